@@ -1,0 +1,44 @@
+# CamReq: every command a newcomer needs on Debian 12 (run as root). See README.md.
+PY := .venv/bin/python
+PYTEST := env QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR)/build/plugins \
+	QGIS_CUSTOM_CONFIG_PATH=$(CURDIR)/build/qgis-test-profile .venv/bin/pytest --import-mode=importlib
+PLUGIN_DIR := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+
+.PHONY: setup demo test test-unit test-qgis test-db lint bench deploy package clean
+
+setup:
+	bash scripts/setup.sh
+
+demo: setup
+	pg_virtualenv $(PY) scripts/demo.py
+
+test: setup
+	pg_virtualenv $(PYTEST) tests
+
+test-unit: setup
+	$(PYTEST) -p no:pytest_qgis tests/unit
+
+test-qgis: setup
+	$(PYTEST) tests/qgis
+
+test-db: setup
+	pg_virtualenv $(PYTEST) tests/db
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/bandit -q -r . -x ./tests,./bench,./scripts,./build,./.venv,./sample
+
+bench: setup
+	pg_virtualenv $(PY) bench/run.py
+
+deploy: setup
+	mkdir -p $(PLUGIN_DIR)
+	ln -sfn $(CURDIR) $(PLUGIN_DIR)/camreq
+	@echo "Linked $(CURDIR) as $(PLUGIN_DIR)/camreq: restart QGIS and enable CamReq in Plugins > Manage and Install Plugins."
+
+package:
+	git archive --format=zip --prefix=camreq/ -o camreq.zip HEAD
+	@echo "Wrote camreq.zip (committed files only, without tests, benchmarks and build files)."
+
+clean:
+	rm -rf build camreq.zip

@@ -1,0 +1,1 @@
+"""Database access: connections, SQL and migrations (no Qt widgets, no iface)."""

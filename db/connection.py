@@ -1,0 +1,98 @@
+"""Open database connections from a CONNECTION value: the only module that calls psycopg2.connect."""
+
+from __future__ import annotations
+
+import psycopg2
+import psycopg2.extensions
+from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry
+
+from ..errors import CamreqError
+
+CONNECT_TIMEOUT_S = 10
+
+
+def connect(connection: str) -> psycopg2.extensions.connection:
+    """Return an open psycopg2 connection for a QGIS connection name or a libpq connection string."""
+    params = connection_parameters(connection)
+    params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
+    params.setdefault("application_name", "camreq")
+    try:
+        return psycopg2.connect(**params)
+    except psycopg2.OperationalError as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
+        raise CamreqError(
+            f"Cannot connect to the database {describe(connection)}: {reason}"
+        ) from None
+
+
+def connection_parameters(connection: str) -> dict[str, str]:
+    """Return the libpq keywords for a CONNECTION value, credentials resolved, without validating them."""
+    if not connection or not connection.strip():
+        raise CamreqError("CONNECTION is empty: give a QGIS PostgreSQL connection name or a connection string.")
+    saved = _saved_connection_uri(connection)
+    if saved is not None:
+        return _uri_parameters(saved)
+    try:
+        return {key: value for key, value in psycopg2.extensions.parse_dsn(connection).items() if value}
+    except psycopg2.ProgrammingError:
+        raise CamreqError(
+            f"CONNECTION '{connection}' is neither a QGIS PostgreSQL connection nor a connection string "
+            "such as 'service=camreq' or 'host=localhost dbname=camreq'."
+        ) from None
+
+
+def layer_uri(connection: str, table: str, geometry_column: str | None = "geom", key: str = "id") -> QgsDataSourceUri:
+    """Return the QGIS data source of a camreq table, keeping the saved connection's authcfg unresolved."""
+    saved = _saved_connection_uri(connection)
+    uri = saved if saved is not None else QgsDataSourceUri(connection)
+    uri.setDataSource("camreq", table, geometry_column, "", key)
+    return uri
+
+
+def describe(connection: str) -> str:
+    """Return a printable name for a CONNECTION value, without any password."""
+    if _saved_connection_uri(connection) is not None:
+        return f"'{connection}'"
+    try:
+        parts = psycopg2.extensions.parse_dsn(connection)
+    except psycopg2.ProgrammingError:
+        return "(unreadable connection string)"
+    return "'{dsn}'".format(dsn=" ".join(f"{k}={v}" for k, v in parts.items() if k != "password"))
+
+
+def _saved_connection_uri(name: str) -> QgsDataSourceUri | None:
+    """Return the data source of the QGIS PostgreSQL connection called name, or None."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    if metadata is None or name not in metadata.connections():
+        return None
+    return QgsDataSourceUri(metadata.findConnection(name).uri())
+
+
+def _uri_parameters(uri: QgsDataSourceUri) -> dict[str, str]:
+    """Return libpq keywords for a QGIS data source, reading credentials from its authcfg."""
+    user, password = uri.username(), uri.password()
+    if uri.authConfigId():
+        user, password = _auth_credentials(uri.authConfigId())
+    params = {
+        "service": uri.service(),
+        "host": uri.host(),
+        "port": uri.port(),
+        "dbname": uri.database(),
+        "user": user,
+        "password": password,
+    }
+    if uri.sslMode() != QgsDataSourceUri.SslMode.SslPrefer:
+        params["sslmode"] = QgsDataSourceUri.encodeSslMode(uri.sslMode())
+    return {key: value for key, value in params.items() if value}
+
+
+def _auth_credentials(authcfg: str) -> tuple[str, str]:
+    """Return the user and password stored under authcfg in the QGIS authentication database."""
+    ok, items = QgsApplication.authManager().updateDataSourceUriItems([], authcfg, "postgres")
+    if not ok:
+        raise CamreqError(
+            f"The QGIS authentication configuration '{authcfg}' cannot be read: check that it exists "
+            "and that the master password is set."
+        )
+    resolved = QgsDataSourceUri(" ".join(items))
+    return resolved.username(), resolved.password()

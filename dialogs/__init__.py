@@ -1,0 +1,1 @@
+"""Dock panel and forms: call the same core as the algorithms."""

@@ -1,0 +1,1 @@
+"""Processing provider and algorithms: read parameters, call the core, write outputs."""

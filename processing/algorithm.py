@@ -1,0 +1,69 @@
+"""What every CamReq algorithm shares: naming, the CONNECTION parameter and error reporting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterProviderConnection,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..errors import CamreqError
+
+CONNECTION = "CONNECTION"
+
+
+class CamreqAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses define name(), displayName(), initAlgorithm() and process()."""
+
+    group_name = "Database"
+
+    def tr(self, text: str) -> str:
+        """Return text translated in the CamReq context."""
+        return QCoreApplication.translate("CamReq", text)
+
+    def createInstance(self) -> CamreqAlgorithm:  # noqa: N802
+        """Return a new instance, as Processing asks."""
+        return type(self)()
+
+    def group(self) -> str:
+        """Return the translated toolbox group."""
+        return self.tr(self.group_name)
+
+    def groupId(self) -> str:  # noqa: N802
+        """Return the toolbox group id."""
+        return self.group_name.lower().replace(" ", "")
+
+    def add_connection_parameter(self) -> None:
+        """Add CONNECTION: a QGIS PostgreSQL connection name or a libpq connection string."""
+        self.addParameter(
+            QgsProcessingParameterProviderConnection(
+                CONNECTION,
+                self.tr("Database (QGIS PostgreSQL connection, or a connection string such as service=camreq)"),
+                "postgres",
+            )
+        )
+
+    def connection_value(self, parameters: dict[str, Any], context: QgsProcessingContext) -> str:
+        """Return the CONNECTION value as given."""
+        return self.parameterAsConnectionName(parameters, CONNECTION, context)
+
+    def processAlgorithm(  # noqa: N802
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        """Run the algorithm, turning user-fixable problems into Processing errors."""
+        try:
+            return self.process(parameters, context, feedback)
+        except CamreqError as error:
+            raise QgsProcessingException(str(error)) from None
+
+    def process(
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        """Do the algorithm's work and return its outputs."""
+        raise NotImplementedError

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what CamReq's demo and tests need on Debian 12 (as root): Debian packages,
+# a virtualenv with the pinned PyPI packages, and build/plugins/camreq linking to this checkout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+    qgis python3-qgis qgis-providers            # QGIS 3.22 LTR and its Python bindings
+    python3-psycopg2 python3-jinja2 python3-pyproj python3-venv
+    postgresql postgresql-15-postgis-3 postgresql-common  # PostGIS and pg_virtualenv
+    libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core    # WeasyPrint's native libraries
+)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing Debian packages: ${missing[*]}"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+if [ ! -x .venv/bin/python ]; then
+    /usr/bin/python3 -m venv --system-site-packages .venv
+fi
+.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+
+mkdir -p build/plugins
+ln -sfn "$PWD" build/plugins/camreq

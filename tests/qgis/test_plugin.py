@@ -1,0 +1,74 @@
+"""The plugin loads in QGIS, registers its provider, and leaves nothing behind on unload."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import camreq
+import pytest
+from qgis.core import QgsApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def menu_calls(qgis_iface, monkeypatch) -> dict[str, list]:
+    """Record the actions the plugin adds to and removes from QGIS's menus and toolbars."""
+    calls: dict[str, list] = {"added": [], "removed": []}
+    monkeypatch.setattr(
+        qgis_iface, "addPluginToMenu", lambda menu, action: calls["added"].append(action), raising=False
+    )
+    monkeypatch.setattr(
+        qgis_iface, "removePluginMenu", lambda menu, action: calls["removed"].append(action), raising=False
+    )
+    monkeypatch.setattr(qgis_iface, "addToolBarIcon", lambda action: calls["added"].append(action), raising=False)
+    monkeypatch.setattr(qgis_iface, "removeToolBarIcon", lambda action: calls["removed"].append(action), raising=False)
+    return calls
+
+
+@pytest.fixture
+def loaded_plugin(qgis_iface, qgis_processing, menu_calls):
+    """Return the plugin after classFactory() and initGui(), as QGIS loads it."""
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("camreq") is not None:
+        registry.removeProvider("camreq")
+    plugin = camreq.classFactory(qgis_iface)
+    plugin.initGui()
+    yield plugin
+    if registry.providerById("camreq") is not None:
+        registry.removeProvider("camreq")
+
+
+def test_initgui_registers_provider_and_algorithms(loaded_plugin):
+    provider = QgsApplication.processingRegistry().providerById("camreq")
+    assert provider is not None
+    assert QgsApplication.processingRegistry().algorithmById("camreq:installdatabase") is not None
+    assert all(algorithm.name().isalpha() and algorithm.name().islower() for algorithm in provider.algorithms())
+
+
+def test_unload_removes_every_action_and_the_provider(loaded_plugin, menu_calls):
+    added = list(menu_calls["added"])
+    assert added, "initGui() added no action to any menu"
+    loaded_plugin.unload()
+    assert QgsApplication.processingRegistry().providerById("camreq") is None
+    assert sorted(map(id, menu_calls["removed"])) == sorted(map(id, added))
+    assert loaded_plugin.actions == []
+
+
+def test_metadata_declares_what_plugins_qgis_org_asks():
+    metadata = (ROOT / "metadata.txt").read_text(encoding="utf-8")
+    for line in ("qgisMinimumVersion=3.22", "qgisMaximumVersion=4.99", "hasProcessingProvider=yes"):
+        assert line in metadata
+    for dependency in ("psycopg2", "jinja2", "weasyprint"):
+        assert dependency in metadata.lower()
+
+
+def test_qgis_process_lists_the_camreq_algorithms(tmp_path):
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"))
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "qgis_process"), "list"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "camreq:installdatabase" in result.stdout
