@@ -2,6 +2,8 @@
 PY := .venv/bin/python
 PYTEST := env QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR)/build/plugins \
 	QGIS_CUSTOM_CONFIG_PATH=$(CURDIR)/build/qgis-test-profile .venv/bin/pytest --import-mode=importlib
+# PGENV runs a command against a throwaway PostGIS; `make test PGENV=env` uses the server your PG* variables name.
+PGENV ?= pg_virtualenv
 PLUGIN_DIR := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
 .PHONY: setup demo test test-unit test-qgis test-db lint bench deploy package clean
@@ -10,10 +12,10 @@ setup:
 	bash scripts/setup.sh
 
 demo: setup
-	pg_virtualenv $(PY) scripts/demo.py
+	$(PGENV) $(PY) scripts/demo.py
 
 test: setup
-	pg_virtualenv $(PYTEST) tests
+	$(PGENV) $(PYTEST) tests
 
 test-unit: setup
 	$(PYTEST) -p no:pytest_qgis tests/unit
@@ -22,14 +24,14 @@ test-qgis: setup
 	$(PYTEST) tests/qgis
 
 test-db: setup
-	pg_virtualenv $(PYTEST) tests/db
+	$(PGENV) $(PYTEST) tests/db
 
 lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/bandit -q -r . -x ./tests,./bench,./scripts,./build,./.venv,./sample
 
 bench: setup
-	pg_virtualenv $(PY) bench/run.py
+	$(PGENV) $(PY) bench/run.py
 
 deploy: setup
 	mkdir -p $(PLUGIN_DIR)

@@ -37,6 +37,7 @@ def psql(query: str) -> str:
 
 def create_database() -> None:
     """Create the empty demo database in the throwaway cluster."""
+    subprocess.run(["dropdb", "--if-exists", DATABASE], check=True)
     subprocess.run(["createdb", DATABASE], check=True)
     print(f"Created database {DATABASE} on {os.environ.get('PGHOST')}:{os.environ.get('PGPORT')}")
 

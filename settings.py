@@ -1,0 +1,46 @@
+"""CamReq's user settings: one QgsSettings group behind a small typed class (secrets only as authcfg ids)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from qgis.core import QgsSettings
+
+GROUP = "camreq"
+
+
+@dataclass
+class Settings:
+    """What the dock and the algorithms' defaults read; load() and save() keep it in QgsSettings."""
+
+    connection: str = ""  # name of a QGIS PostgreSQL connection
+    mode: str = "investigator"  # investigator (dock only) or analyst (also the registry tools)
+    officer_name: str = ""
+    officer_rank: str = ""
+    officer_unit: str = ""
+    officer_email: str = ""
+    officer_phone: str = ""
+    unit_address: str = ""
+    unit_city: str = ""
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"  # none, starttls or ssl
+    smtp_authcfg: str = ""  # id of a QGIS authentication configuration, never a password
+    smtp_from: str = ""
+    default_radius_m: int = 200
+
+    @classmethod
+    def load(cls) -> Settings:
+        """Return the settings saved in the QGIS profile, defaults where none were saved."""
+        stored = QgsSettings()
+        values = {}
+        for field in fields(cls):
+            default = getattr(cls, field.name)
+            values[field.name] = type(default)(stored.value(f"{GROUP}/{field.name}", default))
+        return cls(**values)
+
+    def save(self) -> None:
+        """Write every setting to the QGIS profile."""
+        stored = QgsSettings()
+        for field in fields(self):
+            stored.setValue(f"{GROUP}/{field.name}", getattr(self, field.name))
