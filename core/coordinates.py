@@ -1,0 +1,90 @@
+"""Read coordinates typed by a user: WGS84 latitude/longitude or Lambert-93 X/Y, with a clear message if wrong.
+
+Accepted: two numbers separated by spaces, a semicolon or a comma ("45.1885 5.7245", "45.1885,5.7245",
+"45,1885; 5,7245", "913500, 6458000"); a decimal comma is read as a decimal point. In ``auto`` mode, numbers
+that fit latitude/longitude are WGS84 and numbers that fit France's Lambert-93 extent are Lambert-93.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import CamreqError
+
+WGS84 = "EPSG:4326"
+LAMBERT93 = "EPSG:2154"
+SYSTEMS = ("auto", "wgs84", "lambert93")
+# EPSG:2154's area of use (metropolitan France and Corsica), projected bounds, metres.
+LAMBERT93_X = (-378305.81, 1320649.57)
+LAMBERT93_Y = (6005281.2, 7235612.72)
+NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+SEPARATORS = re.compile(r"\s*;\s*|,\s+|\s+")
+DOT_DECIMALS_COMMA_SEPARATED = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*")
+
+
+@dataclass(frozen=True)
+class TypedPoint:
+    """A point read from text: x is the longitude or easting, y the latitude or northing, in crs."""
+
+    x: float
+    y: float
+    crs: str
+
+
+def parse_coordinates(text: str, system: str = "auto") -> TypedPoint:
+    """Return the point typed in text, in WGS84 (lat lon) or Lambert-93 (X Y); raise CamreqError if unreadable."""
+    if system not in SYSTEMS:
+        raise CamreqError(f"Unknown coordinate system '{system}': choose one of {', '.join(SYSTEMS)}.")
+    first, second = _two_numbers(text)
+    if system == "wgs84" or (system == "auto" and _fits_wgs84(first, second)):
+        return _wgs84(first, second)
+    if system == "lambert93" or _fits_lambert93(first, second):
+        return _lambert93(first, second)
+    raise CamreqError(
+        f"Coordinates '{text.strip()}' are neither a latitude and longitude (e.g. 45.1885 5.7245) "
+        "nor Lambert-93 X and Y in France (e.g. 913500 6458000)."
+    )
+
+
+def _two_numbers(text: str) -> tuple[float, float]:
+    """Return the two numbers of text; raise CamreqError naming what is wrong."""
+    pair = DOT_DECIMALS_COMMA_SEPARATED.fullmatch(text)
+    if pair:
+        return float(pair.group(1)), float(pair.group(2))
+    parts = [part for part in SEPARATORS.split(text.strip()) if part]
+    if len(parts) != 2 or not all(NUMBER.fullmatch(part) for part in parts):
+        raise CamreqError(
+            f"Coordinates '{text.strip()}' must be two numbers, such as '45.1885 5.7245' (latitude longitude) "
+            "or '913500 6458000' (Lambert-93 X Y)."
+        )
+    return float(parts[0].replace(",", ".")), float(parts[1].replace(",", "."))
+
+
+def _fits_wgs84(latitude: float, longitude: float) -> bool:
+    """Return whether the numbers are a possible latitude and longitude."""
+    return -90 <= latitude <= 90 and -180 <= longitude <= 180
+
+
+def _fits_lambert93(x: float, y: float) -> bool:
+    """Return whether the numbers fall inside Lambert-93's area of use."""
+    return LAMBERT93_X[0] <= x <= LAMBERT93_X[1] and LAMBERT93_Y[0] <= y <= LAMBERT93_Y[1]
+
+
+def _wgs84(latitude: float, longitude: float) -> TypedPoint:
+    """Return a WGS84 point; raise CamreqError for an impossible latitude or longitude."""
+    if not -90 <= latitude <= 90:
+        raise CamreqError(f"Latitude {latitude:g} is outside -90..90: type the latitude first, then the longitude.")
+    if not -180 <= longitude <= 180:
+        raise CamreqError(f"Longitude {longitude:g} is outside -180..180.")
+    return TypedPoint(longitude, latitude, WGS84)
+
+
+def _lambert93(x: float, y: float) -> TypedPoint:
+    """Return a Lambert-93 point; raise CamreqError for one outside France."""
+    if not _fits_lambert93(x, y):
+        raise CamreqError(
+            f"Lambert-93 X {x:.0f}, Y {y:.0f} is outside France: X runs from about -378000 to 1320000 "
+            "and Y from about 6005000 to 7235000 metres."
+        )
+    return TypedPoint(x, y, LAMBERT93)

@@ -1,0 +1,149 @@
+"""The dock's list of cameras found: most urgent purge first, expired footage greyed and explained, tickable."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
+from qgis.PyQt.QtGui import QBrush, QColor
+
+from ..core.countdown import format_countdown
+
+Row = Mapping[str, Any]  # one row of core.search's result (incident_id, camera_id, camera_ref, owner_name, …)
+EXPIRED_COLOUR = QColor(140, 140, 140)
+URGENT_HOURS = 48
+URGENT_COLOUR = QColor(190, 30, 30)
+COLUMNS = ("camera", "owner", "distance", "in_view", "purge")
+
+
+def deadline_order(rows: Sequence[Row]) -> list[Row]:
+    """Return rows with footage still available first, soonest purge first, then the expired ones, latest first."""
+    available = sorted((row for row in rows if row["footage_available"]), key=lambda row: row["purge_at"])
+    expired = sorted((row for row in rows if not row["footage_available"]), key=lambda row: row["purge_at"])
+    return available + expired[::-1]
+
+
+class ResultsModel(QAbstractTableModel):
+    """Table model over search result rows; column 0 carries the tick that selects a camera for requisitions."""
+
+    def __init__(self, parent=None) -> None:
+        """Start empty."""
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._ticked: list[bool] = []
+        self._now = datetime.now().astimezone()
+
+    def set_rows(self, rows: Sequence[Row], now: datetime) -> None:
+        """Show rows in deadline order, as of now; the cameras whose footage is still available are ticked."""
+        self.beginResetModel()
+        self._rows = deadline_order(rows)
+        self._ticked = [bool(row["footage_available"]) for row in self._rows]
+        self._now = now
+        self.endResetModel()
+
+    def refresh(self, now: datetime) -> None:
+        """Recompute the countdowns as of now."""
+        self._now = now
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def row_at(self, row: int) -> Row:
+        """Return the search row shown at position row."""
+        return self._rows[row]
+
+    def ticked_rows(self) -> list[Row]:
+        """Return the rows whose tick is set, in the order shown."""
+        return [row for row, ticked in zip(self._rows, self._ticked, strict=True) if ticked]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        """Return the number of rows (none under a row)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        """Return the number of columns."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        """Return the column titles."""
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Camera"), self.tr("Owner"), self.tr("Distance"), self.tr("In view"), self.tr("Purge in"))
+        return titles[section]
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlags:
+        """Rows are selectable; the first column is tickable."""
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """Set or clear a row's tick."""
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+            return False
+        self._ticked[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return what a cell shows: text, tick, tooltip and colour."""
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column == "camera":
+            return Qt.CheckState.Checked if self._ticked[index.row()] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("distance", "in_view", "purge"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, row: Row, column: str) -> str:
+        """Return the text of one cell."""
+        if column == "camera":
+            return str(row["camera_ref"])
+        if column == "owner":
+            return str(row["owner_name"])
+        if column == "distance":
+            return self.tr("{metres} m").format(metres=round(row["distance_m"]))
+        if column == "in_view":
+            return "✔" if row["in_view"] else ""
+        if not row["footage_available"]:
+            return self.tr("purged")
+        left = format_countdown(row["purge_at"] - self._now, day=self.tr("d"), hour=self.tr("h"), minute=self.tr("min"))
+        return left or self.tr("purged")
+
+    def _tooltip(self, row: Row, column: str) -> str:
+        """Return the explanation shown when hovering a cell."""
+        purge = row["purge_at"].astimezone().strftime("%d/%m/%Y %H:%M")
+        if not row["footage_available"]:
+            return self.tr(
+                "Footage purged since {purge}: this recorder keeps {days} days of images. "
+                "A requisition can no longer obtain it, unless the owner kept a copy."
+            ).format(purge=purge, days=row["retention_days"])
+        if column == "in_view":
+            if row["in_view"]:
+                return self.tr("The camera's field of view reaches the incident.")
+            return self.tr("Within the search radius, but its field of view does not reach the incident.")
+        if column == "owner":
+            return row.get("owner_email") or self.tr(
+                "This owner has no e-mail address: the requisition must be delivered by hand."
+            )
+        return self.tr("Footage kept until {purge} ({days} days of retention).").format(
+            purge=purge, days=row["retention_days"]
+        )
+
+    def _colour(self, row: Row, column: str) -> QBrush | None:
+        """Return grey for expired footage and red for a purge within 48 hours."""
+        if not row["footage_available"]:
+            return QBrush(EXPIRED_COLOUR)
+        if column == "purge" and (row["purge_at"] - self._now).total_seconds() < URGENT_HOURS * 3600:
+            return QBrush(URGENT_COLOUR)
+        return None

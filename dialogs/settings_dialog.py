@@ -1,0 +1,78 @@
+"""The CamReq settings dialog: database connection, officer, SMTP (credentials through QGIS's auth manager), mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProviderRegistry
+from qgis.PyQt import uic
+from qgis.PyQt.QtWidgets import QDialog, QWidget
+
+from ..settings import Settings
+
+FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+SMTP_SECURITY = ("starttls", "ssl", "none")
+MODES = ("investigator", "analyst")
+
+
+class SettingsDialog(QDialog, FORM):
+    """Edits a Settings; settings() returns what the form holds (only the authcfg id, never a password)."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        """Build the form filled with settings."""
+        super().__init__(parent)
+        self.setupUi(self)
+        for key, label in zip(
+            SMTP_SECURITY, (self.tr("STARTTLS"), self.tr("SSL/TLS"), self.tr("None (local relay only)")), strict=True
+        ):
+            self.smtpSecurityCombo.addItem(label, key)
+        for key, label in zip(MODES, (self.tr("Investigator"), self.tr("Analyst")), strict=True):
+            self.modeCombo.addItem(label, key)
+        self.connectionCombo.addItems(postgres_connection_names())
+        self.buttonBox.accepted.connect(self.accept)
+        self.buttonBox.rejected.connect(self.reject)
+        self.show_settings(settings)
+
+    def show_settings(self, settings: Settings) -> None:
+        """Fill the form with settings."""
+        self.connectionCombo.setCurrentText(settings.connection)
+        self.officerNameEdit.setText(settings.officer_name)
+        self.officerRankEdit.setText(settings.officer_rank)
+        self.officerUnitEdit.setText(settings.officer_unit)
+        self.officerEmailEdit.setText(settings.officer_email)
+        self.officerPhoneEdit.setText(settings.officer_phone)
+        self.unitAddressEdit.setText(settings.unit_address)
+        self.unitCityEdit.setText(settings.unit_city)
+        self.smtpHostEdit.setText(settings.smtp_host)
+        self.smtpPortSpin.setValue(settings.smtp_port)
+        self.smtpSecurityCombo.setCurrentIndex(max(0, self.smtpSecurityCombo.findData(settings.smtp_security)))
+        self.smtpAuthSelect.setConfigId(settings.smtp_authcfg)
+        self.smtpFromEdit.setText(settings.smtp_from)
+        self.defaultRadiusSpin.setValue(settings.default_radius_m)
+        self.modeCombo.setCurrentIndex(max(0, self.modeCombo.findData(settings.mode)))
+
+    def settings(self) -> Settings:
+        """Return the settings the form holds."""
+        return Settings(
+            connection=self.connectionCombo.currentText().strip(),
+            mode=self.modeCombo.currentData(),
+            officer_name=self.officerNameEdit.text().strip(),
+            officer_rank=self.officerRankEdit.text().strip(),
+            officer_unit=self.officerUnitEdit.text().strip(),
+            officer_email=self.officerEmailEdit.text().strip(),
+            officer_phone=self.officerPhoneEdit.text().strip(),
+            unit_address=self.unitAddressEdit.text().strip(),
+            unit_city=self.unitCityEdit.text().strip(),
+            smtp_host=self.smtpHostEdit.text().strip(),
+            smtp_port=self.smtpPortSpin.value(),
+            smtp_security=self.smtpSecurityCombo.currentData(),
+            smtp_authcfg=self.smtpAuthSelect.configId(),
+            smtp_from=self.smtpFromEdit.text().strip(),
+            default_radius_m=self.defaultRadiusSpin.value(),
+        )
+
+
+def postgres_connection_names() -> list[str]:
+    """Return the names of the QGIS PostgreSQL connections saved in the profile."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    return sorted(metadata.connections()) if metadata is not None else []
