@@ -1,24 +1,40 @@
-"""Wires CamReq into QGIS: the Processing provider, the menu actions and (later) the dock."""
+"""Wires CamReq into QGIS: the Processing provider, the investigator's panel, its map tools, menu and settings."""
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .processing.provider import ICON, CamreqProvider
+from .settings import Settings
 
 MENU = "&CamReq"
+I18N = Path(__file__).resolve().parent / "i18n"
+
+
+def tr(text: str) -> str:
+    """Return text translated in the plugin's context."""
+    return QCoreApplication.translate("CamReqPlugin", text)
 
 
 class CamReqPlugin:
     """The object QGIS loads; it owns everything CamReq adds to QGIS and removes it on unload."""
 
     def __init__(self, iface) -> None:
-        """Keep the QGIS interface for initGui()."""
+        """Keep the QGIS interface for initGui() and install the translation of the user's language."""
         self.iface = iface
         self.provider: CamreqProvider | None = None
         self.actions: list[QAction] = []
+        self.analyst_actions: list[QAction] = []  # shown in analyst mode only
+        self.toolbar_actions: list[QAction] = []
+        self.dock = None
+        self.point_tool = None
+        self.route_tool = None
+        self.translator = self._install_translator()
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name; also called by qgis_process)
         """Register the Processing provider."""
@@ -26,19 +42,70 @@ class CamReqPlugin:
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self) -> None:  # noqa: N802
-        """Add the provider and the menu actions."""
+        """Add the provider, the panel with its toolbar button, the settings and the analyst's actions."""
+        from .dialogs.dock import CamreqDock
+        from .dialogs.map_tools import PointTool, RouteTool
+
         self.initProcessing()
-        self._add_action("Install or upgrade the database…", lambda: self._open_algorithm("camreq:installdatabase"))
+        canvas = self.iface.mapCanvas()
+        self.point_tool, self.route_tool = PointTool(canvas), RouteTool(canvas)
+        self.dock = CamreqDock(
+            canvas, self.iface.messageBar(), self.point_tool, self.route_tool, Settings.load(), self.iface.mainWindow()
+        )
+        self.dock.hide()
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.settingsRequested.connect(self.open_settings)
+        panel = self._add_action(tr("CamReq panel"), self.dock.setUserVisible)
+        panel.setCheckable(True)
+        self.dock.visibilityChanged.connect(panel.setChecked)
+        self.iface.addToolBarIcon(panel)
+        self.toolbar_actions.append(panel)
+        self._add_action(tr("Settings…"), self.open_settings)
+        self.analyst_actions.append(
+            self._add_action(
+                tr("Install or upgrade the database…"), lambda: self._open_algorithm("camreq:installdatabase")
+            )
+        )
+        self.apply_mode(Settings.load().mode)
 
     def unload(self) -> None:
-        """Remove every action and the provider."""
+        """Remove the panel, the map tools, every action, the provider and the translation."""
+        if self.dock is not None:
+            self.dock.remove_from_map()  # also takes the map tools off the canvas
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.route_tool is not None:
+            self.route_tool.remove()
+        self.point_tool = self.route_tool = None
+        for action in self.toolbar_actions:
+            self.iface.removeToolBarIcon(action)
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             action.deleteLater()
-        self.actions = []
+        self.actions, self.analyst_actions, self.toolbar_actions = [], [], []
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+
+    def apply_mode(self, mode: str) -> None:
+        """Show the analyst's actions in analyst mode only (investigators see the panel)."""
+        for action in self.analyst_actions:
+            action.setVisible(mode == "analyst")
+
+    def open_settings(self) -> None:
+        """Open the settings dialog; saved settings reach the panel and the menus at once."""
+        from .dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(Settings.load(), self.iface.mainWindow())
+        if dialog.exec():
+            settings = dialog.settings()
+            settings.save()
+            self.dock.apply_settings(settings)
+            self.apply_mode(settings.mode)
 
     def _add_action(self, text: str, slot) -> QAction:
         """Add an action to the CamReq menu and return it."""
@@ -47,6 +114,16 @@ class CamReqPlugin:
         self.iface.addPluginToMenu(MENU, action)
         self.actions.append(action)
         return action
+
+    @staticmethod
+    def _install_translator() -> QTranslator | None:
+        """Install the translation of QGIS's user language if CamReq has one; return it."""
+        locale = str(QgsSettings().value("locale/userLocale", "en") or "en")[:2]
+        translator = QTranslator()
+        if not translator.load(str(I18N / f"camreq_{locale}.qm")):
+            return None
+        QCoreApplication.installTranslator(translator)
+        return translator
 
     @staticmethod
     def _open_algorithm(algorithm_id: str) -> None:

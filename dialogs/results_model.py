@@ -115,15 +115,14 @@ class ResultsModel(QAbstractTableModel):
             return self.tr("{metres} m").format(metres=round(row["distance_m"]))
         if column == "in_view":
             return "✔" if row["in_view"] else ""
-        if not row["footage_available"]:
+        if self._expired(row):
             return self.tr("purged")
-        left = format_countdown(row["purge_at"] - self._now, day=self.tr("d"), hour=self.tr("h"), minute=self.tr("min"))
-        return left or self.tr("purged")
+        return format_countdown(row["purge_at"] - self._now, day=self.tr("d"), hour=self.tr("h"), minute=self.tr("min"))
 
     def _tooltip(self, row: Row, column: str) -> str:
         """Return the explanation shown when hovering a cell."""
         purge = row["purge_at"].astimezone().strftime("%d/%m/%Y %H:%M")
-        if not row["footage_available"]:
+        if self._expired(row):
             return self.tr(
                 "Footage purged since {purge}: this recorder keeps {days} days of images. "
                 "A requisition can no longer obtain it, unless the owner kept a copy."
@@ -140,9 +139,13 @@ class ResultsModel(QAbstractTableModel):
             purge=purge, days=row["retention_days"]
         )
 
+    def _expired(self, row: Row) -> bool:
+        """Return whether the row's footage is gone: at the search, or since (the panel stays open)."""
+        return not row["footage_available"] or row["purge_at"] <= self._now
+
     def _colour(self, row: Row, column: str) -> QBrush | None:
         """Return grey for expired footage and red for a purge within 48 hours."""
-        if not row["footage_available"]:
+        if self._expired(row):
             return QBrush(EXPIRED_COLOUR)
         if column == "purge" and (row["purge_at"] - self._now).total_seconds() < URGENT_HOURS * 3600:
             return QBrush(URGENT_COLOUR)

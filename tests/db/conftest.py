@@ -61,7 +61,6 @@ def db(template_db: str) -> Iterator[str]:
     admin_execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
-
 @pytest.fixture
 def sql():
     """Return a function running one query in its own transaction and returning its rows."""

@@ -25,7 +25,9 @@ def schema_dump(connection: str) -> str:
     """Return pg_dump's schema-only output for a database, without its random \\restrict keys."""
     dump = subprocess.run(
         ["pg_dump", "--schema-only", "--no-owner", connection.split("=", 1)[1]],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     return "\n".join(line for line in dump.splitlines() if not line.startswith(("\\restrict", "\\unrestrict")))
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def menu_calls(qgis_iface, monkeypatch) -> dict[str, list]:
     """Record the actions the plugin adds to and removes from QGIS's menus and toolbars."""
-    calls: dict[str, list] = {"added": [], "removed": []}
+    calls: dict[str, list] = {"added": [], "removed": [], "docks": []}
     monkeypatch.setattr(
         qgis_iface, "addPluginToMenu", lambda menu, action: calls["added"].append(action), raising=False
     )
@@ -25,6 +25,8 @@ def menu_calls(qgis_iface, monkeypatch) -> dict[str, list]:
     )
     monkeypatch.setattr(qgis_iface, "addToolBarIcon", lambda action: calls["added"].append(action), raising=False)
     monkeypatch.setattr(qgis_iface, "removeToolBarIcon", lambda action: calls["removed"].append(action), raising=False)
+    monkeypatch.setattr(qgis_iface, "addDockWidget", lambda area, dock: calls["docks"].append(dock), raising=False)
+    monkeypatch.setattr(qgis_iface, "removeDockWidget", lambda dock: calls["docks"].remove(dock), raising=False)
     return calls
 
 
@@ -37,6 +39,7 @@ def loaded_plugin(qgis_iface, qgis_processing, menu_calls):
     plugin = camreq.classFactory(qgis_iface)
     plugin.initGui()
     yield plugin
+    plugin.unload()
     if registry.providerById("camreq") is not None:
         registry.removeProvider("camreq")
 
@@ -55,6 +58,35 @@ def test_unload_removes_every_action_and_the_provider(loaded_plugin, menu_calls)
     assert QgsApplication.processingRegistry().providerById("camreq") is None
     assert sorted(map(id, menu_calls["removed"])) == sorted(map(id, added))
     assert loaded_plugin.actions == []
+
+
+def test_toolbar_button_opens_and_closes_the_panel(loaded_plugin, menu_calls, qgis_iface):
+    qgis_iface.mainWindow().show()
+    assert menu_calls["docks"] == [loaded_plugin.dock]
+    assert loaded_plugin.toolbar_actions, "no toolbar button"
+    assert loaded_plugin.dock.isHidden()
+    loaded_plugin.toolbar_actions[0].trigger()
+    assert not loaded_plugin.dock.isHidden()
+    loaded_plugin.toolbar_actions[0].trigger()
+    assert loaded_plugin.dock.isHidden()
+
+
+def test_unload_removes_the_panel_the_map_tools_and_their_drawings(loaded_plugin, menu_calls, qgis_canvas):
+    loaded_plugin.dock.pickPointButton.click()
+    assert qgis_canvas.mapTool() is loaded_plugin.point_tool
+    items_before_plugin = len(qgis_canvas.scene().items()) - 4  # the route being drawn, incident, area, cameras
+    loaded_plugin.unload()
+    assert menu_calls["docks"] == []
+    assert loaded_plugin.dock is None and loaded_plugin.point_tool is None and loaded_plugin.route_tool is None
+    assert qgis_canvas.mapTool() is None
+    assert len(qgis_canvas.scene().items()) == items_before_plugin
+
+
+@pytest.mark.parametrize(("mode", "visible"), [("investigator", False), ("analyst", True)])
+def test_mode_shows_the_analyst_actions_only_to_analysts(loaded_plugin, mode, visible):
+    loaded_plugin.apply_mode(mode)
+    assert loaded_plugin.analyst_actions
+    assert all(action.isVisible() == visible for action in loaded_plugin.analyst_actions)
 
 
 def test_metadata_declares_what_plugins_qgis_org_asks():

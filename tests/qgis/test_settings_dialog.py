@@ -1,0 +1,88 @@
+"""The settings dialog shows and returns every setting; SMTP credentials are kept as an authcfg id only."""
+
+import pytest
+from camreq.dialogs.settings_dialog import SettingsDialog
+from camreq.settings import Settings
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QApplication
+
+SECRET = "s3cret-smtp-password"
+
+
+@pytest.fixture
+def smtp_authcfg(qgis_app) -> str:
+    """Return the id of a Basic authentication configuration holding the SMTP password."""
+    manager = QgsApplication.authManager()
+    manager.setPasswordHelperEnabled(False)
+    assert manager.setMasterPassword("master-for-tests", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("camreq smtp")
+    config.setConfig("username", "brigade")
+    config.setConfig("password", SECRET)
+    assert manager.storeAuthenticationConfig(config)[0]
+    yield config.id()
+    manager.removeAuthenticationConfig(config.id())
+
+
+def full_settings(authcfg: str) -> Settings:
+    return Settings(
+        connection="service=camreq",
+        mode="analyst",
+        officer_name="Jeanne Martin",
+        officer_rank="Lieutenant de police",
+        officer_unit="Sûreté départementale de l'Isère",
+        officer_email="jeanne.martin@interieur.example",
+        officer_phone="04 76 00 00 00",
+        unit_address="36 boulevard Maréchal Leclerc",
+        unit_city="Grenoble",
+        smtp_host="smtp.interieur.example",
+        smtp_port=465,
+        smtp_security="ssl",
+        smtp_authcfg=authcfg,
+        smtp_from="sd38@interieur.example",
+        default_radius_m=150,
+    )
+
+
+def test_every_setting_round_trips_through_the_dialog(smtp_authcfg):
+    settings = full_settings(smtp_authcfg)
+    assert SettingsDialog(settings).settings() == settings
+
+
+def test_edits_in_the_dialog_are_returned(smtp_authcfg):
+    dialog = SettingsDialog(Settings())
+    QTest.keyClicks(dialog.officerNameEdit, "  Paul Girard ")
+    dialog.defaultRadiusSpin.setValue(500)
+    dialog.modeCombo.setCurrentIndex(dialog.modeCombo.findData("analyst"))
+    dialog.smtpAuthSelect.setConfigId(smtp_authcfg)
+    edited = dialog.settings()
+    assert (edited.officer_name, edited.default_radius_m, edited.mode) == ("Paul Girard", 500, "analyst")
+    assert edited.smtp_authcfg == smtp_authcfg
+
+
+def test_saving_from_the_plugin_reaches_the_panel_and_stores_no_password(qgis_iface, smtp_authcfg):
+    import camreq
+
+    plugin = camreq.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+
+        def fill_and_save():
+            dialog = QApplication.activeModalWidget()
+            dialog.show_settings(full_settings(smtp_authcfg))
+            dialog.accept()
+
+        QTimer.singleShot(0, fill_and_save)
+        plugin.open_settings()
+        assert Settings.load() == full_settings(smtp_authcfg)
+        assert (
+            plugin.dock.officerLabel.text() == "Lieutenant de police, Jeanne Martin, Sûreté départementale de l'Isère"
+        )
+        assert all(action.isVisible() for action in plugin.analyst_actions)
+        stored = QgsSettings()
+        assert not [key for key in stored.allKeys() if SECRET in str(stored.value(key))]
+    finally:
+        plugin.unload()
+        Settings().save()
