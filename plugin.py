@@ -16,11 +16,6 @@ MENU = "&CamReq"
 I18N = Path(__file__).resolve().parent / "i18n"
 
 
-def tr(text: str) -> str:
-    """Return text translated in the plugin's context."""
-    return QCoreApplication.translate("CamReqPlugin", text)
-
-
 class CamReqPlugin:
     """The object QGIS loads; it owns everything CamReq adds to QGIS and removes it on unload."""
 
@@ -55,15 +50,16 @@ class CamReqPlugin:
         self.dock.hide()
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.settingsRequested.connect(self.open_settings)
-        panel = self._add_action(tr("CamReq panel"), self.dock.setUserVisible)
+        panel = self._add_action(QCoreApplication.translate("CamReqPlugin", "CamReq panel"), self.dock.setUserVisible)
         panel.setCheckable(True)
         self.dock.visibilityChanged.connect(panel.setChecked)
         self.iface.addToolBarIcon(panel)
         self.toolbar_actions.append(panel)
-        self._add_action(tr("Settings…"), self.open_settings)
+        self._add_action(QCoreApplication.translate("CamReqPlugin", "Settings…"), self.open_settings)
         self.analyst_actions.append(
             self._add_action(
-                tr("Install or upgrade the database…"), lambda: self._open_algorithm("camreq:installdatabase")
+                QCoreApplication.translate("CamReqPlugin", "Install or upgrade the database…"),
+                lambda: self._open_algorithm("camreq:installdatabase"),
             )
         )
         self.apply_mode(Settings.load().mode)

@@ -9,6 +9,7 @@ packages=(
     python3-psycopg2 python3-jinja2 python3-pyproj python3-venv
     postgresql postgresql-15-postgis-3 postgresql-common  # PostGIS and pg_virtualenv
     libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core    # WeasyPrint's native libraries
+    pyqt5-dev-tools qttools5-dev-tools          # pylupdate5 and lrelease for the translations
 )
 missing=()
 for package in "${packages[@]}"; do
