@@ -1,0 +1,72 @@
+"""Render the real CamReq panel offscreen to docs/dock.png (and docs/dock_fr.png), as the README shows it.
+
+Run with the plugin on the path:  PYTHONPATH=build/plugins .venv/bin/python scripts/screenshot_dock.py
+The panel is built exactly as the plugin builds it; the incident is typed as an investigator would type it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="camreq-screenshot-"))
+
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsRectangle, QgsSettings  # noqa: E402
+from qgis.gui import QgsMapCanvas, QgsMessageBar  # noqa: E402
+from qgis.PyQt.QtCore import QCoreApplication  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_INCIDENT = "45.1885 5.7245"  # place Grenette, Grenoble (the demo's sample incident)
+SIZE = (440, 760)
+
+
+def render(language: str, target: Path) -> None:
+    """Build the panel in language and save its image to target."""
+    from camreq.dialogs.dock import CamreqDock
+    from camreq.dialogs.map_tools import PointTool, RouteTool
+    from camreq.plugin import CamReqPlugin
+    from camreq.settings import Settings
+
+    QgsSettings().setValue("locale/userLocale", language)
+    translator = CamReqPlugin._install_translator()
+    canvas = QgsMapCanvas()
+    canvas.resize(600, 600)
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    canvas.setExtent(QgsRectangle(912500, 6457500, 914500, 6459000))
+    settings = Settings(
+        connection="camreq",
+        officer_name="Jeanne Martin",
+        officer_rank="Lieutenant de police",
+        officer_unit="Sûreté départementale de l'Isère",
+    )
+    dock = CamreqDock(canvas, QgsMessageBar(), PointTool(canvas), RouteTool(canvas), settings)
+    dock.coordinatesEdit.setText(SAMPLE_INCIDENT)
+    dock.place_typed_coordinates()
+    dock.reasonEdit.setText("Vol avec violence, place Grenette" if language.startswith("fr") else "Street robbery")
+    dock.resize(*SIZE)
+    dock.show()
+    QCoreApplication.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not dock.grab().save(str(target)):
+        sys.exit(f"could not write {target}")
+    print(f"wrote {target}")
+    dock.remove_from_map()
+    dock.close()
+    if translator is not None:
+        QCoreApplication.removeTranslator(translator)
+
+
+def main() -> None:
+    """Render the English and French panels."""
+    app = QgsApplication([], True)
+    app.initQgis()
+    render("en_GB", ROOT / "docs" / "dock.png")
+    render("fr_FR", ROOT / "docs" / "dock_fr.png")
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
