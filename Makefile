@@ -4,6 +4,7 @@ PYTEST := env QT_QPA_PLATFORM=offscreen PYTHONPATH=$(CURDIR)/build/plugins \
 	QGIS_CUSTOM_CONFIG_PATH=$(CURDIR)/build/qgis-test-profile .venv/bin/pytest --import-mode=importlib
 # PGENV runs a command against a throwaway PostGIS; `make test PGENV=env` uses the server your PG* variables name.
 PGENV ?= pg_virtualenv
+PACKAGE ?= camreq.zip
 PLUGIN_DIR := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
 .PHONY: setup demo test test-unit test-qgis test-db lint bench deploy package clean
@@ -39,8 +40,8 @@ deploy: setup
 	@echo "Linked $(CURDIR) as $(PLUGIN_DIR)/camreq: restart QGIS and enable CamReq in Plugins > Manage and Install Plugins."
 
 package:
-	git archive --format=zip --prefix=camreq/ -o camreq.zip HEAD
-	@echo "Wrote camreq.zip (committed files only, without tests, benchmarks and build files)."
+	git archive --format=zip --prefix=camreq/ -o $(PACKAGE) HEAD
+	@echo "Wrote $(PACKAGE) (committed files only, without tests, benchmarks and build files)."
 
 clean:
 	rm -rf build camreq.zip
