@@ -13,10 +13,10 @@ SECRET = "s3cret-smtp-password"
 
 @pytest.fixture
 def smtp_authcfg(qgis_app) -> str:
-    """Return the id of a Basic authentication configuration holding the SMTP password."""
+    """Return the id of a Basic authentication configuration holding the SMTP password (same master as tests/db)."""
     manager = QgsApplication.authManager()
     manager.setPasswordHelperEnabled(False)
-    assert manager.setMasterPassword("master-for-tests", True)
+    assert manager.setMasterPassword("camreq-tests", True)
     config = QgsAuthMethodConfig("Basic")
     config.setName("camreq smtp")
     config.setConfig("username", "brigade")
