@@ -124,6 +124,10 @@ class CamreqDock(QgsDockWidget, FORM):
             edit.setCalendarPopup(True)
         self.deliveryEdit.setText(self.tr("Copy of the recordings on a digital medium or by a secure download link"))
         self.sendProgress.hide()
+        # PHASE 2: the Requisitions and Follow-up actions are wired to core.requisitions (issue 5).
+        for button in (self.createButton, self.refreshButton, self.openPdfButton, self.resendButton):
+            button.setEnabled(False)
+        self.recordAnswerButton.setEnabled(False)
         self._show_investigation_fields()
 
     def _connect_signals(self) -> None:
@@ -278,11 +282,21 @@ class CamreqDock(QgsDockWidget, FORM):
         self.searchButton.setEnabled(False)
         self.resultsLabel.setText(self.tr("Searching…"))
         self.task = CoreTask(
-            self.tr("CamReq camera search"), partial(run_search, request), self.show_results, self.report_error
+            self.tr("CamReq camera search"), partial(run_search, request), self._search_done, self._search_failed
         )
-        self.task.taskTerminated.connect(lambda: self.searchButton.setEnabled(True))
-        self.task.taskCompleted.connect(lambda: self.searchButton.setEnabled(True))
         QgsApplication.taskManager().addTask(self.task)
+
+    def _search_done(self, rows: list[dict[str, Any]]) -> None:
+        """Show the rows of a finished search."""
+        self.task = None
+        self.searchButton.setEnabled(True)
+        self.show_results(rows)
+
+    def _search_failed(self, message: str) -> None:
+        """Report a failed search."""
+        self.task = None
+        self.searchButton.setEnabled(True)
+        self.report_error(message)
 
     def show_results(self, rows: list[dict[str, Any]]) -> None:
         """Fill the list with the cameras found, most urgent first."""
@@ -317,7 +331,6 @@ class CamreqDock(QgsDockWidget, FORM):
                 cameras=len(ticked), owners=owners
             )
         )
-        self.createButton.setEnabled(bool(ticked))
 
     def _show_investigation_fields(self, *_args) -> None:
         """Ask for the authorisation reference only where the investigation type needs one."""

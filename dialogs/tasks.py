@@ -74,7 +74,7 @@ class CoreTask(QgsTask):
 
 def run_search(request: SearchRequest, task: QgsTask) -> list[dict[str, Any]]:
     """Return the cameras near the incident: the dock's one call into core.search (issue 4)."""
-    # PHASE 2 CALL SITE: wire to the search core once issue 4 lands on main; no SQL of the dock's own here.
-    from ..core import search  # noqa: F401 (imported late: the module arrives with issue 4)
-
-    raise CamreqError("The camera search is not installed in this version of CamReq yet.")
+    # PHASE 2 CALL SITE: return core.search's function (issue 4) on request; no SQL of the dock's own here.
+    raise CamreqError(
+        QCoreApplication.translate("CoreTask", "The camera search is not installed in this version of CamReq yet.")
+    )

@@ -67,77 +67,77 @@
         <translation>Tracer un trajet</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="163"/>
+        <location filename="../dialogs/dock.py" line="167"/>
         <source>Database: {name}</source>
         <translation>Base : {name}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="165"/>
+        <location filename="../dialogs/dock.py" line="169"/>
         <source>No database chosen yet: open the settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="169"/>
+        <location filename="../dialogs/dock.py" line="173"/>
         <source>Not set: fill in the officer in the settings.</source>
         <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="189"/>
+        <location filename="../dialogs/dock.py" line="193"/>
         <source>Click on the map, draw a route or type coordinates.</source>
         <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="206"/>
+        <location filename="../dialogs/dock.py" line="210"/>
         <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
         <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="210"/>
+        <location filename="../dialogs/dock.py" line="214"/>
         <source>Incident at {lat:.5f} {lon:.5f}</source>
         <translation>Faits à {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="253"/>
+        <location filename="../dialogs/dock.py" line="257"/>
         <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
         <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="256"/>
+        <location filename="../dialogs/dock.py" line="260"/>
         <source>The end of the incident is before its start: check the times.</source>
         <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="258"/>
+        <location filename="../dialogs/dock.py" line="262"/>
         <source>Give a reason for the search (case or facts): it is written to the log.</source>
         <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="260"/>
+        <location filename="../dialogs/dock.py" line="264"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="279"/>
+        <location filename="../dialogs/dock.py" line="283"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="280"/>
+        <location filename="../dialogs/dock.py" line="284"/>
         <source>CamReq camera search</source>
         <translation>Recherche de caméras CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="292"/>
+        <location filename="../dialogs/dock.py" line="306"/>
         <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
         <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="292"/>
+        <location filename="../dialogs/dock.py" line="306"/>
         <source>No camera within {radius} m.</source>
         <translation>Aucune caméra à moins de {radius} m.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="315"/>
+        <location filename="../dialogs/dock.py" line="329"/>
         <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
         <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
     </message>
@@ -293,6 +293,11 @@
         <location filename="../dialogs/tasks.py" line="68"/>
         <source>{task} was cancelled.</source>
         <translation>{task} a été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tasks.py" line="78"/>
+        <source>The camera search is not installed in this version of CamReq yet.</source>
+        <translation>La recherche de caméras n'est pas encore installée dans cette version de CamReq.</translation>
     </message>
 </context>
 <context>

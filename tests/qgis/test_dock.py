@@ -135,3 +135,18 @@ def test_ticked_cameras_are_counted_by_owner_and_the_authorisation_is_asked_when
     assert dock.resultsLabel.text().startswith("3 cameras of 2 owners")
     dock.investigationCombo.setCurrentIndex(dock.investigationCombo.findData("preliminary"))
     assert dock.authorisationEdit.isEnabled()
+
+
+def test_search_runs_as_a_task_and_its_error_reaches_the_message_bar_in_plain_words(dock, qgis_iface):
+    dock.coordinatesEdit.setText("913500 6458000")
+    dock.placeCoordinatesButton.click()
+    dock.reasonEdit.setText("Vol à l'arraché")
+    dock.searchButton.click()
+    assert dock.task is not None and not dock.searchButton.isEnabled()
+    for _ in range(1000):  # the worker thread reports through the event loop
+        if dock.task is None:
+            break
+        QTest.qWait(10)
+    errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert any("camera search is not installed" in text for text in errors)
+    assert dock.searchButton.isEnabled()
