@@ -320,12 +320,12 @@
     <message>
         <location filename="../dialogs/results_model.py" line="72"/>
         <source>In view</source>
-        <translation>Dans le champ</translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <location filename="../dialogs/results_model.py" line="72"/>
         <source>Purge in</source>
-        <translation>Effacement dans</translation>
+        <translation>Effacement</translation>
     </message>
     <message>
         <location filename="../dialogs/results_model.py" line="115"/>
