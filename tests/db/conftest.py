@@ -62,7 +62,7 @@ def db(template_db: str) -> Iterator[str]:
 
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def sql():
     """Return a function running one query in its own transaction and returning its rows."""
 
@@ -119,6 +119,12 @@ def login_name(connection: str) -> str:
     return dict(part.split("=", 1) for part in connection.split())["user"]
 
 
+@pytest.fixture(scope="session")
+def login_of():
+    """Return a function giving the login name (user=) of a connection string."""
+    return login_name
+
+
 @pytest.fixture
 def logins(db: str) -> Iterator[dict[str, str]]:
     """Return connection strings to db for an administrator, an analyst, investigators of units A and B, nobody."""
@@ -143,7 +149,7 @@ def shared_logins(shared_db: str) -> Iterator[dict[str, str]]:
     drop_logins(created)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def attempt():
     """Return a function running one statement in a transaction it rolls back, returning the rows it touched."""
 

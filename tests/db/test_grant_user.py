@@ -18,11 +18,6 @@ HOSTILE_UNITS = [
 ]
 
 
-def login(connection: str) -> str:
-    """Return the user= of a connection string."""
-    return dict(part.split("=", 1) for part in connection.split())["user"]
-
-
 def grant(processing, connection: str, who: str, role: str = "investigator", unit: str = "Brigade A") -> dict:
     """Run camreq:grantuser and return its outputs."""
     return processing.run("camreq:grantuser", {"CONNECTION": connection, "LOGIN": who, "ROLE": role, "UNIT": unit})
@@ -35,8 +30,8 @@ def groups_of(sql, db: str, who: str) -> list[str]:
                                     (who,))]
 
 
-def test_an_investigator_gets_the_group_role_and_the_unit(camreq_processing, db, logins, sql):
-    who = login(logins["nobody"])
+def test_an_investigator_gets_the_group_role_and_the_unit(camreq_processing, db, logins, sql, login_of):
+    who = login_of(logins["nobody"])
     assert grant(camreq_processing, db, who, unit=" Brigade C ") == {"LOGIN": who, "ROLE": "investigator",
                                                                        "UNIT": "Brigade C"}
     assert groups_of(sql, db, who) == ["camreq_investigator"]
@@ -44,15 +39,15 @@ def test_an_investigator_gets_the_group_role_and_the_unit(camreq_processing, db,
     assert sql(logins["nobody"], "SELECT count(*) FROM camreq.cameras") == [(0,)]
 
 
-def test_a_new_role_replaces_the_previous_one(camreq_processing, db, logins, sql):
-    who = login(logins["investigator"])
+def test_a_new_role_replaces_the_previous_one(camreq_processing, db, logins, sql, login_of):
+    who = login_of(logins["investigator"])
     grant(camreq_processing, db, who, "analyst", "")
     assert groups_of(sql, db, who) == ["camreq_analyst"]
     assert sql(db, "SELECT role, unit FROM camreq.users WHERE login = %s", (who,)) == [("analyst", None)]
 
 
-def test_an_administrator_gives_the_investigator_role(camreq_processing, logins, sql, db):
-    who = login(logins["nobody"])
+def test_an_administrator_gives_the_investigator_role(camreq_processing, logins, sql, db, login_of):
+    who = login_of(logins["nobody"])
     grant(camreq_processing, logins["administrator"], who)
     assert groups_of(sql, db, who) == ["camreq_investigator"]
 
@@ -63,8 +58,8 @@ def test_an_administrator_gives_the_investigator_role(camreq_processing, logins,
     ("administrator", "administrator", "only a superuser or a login with CREATEROLE can name administrators"),
 ])
 def test_who_may_not_give_a_role_is_refused_and_nothing_changes(camreq_processing, db, logins, sql,
-                                                                granter, role, message):
-    who = login(logins["nobody"])
+                                                                granter, role, message, login_of):
+    who = login_of(logins["nobody"])
     with pytest.raises(QgsProcessingException, match=message):
         grant(camreq_processing, logins[granter], who, role)
     assert groups_of(sql, db, who) == []
@@ -81,21 +76,22 @@ def test_who_may_not_give_a_role_is_refused_and_nothing_changes(camreq_processin
     ("{nobody}", "investigator", "A" * 100_000, "UNIT: 100000 characters, at most 200"),
     ("{nobody}\x00", "investigator", "A", r"LOGIN: contains a NUL character"),
 ])
-def test_bad_values_are_refused_naming_the_parameter(camreq_processing, db, logins, sql, who, role, unit, message):
+def test_bad_values_are_refused_naming_the_parameter(camreq_processing, db, logins, sql, login_of,
+                                                     who, role, unit, message):
     before = sql(db, "SELECT * FROM camreq.users ORDER BY login")
     with pytest.raises(QgsProcessingException, match=message):
-        grant(camreq_processing, db, who.replace("{nobody}", login(logins["nobody"])), role, unit)
+        grant(camreq_processing, db, who.replace("{nobody}", login_of(logins["nobody"])), role, unit)
     assert sql(db, "SELECT * FROM camreq.users ORDER BY login") == before
 
 
-def test_an_unknown_role_is_refused_naming_the_parameter(camreq_processing, db, logins):
+def test_an_unknown_role_is_refused_naming_the_parameter(camreq_processing, db, logins, login_of):
     with pytest.raises(QgsProcessingException, match="ROLE"):
-        grant(camreq_processing, db, login(logins["nobody"]), "superuser")
+        grant(camreq_processing, db, login_of(logins["nobody"]), "superuser")
 
 
 @pytest.mark.parametrize("unit", HOSTILE_UNITS)
-def test_hostile_units_are_stored_verbatim_and_never_executed(camreq_processing, db, logins, sql, unit):
-    who = login(logins["nobody"])
+def test_hostile_units_are_stored_verbatim_and_never_executed(camreq_processing, db, logins, sql, unit, login_of):
+    who = login_of(logins["nobody"])
     grant(camreq_processing, db, who, unit=unit)
     assert sql(db, "SELECT unit FROM camreq.users WHERE login = %s", (who,)) == [(unit.strip(),)]
     assert sql(db, "SELECT to_regclass('camreq.owners') IS NOT NULL") == [(True,)]

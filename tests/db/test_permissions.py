@@ -71,10 +71,8 @@ MATRIX = [
 
 
 @pytest.fixture(scope="module")
-def seeded(shared_db, shared_logins):
+def seeded(shared_db, shared_logins, sql):
     """Return shared_db's logins after giving every table rows to see, change and delete."""
-    from camreq.db.connection import connect
-
     statements = [
         ("administrator", "INSERT INTO camreq.owners (name) VALUES ('Seed owner'), ('Spare owner')"),
         ("analyst", f"INSERT INTO camreq.cameras (owner_id, geom) SELECT min(id), {POINT} FROM camreq.owners"),
@@ -84,10 +82,7 @@ def seeded(shared_db, shared_logins):
         for statement in (NEW_SEARCH, attach_incident("seed"))
     ]
     for who, statement in statements:
-        conn = connect(shared_logins[who])
-        with conn, conn.cursor() as cursor:
-            cursor.execute(statement)
-        conn.close()
+        sql(shared_logins[who], statement)
     return shared_logins
 
 

@@ -21,11 +21,6 @@ def visible_reasons(sql, connection: str) -> set[str]:
     return {reason for (reason,) in sql(connection, "SELECT reason FROM camreq.searches")}
 
 
-def login(connection: str) -> str:
-    """Return the user= of a connection string."""
-    return dict(part.split("=", 1) for part in connection.split())["user"]
-
-
 def test_investigators_of_two_units_cannot_see_each_others_searches(logins, sql):
     search(sql, logins["investigator"], "case A")
     search(sql, logins["investigator_b"], "case B")
@@ -34,10 +29,10 @@ def test_investigators_of_two_units_cannot_see_each_others_searches(logins, sql)
     assert visible_reasons(sql, logins["administrator"]) == {"case A", "case B"}
 
 
-def test_a_search_stays_with_the_unit_it_was_made_for(db, logins, sql):
+def test_a_search_stays_with_the_unit_it_was_made_for(db, logins, sql, login_of):
     search(sql, logins["investigator_b"], "made in unit B")
     conn = connect(db)
-    grant_user(conn, login(logins["investigator_b"]), "investigator", "Brigade A")
+    grant_user(conn, login_of(logins["investigator_b"]), "investigator", "Brigade A")
     conn.close()
     search(sql, logins["investigator_b"], "made in unit A")
     assert visible_reasons(sql, logins["investigator"]) == {"made in unit A"}
@@ -54,16 +49,16 @@ def test_an_investigator_cannot_attach_incidents_to_another_units_search(logins,
     assert sql(logins["investigator"], "SELECT count(*) FROM camreq.search_incidents") == [(0,)]
 
 
-def test_users_see_only_their_own_row_and_administrators_all(logins, sql):
+def test_users_see_only_their_own_row_and_administrators_all(logins, sql, login_of):
     rows = sql(logins["investigator"], "SELECT login, role, unit FROM camreq.users")
-    assert rows == [(login(logins["investigator"]), "investigator", "Brigade A")]
+    assert rows == [(login_of(logins["investigator"]), "investigator", "Brigade A")]
     assert len(sql(logins["administrator"], "SELECT * FROM camreq.users")) == 4
 
 
 @pytest.fixture
-def other_database_admin(db, logins, sql):
+def other_database_admin(db, logins, sql, login_of):
     """Return a connection string for a member of camreq_admin that has no row in db's camreq.users."""
-    sql(db, "DELETE FROM camreq.users WHERE login = %s", (login(logins["administrator"]),))
+    sql(db, "DELETE FROM camreq.users WHERE login = %s", (login_of(logins["administrator"]),))
     return logins["administrator"]
 
 
@@ -78,8 +73,8 @@ def test_an_administrator_of_another_database_cannot_make_themselves_administrat
         sql(other_database_admin, "INSERT INTO camreq.users (login, role) VALUES (current_user, 'administrator')")
 
 
-def test_an_investigator_of_another_database_cannot_log_searches_here(db, logins, sql):
-    sql(db, "DELETE FROM camreq.users WHERE login = %s", (login(logins["investigator"]),))
+def test_an_investigator_of_another_database_cannot_log_searches_here(db, logins, sql, login_of):
+    sql(db, "DELETE FROM camreq.users WHERE login = %s", (login_of(logins["investigator"]),))
     with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="row-level security"):
         search(sql, logins["investigator"], "case A")
 
