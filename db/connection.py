@@ -9,6 +9,7 @@ from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry
 from ..errors import CamreqError
 
 CONNECT_TIMEOUT_S = 10
+SECRET_KEYWORDS = {"password", "sslpassword"}
 
 
 def connect(connection: str) -> psycopg2.extensions.connection:
@@ -36,15 +37,20 @@ def connection_parameters(connection: str) -> dict[str, str]:
         return {key: value for key, value in psycopg2.extensions.parse_dsn(connection).items() if value}
     except psycopg2.ProgrammingError:
         raise CamreqError(
-            f"CONNECTION '{connection}' is neither a QGIS PostgreSQL connection nor a connection string "
-            "such as 'service=camreq' or 'host=localhost dbname=camreq'."
+            f"CONNECTION {_quoted_name(connection)} is neither a QGIS PostgreSQL connection nor a connection "
+            "string such as 'service=camreq' or 'host=localhost dbname=camreq'."
         ) from None
 
 
 def layer_uri(connection: str, table: str, geometry_column: str | None = "geom", key: str = "id") -> QgsDataSourceUri:
-    """Return the QGIS data source of a camreq table, keeping the saved connection's authcfg unresolved."""
+    """Return the QGIS data source of a camreq table: authcfg kept unresolved, any password left out.
+
+    Layers are saved in project files with their data source, so a password written in a connection string
+    never reaches the layer: QGIS then takes credentials from the authcfg, pg_service.conf, .pgpass or asks.
+    """
     saved = _saved_connection_uri(connection)
     uri = saved if saved is not None else QgsDataSourceUri(connection)
+    uri.setPassword("")
     uri.setDataSource("camreq", table, geometry_column, "", key)
     return uri
 
@@ -57,7 +63,14 @@ def describe(connection: str) -> str:
         parts = psycopg2.extensions.parse_dsn(connection)
     except psycopg2.ProgrammingError:
         return "(unreadable connection string)"
-    return "'{dsn}'".format(dsn=" ".join(f"{k}={v}" for k, v in parts.items() if k != "password"))
+    return "'{dsn}'".format(dsn=" ".join(f"{k}={v}" for k, v in parts.items() if k not in SECRET_KEYWORDS))
+
+
+def _quoted_name(connection: str) -> str:
+    """Return a CONNECTION value quoted for a message when it looks like a name, a placeholder otherwise."""
+    if "=" in connection or "@" in connection or "://" in connection:
+        return "(the connection string given)"
+    return f"'{connection}'"
 
 
 def _saved_connection_uri(name: str) -> QgsDataSourceUri | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .grant_user import GrantUser
 from .install_database import InstallDatabase
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "camreq.svg"
@@ -29,5 +30,5 @@ class CamreqProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         """Register every CamReq algorithm."""
-        for algorithm in (InstallDatabase(),):
+        for algorithm in (InstallDatabase(), GrantUser()):
             self.addAlgorithm(algorithm)

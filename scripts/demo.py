@@ -30,9 +30,11 @@ def qgis_process(algorithm: str, **parameters: str) -> dict:
     return json.loads(result.stdout[result.stdout.index("{") :])
 
 
-def psql(query: str) -> str:
-    """Return psql's aligned output of a query on the demo database."""
-    return subprocess.run(["psql", "-d", DATABASE, "-c", query], check=True, capture_output=True, text=True).stdout
+def psql(query: str, login: str | None = None) -> str:
+    """Return psql's aligned output of a query on the demo database, as login (password = name) if given."""
+    env = dict(os.environ, PGUSER=login, PGPASSWORD=login, PGHOST="localhost") if login else None
+    result = subprocess.run(["psql", "-d", DATABASE, "-c", query], capture_output=True, text=True, env=env)
+    return result.stdout + result.stderr
 
 
 def create_database() -> None:
@@ -49,7 +51,25 @@ def install_schema() -> None:
     print(psql("SELECT version, applied_at FROM camreq.schema_version ORDER BY version"))
 
 
-STEPS = [create_database, install_schema]
+DEMO_LOGINS = {"demo_analyst": ("analyst", ""), "demo_investigator_a": ("investigator", "Brigade A"),
+               "demo_investigator_b": ("investigator", "Brigade B")}
+
+
+def give_roles() -> None:
+    """Give three logins their role and unit with camreq:grantuser; the database enforces them."""
+    for login, (role, unit) in DEMO_LOGINS.items():
+        psql(f"DROP ROLE IF EXISTS {login}; CREATE ROLE {login} LOGIN PASSWORD '{login}'")
+        outputs = qgis_process("camreq:grantuser", CONNECTION=CONNECTION, LOGIN=login, ROLE=role, UNIT=unit)
+        print(f"camreq:grantuser: {outputs['results']}")
+    print(psql("INSERT INTO camreq.owners (name, kind) VALUES ('Ville de Grenoble', 'city')", "demo_analyst"))
+    print("An investigator tries to edit the registry and to erase the audit trail, by direct SQL:")
+    print(psql("UPDATE camreq.owners SET email = 'x@example.org'", "demo_investigator_a"))
+    print(psql("DELETE FROM camreq.audit_log", "demo_investigator_a"))
+    print(psql("SELECT changed_at, changed_by, table_name, operation, row_id FROM camreq.audit_log "
+               "WHERE table_name = 'owners'"))
+
+
+STEPS = [create_database, install_schema, give_roles]
 
 
 def main() -> None:

@@ -61,7 +61,8 @@ def db(template_db: str) -> Iterator[str]:
     admin_execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
-@pytest.fixture
+
+@pytest.fixture(scope="session")
 def sql():
     """Return a function running one query in its own transaction and returning its rows."""
 
@@ -72,6 +73,94 @@ def sql():
                 cursor.execute(statement, params)
                 return cursor.fetchall() if cursor.description else []
         finally:
+            conn.close()
+
+    return run
+
+
+LOGIN_PASSWORD = "camreq-test-login"
+# Logins every security test gets: key -> (CamReq role or None for a login without one, unit).
+TEST_LOGINS = {
+    "administrator": ("administrator", None),
+    "analyst": ("analyst", None),
+    "investigator": ("investigator", "Brigade A"),
+    "investigator_b": ("investigator", "Brigade B"),
+    "nobody": (None, None),
+}
+
+
+def create_logins(connection: str) -> dict[str, str]:
+    """Create one login per TEST_LOGINS key, grant its role in the database, return key -> connection string."""
+    from camreq.db.users import grant_user
+
+    suffix = uuid.uuid4().hex[:8]
+    conn = connect(connection)
+    logins = {}
+    try:
+        for key, (role, unit) in TEST_LOGINS.items():
+            name = f"t_{key}_{suffix}"
+            admin_execute(f"CREATE ROLE {name} LOGIN PASSWORD '{LOGIN_PASSWORD}'")
+            if role:
+                grant_user(conn, name, role, unit)
+            logins[key] = f"{connection} host=localhost user={name} password={LOGIN_PASSWORD}"
+    finally:
+        conn.close()
+    return logins
+
+
+def drop_logins(logins: dict[str, str]) -> None:
+    """Drop the logins create_logins made (roles are global to the cluster)."""
+    for connection in logins.values():
+        admin_execute("DROP ROLE IF EXISTS " + login_name(connection))
+
+
+def login_name(connection: str) -> str:
+    """Return the user= of a connection string."""
+    return dict(part.split("=", 1) for part in connection.split())["user"]
+
+
+@pytest.fixture(scope="session")
+def login_of():
+    """Return a function giving the login name (user=) of a connection string."""
+    return login_name
+
+
+@pytest.fixture
+def logins(db: str) -> Iterator[dict[str, str]]:
+    """Return connection strings to db for an administrator, an analyst, investigators of units A and B, nobody."""
+    created = create_logins(db)
+    yield created
+    drop_logins(created)
+
+
+@pytest.fixture(scope="module")
+def shared_db(template_db: str) -> Iterator[str]:
+    """Return a database the tests of one module share: each test must leave it as it found it."""
+    name = new_database(template_db)
+    yield "dbname=" + name
+    admin_execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def shared_logins(shared_db: str) -> Iterator[dict[str, str]]:
+    """Return the logins fixture's connection strings, for shared_db."""
+    created = create_logins(shared_db)
+    yield created
+    drop_logins(created)
+
+
+@pytest.fixture(scope="session")
+def attempt():
+    """Return a function running one statement in a transaction it rolls back, returning the rows it touched."""
+
+    def run(connection: str, statement: str, params: tuple = ()) -> int:
+        conn = connect(connection)
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute(statement, params)
+                return cursor.rowcount
+        finally:
+            conn.rollback()
             conn.close()
 
     return run

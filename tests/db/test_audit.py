@@ -1,0 +1,99 @@
+"""The audit trail records every change with its login; the audit trail and the consultation log never change."""
+
+from __future__ import annotations
+
+import psycopg2.errors
+import pytest
+
+POINT = "ST_SetSRID(ST_MakePoint(913000, 6458000), camreq.storage_srid())"
+APPEND_ONLY = ("audit_log", "searches", "search_incidents")
+
+
+def audit_rows(sql, db: str, table: str) -> list[tuple]:
+    """Return (operation, changed_by, row_id, old_values, new_values) of one table's audit rows, oldest first."""
+    return sql(db, "SELECT operation, changed_by, row_id, old_values, new_values FROM camreq.audit_log "
+                   "WHERE table_name = %s ORDER BY id", (table,))
+
+
+def test_each_insert_update_and_delete_of_an_owner_is_recorded_with_the_login(db, logins, sql, login_of):
+    analyst = logins["analyst"]
+    [(owner_id,)] = sql(analyst, "INSERT INTO camreq.owners (name, phone) VALUES ('Ville', '01') RETURNING id")
+    sql(analyst, "UPDATE camreq.owners SET phone = '02' WHERE id = %s", (owner_id,))
+    sql(analyst, "DELETE FROM camreq.owners WHERE id = %s", (owner_id,))
+    rows = audit_rows(sql, db, "owners")
+    assert [(op, who, row_id) for op, who, row_id, _, _ in rows] == [
+        ("INSERT", login_of(analyst), str(owner_id)), ("UPDATE", login_of(analyst), str(owner_id)),
+        ("DELETE", login_of(analyst), str(owner_id)),
+    ]
+    (_, _, _, old, new), (_, _, _, old2, new2), (_, _, _, old3, new3) = rows
+    assert old is None and new["phone"] == "01"
+    assert old2["phone"] == "01" and new2["phone"] == "02"
+    assert old3["phone"] == "02" and new3 is None
+
+
+def test_camera_changes_are_recorded_with_old_and_new_values(db, logins, sql, login_of):
+    analyst = logins["analyst"]
+    [(owner_id,)] = sql(analyst, "INSERT INTO camreq.owners (name) VALUES ('Ville') RETURNING id")
+    [(camera_id,)] = sql(analyst, f"INSERT INTO camreq.cameras (owner_id, retention_days, geom) "
+                                  f"VALUES (%s, 7, {POINT}) RETURNING id", (owner_id,))
+    sql(analyst, "UPDATE camreq.cameras SET retention_days = 15 WHERE id = %s", (camera_id,))
+    [(op, who, row_id, old, new)] = audit_rows(sql, db, "cameras")[1:]
+    assert (op, who, row_id) == ("UPDATE", login_of(analyst), str(camera_id))
+    assert (old["retention_days"], new["retention_days"]) == (7, 15)
+
+
+def test_set_role_does_not_hide_who_made_the_change(db, logins, sql, login_of):
+    analyst = logins["analyst"]
+    sql(analyst, "SET ROLE camreq_analyst; INSERT INTO camreq.owners (name) VALUES ('Ville')")
+    assert [who for _, who, *_ in audit_rows(sql, db, "owners")] == [login_of(analyst)]
+
+
+def test_giving_a_role_is_recorded(db, logins, sql, login_of):
+    inserted = [(who, new["login"], new["role"]) for op, who, _, _, new in audit_rows(sql, db, "users")]
+    assert (sql(db, "SELECT session_user")[0][0], login_of(logins["investigator"]), "investigator") in inserted
+
+
+@pytest.fixture(scope="module")
+def logged(shared_db, shared_logins, sql):
+    """Return shared_db's logins after an investigator's search and an audited change gave the logs rows."""
+    sql(shared_logins["investigator"], "INSERT INTO camreq.searches (reason, distance_m, incident_count, "
+                                       "result_count) VALUES ('x', 100, 1, 0)")
+    sql(shared_logins["investigator"], "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, "
+                                       f"window_end, geom) SELECT id, 'i', now(), now(), {POINT} FROM camreq.searches")
+    sql(shared_logins["administrator"], "INSERT INTO camreq.owners (name) VALUES ('Ville')")
+    return shared_logins
+
+
+@pytest.mark.parametrize("table", APPEND_ONLY)
+@pytest.mark.parametrize("statement", ["UPDATE camreq.{t} SET {c} = {c}", "DELETE FROM camreq.{t}",
+                                       "TRUNCATE camreq.{t} CASCADE"])
+@pytest.mark.parametrize("who", ["administrator", "analyst", "investigator", "nobody", "superuser", "table owner"])
+def test_nobody_changes_or_deletes_audit_or_log_rows(shared_db, logged, sql, table, statement, who, login_of):
+    column = {"audit_log": "changed_by", "searches": "reason", "search_incidents": "incident_id"}[table]
+    connection = {"superuser": shared_db, "table owner": logged["nobody"]}.get(who) or logged[who]
+    owner = login_of(logged["nobody"])
+    before = [sql(shared_db, f"SELECT count(*) FROM camreq.{t}") for t in APPEND_ONLY]
+    if who == "table owner":
+        sql(shared_db, "".join(f"ALTER TABLE camreq.{t} OWNER TO {owner};" for t in APPEND_ONLY)
+            + f"GRANT USAGE ON SCHEMA camreq TO {owner}")
+    try:
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege) as refused:
+            sql(connection, statement.format(t=table, c=column))
+    finally:
+        if who == "table owner":
+            sql(shared_db, "".join(f"ALTER TABLE camreq.{t} OWNER TO postgres;" for t in APPEND_ONLY)
+                + f"REVOKE USAGE ON SCHEMA camreq FROM {owner}")
+    if who in ("superuser", "table owner"):
+        assert "is append-only: its rows cannot be changed or deleted" in str(refused.value)
+    assert [sql(shared_db, f"SELECT count(*) FROM camreq.{t}") for t in APPEND_ONLY] == before
+    assert all(count > 0 for [(count,)] in before)
+
+
+def test_the_consultation_log_records_the_login_clock_and_unit_whatever_the_client_sends(logins, sql, login_of):
+    investigator = logins["investigator"]
+    [(who, when_is_now, unit)] = sql(
+        investigator,
+        "INSERT INTO camreq.searches (searched_by, searched_at, reason, distance_m, incident_count, result_count) "
+        "VALUES ('someone else', '2000-01-01', 'x', 100, 1, 0) RETURNING searched_by, searched_at = now(), unit",
+    )
+    assert (who, when_is_now, unit) == (login_of(investigator), True, "Brigade A")

@@ -1,0 +1,114 @@
+"""Who may do what, enforced by the database for direct SQL: the role x table x action matrix."""
+
+from __future__ import annotations
+
+import psycopg2.errors
+import pytest
+
+ROLES = ("administrator", "analyst", "investigator", "nobody")
+ADMIN = {"administrator"}
+EDITORS = {"administrator", "analyst"}
+SEARCHERS = {"administrator", "investigator"}
+CAMREQ = {"administrator", "analyst", "investigator"}
+NOBODY: set[str] = set()
+POINT = "ST_SetSRID(ST_MakePoint(913000, 6458000), camreq.storage_srid())"
+NEW_SEARCH = (
+    "INSERT INTO camreq.searches (reason, distance_m, incident_count, result_count) "
+    "VALUES ('matrix', 100, 1, 0) RETURNING id"
+)
+
+
+def attach_incident(incident_id: str) -> str:
+    """Return a statement attaching an incident to each of the connected login's own searches."""
+    return (
+        "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, window_end, geom) "
+        f"SELECT id, '{incident_id}', now(), now(), {POINT} FROM camreq.searches WHERE searched_by = current_user"
+    )
+
+
+# (table, action, statement, roles allowed): add a row per table and action; every table of the schema needs rows.
+MATRIX = [
+    ("schema_version", "select", "SELECT * FROM camreq.schema_version", CAMREQ),
+    ("schema_version", "insert", "INSERT INTO camreq.schema_version (version) VALUES (999)", NOBODY),
+    ("schema_version", "update", "UPDATE camreq.schema_version SET applied_at = now()", NOBODY),
+    ("schema_version", "delete", "DELETE FROM camreq.schema_version", NOBODY),
+    ("settings", "select", "SELECT * FROM camreq.settings", CAMREQ),
+    ("settings", "update", "UPDATE camreq.settings SET srid = srid", NOBODY),
+    ("settings", "delete", "DELETE FROM camreq.settings", NOBODY),
+    ("camera_types", "select", "SELECT * FROM camreq.camera_types", CAMREQ),
+    ("camera_types", "insert", "INSERT INTO camreq.camera_types VALUES ('matrix', 'Matrix', 60, 50, false)", ADMIN),
+    ("camera_types", "update", "UPDATE camreq.camera_types SET label = label || ' (x)'", ADMIN),
+    ("camera_types", "delete", "DELETE FROM camreq.camera_types WHERE camera_type = 'anpr'", ADMIN),
+    ("owners", "select", "SELECT * FROM camreq.owners", CAMREQ),
+    ("owners", "insert", "INSERT INTO camreq.owners (name) VALUES ('Matrix owner')", EDITORS),
+    ("owners", "update", "UPDATE camreq.owners SET notes = 'matrix'", EDITORS),
+    ("owners", "delete", "DELETE FROM camreq.owners WHERE name = 'Spare owner'", EDITORS),
+    ("cameras", "select", "SELECT * FROM camreq.cameras", CAMREQ),
+    ("cameras", "insert", f"INSERT INTO camreq.cameras (owner_id, geom) SELECT min(id), {POINT} FROM camreq.owners",
+     EDITORS),
+    ("cameras", "update", "UPDATE camreq.cameras SET notes = 'matrix'", EDITORS),
+    ("cameras", "delete", "DELETE FROM camreq.cameras", EDITORS),
+    ("users", "select", "SELECT * FROM camreq.users", CAMREQ),
+    ("users", "insert", "INSERT INTO camreq.users (login, role) VALUES ('matrix_login', 'analyst')", ADMIN),
+    ("users", "update", "UPDATE camreq.users SET unit = 'Brigade C'", ADMIN),
+    ("users", "delete", "DELETE FROM camreq.users WHERE role = 'analyst'", ADMIN),
+    ("audit_log", "select", "SELECT * FROM camreq.audit_log", ADMIN),
+    ("audit_log", "insert", "INSERT INTO camreq.audit_log (table_name, operation) VALUES ('owners', 'DELETE')",
+     NOBODY),
+    ("audit_log", "update", "UPDATE camreq.audit_log SET changed_by = 'someone else'", NOBODY),
+    ("audit_log", "delete", "DELETE FROM camreq.audit_log", NOBODY),
+    ("searches", "select", "SELECT * FROM camreq.searches", SEARCHERS),
+    ("searches", "insert", NEW_SEARCH, SEARCHERS),
+    ("searches", "update", "UPDATE camreq.searches SET reason = 'nothing to see'", NOBODY),
+    ("searches", "delete", "DELETE FROM camreq.searches", NOBODY),
+    ("search_incidents", "select", "SELECT * FROM camreq.search_incidents", SEARCHERS),
+    ("search_incidents", "insert",
+     attach_incident("matrix"), SEARCHERS),
+    ("search_incidents", "update", "UPDATE camreq.search_incidents SET incident_id = 'x'", NOBODY),
+    ("search_incidents", "delete", "DELETE FROM camreq.search_incidents", NOBODY),
+    ("search_statistics", "select", "SELECT * FROM camreq.search_statistics", EDITORS),
+]
+
+
+@pytest.fixture(scope="module")
+def seeded(shared_db, shared_logins, sql):
+    """Return shared_db's logins after giving every table rows to see, change and delete."""
+    statements = [
+        ("administrator", "INSERT INTO camreq.owners (name) VALUES ('Seed owner'), ('Spare owner')"),
+        ("analyst", f"INSERT INTO camreq.cameras (owner_id, geom) SELECT min(id), {POINT} FROM camreq.owners"),
+    ] + [
+        (who, statement)
+        for who in ("administrator", "investigator", "investigator_b")
+        for statement in (NEW_SEARCH, attach_incident("seed"))
+    ]
+    for who, statement in statements:
+        sql(shared_logins[who], statement)
+    return shared_logins
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("table", "action", "statement", "allowed"), MATRIX, ids=[f"{t}-{a}" for t, a, *_ in MATRIX])
+def test_role_may_do_exactly_what_the_matrix_allows(seeded, attempt, role, table, action, statement, allowed):
+    if role in allowed:
+        assert attempt(seeded[role], statement) >= 1, f"{role} may {action} {table} but the statement touched no row"
+    else:
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+            attempt(seeded[role], statement)
+
+
+def test_every_table_and_view_of_the_schema_is_in_the_matrix(shared_db, sql):
+    relations = sql(shared_db, "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace "
+                               "AND relkind IN ('r', 'v', 'p', 'm')")
+    assert {name for (name,) in relations} == {table for table, *_ in MATRIX}
+
+
+def test_every_table_with_sensitive_rows_has_row_level_security(shared_db, sql):
+    protected = sql(shared_db, "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace "
+                               "AND relkind = 'r' AND relrowsecurity")
+    assert {name for (name,) in protected} >= {"users", "audit_log", "searches", "search_incidents"}
+
+
+def test_logins_without_a_camreq_role_get_nothing_from_public(shared_db, sql):
+    granted = sql(shared_db, "SELECT table_name, privilege_type FROM information_schema.role_table_grants "
+                             "WHERE table_schema = 'camreq' AND grantee = 'PUBLIC'")
+    assert granted == []
