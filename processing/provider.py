@@ -7,7 +7,10 @@ from pathlib import Path
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .import_cameras import ImportCameras
+from .import_owners import ImportOwners
 from .install_database import InstallDatabase
+from .load_sample_data import LoadSampleData
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "camreq.svg"
 
@@ -29,5 +32,5 @@ class CamreqProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         """Register every CamReq algorithm."""
-        for algorithm in (InstallDatabase(),):
+        for algorithm in (InstallDatabase(), ImportOwners(), ImportCameras(), LoadSampleData()):
             self.addAlgorithm(algorithm)
