@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .errors import CamreqError
 from .processing.provider import ICON, CamreqProvider
+from .settings import Settings
 
 MENU = "&CamReq"
 
@@ -29,6 +31,9 @@ class CamReqPlugin:
         """Add the provider and the menu actions."""
         self.initProcessing()
         self._add_action("Install or upgrade the database…", lambda: self._open_algorithm("camreq:installdatabase"))
+        self._add_action("Add registry layers", self.add_registry_layers)
+        self._add_action("Import cameras…", lambda: self._open_algorithm("camreq:importcameras"))
+        self._add_action("Import owners…", lambda: self._open_algorithm("camreq:importowners"))
 
     def unload(self) -> None:
         """Remove every action and the provider."""
@@ -39,6 +44,29 @@ class CamReqPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+
+    def add_registry_layers(self) -> None:
+        """Add the cameras, fields of view and owners of the configured connection to the project, in a group."""
+        from .core.layers import registry_layers
+
+        connection = Settings.load().connection
+        if not connection:
+            self._warn("No database connection is set: choose one in the CamReq settings.")
+            return
+        try:
+            layers = registry_layers(connection)
+        except CamreqError as error:
+            self._warn(str(error))
+            return
+        project = QgsProject.instance()
+        group = project.layerTreeRoot().insertGroup(0, "CamReq registry")
+        for layer in layers:
+            project.addMapLayer(layer, False)
+            group.addLayer(layer)
+
+    def _warn(self, message: str) -> None:
+        """Show a warning in the QGIS message bar."""
+        self.iface.messageBar().pushMessage("CamReq", message, level=Qgis.MessageLevel.Warning)
 
     def _add_action(self, text: str, slot) -> QAction:
         """Add an action to the CamReq menu and return it."""
