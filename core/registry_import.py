@@ -159,15 +159,17 @@ def import_owners(
                 values = _read_fields(reader, feature, OWNER_FIELDS)
                 if "name" not in values:
                     raise RowRejectedError("name is missing: an owner needs a name")
+                name = values["name"]
                 with registry.savepoint(cursor):
-                    owner_id = owners.get(values["name"].lower())
+                    owner_id = owners.get(name.lower())
                     if owner_id is None:
                         owner_id = registry.insert_row(cursor, "owners", values)
                         result.imported += 1
-                    else:
+                    else:  # the directory keeps its own spelling of the name
+                        del values["name"]
                         registry.update_row(cursor, "owners", owner_id, values)
                         result.updated += 1
-                owners[values["name"].lower()] = owner_id
+                owners[name.lower()] = owner_id
             except RowRejectedError as error:
                 _count_rejected(result, reject, feature, str(error))
             except psycopg2.Error as error:

@@ -71,7 +71,9 @@ def insert_row(cursor: Cursor, table: str, values: dict[str, Any]) -> int:
 
 
 def update_row(cursor: Cursor, table: str, row_id: int, values: dict[str, Any]) -> None:
-    """Set the given columns of one row of a camreq table."""
+    """Set the given columns of one row of a camreq table (none given: nothing to do)."""
+    if not values:
+        return
     query = sql.SQL("UPDATE {table} SET {assignments} WHERE id = %s").format(
         table=sql.Identifier("camreq", table),
         assignments=sql.SQL(", ").join(
