@@ -41,7 +41,9 @@ def test_cameras_are_categorised_by_owner_kind_and_shaped_by_camera_type(layers)
     }
     feature = next(cameras.getFeatures("\"ref\" = 'VDG-0001'"))
     assert feature["owner_kind"] == "city"
-    marker = renderer.categories()[0].symbol().symbolLayer(0)
+    categories = renderer.categories()  # held: each symbol belongs to its category
+    symbol = categories[0].symbol()
+    marker = symbol.symbolLayer(0)
     shape = marker.dataDefinedProperties().property(marker.Property.PropertyName)
     assert shape.isActive() and '"camera_type"' in shape.expressionString()
     assert fields_of_view.renderer().classAttribute() == "camera_type"
