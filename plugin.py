@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .errors import CamreqError
 from .processing.provider import ICON, CamreqProvider
 from .settings import Settings
 
@@ -62,6 +63,12 @@ class CamReqPlugin:
                 lambda: self._open_algorithm("camreq:installdatabase"),
             )
         )
+        for text, slot in (
+            ("Add registry layers", self.add_registry_layers),
+            ("Import cameras…", lambda: self._open_algorithm("camreq:importcameras")),
+            ("Import owners…", lambda: self._open_algorithm("camreq:importowners")),
+        ):
+            self.analyst_actions.append(self._add_action(QCoreApplication.translate("CamReqPlugin", text), slot))
         self.apply_mode(Settings.load().mode)
 
     def unload(self) -> None:
@@ -102,6 +109,29 @@ class CamReqPlugin:
             settings.save()
             self.dock.apply_settings(settings)
             self.apply_mode(settings.mode)
+
+    def add_registry_layers(self) -> None:
+        """Add the cameras, fields of view and owners of the configured connection to the project, in a group."""
+        from .core.layers import registry_layers
+
+        connection = Settings.load().connection
+        if not connection:
+            self._warn("No database connection is set: choose one in the CamReq settings.")
+            return
+        try:
+            layers = registry_layers(connection)
+        except CamreqError as error:
+            self._warn(str(error))
+            return
+        project = QgsProject.instance()
+        group = project.layerTreeRoot().insertGroup(0, "CamReq registry")
+        for layer in layers:
+            project.addMapLayer(layer, False)
+            group.addLayer(layer)
+
+    def _warn(self, message: str) -> None:
+        """Show a warning in the QGIS message bar."""
+        self.iface.messageBar().pushMessage("CamReq", message, level=Qgis.MessageLevel.Warning)
 
     def _add_action(self, text: str, slot) -> QAction:
         """Add an action to the CamReq menu and return it."""

@@ -8,7 +8,10 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .grant_user import GrantUser
+from .import_cameras import ImportCameras
+from .import_owners import ImportOwners
 from .install_database import InstallDatabase
+from .load_sample_data import LoadSampleData
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "camreq.svg"
 
@@ -30,5 +33,5 @@ class CamreqProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         """Register every CamReq algorithm."""
-        for algorithm in (InstallDatabase(), GrantUser()):
+        for algorithm in (InstallDatabase(), GrantUser(), ImportOwners(), ImportCameras(), LoadSampleData()):
             self.addAlgorithm(algorithm)

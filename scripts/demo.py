@@ -61,7 +61,7 @@ def give_roles() -> None:
         psql(f"DROP ROLE IF EXISTS {login}; CREATE ROLE {login} LOGIN PASSWORD '{login}'")
         outputs = qgis_process("camreq:grantuser", CONNECTION=CONNECTION, LOGIN=login, ROLE=role, UNIT=unit)
         print(f"camreq:grantuser: {outputs['results']}")
-    print(psql("INSERT INTO camreq.owners (name, kind) VALUES ('Ville de Grenoble', 'city')", "demo_analyst"))
+    print(psql("UPDATE camreq.owners SET phone = '04 76 76 36 36' WHERE name = 'Ville de Grenoble'", "demo_analyst"))
     print("An investigator tries to edit the registry and to erase the audit trail, by direct SQL:")
     print(psql("UPDATE camreq.owners SET email = 'x@example.org'", "demo_investigator_a"))
     print(psql("DELETE FROM camreq.audit_log", "demo_investigator_a"))
@@ -69,7 +69,58 @@ def give_roles() -> None:
                "WHERE table_name = 'owners'"))
 
 
-STEPS = [create_database, install_schema, give_roles]
+
+def load_sample_registry() -> None:
+    """Load the SYNTHETIC Grenoble sample registry with camreq:loadsampledata."""
+    outputs = qgis_process("camreq:loadsampledata", CONNECTION=CONNECTION)["results"]
+    print(
+        "camreq:loadsampledata (SYNTHETIC data) loaded {o} owners and {c} cameras, {r} rows rejected".format(
+            o=outputs["OWNERS"], c=outputs["CAMERAS"], r=outputs["REJECTED"]
+        )
+    )
+
+
+def import_osm_sample() -> None:
+    """Import the OpenStreetMap-style sample with camreq:importcameras, showing each rejected node's reason."""
+    rejected_file = ROOT / "build" / "demo" / "osm_rejected.geojson"
+    rejected_file.parent.mkdir(parents=True, exist_ok=True)
+    rejected_file.unlink(missing_ok=True)
+    outputs = qgis_process(
+        "camreq:importcameras",
+        CONNECTION=CONNECTION,
+        INPUT=str(ROOT / "sample" / "osm_surveillance.geojson"),
+        DEFAULT_OWNER="Grenoble-Alpes Métropole",
+        OUTPUT_REJECTED=str(rejected_file),
+    )["results"]
+    print(
+        "camreq:importcameras: {i} imported, {u} updated, {r} rejected, {o} owners created".format(
+            i=outputs["IMPORTED"], u=outputs["UPDATED"], r=outputs["REJECTED"], o=outputs["OWNERS_CREATED"]
+        )
+    )
+    for feature in json.loads(rejected_file.read_text(encoding="utf-8"))["features"]:
+        print(f"  rejected {feature['properties']['osm_id']}: {feature['properties']['reason']}")
+
+
+def owner_counts() -> None:
+    """Print the cameras per owner, and which owners have a requisition contact."""
+    print(
+        psql(
+            "SELECT o.name AS owner, o.kind, count(c.id) AS cameras,"
+            " CASE WHEN o.email IS NULL THEN 'NO CONTACT' ELSE 'e-mail' END AS contact"
+            " FROM camreq.owners o LEFT JOIN camreq.cameras c ON c.owner_id = o.id"
+            " GROUP BY o.id ORDER BY cameras DESC, o.name"
+        )
+    )
+    print(
+        psql(
+            "SELECT count(*) FILTER (WHERE o.email IS NOT NULL) AS cameras_with_contact,"
+            " count(*) FILTER (WHERE o.email IS NULL) AS cameras_without_contact"
+            " FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id"
+        )
+    )
+
+
+STEPS = [create_database, install_schema, load_sample_registry, import_osm_sample, owner_counts, give_roles]
 
 
 def main() -> None:

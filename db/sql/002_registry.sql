@@ -12,7 +12,8 @@ CREATE TABLE camreq.owners (
     notes text,
     updated_at timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT "owner name must not be empty" CHECK (btrim(name) <> ''),
-    CONSTRAINT "owner kind must be metropolis, city, departement, transport, landlord or private"
+    -- PostgreSQL cuts names at 63 bytes: this one is as long as a constraint name can be.
+    CONSTRAINT "kind: metropolis city departement transport landlord private"
         CHECK (kind IN ('metropolis', 'city', 'departement', 'transport', 'landlord', 'private')),
     CONSTRAINT "owner e-mail must look like name@domain"
         CHECK (email IS NULL OR email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'),

@@ -164,3 +164,63 @@ def attempt():
             conn.close()
 
     return run
+
+
+@pytest.fixture
+def point_layer():
+    """Return a function building a memory point layer from rows of attributes with x and y."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    types = {str: QVariant.Type.String, int: QVariant.Type.Int, float: QVariant.Type.Double}
+
+    def build(rows: list[dict], crs: str = "EPSG:4326") -> QgsVectorLayer:
+        layer = QgsVectorLayer(f"Point?crs={crs}", "points", "memory")
+        names = list(dict.fromkeys(name for row in rows for name in row if name not in ("x", "y")))
+        first = {name: next(row[name] for row in rows if name in row) for name in names}
+        layer.dataProvider().addAttributes([QgsField(name, types[type(first[name])]) for name in names])
+        layer.updateFields()
+        features = []
+        for row in rows:
+            feature = QgsFeature(layer.fields())
+            feature.setAttributes([row.get(name) for name in names])
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(row["x"], row["y"])))
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        return layer
+
+    return build
+
+
+@pytest.fixture
+def point_file(point_layer, tmp_path):
+    """Return a function writing rows as a point file (GPKG, GeoJSON...) and returning its path."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    def write(rows: list[dict], driver: str, suffix: str, crs: str = "EPSG:4326") -> str:
+        path = str(tmp_path / f"points{suffix}")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = driver
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(
+            point_layer(rows, crs), path, QgsCoordinateTransformContext(), options
+        )
+        assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+        return path
+
+    return write
+
+
+@pytest.fixture
+def import_cameras(camreq_processing):
+    """Return a function running camreq:importcameras and returning (outputs, {row key: reason})."""
+
+    def run(connection: str, layer, key: str = "ref", feedback=None, **parameters) -> tuple[dict, dict]:
+        outputs = camreq_processing.run(
+            "camreq:importcameras",
+            {"CONNECTION": connection, "INPUT": layer, "OUTPUT_REJECTED": "TEMPORARY_OUTPUT", **parameters},
+            feedback=feedback,
+        )
+        reasons = {feature[key]: feature["reason"] for feature in outputs["OUTPUT_REJECTED"].getFeatures()}
+        return outputs, reasons
+
+    return run

@@ -104,3 +104,14 @@ def test_qgis_process_lists_the_camreq_algorithms(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "camreq:installdatabase" in result.stdout
+
+
+def test_add_registry_layers_without_a_connection_warns_and_adds_nothing(loaded_plugin, qgis_iface):
+    from camreq.settings import Settings
+    from qgis.core import Qgis, QgsProject
+
+    Settings(connection="").save()
+    loaded_plugin.add_registry_layers()
+    warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert any("No database connection is set" in warning for warning in warnings)
+    assert QgsProject.instance().mapLayers() == {}

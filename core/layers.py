@@ -1,0 +1,178 @@
+"""The registry as styled QGIS layers: cameras, their fields of view and the owners directory, with forms."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsEditFormConfig,
+    QgsEditorWidgetSetup,
+    QgsFillSymbol,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsProperty,
+    QgsRendererCategory,
+    QgsSymbolLayer,
+    QgsVectorLayer,
+    QgsVectorLayerJoinInfo,
+    QgsVectorLayerSimpleLabeling,
+)
+
+from ..db.connection import layer_uri
+from ..errors import CamreqError
+
+OWNER_KINDS = {  # value: (label, colour)
+    "metropolis": ("Metropolis", "#1f78b4"),
+    "city": ("City", "#33a02c"),
+    "departement": ("Département", "#6a3d9a"),
+    "transport": ("Transport operator", "#ff7f00"),
+    "landlord": ("Social landlord", "#b15928"),
+    "private": ("Private", "#e31a1c"),
+}
+CAMERA_TYPES = {  # value: (label, marker shape, field of view colour)
+    "fixed": ("Fixed", "triangle", "#fdbf6f"),
+    "dome": ("Dome", "circle", "#a6cee3"),
+    "ptz": ("Panning (PTZ)", "square", "#b2df8a"),
+    "anpr": ("Number-plate reader (ANPR)", "diamond", "#fb9a99"),
+}
+STATUSES = {"in_service": "In service", "out_of_order": "Out of order", "removed": "Removed"}
+RECORDING_MODES = {"continuous": "Continuous", "motion": "On motion", "scheduled": "Scheduled"}
+CAMERA_ALIASES = {
+    "id": "Id", "owner_id": "Owner", "ref": "Owner's reference", "osm_id": "OpenStreetMap id",
+    "camera_type": "Camera type", "direction": "Direction (° from north)", "fov": "Field of view (°)",
+    "range_m": "Range (m)", "height_m": "Mount height (m)", "tilt": "Tilt (°)", "retention_days": "Retention (days)",
+    "recording_mode": "Recording mode", "status": "Status", "public_space": "Films public space",
+    "authorisation_ref": "Authorisation reference", "authorisation_expiry": "Authorisation expiry",
+    "police_access": "Police direct access", "last_verified": "Last verified", "address": "Address",
+    "notes": "Notes", "fov_geom": "Field of view (computed)", "updated_at": "Last updated",
+    "owner_kind": "Owner kind",
+}
+OWNER_ALIASES = {
+    "id": "Id", "name": "Name", "kind": "Kind", "email": "Requisition e-mail", "phone": "Phone",
+    "address": "Postal address", "response_days": "Usual response time (days)", "notes": "Notes",
+    "updated_at": "Last updated",
+}
+READ_ONLY = ("id", "fov_geom", "updated_at", "owner_kind")
+LABEL_MIN_SCALE = 5000  # camera references show from 1:5,000 inwards
+FOV_OPACITY = 0.25
+
+
+def registry_layers(connection: str) -> list[QgsVectorLayer]:
+    """Return the cameras, fields of view and owners layers, styled and with their forms (not yet in a project)."""
+    owners = _layer(connection, "owners", None, "Camera owners")
+    cameras = _layer(connection, "cameras", "geom", "Cameras")
+    fields_of_view = _layer(connection, "cameras", "fov_geom", "Fields of view")
+    _join_owner_kind(cameras, owners)
+    cameras.setRenderer(_camera_renderer())
+    cameras.setLabeling(_ref_labels())
+    cameras.setLabelsEnabled(True)
+    fields_of_view.setRenderer(_field_of_view_renderer())
+    fields_of_view.setOpacity(FOV_OPACITY)
+    fields_of_view.setReadOnly(True)  # the database draws them from the cameras
+    for layer in (cameras, fields_of_view):
+        _camera_form(layer, owners)
+    _owner_form(owners)
+    return [cameras, fields_of_view, owners]
+
+
+def _layer(connection: str, table: str, geometry_column: str | None, name: str) -> QgsVectorLayer:
+    """Return one camreq table as a PostGIS layer, or raise naming it."""
+    uri = layer_uri(connection, table, geometry_column or "", "id")
+    layer = QgsVectorLayer(uri.uri(False), name, "postgres")
+    if not layer.isValid():
+        raise CamreqError(f"Cannot open camreq.{table}: is the CamReq schema installed on this database?")
+    return layer
+
+
+def _join_owner_kind(cameras: QgsVectorLayer, owners: QgsVectorLayer) -> None:
+    """Add the owner's kind to each camera (owner_kind) so that the renderer can colour by it."""
+    join = QgsVectorLayerJoinInfo()
+    join.setJoinLayer(owners)
+    join.setJoinFieldName("id")
+    join.setTargetFieldName("owner_id")
+    join.setJoinFieldNamesSubset(["kind"])
+    join.setPrefix("owner_")
+    join.setUsingMemoryCache(True)
+    cameras.addJoin(join)
+
+
+def _camera_renderer() -> QgsCategorizedSymbolRenderer:
+    """Colour cameras by owner kind; the marker's shape tells the camera type."""
+    shape = "CASE " + " ".join(
+        f"WHEN \"camera_type\" = '{value}' THEN '{marker}'" for value, (_, marker, _) in CAMERA_TYPES.items()
+    ) + " ELSE 'circle' END"
+    categories = []
+    for value, (label, colour) in OWNER_KINDS.items():
+        symbol = QgsMarkerSymbol.createSimple({"color": colour, "size": "3", "outline_color": "#ffffff"})
+        symbol.symbolLayer(0).setDataDefinedProperty(
+            QgsSymbolLayer.Property.PropertyName, QgsProperty.fromExpression(shape)
+        )
+        categories.append(QgsRendererCategory(value, symbol, label))
+    return QgsCategorizedSymbolRenderer("owner_kind", categories)
+
+
+def _field_of_view_renderer() -> QgsCategorizedSymbolRenderer:
+    """Fill fields of view in the camera type's colour, without outline (the layer is translucent)."""
+    categories = [
+        QgsRendererCategory(value, QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"}), label)
+        for value, (label, _, colour) in CAMERA_TYPES.items()
+    ]
+    return QgsCategorizedSymbolRenderer("camera_type", categories)
+
+
+def _ref_labels() -> QgsVectorLayerSimpleLabeling:
+    """Label cameras with their reference at large scales only."""
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "ref"
+    settings.scaleVisibility = True
+    settings.minimumScale = LABEL_MIN_SCALE
+    settings.maximumScale = 0
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def _camera_form(layer: QgsVectorLayer, owners: QgsVectorLayer) -> None:
+    """Give a cameras layer value lists, the owner picked from the directory, aliases and read-only fields."""
+    _aliases_and_read_only(layer, CAMERA_ALIASES)  # first: in QGIS 3.22 an alias resets the field's widget
+    _value_map(layer, "camera_type", {value: spec[0] for value, spec in CAMERA_TYPES.items()})
+    _value_map(layer, "status", STATUSES)
+    _value_map(layer, "recording_mode", RECORDING_MODES)
+    _value_map(layer, "owner_kind", {value: label for value, (label, _) in OWNER_KINDS.items()})
+    owner = {
+        "Layer": owners.id(), "LayerName": owners.name(), "LayerSource": owners.source(),
+        "LayerProviderName": "postgres", "Key": "id", "Value": "name", "AllowNull": False,
+        "OrderByValue": True, "UseCompleter": True, "AllowMulti": False,
+    }
+    _widget(layer, "owner_id", "ValueRelation", owner)
+    for name in ("public_space", "police_access"):
+        _widget(layer, name, "CheckBox", {"CheckedState": "", "UncheckedState": ""})
+    for name in ("authorisation_expiry", "last_verified"):
+        _widget(layer, name, "DateTime", {"field_format": "yyyy-MM-dd", "display_format": "yyyy-MM-dd",
+                                          "calendar_popup": True, "allow_null": True})
+
+
+def _owner_form(layer: QgsVectorLayer) -> None:
+    """Give the owners layer its kind list, aliases and read-only fields."""
+    _aliases_and_read_only(layer, OWNER_ALIASES)  # first: in QGIS 3.22 an alias resets the field's widget
+    _value_map(layer, "kind", {value: label for value, (label, _) in OWNER_KINDS.items()})
+
+
+def _value_map(layer: QgsVectorLayer, field: str, values: dict[str, str]) -> None:
+    """Show a field as a drop-down list of labels, storing the values."""
+    _widget(layer, field, "ValueMap", {"map": [{label: value} for value, label in values.items()]})
+
+
+def _widget(layer: QgsVectorLayer, field: str, widget: str, config: dict) -> None:
+    """Set a field's editor widget, where the layer has the field."""
+    index = layer.fields().indexOf(field)
+    if index >= 0:
+        layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(widget, config))
+
+
+def _aliases_and_read_only(layer: QgsVectorLayer, aliases: dict[str, str]) -> None:
+    """Set readable field aliases and make the database-kept fields read-only in the form."""
+    form: QgsEditFormConfig = layer.editFormConfig()
+    for index, field in enumerate(layer.fields()):
+        if field.name() in aliases:
+            layer.setFieldAlias(index, aliases[field.name()])
+        if field.name() in READ_ONLY:
+            form.setReadOnly(index, True)
+    layer.setEditFormConfig(form)

@@ -1,0 +1,41 @@
+"""The SYNTHETIC Grenoble-area sample registry (sample/), read as QGIS layers and loaded by the import code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg2.extensions
+from qgis.core import QgsFeedback, QgsVectorLayer
+from qgis.PyQt.QtCore import QUrl
+
+from ..errors import CamreqError
+from .registry_import import CameraImportOptions, ImportResult, Reject, import_cameras, import_owners
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
+OWNERS_CSV = SAMPLE_DIR / "owners.csv"
+CAMERAS_CSV = SAMPLE_DIR / "cameras.csv"
+OSM_GEOJSON = SAMPLE_DIR / "osm_surveillance.geojson"
+
+
+def delimited_text_layer(path: Path, name: str, xy: tuple[str, str] | None = None) -> QgsVectorLayer:
+    """Return a CSV file as a QGIS layer: points from WGS84 longitude/latitude columns, or a plain table."""
+    options = "type=csv&delimiter=,&encoding=UTF-8&detectTypes=yes"
+    if xy is None:
+        options += "&geomType=none"
+    else:
+        options += f"&xField={xy[0]}&yField={xy[1]}&crs=EPSG:4326"
+    layer = QgsVectorLayer(QUrl.fromLocalFile(str(path)).toString() + "?" + options, name, "delimitedtext")
+    if not layer.isValid():
+        raise CamreqError(f"Cannot read {path}: {layer.error().summary() or 'not a CSV file QGIS can open'}")
+    return layer
+
+
+def load_sample_registry(
+    conn: psycopg2.extensions.connection, feedback: QgsFeedback, reject: Reject
+) -> tuple[ImportResult, ImportResult]:
+    """Import the synthetic sample owners then cameras, in the caller's transaction; return both results."""
+    owners = delimited_text_layer(OWNERS_CSV, "owners (synthetic)")
+    cameras = delimited_text_layer(CAMERAS_CSV, "cameras (synthetic)", ("x", "y"))
+    owners_result = import_owners(conn, owners, QgsFeedback(), reject)
+    cameras_result = import_cameras(conn, cameras, CameraImportOptions(), feedback, reject)
+    return owners_result, cameras_result
