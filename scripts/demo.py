@@ -66,7 +66,7 @@ def give_roles() -> None:
     print(psql("UPDATE camreq.owners SET email = 'x@example.org'", "demo_investigator_a"))
     print(psql("DELETE FROM camreq.audit_log", "demo_investigator_a"))
     print(psql("SELECT changed_at, changed_by, table_name, operation, row_id FROM camreq.audit_log "
-               "WHERE table_name = 'owners'"))
+               "WHERE table_name = 'owners' AND operation = 'UPDATE'"))
 
 
 
