@@ -7,7 +7,9 @@ from pathlib import Path
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .cameras_near_incident import CamerasNearIncident
 from .install_database import InstallDatabase
+from .select_cameras_near_incident import SelectCamerasNearIncident
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "camreq.svg"
 
@@ -29,5 +31,5 @@ class CamreqProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         """Register every CamReq algorithm."""
-        for algorithm in (InstallDatabase(),):
+        for algorithm in (InstallDatabase(), CamerasNearIncident(), SelectCamerasNearIncident()):
             self.addAlgorithm(algorithm)

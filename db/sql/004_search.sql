@@ -27,5 +27,19 @@ CREATE TABLE camreq.search_incidents (
 SELECT camreq.set_geometry_type('camreq.search_incidents', 'geom', 'Geometry');
 COMMENT ON TABLE camreq.search_incidents IS 'The incidents of each logged search, in the storage CRS';
 
+-- Search options kept with each logged search (added to the contract; nothing above changes).
+ALTER TABLE camreq.searches
+    ADD COLUMN include_out_of_service boolean NOT NULL DEFAULT false,
+    ADD COLUMN speed_kmh double precision,
+    ADD COLUMN margin_minutes double precision NOT NULL DEFAULT 0,
+    ADD CONSTRAINT "route speed must be positive (km/h)" CHECK (speed_kmh > 0),
+    ADD CONSTRAINT "route margin must be 0 minutes or more" CHECK (margin_minutes >= 0);
+CREATE INDEX searches_searched_at_idx ON camreq.searches (searched_at);
+
+-- Camera positions on the WGS84 spheroid: searches measure true metres on this index.
+CREATE FUNCTION camreq.geography_of(geom geometry) RETURNS geography
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT ST_Transform(geom, 4326)::geography $$;
+CREATE INDEX cameras_geography_idx ON camreq.cameras USING gist (camreq.geography_of(geom));
+
 INSERT INTO camreq.schema_version (version) VALUES (4);
 COMMIT;
