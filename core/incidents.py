@@ -20,8 +20,6 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QVariant
 from ..errors import CamreqError
 from .search import Incident, aware, parse_datetime
 
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-
 
 @dataclass(frozen=True)
 class TimeSource:
@@ -78,7 +76,8 @@ def incidents_from_source(
     times.check()
     if not source.sourceCrs().isValid():
         raise CamreqError("INCIDENTS: the layer has no CRS; set its CRS so that distances can be measured.")
-    transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, transform_context)
+    wgs84 = QgsCoordinateReferenceSystem.fromEpsgId(4326)
+    transform = QgsCoordinateTransform(source.sourceCrs(), wgs84, transform_context)
     incidents = []
     for feature in source.getFeatures():
         if is_canceled():
