@@ -11,8 +11,11 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsFeature,
+    QgsFeatureIterator,
+    QgsFeatureRequest,
     QgsFeatureSource,
     QgsGeometry,
+    QgsProcessingFeatureSource,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QVariant
@@ -79,7 +82,7 @@ def incidents_from_source(
     wgs84 = QgsCoordinateReferenceSystem.fromEpsgId(4326)
     transform = QgsCoordinateTransform(source.sourceCrs(), wgs84, transform_context)
     incidents = []
-    for feature in source.getFeatures():
+    for feature in _features(source):
         if is_canceled():
             break
         name = incident_id(feature, id_field)
@@ -91,6 +94,13 @@ def incidents_from_source(
             raise CamreqError(f"START_FIELD: incident '{name}' has no start date-time.")
         incidents.append(Incident(name, bytes(geometry.asWkb()), start, end))
     return incidents
+
+
+def _features(source: QgsFeatureSource) -> QgsFeatureIterator:
+    """Return every feature, bypassing Processing's own geometry check: checked_geometry() names the incident."""
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+    return source.getFeatures()
 
 
 def incident_id(feature: QgsFeature, id_field: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .cameras_near_incident import CamerasNearIncident
@@ -12,6 +12,7 @@ from .install_database import InstallDatabase
 from .select_cameras_near_incident import SelectCamerasNearIncident
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "camreq.svg"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
 class CamreqProvider(QgsProcessingProvider):
@@ -33,3 +34,9 @@ class CamreqProvider(QgsProcessingProvider):
         """Register every CamReq algorithm."""
         for algorithm in (InstallDatabase(), CamerasNearIncident(), SelectCamerasNearIncident()):
             self.addAlgorithm(algorithm)
+        for path in sorted(MODELS_DIR.glob("*.model3")):
+            model = QgsProcessingModelAlgorithm()
+            if model.fromFile(str(path)):
+                self.addAlgorithm(model)
+            else:
+                QgsMessageLog.logMessage(f"Cannot read the model {path.name}", "CamReq")

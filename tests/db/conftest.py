@@ -103,7 +103,7 @@ def incident_layer(qgis_app):
     """Return a function making a memory layer of incidents from (WKT, {field: value}) pairs."""
 
     def make(features: list[tuple[str, dict]], crs: str = "EPSG:4326", geometry: str = "Point"):
-        from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+        from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer
 
         fields = "&".join(f"field={name}:string" for name in ("name", "start", "end"))
         layer = QgsVectorLayer(
@@ -115,6 +115,8 @@ def incident_layer(qgis_app):
             for name, value in values.items():
                 feature[name] = value
             assert layer.dataProvider().addFeature(feature)
+        if not crs:
+            layer.setCrs(QgsCoordinateReferenceSystem())
         return layer
 
     return make
