@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from ..db import search as db_search
-from ..db.connection import connect
+from ..db.connection import reused_connection
 from ..db.schema import storage_srid
 from ..errors import CamreqError
 
@@ -145,14 +145,12 @@ def search(connection: str, incidents: list[Incident], options: SearchOptions) -
     """Search cameras near every incident in one query, log it in the same transaction, return the hits."""
     check_options(options)
     check_incidents(incidents, options)
-    conn = connect(connection)
-    try:
-        search_id, rows = db_search.search_cameras(
-            conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
-        )
+    conn = reused_connection(connection)
+    search_id, rows = db_search.search_cameras(
+        conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
+    )
+    with conn:
         srid = storage_srid(conn)
-    finally:
-        conn.close()
     return SearchResult(search_id, srid, [_hit(row) for row in rows])
 
 
