@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import psycopg2
 import psycopg2.extensions
 from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry
@@ -10,6 +12,7 @@ from ..errors import CamreqError
 
 CONNECT_TIMEOUT_S = 10
 SECRET_KEYWORDS = {"password", "sslpassword"}
+_REUSED = threading.local()  # per thread: {CONNECTION value: open connection}
 
 
 def connect(connection: str) -> psycopg2.extensions.connection:
@@ -24,6 +27,21 @@ def connect(connection: str) -> psycopg2.extensions.connection:
         raise CamreqError(
             f"Cannot connect to the database {describe(connection)}: {reason}"
         ) from None
+
+
+def reused_connection(connection: str) -> psycopg2.extensions.connection:
+    """Return an open connection kept by this thread for reuse (searches are frequent); never close it."""
+    kept = _REUSED.__dict__.setdefault("connections", {})
+    conn = kept.get(connection)
+    if conn is not None and not conn.closed:
+        try:
+            with conn, conn.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            return conn
+        except psycopg2.Error:
+            conn.close()
+    kept[connection] = connect(connection)
+    return kept[connection]
 
 
 def connection_parameters(connection: str) -> dict[str, str]:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .cameras_near_incident import CamerasNearIncident
 from .grant_user import GrantUser
 from .import_cameras import ImportCameras
 from .import_owners import ImportOwners
 from .install_database import InstallDatabase
 from .load_sample_data import LoadSampleData
+from .select_cameras_near_incident import SelectCamerasNearIncident
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "camreq.svg"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
 class CamreqProvider(QgsProcessingProvider):
@@ -33,5 +36,19 @@ class CamreqProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         """Register every CamReq algorithm."""
-        for algorithm in (InstallDatabase(), GrantUser(), ImportOwners(), ImportCameras(), LoadSampleData()):
+        for algorithm in (
+            InstallDatabase(),
+            GrantUser(),
+            ImportOwners(),
+            ImportCameras(),
+            LoadSampleData(),
+            CamerasNearIncident(),
+            SelectCamerasNearIncident(),
+        ):
             self.addAlgorithm(algorithm)
+        for path in sorted(MODELS_DIR.glob("*.model3")):
+            model = QgsProcessingModelAlgorithm()
+            if model.fromFile(str(path)):
+                self.addAlgorithm(model)
+            else:
+                QgsMessageLog.logMessage(f"Cannot read the model {path.name}", "CamReq")

@@ -27,5 +27,34 @@ CREATE TABLE camreq.search_incidents (
 SELECT camreq.set_geometry_type('camreq.search_incidents', 'geom', 'Geometry');
 COMMENT ON TABLE camreq.search_incidents IS 'The incidents of each logged search, in the storage CRS';
 
+-- Search options kept with each logged search (added to the contract; nothing above changes).
+ALTER TABLE camreq.searches
+    ADD COLUMN include_out_of_service boolean NOT NULL DEFAULT false,
+    ADD COLUMN speed_kmh double precision,
+    ADD COLUMN margin_minutes double precision NOT NULL DEFAULT 0,
+    ADD CONSTRAINT "route speed must be positive (km/h)" CHECK (speed_kmh > 0),
+    ADD CONSTRAINT "route margin must be 0 minutes or more" CHECK (margin_minutes >= 0);
+CREATE INDEX searches_searched_at_idx ON camreq.searches (searched_at);
+
+-- Camera positions on the WGS84 spheroid: searches measure true metres on this index.
+CREATE FUNCTION camreq.geography_of(geom geometry) RETURNS geography
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT ST_Transform(geom, 4326)::geography $$;
+CREATE INDEX cameras_geography_idx ON camreq.cameras USING gist (camreq.geography_of(geom));
+
+-- The incidents of a search, given as arrays of WKB in EPSG:4326, in the storage CRS; a route without an
+-- end ends when it has been run at speed_kmh.
+CREATE FUNCTION camreq.search_input(
+    ids text[], wkbs bytea[], starts timestamptz[], ends timestamptz[], speed_kmh double precision
+) RETURNS TABLE (incident_id text, window_start timestamptz, window_end timestamptz, geom geometry)
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT t.incident_id, t.window_start,
+           coalesce(t.window_end, t.window_start + make_interval(secs => ST_Length(t.g::geography) / (speed_kmh / 3.6))),
+           ST_Transform(t.g, camreq.storage_srid())
+    FROM (
+        SELECT u.incident_id, u.window_start, u.window_end, ST_Force2D(ST_GeomFromWKB(u.wkb, 4326)) AS g
+        FROM unnest(ids, wkbs, starts, ends) AS u(incident_id, wkb, window_start, window_end)
+    ) t
+$$;
+
 INSERT INTO camreq.schema_version (version) VALUES (4);
 COMMIT;

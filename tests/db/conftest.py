@@ -61,7 +61,6 @@ def db(template_db: str) -> Iterator[str]:
     admin_execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
-
 @pytest.fixture(scope="session")
 def sql():
     """Return a function running one query in its own transaction and returning its rows."""
@@ -224,3 +223,50 @@ def import_cameras(camreq_processing):
         return outputs, reasons
 
     return run
+
+    return run
+
+
+@pytest.fixture
+def add_camera(db, sql):
+    """Return a function adding one camera (lon/lat in WGS84) to the db fixture's registry, returning its id."""
+    owner = sql(
+        db,
+        "INSERT INTO camreq.owners (name, kind, email) VALUES ('Test owner', 'city', 'cams@test.example.org') "
+        "RETURNING id",
+    )[0][0]
+
+    def add(lon: float, lat: float, **columns) -> int:
+        values = {"owner_id": owner, "ref": f"T-{uuid.uuid4().hex[:8]}", **columns}
+        names = list(values)
+        statement = (
+            "INSERT INTO camreq.cameras ({names}, geom) VALUES ({marks}, "
+            "ST_Transform(ST_SetSRID(ST_MakePoint(%s, %s), 4326), camreq.storage_srid())) RETURNING id"
+        ).format(names=", ".join(names), marks=", ".join(["%s"] * len(names)))
+        return sql(db, statement, (*values.values(), lon, lat))[0][0]
+
+    return add
+
+
+@pytest.fixture
+def incident_layer(qgis_app):
+    """Return a function making a memory layer of incidents from (WKT, {field: value}) pairs."""
+
+    def make(features: list[tuple[str, dict]], crs: str = "EPSG:4326", geometry: str = "Point"):
+        from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer
+
+        fields = "&".join(f"field={name}:string" for name in ("name", "start", "end"))
+        layer = QgsVectorLayer(
+            f"{geometry}?crs={crs}&{fields}" if crs else f"{geometry}?{fields}", "incidents", "memory"
+        )
+        for wkt, values in features:
+            feature = QgsFeature(layer.fields())
+            feature.setGeometry(QgsGeometry.fromWkt(wkt) if wkt else QgsGeometry())
+            for name, value in values.items():
+                feature[name] = value
+            assert layer.dataProvider().addFeature(feature)
+        if not crs:
+            layer.setCrs(QgsCoordinateReferenceSystem())
+        return layer
+
+    return make

@@ -1,0 +1,163 @@
+"""Find the cameras that may have filmed incidents: the search shared by the toolbox, the dock and qgis_process.
+
+Distances are true metres on the WGS84 spheroid, inclusive (a camera at exactly the distance is found).
+A camera's footage is purged ``retention_days`` × 24 hours after the start of its window. Every search is
+written to the consultation log (``camreq.searches``, ``camreq.search_incidents``) in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from ..db import search as db_search
+from ..db.connection import reused_connection
+from ..db.schema import storage_srid
+from ..errors import CamreqError
+
+PARIS = ZoneInfo("Europe/Paris")
+MAX_DISTANCE_M = 5000.0
+DEFAULT_DISTANCE_M = 200.0
+DEFAULT_MARGIN_MINUTES = 10.0
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One incident: its id, geometry as WKB in EPSG:4326 (lon/lat), and time window (aware date-times).
+
+    ``end`` may be None only for a route searched with a speed: it then ends when the route is run.
+    """
+
+    incident_id: str
+    wkb: bytes
+    start: datetime
+    end: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """How far and how to search, and why (the reason goes to the consultation log)."""
+
+    distance_m: float
+    reason: str
+    in_view_only: bool = False
+    include_out_of_service: bool = False
+    speed_kmh: float | None = None
+    margin_minutes: float = DEFAULT_MARGIN_MINUTES
+
+
+@dataclass(frozen=True)
+class CameraHit:
+    """A camera near an incident, with its owner, distance, view and purge deadline."""
+
+    incident_id: str
+    camera_id: int
+    camera_ref: str | None
+    owner_id: int
+    owner_name: str
+    owner_email: str | None
+    camera_type: str
+    camera_status: str
+    distance_m: float
+    in_view: bool
+    retention_days: int
+    purge_at: datetime
+    footage_available: bool
+    window_start: datetime
+    window_end: datetime
+    wkb: bytes  # the camera's position in the storage CRS
+
+
+@dataclass
+class SearchResult:
+    """What a search found, sorted by purge deadline, with the id of its consultation log row."""
+
+    search_id: int
+    srid: int
+    hits: list[CameraHit] = field(default_factory=list)
+
+    def camera_ids(self) -> set[int]:
+        """Return the ids of every camera found."""
+        return {hit.camera_id for hit in self.hits}
+
+
+def aware(value: datetime) -> datetime:
+    """Return value with a time zone: a naive date-time means Europe/Paris."""
+    return value.replace(tzinfo=PARIS) if value.tzinfo is None else value
+
+
+def parse_datetime(value: str, parameter: str) -> datetime:
+    """Return an ISO 8601 text as an aware date-time, or raise naming the parameter."""
+    try:
+        return aware(datetime.fromisoformat(value.strip()))
+    except ValueError:
+        raise CamreqError(
+            f"{parameter}: '{value}' is not an ISO 8601 date-time such as 2025-03-10T14:30:00+01:00."
+        ) from None
+
+
+def check_options(options: SearchOptions) -> None:
+    """Raise naming the parameter where an option is out of range."""
+    if not 0 < options.distance_m <= MAX_DISTANCE_M:
+        raise CamreqError(
+            f"DISTANCE: {options.distance_m:g} m is out of range; give a distance over 0 and at most "
+            f"{MAX_DISTANCE_M:g} m."
+        )
+    if not options.reason or not options.reason.strip():
+        raise CamreqError("REASON: say why you search (case number, incident); it goes to the consultation log.")
+    if options.speed_kmh is not None and options.speed_kmh <= 0:
+        raise CamreqError(f"SPEED_KMH: {options.speed_kmh:g} km/h is not a speed; give a positive speed or none.")
+    if options.margin_minutes < 0:
+        raise CamreqError(f"MARGIN_MINUTES: {options.margin_minutes:g} is negative; give 0 minutes or more.")
+
+
+def is_line(wkb: bytes) -> bool:
+    """Return whether a WKB geometry (ISO or extended) is a single LineString."""
+    code = int.from_bytes(wkb[1:5], "little" if wkb[0] == 1 else "big")
+    return (code & 0xFFFF) % 1000 == 2
+
+
+def check_incidents(incidents: list[Incident], options: SearchOptions) -> None:
+    """Raise naming the parameter where incidents are missing, repeated or have an impossible window."""
+    if not incidents:
+        raise CamreqError("INCIDENTS: there is no incident to search around.")
+    seen: set[str] = set()
+    for incident in incidents:
+        if incident.incident_id in seen:
+            raise CamreqError(f"ID_FIELD: the incident id '{incident.incident_id}' appears more than once.")
+        seen.add(incident.incident_id)
+        if incident.start.tzinfo is None or (incident.end is not None and incident.end.tzinfo is None):
+            raise ValueError("incident date-times must be aware; use aware()")
+        if incident.end is None and not (options.speed_kmh and is_line(incident.wkb)):
+            raise CamreqError(
+                f"END: incident '{incident.incident_id}' has no end; give END or END_FIELD (only a route "
+                "searched with SPEED_KMH may go without)."
+            )
+        if incident.end is not None and incident.end < incident.start:
+            raise CamreqError(
+                f"END: incident '{incident.incident_id}' ends ({incident.end.isoformat()}) before it starts "
+                f"({incident.start.isoformat()})."
+            )
+
+
+def search(connection: str, incidents: list[Incident], options: SearchOptions) -> SearchResult:
+    """Search cameras near every incident in one query, log it in the same transaction, return the hits."""
+    check_options(options)
+    check_incidents(incidents, options)
+    conn = reused_connection(connection)
+    search_id, rows = db_search.search_cameras(
+        conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
+    )
+    with conn:
+        srid = storage_srid(conn)
+    return SearchResult(search_id, srid, [_hit(row) for row in rows])
+
+
+def _hit(row: tuple) -> CameraHit:
+    """Return a result row as a CameraHit, date-times in Europe/Paris."""
+    values = list(row)
+    for index in (11, 13, 14):
+        values[index] = values[index].astimezone(PARIS)
+    values[-1] = bytes(values[-1])
+    return CameraHit(*values)

@@ -1,0 +1,125 @@
+"""camreq:camerasnearincident: the cameras that may have filmed each incident, sorted by purge deadline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingParameterFeatureSink,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
+
+from ..core.search import CameraHit
+from ..errors import CamreqError
+from .search_algorithm import SearchAlgorithm
+
+# (name, type) of the OUTPUT fields, in CameraHit's order where they come from it.
+OUTPUT_FIELDS = (
+    ("search_id", QVariant.LongLong),
+    ("incident_id", QVariant.String),
+    ("camera_id", QVariant.LongLong),
+    ("camera_ref", QVariant.String),
+    ("owner_id", QVariant.LongLong),
+    ("owner_name", QVariant.String),
+    ("owner_email", QVariant.String),
+    ("camera_type", QVariant.String),
+    ("camera_status", QVariant.String),
+    ("distance_m", QVariant.Double),
+    ("in_view", QVariant.Bool),
+    ("retention_days", QVariant.Int),
+    ("purge_at", QVariant.DateTime),
+    ("footage_available", QVariant.Bool),
+    ("window_start", QVariant.DateTime),
+    ("window_end", QVariant.DateTime),
+)
+
+
+def output_fields() -> QgsFields:
+    """Return the fields of the OUTPUT layer."""
+    fields = QgsFields()
+    for name, kind in OUTPUT_FIELDS:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def qt_datetime(value: datetime) -> QDateTime:
+    """Return an aware date-time as a QDateTime keeping its UTC offset."""
+    return QDateTime(
+        QDate(value.year, value.month, value.day),
+        QTime(value.hour, value.minute, value.second, value.microsecond // 1000),
+        Qt.TimeSpec.OffsetFromUTC,
+        int(value.utcoffset().total_seconds()),
+    )
+
+
+def hit_attributes(search_id: int, hit: CameraHit) -> list:
+    """Return the OUTPUT attributes of one hit."""
+    values = [search_id]
+    for name, _kind in OUTPUT_FIELDS[1:]:
+        value = getattr(hit, name)
+        values.append(qt_datetime(value) if isinstance(value, datetime) else value)
+    return values
+
+
+class CamerasNearIncident(SearchAlgorithm):
+    """Search cameras near incidents and write one row per incident and camera."""
+
+    def name(self) -> str:
+        """Return the algorithm id."""
+        return "camerasnearincident"
+
+    def displayName(self) -> str:  # noqa: N802
+        """Return the toolbox label."""
+        return self.tr("Cameras near incidents")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        """Return the help shown beside the dialog."""
+        return self.search_help() + self.tr(
+            " OUTPUT: one point per incident and camera, in the database CRS, sorted by purge_at; "
+            "search_id is the consultation log row."
+        )
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
+        """Declare the search parameters and OUTPUT."""
+        self.add_search_parameters()
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                "OUTPUT", self.tr("Cameras to request"), type=QgsProcessing.SourceType.TypeVectorPoint
+            )
+        )
+
+    def process(
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        """Run the search and write its hits, most urgent first."""
+        result = self.run_search(parameters, context, feedback)
+        sink, dest_id = self.parameterAsSink(
+            parameters,
+            "OUTPUT",
+            context,
+            output_fields(),
+            QgsWkbTypes.Type.Point,
+            QgsCoordinateReferenceSystem(f"EPSG:{result.srid}"),
+        )
+        if sink is None:
+            raise CamreqError("OUTPUT: the output layer cannot be created.")
+        for number, hit in enumerate(result.hits):
+            feature = QgsFeature()
+            geometry = QgsGeometry()
+            geometry.fromWkb(hit.wkb)
+            feature.setGeometry(geometry)
+            feature.setAttributes(hit_attributes(result.search_id, hit))
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            feedback.setProgress(60 + 40 * (number + 1) / len(result.hits))
+        return {"OUTPUT": dest_id, "SEARCH_ID": result.search_id, "COUNT": len(result.hits)}
