@@ -7,7 +7,11 @@ from pathlib import Path
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .create_requisitions import CreateRequisitions
+from .due_requisitions import DueRequisitions
 from .install_database import InstallDatabase
+from .send_requisitions import SendRequisitions
+from .set_requisition_status import SetRequisitionStatus
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "camreq.svg"
 
@@ -29,5 +33,11 @@ class CamreqProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         """Register every CamReq algorithm."""
-        for algorithm in (InstallDatabase(),):
+        for algorithm in (
+            InstallDatabase(),
+            CreateRequisitions(),
+            SendRequisitions(),
+            SetRequisitionStatus(),
+            DueRequisitions(),
+        ):
             self.addAlgorithm(algorithm)
