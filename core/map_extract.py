@@ -126,10 +126,10 @@ def _label(layer: QgsVectorLayer) -> None:
 
 
 def _extent(groups: dict[str, list[tuple[QgsGeometry, str]]]) -> QgsRectangle:
-    """Return the extent of every geometry, widened by a margin and to at least MIN_EXTENT_M."""
+    """Return the extent of the incident, cameras and views (not the whole search area), with a margin."""
     extent = QgsRectangle()
     extent.setMinimal()
-    for rows in groups.values():
+    for rows in (rows for key, rows in groups.items() if key != "areas"):
         for geometry, _label_text in rows:
             extent.combineExtentWith(geometry.boundingBox())
     centre = extent.center()
