@@ -92,13 +92,14 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
     except (OSError, smtplib.SMTPException) as error:
         return Delivery("deferred", None, f"{type(error).__name__}: {error}", stop_run=True)
     try:
+        smtp.ehlo_or_helo_if_needed()
         code, answer = smtp.mail(message["From"])
         if code != 250:
             return _classified(code, answer)
         code, answer = smtp.rcpt(message["To"])
         if code not in (250, 251):
             return _classified(code, answer)
-        code, answer = smtp.data(message.as_bytes())
+        code, answer = smtp.data(message.as_bytes(policy=message.policy.clone(linesep="\r\n")))  # smtplib sends bytes as is
         return Delivery("sent", code, _words(answer)) if code == 250 else _classified(code, answer)
     except smtplib.SMTPResponseException as error:
         return _classified(error.smtp_code, error.smtp_error)

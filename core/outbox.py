@@ -33,10 +33,10 @@ def send_outbox(connection: str, server: SmtpServer, feedback: QgsProcessingFeed
             report.without_email = db.without_email(cursor)
             report.interrupted = db.interrupted(cursor)
             total = db.pending_count(cursor)
-        done = 0
+        attempted: list[int] = []  # deferred messages wait for the next run, not for this loop
         while not feedback.isCanceled():
             with conn, conn.cursor() as cursor:  # committed before the server is called: the "before" record
-                claim = db.claim_next(cursor, str(server))
+                claim = db.claim_next(cursor, str(server), attempted)
             if claim is None:
                 break
             delivery = _attempt(server, claim)
@@ -45,8 +45,8 @@ def send_outbox(connection: str, server: SmtpServer, feedback: QgsProcessingFeed
             report.sent += delivery.outcome == "sent"
             report.failed += delivery.outcome == "failed"
             _report(feedback, claim, delivery)
-            done += 1
-            feedback.setProgress(100.0 * done / max(total, 1))
+            attempted.append(claim.outbox_id)
+            feedback.setProgress(100.0 * len(attempted) / max(total, 1))
             if delivery.stop_run:
                 feedback.pushWarning(f"Stopped: {server} answered {delivery.answer}; the rest stays pending.")
                 break

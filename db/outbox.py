@@ -31,8 +31,8 @@ class Claim:
     pdf_path: str | None
 
 
-def claim_next(cursor: Cursor, server: str) -> Claim | None:
-    """Mark the oldest pending message of an issued requisition with an e-mail as sending and open its attempt."""
+def claim_next(cursor: Cursor, server: str, skip: list[int]) -> Claim | None:
+    """Mark the most urgent pending message (not in skip) with an e-mail as sending, and open its attempt."""
     cursor.execute(
         """SELECT o.id, o.requisition_id, o.message_id, w.email, r.number, r.case_number, w.name, r.officer_name,
                   r.officer_rank, r.officer_email, r.officer_phone, r.unit, r.purge_deadline, r.answer_deadline,
@@ -40,10 +40,11 @@ def claim_next(cursor: Cursor, server: str) -> Claim | None:
            FROM camreq.requisition_outbox o
            JOIN camreq.requisitions r ON r.id = o.requisition_id
            JOIN camreq.owners w ON w.id = r.owner_id
-           WHERE o.status = 'pending' AND r.status = 'issued' AND w.email IS NOT NULL
+           WHERE o.status = 'pending' AND r.status = 'issued' AND w.email IS NOT NULL AND o.id <> ALL(%s)
            ORDER BY r.purge_deadline, o.id
            LIMIT 1
-           FOR UPDATE OF o SKIP LOCKED"""
+           FOR UPDATE OF o SKIP LOCKED""",
+        (skip,),
     )
     row = cursor.fetchone()
     if row is None:
