@@ -99,7 +99,9 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
         code, answer = smtp.rcpt(message["To"])
         if code not in (250, 251):
             return _classified(code, answer)
-        code, answer = smtp.data(message.as_bytes(policy=message.policy.clone(linesep="\r\n")))  # smtplib sends bytes as is
+        code, answer = smtp.data(
+            message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+        )  # smtplib sends bytes as is
         return Delivery("sent", code, _words(answer)) if code == 250 else _classified(code, answer)
     except smtplib.SMTPResponseException as error:
         return _classified(error.smtp_code, error.smtp_error)

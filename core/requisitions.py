@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -286,7 +286,7 @@ def _officer(row: db.RequisitionRow) -> Officer:
 
 
 def _document(
-    row: db.RequisitionRow, cameras: list[db.CameraRow], form: RequisitionForm, map_image: Path
+    row: db.RequisitionRow, cameras: list[tuple], form: RequisitionForm, map_image: Path
 ) -> RequisitionDocument:
     """Return the document of a stored requisition."""
     return RequisitionDocument(
@@ -297,7 +297,7 @@ def _document(
         case_number=row.case_number,
         investigation=row.investigation,
         owner=Owner(row.owner_name, row.owner_address or "", row.owner_email or "(pas de courriel connu)"),
-        cameras=tuple(RequestedCamera(**asdict(camera)) for camera in cameras),
+        cameras=tuple(RequestedCamera(*camera) for camera in cameras),
         answer_deadline=row.answer_deadline,
         delivery=row.delivery,
         authorisation_ref=row.authorisation_ref,

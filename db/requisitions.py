@@ -42,18 +42,6 @@ class RequisitionRow:
     pdf_path: str | None
 
 
-@dataclass(frozen=True)
-class CameraRow:
-    """One requested camera of a requisition, ready for the document."""
-
-    ref: str
-    camera_type: str
-    location: str
-    window_start: datetime
-    window_end: datetime
-    purge_at: datetime
-
-
 @contextlib.contextmanager
 def user_errors() -> Iterator[None]:
     """Turn constraint violations and messages raised by camreq's SQL into CamreqError."""
@@ -127,8 +115,8 @@ def requisitions(cursor: Cursor, ids: list[int]) -> list[RequisitionRow]:
     return [RequisitionRow(*row) for row in cursor.fetchall()]
 
 
-def cameras(cursor: Cursor, requisition_id: int) -> list[CameraRow]:
-    """Return a requisition's cameras and windows, location as address or WGS84 coordinates."""
+def cameras(cursor: Cursor, requisition_id: int) -> list[tuple]:
+    """Return (ref, type, location, window start, window end, purge_at) per camera window, address or WGS84."""
     cursor.execute(
         """SELECT coalesce(c.ref, '#' || c.id), t.label_fr,
                   coalesce(nullif(btrim(c.address), ''),
@@ -142,7 +130,7 @@ def cameras(cursor: Cursor, requisition_id: int) -> list[CameraRow]:
            ORDER BY rc.purge_at, c.ref, rc.window_start""",
         (requisition_id,),
     )
-    return [CameraRow(*row) for row in cursor.fetchall()]
+    return cursor.fetchall()
 
 
 def camera_counts(cursor: Cursor, ids: list[int]) -> dict[int, int]:

@@ -196,4 +196,3 @@ def _camera_request(feature: QgsFeature, names: list[str]) -> CameraRequest:
         raise CamreqError(f"CAMERAS: feature {feature.id()} (camera {camera_id}) has no time window.")
     incident = value("incident_id")
     return CameraRequest(camera_id, start, end, purge_at, None if incident is None else str(incident), search_id)
-

@@ -89,15 +89,23 @@ SEARCH_FIELDS = (
 def scene(db, sql) -> dict:
     """Insert three owners (one without e-mail), four cameras and a logged search; return their ids."""
     owners = {}
-    for name, email in (("Parking Hoche SA", "videos@hoche.example.org"), ("Ville de Grenoble", "req@grenoble.example.org"),
-                        ("Tabac du Cours", None)):  # fmt: skip
+    for name, email in (
+        ("Parking Hoche SA", "videos@hoche.example.org"),
+        ("Ville de Grenoble", "req@grenoble.example.org"),
+        ("Tabac du Cours", None),
+    ):
         owners[name] = sql(
-            db, "INSERT INTO camreq.owners (name, email, address) VALUES (%s, %s, '3 rue Malakoff, Grenoble') RETURNING id",
+            db,
+            "INSERT INTO camreq.owners (name, email, address) VALUES (%s, %s, '3 rue Malakoff') RETURNING id",
             (name, email),
         )[0][0]  # fmt: skip
     cameras = {}
-    for ref, owner, dx, direction in (("HOC-01", "Parking Hoche SA", 20, 270), ("HOC-02", "Parking Hoche SA", -30, 90),
-                                      ("VDG-07", "Ville de Grenoble", 0, None), ("TAB-1", "Tabac du Cours", 40, 180)):  # fmt: skip
+    for ref, owner, dx, direction in (
+        ("HOC-01", "Parking Hoche SA", 20, 270),
+        ("HOC-02", "Parking Hoche SA", -30, 90),
+        ("VDG-07", "Ville de Grenoble", 0, None),
+        ("TAB-1", "Tabac du Cours", 40, 180),
+    ):
         cameras[ref] = sql(
             db,
             """INSERT INTO camreq.cameras (owner_id, ref, camera_type, direction, retention_days, geom)
@@ -146,7 +154,8 @@ def cameras_layer(scene):
             values = {"incident_id": "INC-1", "camera_id": camera_id, "camera_ref": ref, "owner_name": "x",
                       "camera_type": "fixed", "distance_m": 20.0, "in_view": True, "retention_days": 7,
                       "purge_at": instant(begin + timedelta(days=7)), "footage_available": True,
-                      "window_start": instant(begin), "window_end": instant(end), "search_id": scene["search"]}  # fmt: skip
+                      "window_start": instant(begin), "window_end": instant(end),
+                      "search_id": scene["search"]}  # fmt: skip
             for name, value in values.items():
                 feature[name] = value
             features.append(feature)
@@ -164,7 +173,8 @@ def create(camreq_processing, scene, tmp_path):
         parameters = {
             "CONNECTION": scene["db"], "CAMERAS": layer, "CASE_NUMBER": "2026/004517", "INVESTIGATION": "preliminary",
             "AUTHORISATION_REF": "PR-2026-0815", "OFFICER_NAME": "Claire Martin", "OFFICER_RANK": "Capitaine",
-            "OFFICER_UNIT": "SD Grenoble", "OFFICER_EMAIL": "claire.martin@example.org", "OFFICER_PHONE": "04 65 71 40 12",
+            "OFFICER_UNIT": "SD Grenoble", "OFFICER_EMAIL": "claire.martin@example.org",
+            "OFFICER_PHONE": "04 65 71 40 12",
             "ANSWER_DEADLINE": "2099-01-01T12:00:00", "DELIVERY": "MP4 par lien", "ISSUE": True,
             "OUTPUT_FOLDER": str(tmp_path / "pdf"), "OUTPUT": "memory:",
         }  # fmt: skip

@@ -27,20 +27,28 @@ def pdf_text(path: str) -> str:
 
 def test_one_issued_requisition_per_owner_with_gapless_numbers(create, cameras_layer, scene, sql):
     create(cameras_layer())
-    rows = sql(scene["db"], """SELECT r.number, o.name, r.status, count(*) FROM camreq.requisitions r
+    rows = sql(
+        scene["db"],
+        """SELECT r.number, o.name, r.status, count(*) FROM camreq.requisitions r
         JOIN camreq.owners o ON o.id = r.owner_id JOIN camreq.requisition_cameras c ON c.requisition_id = r.id
-        GROUP BY 1, 2, 3 ORDER BY 1""")
+        GROUP BY 1, 2, 3 ORDER BY 1""",
+    )
     year = datetime.now().year
     assert [row[0] for row in rows] == [f"{year}-{n:06d}" for n in (1, 2, 3)]
     assert sorted((row[1], row[2], row[3]) for row in rows) == [
-        ("Parking Hoche SA", "issued", 2), ("Tabac du Cours", "issued", 1), ("Ville de Grenoble", "issued", 1)]
+        ("Parking Hoche SA", "issued", 2),
+        ("Tabac du Cours", "issued", 1),
+        ("Ville de Grenoble", "issued", 1),
+    ]
     assert sql(scene["db"], "SELECT count(*) FROM camreq.requisition_outbox WHERE status = 'pending'") == [(3,)]
 
 
 def test_the_same_camera_for_two_incidents_keeps_both_windows(create, cameras_layer, scene, sql):
     first = datetime.fromisoformat("2026-11-26T22:00:00+01:00")
     second = first + timedelta(hours=5)
-    create(cameras_layer([("HOC-01", first, first + timedelta(hours=1)), ("HOC-01", second, second + timedelta(hours=1))]))
+    create(
+        cameras_layer([("HOC-01", first, first + timedelta(hours=1)), ("HOC-01", second, second + timedelta(hours=1))])
+    )
     windows = sql(scene["db"], "SELECT window_start FROM camreq.requisition_cameras ORDER BY 1")
     assert [row[0] for row in windows] == [first, second]
     purge = sql(scene["db"], "SELECT purge_deadline FROM camreq.requisitions")
@@ -49,8 +57,11 @@ def test_the_same_camera_for_two_incidents_keeps_both_windows(create, cameras_la
 
 def test_pdf_names_number_case_article_owner_and_every_camera_window(create, cameras_layer, scene, sql):
     create(cameras_layer())
-    number, path = sql(scene["db"], """SELECT number, pdf_path FROM camreq.requisitions r
-        JOIN camreq.owners o ON o.id = r.owner_id WHERE o.name = 'Parking Hoche SA'""")[0]
+    number, path = sql(
+        scene["db"],
+        """SELECT number, pdf_path FROM camreq.requisitions r
+        JOIN camreq.owners o ON o.id = r.owner_id WHERE o.name = 'Parking Hoche SA'""",
+    )[0]
     text = pdf_text(path)
     for expected in (number, "2026/004517", "77-1-1", "PR-2026-0815", "Parking Hoche SA", "HOC-01", "HOC-02",
                      "du 26/11/2026 22:00", "au 26/11/2026 23:00", "zone de recherche"):  # fmt: skip
@@ -59,14 +70,19 @@ def test_pdf_names_number_case_article_owner_and_every_camera_window(create, cam
     assert len(pypdf.PdfReader(path).pages[-1].images) == 1  # the map extract
 
 
-def test_drafts_get_no_number_and_no_email_and_can_be_issued_later(create, cameras_layer, camreq_processing, scene, sql):
+def test_drafts_get_no_number_and_no_email_and_can_be_issued_later(
+    create, cameras_layer, camreq_processing, scene, sql
+):
     create(cameras_layer(), ISSUE=False)
-    assert sql(scene["db"], "SELECT count(*) FROM camreq.requisitions WHERE number IS NULL AND status = 'draft'") == [(3,)]
+    assert sql(scene["db"], "SELECT count(*) FROM camreq.requisitions WHERE number IS NULL AND status = 'draft'") == [
+        (3,)
+    ]
     assert counts(sql, scene["db"])["requisition_outbox"] == 0
     draft, path = sql(scene["db"], "SELECT id, pdf_path FROM camreq.requisitions ORDER BY id LIMIT 1")[0]
     assert "PROJET" in pdf_text(path)
-    result = camreq_processing.run("camreq:setrequisitionstatus",
-                                   {"CONNECTION": scene["db"], "NUMBER": str(draft), "STATUS": "issued"})
+    result = camreq_processing.run(
+        "camreq:setrequisitionstatus", {"CONNECTION": scene["db"], "NUMBER": str(draft), "STATUS": "issued"}
+    )
     assert result["NUMBER"] == f"{datetime.now().year}-000001"
     new_path = sql(scene["db"], "SELECT pdf_path FROM camreq.requisitions WHERE id = %s", (draft,))[0][0]
     assert result["NUMBER"] in pdf_text(new_path)
@@ -109,7 +125,8 @@ def test_sql_metacharacters_are_stored_verbatim_and_never_run(create, cameras_la
     hostile = "x'); DROP TABLE camreq.cameras; -- \\ %s $1 \u202e"
     create(cameras_layer(), CASE_NUMBER=hostile[:90], OFFICER_NAME=hostile, DELIVERY=hostile, AUTHORISATION_REF=hostile)
     assert sql(scene["db"], "SELECT DISTINCT case_number, officer_name, delivery FROM camreq.requisitions") == [
-        (hostile[:90].strip(), hostile.strip(), hostile.strip())]
+        (hostile[:90].strip(), hostile.strip(), hostile.strip())
+    ]
     assert sql(scene["db"], "SELECT count(*) FROM camreq.cameras") == [(4,)]
 
 

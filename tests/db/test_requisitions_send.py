@@ -24,8 +24,13 @@ def send(camreq_processing, scene):
 def issued(create, cameras_layer, scene, sql) -> dict[str, str]:
     """Issue the scene's three requisitions and return {owner: number}."""
     create(cameras_layer())
-    return dict(sql(scene["db"], """SELECT o.name, r.number FROM camreq.requisitions r
-        JOIN camreq.owners o ON o.id = r.owner_id"""))
+    return dict(
+        sql(
+            scene["db"],
+            """SELECT o.name, r.number FROM camreq.requisitions r
+        JOIN camreq.owners o ON o.id = r.owner_id""",
+        )
+    )
 
 
 def test_delivered_with_the_pdf_attached_and_marked_sent(issued, send, smtp_server, scene, sql):
@@ -55,7 +60,9 @@ def test_server_down_then_up_delivers_exactly_once(issued, send, smtp_server, un
     assert send(unused_port)["SENT"] == 2
     assert send(unused_port)["SENT"] == 0
     assert sorted(envelope.rcpt_tos[0] for envelope in handler.envelopes) == [
-        "req@grenoble.example.org", "videos@hoche.example.org"]
+        "req@grenoble.example.org",
+        "videos@hoche.example.org",
+    ]
     ids = {message_from_bytes(e.content, policy=default)["Message-ID"] for e in handler.envelopes}
     stored = {row[0] for row in sql(scene["db"], "SELECT message_id FROM camreq.requisition_outbox")}
     assert ids <= stored
@@ -66,8 +73,9 @@ def test_permanent_5xx_marks_the_attempt_failed_with_the_servers_words(issued, s
     handler.answer = "550 5.1.1 Mailbox unavailable"
     result = send(port)
     assert (result["SENT"], result["FAILED"], result["PENDING"]) == (0, 2, 1)
-    assert sql(scene["db"], "SELECT DISTINCT outcome, smtp_code, smtp_answer FROM camreq.requisition_outbox_attempts") == [
-        ("failed", 550, "5.1.1 Mailbox unavailable")]
+    assert sql(
+        scene["db"], "SELECT DISTINCT outcome, smtp_code, smtp_answer FROM camreq.requisition_outbox_attempts"
+    ) == [("failed", 550, "5.1.1 Mailbox unavailable")]
     handler.answer = None
     assert send(port)["SENT"] == 0  # failed messages are not retried
     assert handler.envelopes == []
@@ -79,7 +87,8 @@ def test_temporary_4xx_leaves_it_pending_and_the_next_run_sends_it(issued, send,
     result = send(port)
     assert (result["SENT"], result["FAILED"], result["PENDING"]) == (0, 0, 3)
     assert sql(scene["db"], "SELECT DISTINCT outcome, smtp_code FROM camreq.requisition_outbox_attempts") == [
-        ("deferred", 451)]
+        ("deferred", 451)
+    ]
     handler.answer = None
     assert send(port)["SENT"] == 2
     assert sql(scene["db"], "SELECT count(*) FROM camreq.requisition_outbox_attempts") == [(4,)]
