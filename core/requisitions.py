@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -276,7 +277,8 @@ def _progress(feedback: QgsFeedback | None, done: int, total: int) -> None:
 
 def _file_name(row: db.RequisitionRow) -> str:
     """Return the PDF file name: number (or draft id) and a plain-ASCII form of the owner's name."""
-    owner = re.sub(r"[^A-Za-z0-9]+", "-", row.owner_name).strip("-")[:40] or "owner"
+    ascii_name = unicodedata.normalize("NFKD", row.owner_name).encode("ascii", "ignore").decode()
+    owner = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-")[:40] or "owner"
     return f"{row.number or f'draft-{row.id}'}_{owner}.pdf"
 
 
