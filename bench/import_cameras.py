@@ -9,15 +9,15 @@ from __future__ import annotations
 import subprocess
 import time
 
-from qgis.core import QgsApplication, QgsFeedback
+from _qgis import start_qgis
+from qgis.core import QgsFeedback
 
 DATABASE = "camreq_bench"
 
 
 def main() -> None:
     """Print the wall-clock time and throughput of a first import and of a re-import (all updates)."""
-    app = QgsApplication([], False)
-    app.initQgis()
+    start_qgis()
     from camreq.core.registry_import import CameraImportOptions, import_cameras, import_owners
     from camreq.core.sample_data import CAMERAS_CSV, OWNERS_CSV, delimited_text_layer
     from camreq.db import schema

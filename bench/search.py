@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build" / "plugins"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from _qgis import start_qgis  # noqa: E402
 from qgis.core import (  # noqa: E402
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -183,7 +183,7 @@ def report(title: str, results: dict) -> None:
     print(line, flush=True)
 
 
-def main(argv: list[str]) -> None:
+def main(argv: list[str] | None = None) -> None:
     """Run the benchmark for each registry size and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000", help="registry sizes, comma-separated (add 1000000)")
@@ -194,9 +194,7 @@ def main(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
+    start_qgis()
     from camreq.db.connection import layer_uri
     from camreq.processing.provider import CamreqProvider
     from processing.core.Processing import Processing
@@ -205,7 +203,7 @@ def main(argv: list[str]) -> None:
 
     Processing.initialize()
     provider = CamreqProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
+    start_qgis().processingRegistry().addProvider(provider)
     prepare_database(sizes)
     for size in sizes:
         seconds = load_registry(size)
@@ -219,7 +217,6 @@ def main(argv: list[str]) -> None:
                 f"{args.batch:,} incidents in one batch (EPSG:4326)",
                 run_case(processing, cameras, incident_points(args.batch, 5), "EPSG:4326", 1, args.batch_extract),
             )
-    app.exitQgis()
 
 
 if __name__ == "__main__":

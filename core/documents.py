@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..errors import CamreqError
+
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PARIS = ZoneInfo("Europe/Paris")
 FRENCH_MONTHS = (
@@ -27,9 +29,9 @@ _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _require_aware(field: str, value: datetime) -> None:
-    """Raise ValueError when a datetime has no time zone."""
+    """Raise CamreqError when a datetime has no time zone."""
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{field}: a date-time with a time zone is required, got {value.isoformat()}")
+        raise CamreqError(f"{field}: a date-time with a time zone is required, got {value.isoformat()}")
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,8 @@ class RequestedCamera:
         """Check the time window and that every date-time has a time zone."""
         for field in ("window_start", "window_end", "purge_at"):
             _require_aware(f"cameras[{self.ref}].{field}", getattr(self, field))
-        if self.window_end <= self.window_start:
-            raise ValueError(f"cameras[{self.ref}].window_end: must be after window_start")
+        if self.window_end < self.window_start:
+            raise CamreqError(f"cameras[{self.ref}].window_end: must not be before window_start")
 
 
 @dataclass(frozen=True)
@@ -102,12 +104,12 @@ class RequisitionDocument:
         """Check the investigation type, its authorisation reference, cameras and time zones."""
         legal = load_legal_basis(self.investigation)
         if legal["requires_authorisation"] and not (self.authorisation_ref or "").strip():
-            raise ValueError(
+            raise CamreqError(
                 f"authorisation_ref: required for investigation {self.investigation!r} "
                 f"({legal['authorisation_label']} …)"
             )
         if not self.cameras:
-            raise ValueError("cameras: a requisition names at least one camera")
+            raise CamreqError("cameras: a requisition names at least one camera")
         _require_aware("issued_at", self.issued_at)
         _require_aware("answer_deadline", self.answer_deadline)
 
@@ -129,7 +131,7 @@ def load_legal_basis(investigation: str) -> dict:
     table = _legal_table()
     if investigation not in table["investigation"]:
         known = ", ".join(sorted(table["investigation"]))
-        raise ValueError(f"investigation: unknown type {investigation!r} (expected one of: {known})")
+        raise CamreqError(f"investigation: unknown type {investigation!r} (expected one of: {known})")
     return {**table["mentions"], **table["investigation"][investigation]}
 
 
@@ -173,7 +175,7 @@ _ENV.filters["fr_long"] = format_long_datetime_fr
 def render_html(doc: RequisitionDocument) -> str:
     """Return the requisition as HTML that links requisition.css relative to the templates folder."""
     if doc.map_image is not None and not doc.map_image.is_file():
-        raise ValueError(f"map_image: no such file {doc.map_image}")
+        raise CamreqError(f"map_image: no such file {doc.map_image}")
     return _ENV.get_template("requisition.html").render(
         doc=doc,
         legal=load_legal_basis(doc.investigation),

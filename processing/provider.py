@@ -8,12 +8,16 @@ from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingP
 from qgis.PyQt.QtGui import QIcon
 
 from .cameras_near_incident import CamerasNearIncident
+from .create_requisitions import CreateRequisitions
+from .due_requisitions import DueRequisitions
 from .grant_user import GrantUser
 from .import_cameras import ImportCameras
 from .import_owners import ImportOwners
 from .install_database import InstallDatabase
 from .load_sample_data import LoadSampleData
 from .select_cameras_near_incident import SelectCamerasNearIncident
+from .send_requisitions import SendRequisitions
+from .set_requisition_status import SetRequisitionStatus
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "camreq.svg"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -44,6 +48,10 @@ class CamreqProvider(QgsProcessingProvider):
             LoadSampleData(),
             CamerasNearIncident(),
             SelectCamerasNearIncident(),
+            CreateRequisitions(),
+            SendRequisitions(),
+            SetRequisitionStatus(),
+            DueRequisitions(),
         ):
             self.addAlgorithm(algorithm)
         for path in sorted(MODELS_DIR.glob("*.model3")):

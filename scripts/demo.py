@@ -6,7 +6,6 @@ as an automation would run them.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import subprocess
@@ -16,10 +15,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DEMO_DIR = ROOT / "demo"
+SEARCH_OUTPUT = DEMO_DIR / "cameras_near_incident.geojson"  # the search result the requisitions are made from
 DATABASE = "camreq_demo"
 CONNECTION = f"dbname={DATABASE}"
 SHOWN_ROWS = 25
-YES_NO = {"1": "yes", "0": "no", "true": "yes", "false": "no", "": ""}
+YES_NO = {True: "yes", False: "no", None: ""}
 
 
 def qgis_process(algorithm: str, **parameters: str) -> dict:
@@ -144,8 +145,9 @@ def yesterdays_incidents(folder: Path) -> Path:
 
 def search_cameras() -> None:
     """Search the cameras near yesterday's sample incident and route (30 km/h) with camreq:camerasnearincident."""
+    DEMO_DIR.mkdir(exist_ok=True)
+    SEARCH_OUTPUT.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        output = Path(folder) / "cameras.csv"
         outputs = qgis_process(
             "camreq:camerasnearincident",
             CONNECTION=CONNECTION,
@@ -157,10 +159,9 @@ def search_cameras() -> None:
             SPEED_KMH="30",
             MARGIN_MINUTES="10",
             REASON="Démo CamReq PV 2025/000 (synthétique)",
-            OUTPUT=str(output),
+            OUTPUT=str(SEARCH_OUTPUT),
         )["results"]
-        with output.open(encoding="utf-8", newline="") as stream:
-            found = list(csv.DictReader(stream))
+    found = [feature["properties"] for feature in json.loads(SEARCH_OUTPUT.read_text(encoding="utf-8"))["features"]]
     print(f"Search {outputs['SEARCH_ID']} (consultation log): {outputs['COUNT']} cameras, most urgent first")
     columns = ("incident_id", "camera_ref", "owner_name", "distance_m", "in_view", "purge_at", "footage_available")
     table = [("incident", "camera", "owner", "distance (m)", "in view", "purge deadline (Paris)", "available")]
@@ -179,6 +180,62 @@ def search_cameras() -> None:
     print(psql("SELECT id, searched_by, reason, distance_m, incident_count, result_count FROM camreq.searches"))
 
 
+def create_requisitions() -> None:
+    """Create and issue one requisition per owner of the sample incident's cameras, PDFs in demo/."""
+    outputs = qgis_process(
+        "camreq:createrequisitions", CONNECTION=CONNECTION, CAMERAS=str(SEARCH_OUTPUT), CASE_NUMBER="2026/004517",
+        INVESTIGATION="flagrance", OFFICER_NAME="Claire Martin", OFFICER_RANK="Capitaine de police",
+        OFFICER_UNIT="Sûreté départementale de l'Isère", OFFICER_EMAIL="claire.martin@police.example.org",
+        OFFICER_PHONE="04 65 71 40 12", ISSUE="true", OUTPUT_FOLDER=str(DEMO_DIR / "requisitions"),
+        OUTPUT=str(DEMO_DIR / "requisitions_made.csv"),
+    )["results"]  # fmt: skip
+    print(f"PDFs in {Path(outputs['OUTPUT_FOLDER']).relative_to(ROOT)}:")
+    print((DEMO_DIR / "requisitions_made.csv").read_text(encoding="utf-8"))
+
+
+def send_requisitions() -> None:
+    """Send them to a local SMTP server (aiosmtpd, started here) and show what each owner received."""
+    import socket
+    from email import message_from_bytes
+    from email.policy import default
+
+    from aiosmtpd.controller import Controller
+
+    class Inbox:
+        def __init__(self) -> None:
+            self.envelopes = []
+
+        async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802
+            self.envelopes.append(envelope)
+            return "250 2.0.0 Ok: queued"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        outputs = qgis_process(
+            "camreq:sendrequisitions", CONNECTION=CONNECTION, SMTP_HOST="127.0.0.1", SMTP_PORT=str(port),
+            SMTP_SECURITY="none", FROM="requisitions@police.example.org",
+        )["results"]  # fmt: skip
+    finally:
+        controller.stop()
+    print(f"SMTP server 127.0.0.1:{port}: sent {outputs['SENT']}, pending {outputs['PENDING']} "
+          f"(of which {outputs['NO_EMAIL']} owner(s) without e-mail), failed {outputs['FAILED']}")  # fmt: skip
+    for envelope in inbox.envelopes:
+        message = message_from_bytes(envelope.content, policy=default)
+        for attachment in message.iter_attachments():
+            size = len(attachment.get_content())
+            print(f"  to {message['To']}: {message['Subject']}")
+            print(f"    attachment {attachment.get_filename()} ({size:,} bytes)")
+    print(psql("""SELECT r.number, o.name AS owner, r.status, to_char(r.purge_deadline AT TIME ZONE 'Europe/Paris',
+        'YYYY-MM-DD HH24:MI') AS purge_deadline, x.status AS email FROM camreq.requisitions r
+        JOIN camreq.owners o ON o.id = r.owner_id LEFT JOIN camreq.requisition_outbox x ON x.requisition_id = r.id
+        ORDER BY r.number"""))
+
+
 STEPS = [
     create_database,
     install_schema,
@@ -186,6 +243,8 @@ STEPS = [
     import_osm_sample,
     owner_counts,
     search_cameras,
+    create_requisitions,
+    send_requisitions,
     give_roles,
 ]
 

@@ -270,3 +270,157 @@ def incident_layer(qgis_app):
         return layer
 
     return make
+
+
+INCIDENT_AT = "2026-11-26T22:30:00+01:00"
+SEARCH_FIELDS = (
+    "incident_id", "camera_id", "camera_ref", "owner_name", "owner_email", "camera_type", "distance_m", "in_view",
+    "retention_days", "purge_at", "footage_available", "window_start", "window_end", "search_id",
+)  # fmt: skip
+
+
+@pytest.fixture
+def scene(db, sql) -> dict:
+    """Insert three owners (one without e-mail), four cameras and a logged search; return their ids."""
+    owners = {}
+    for name, email in (
+        ("Parking Hoche SA", "videos@hoche.example.org"),
+        ("Ville de Grenoble", "req@grenoble.example.org"),
+        ("Tabac du Cours", None),
+    ):
+        owners[name] = sql(
+            db,
+            "INSERT INTO camreq.owners (name, email, address) VALUES (%s, %s, '3 rue Malakoff') RETURNING id",
+            (name, email),
+        )[0][0]  # fmt: skip
+    cameras = {}
+    for ref, owner, dx, direction in (
+        ("HOC-01", "Parking Hoche SA", 20, 270),
+        ("HOC-02", "Parking Hoche SA", -30, 90),
+        ("VDG-07", "Ville de Grenoble", 0, None),
+        ("TAB-1", "Tabac du Cours", 40, 180),
+    ):
+        cameras[ref] = sql(
+            db,
+            """INSERT INTO camreq.cameras (owner_id, ref, camera_type, direction, retention_days, geom)
+               VALUES (%s, %s, %s, %s, 7, ST_SetSRID(ST_MakePoint(913500 + %s, 6458000 + %s), 2154)) RETURNING id""",
+            (owners[owner], ref, "fixed" if direction is not None else "dome", direction, dx, dx / 2),
+        )[0][0]
+    search = sql(
+        db, "INSERT INTO camreq.searches (reason, distance_m, incident_count, result_count) "
+        "VALUES ('vol avec violence', 200, 1, 4) RETURNING id",
+    )[0][0]  # fmt: skip
+    sql(
+        db, "INSERT INTO camreq.search_incidents VALUES (%s, 'INC-1', %s::timestamptz - interval '30 minutes', "
+        "%s::timestamptz + interval '30 minutes', ST_SetSRID(ST_MakePoint(913500, 6458000), 2154))",
+        (search, INCIDENT_AT, INCIDENT_AT),
+    )  # fmt: skip
+    return {"db": db, "owners": owners, "cameras": cameras, "search": search}
+
+
+@pytest.fixture
+def cameras_layer(scene):
+    """Return a factory of search-result layers: rows of (camera ref, window start, window end[, camera id])."""
+    from datetime import datetime, timedelta
+
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+    from qgis.PyQt.QtCore import QDateTime
+
+    types = {"camera_id": "integer", "distance_m": "double", "in_view": "boolean", "retention_days": "integer",
+             "search_id": "integer", "footage_available": "boolean", "purge_at": "datetime",
+             "window_start": "datetime", "window_end": "datetime"}  # fmt: skip
+    spec = "&".join(f"field={name}:{types.get(name, 'string')}" for name in SEARCH_FIELDS)
+
+    def instant(value: datetime) -> QDateTime:
+        return QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000))
+
+    def make(rows: list[tuple] | None = None) -> QgsVectorLayer:
+        start = datetime.fromisoformat(INCIDENT_AT) - timedelta(minutes=30)
+        if rows is None:
+            rows = [(ref, start, start + timedelta(hours=1)) for ref in scene["cameras"]]
+        layer = QgsVectorLayer(f"Point?crs=EPSG:2154&{spec}", "cameras", "memory")
+        features = []
+        for row in rows:
+            ref, begin, end = row[:3]
+            camera_id = row[3] if len(row) > 3 else scene["cameras"][ref]
+            feature = QgsFeature(layer.fields())
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(913500, 6458000)))
+            values = {"incident_id": "INC-1", "camera_id": camera_id, "camera_ref": ref, "owner_name": "x",
+                      "camera_type": "fixed", "distance_m": 20.0, "in_view": True, "retention_days": 7,
+                      "purge_at": instant(begin + timedelta(days=7)), "footage_available": True,
+                      "window_start": instant(begin), "window_end": instant(end),
+                      "search_id": scene["search"]}  # fmt: skip
+            for name, value in values.items():
+                feature[name] = value
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        return layer
+
+    return make
+
+
+@pytest.fixture
+def create(camreq_processing, scene, tmp_path):
+    """Return a function running camreq:createrequisitions on the scene with valid defaults, then changes."""
+
+    def run(layer, **changes) -> dict:
+        parameters = {
+            "CONNECTION": scene["db"], "CAMERAS": layer, "CASE_NUMBER": "2026/004517", "INVESTIGATION": "preliminary",
+            "AUTHORISATION_REF": "PR-2026-0815", "OFFICER_NAME": "Claire Martin", "OFFICER_RANK": "Capitaine",
+            "OFFICER_UNIT": "SD Grenoble", "OFFICER_EMAIL": "claire.martin@example.org",
+            "OFFICER_PHONE": "04 65 71 40 12",
+            "ANSWER_DEADLINE": "2099-01-01T12:00:00", "DELIVERY": "MP4 par lien", "ISSUE": True,
+            "OUTPUT_FOLDER": str(tmp_path / "pdf"), "OUTPUT": "memory:",
+        }  # fmt: skip
+        parameters.update(changes)
+        return camreq_processing.run("camreq:createrequisitions", parameters)
+
+    return run
+
+
+class RecordingHandler:
+    """An aiosmtpd handler keeping what it accepted, or answering `answer` (e.g. '550 …') to DATA."""
+
+    def __init__(self) -> None:
+        self.envelopes: list = []
+        self.answer: str | None = None
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802
+        if self.answer:
+            return self.answer
+        self.envelopes.append(envelope)
+        return "250 2.0.0 Ok: queued as TEST"
+
+
+def free_port() -> int:
+    """Return a TCP port nobody listens on right now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    """Return a function starting a real SMTP server on loopback (aiosmtpd) on a port, stopped at teardown."""
+    from aiosmtpd.controller import Controller
+
+    started = []
+
+    def start(port: int | None = None) -> tuple[RecordingHandler, int]:
+        handler = RecordingHandler()
+        controller = Controller(handler, hostname="127.0.0.1", port=port or free_port())
+        controller.start()
+        started.append(controller)
+        return handler, controller.port
+
+    yield start
+    for controller in started:
+        controller.stop()
+
+
+@pytest.fixture
+def unused_port() -> int:
+    """Return a loopback TCP port with no server behind it."""
+    return free_port()

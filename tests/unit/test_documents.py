@@ -186,8 +186,8 @@ def test_naive_datetime_and_reversed_window_are_rejected() -> None:
     with pytest.raises(ValueError, match="issued_at: a date-time with a time zone"):
         make_document(issued_at=datetime(2026, 11, 27, 14, 5))
     camera = make_document().cameras[0]
-    with pytest.raises(ValueError, match=r"cameras\[GRE-0001\]\.window_end: must be after window_start"):
-        replace(camera, window_end=camera.window_start)
+    with pytest.raises(ValueError, match=r"cameras\[GRE-0001\]\.window_end: must not be before window_start"):
+        replace(camera, window_end=camera.window_start - timedelta(minutes=1))
 
 
 def test_missing_weasyprint_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

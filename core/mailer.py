@@ -1,0 +1,139 @@
+"""SMTP delivery of one message, with the server's answer classified: sent, deferred (retry later) or failed."""
+
+from __future__ import annotations
+
+import re
+import smtplib
+import ssl
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+from ..errors import CamreqError
+
+SECURITIES = ("none", "starttls", "ssl")
+TIMEOUT_S = 30
+_HEADER_UNSAFE = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+@dataclass(frozen=True)
+class SmtpServer:
+    """Where and how to send; the password comes from a QGIS authcfg and is never logged."""
+
+    host: str
+    port: int
+    security: str
+    sender: str
+    username: str | None = None
+    password: str | None = None
+
+    def __str__(self) -> str:
+        """Return host:port and security, without credentials."""
+        return f"{self.host}:{self.port} ({self.security})"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """The outcome of one attempt: sent, deferred or failed, with the server's code and words."""
+
+    outcome: str
+    code: int | None
+    answer: str
+    stop_run: bool = False  # the server is unreachable or refuses us: later messages would fare no better
+
+
+def credentials(authcfg: str) -> tuple[str | None, str | None]:
+    """Return (username, password) of a Basic QGIS authentication configuration, (None, None) without one."""
+    if not authcfg:
+        return None, None
+    config = QgsAuthMethodConfig()
+    ok = QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True)
+    if not ok or not config.isValid(True):
+        raise CamreqError(
+            f"SMTP_AUTHCFG: the QGIS authentication configuration '{authcfg}' cannot be read: check that it exists "
+            "and that the master password is set."
+        )
+    return config.config("username") or None, config.config("password") or None
+
+
+def header_text(value: str) -> str:
+    """Return value on one line, so that user text cannot add e-mail headers."""
+    return _HEADER_UNSAFE.sub(" ", value).strip()
+
+
+def build_message(
+    server: SmtpServer, to: str, subject: str, body: str, message_id: str, attachment: Path, reply_to: str = ""
+) -> EmailMessage:
+    """Return the e-mail with the PDF attached and the given (stable) Message-ID."""
+    message = EmailMessage()
+    message["From"] = header_text(server.sender)
+    message["To"] = header_text(to)
+    if reply_to.strip():
+        message["Reply-To"] = header_text(reply_to)
+    message["Subject"] = header_text(subject)
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = message_id
+    message.set_content(body)
+    message.add_attachment(attachment.read_bytes(), maintype="application", subtype="pdf", filename=attachment.name)
+    return message
+
+
+def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
+    """Hand the message to the server and return what it answered; never raises for SMTP or network trouble."""
+    try:
+        smtp = _open(server)
+    except smtplib.SMTPAuthenticationError as error:
+        return Delivery("deferred", error.smtp_code, _words(error.smtp_error), stop_run=True)
+    except smtplib.SMTPResponseException as error:
+        return _classified(error.smtp_code, error.smtp_error, stop_run=True)
+    except (OSError, smtplib.SMTPException) as error:
+        return Delivery("deferred", None, f"{type(error).__name__}: {error}", stop_run=True)
+    try:
+        smtp.ehlo_or_helo_if_needed()
+        code, answer = smtp.mail(message["From"])
+        if code != 250:
+            return _classified(code, answer)
+        code, answer = smtp.rcpt(message["To"])
+        if code not in (250, 251):
+            return _classified(code, answer)
+        code, answer = smtp.data(
+            message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+        )  # smtplib sends bytes as is
+        return Delivery("sent", code, _words(answer)) if code == 250 else _classified(code, answer)
+    except smtplib.SMTPResponseException as error:
+        return _classified(error.smtp_code, error.smtp_error)
+    except (OSError, smtplib.SMTPException) as error:
+        return Delivery("deferred", None, f"{type(error).__name__}: {error}", stop_run=True)
+    finally:
+        try:
+            smtp.quit()
+        except (OSError, smtplib.SMTPException):
+            smtp.close()
+
+
+def _open(server: SmtpServer) -> smtplib.SMTP:
+    """Return a connected (and, where configured, encrypted and logged-in) SMTP session."""
+    if server.security not in SECURITIES:
+        raise CamreqError(f"SMTP_SECURITY: {server.security!r} is not one of {', '.join(SECURITIES)}.")
+    if server.security == "ssl":
+        smtp = smtplib.SMTP_SSL(server.host, server.port, timeout=TIMEOUT_S, context=ssl.create_default_context())
+    else:
+        smtp = smtplib.SMTP(server.host, server.port, timeout=TIMEOUT_S)
+    if server.security == "starttls":
+        smtp.starttls(context=ssl.create_default_context())
+    if server.username:
+        smtp.login(server.username, server.password or "")
+    return smtp
+
+
+def _words(answer: bytes | str) -> str:
+    """Return the server's answer as text."""
+    return answer.decode("utf-8", "replace") if isinstance(answer, bytes) else str(answer)
+
+
+def _classified(code: int, answer: bytes | str, stop_run: bool = False) -> Delivery:
+    """Return failed for a permanent (5xx) answer, deferred for anything else."""
+    return Delivery("failed" if 500 <= code < 600 else "deferred", code, _words(answer), stop_run)

@@ -1,0 +1,36 @@
+"""The table of requisitions that the requisition algorithms write as OUTPUT."""
+
+from __future__ import annotations
+
+from qgis.core import QgsFeature, QgsField, QgsFields
+from qgis.PyQt.QtCore import QDateTime, QVariant
+
+from ..core.requisitions import RequisitionSummary
+
+
+def summary_fields() -> QgsFields:
+    """Return the fields: id, number, owner, status, camera_count, purge_deadline, pdf_path."""
+    fields = QgsFields()
+    for name, kind in (
+        ("id", QVariant.LongLong),
+        ("number", QVariant.String),
+        ("owner", QVariant.String),
+        ("status", QVariant.String),
+        ("camera_count", QVariant.Int),
+        ("purge_deadline", QVariant.DateTime),
+        ("pdf_path", QVariant.String),
+    ):
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def summary_feature(summary: RequisitionSummary) -> QgsFeature:
+    """Return one row of the table."""
+    feature = QgsFeature(summary_fields())
+    purge = None
+    if summary.purge_deadline is not None:
+        purge = QDateTime.fromMSecsSinceEpoch(int(summary.purge_deadline.timestamp() * 1000))
+    feature.setAttributes(
+        [summary.id, summary.number, summary.owner, summary.status, summary.camera_count, purge, summary.pdf_path]
+    )
+    return feature

@@ -1,0 +1,108 @@
+"""camreq:sendrequisitions: e-mail issued requisitions to their owners through the outbox."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.mailer import SECURITIES, SmtpServer, credentials
+from ..core.outbox import send_outbox
+from ..errors import CamreqError
+from ..settings import Settings
+from .algorithm import CamreqAlgorithm
+
+
+class SendRequisitions(CamreqAlgorithm):
+    """Send every issued, unsent requisition once, recording each attempt and the server's answer."""
+
+    group_name = "Requisitions"
+
+    def name(self) -> str:
+        """Return the algorithm id."""
+        return "sendrequisitions"
+
+    def displayName(self) -> str:  # noqa: N802
+        """Return the toolbox label."""
+        return self.tr("Send requisitions by e-mail")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        """Return the help shown beside the dialog."""
+        return self.tr(
+            "Sends each issued requisition's PDF to its owner's e-mail. A requisition becomes 'sent' only once the "
+            "server accepted it; a server that is down or answers 4xx leaves it pending for the next run; a 5xx "
+            "answer marks it failed with the server's words. Every attempt is recorded, and a retry never sends a "
+            "requisition twice (one Message-ID per requisition). Owners without e-mail are listed. Credentials come "
+            "only from a QGIS authentication configuration (SMTP_AUTHCFG, Basic: username and password). SENT and "
+            "FAILED count this run; PENDING counts what still waits in the outbox."
+        )
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
+        """Declare the SMTP parameters and the three counts."""
+        settings = Settings.load()
+        self.add_connection_parameter()
+        self.addParameter(QgsProcessingParameterString("SMTP_HOST", self.tr("SMTP server"), settings.smtp_host))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "SMTP_PORT", self.tr("SMTP port"), QgsProcessingParameterNumber.Type.Integer,
+                settings.smtp_port, minValue=1, maxValue=65535,
+            )
+        )  # fmt: skip
+        security = QgsProcessingParameterEnum(
+            "SMTP_SECURITY", self.tr("Security"), list(SECURITIES), defaultValue=settings.smtp_security
+        )
+        security.setUsesStaticStrings(True)
+        self.addParameter(security)
+        self.addParameter(
+            QgsProcessingParameterAuthConfig(
+                "SMTP_AUTHCFG", self.tr("Credentials (QGIS authentication configuration)"), settings.smtp_authcfg,
+                optional=True,
+            )
+        )  # fmt: skip
+        self.addParameter(QgsProcessingParameterString("FROM", self.tr("Sender address"), settings.smtp_from))
+        for output, label in (("SENT", "Sent"), ("PENDING", "Still pending"), ("FAILED", "Failed")):
+            self.addOutput(QgsProcessingOutputNumber(output, self.tr(label)))
+        self.addOutput(QgsProcessingOutputNumber("NO_EMAIL", self.tr("Waiting: owner has no e-mail")))
+
+    def process(
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        """Send the outbox and report the counts."""
+        host = self.parameterAsString(parameters, "SMTP_HOST", context).strip()
+        sender = self.parameterAsString(parameters, "FROM", context).strip()
+        if not host:
+            raise CamreqError("SMTP_HOST: give the mail server's name or address.")
+        if "@" not in sender:
+            raise CamreqError("FROM: give the sender's e-mail address.")
+        username, password = credentials(self.parameterAsString(parameters, "SMTP_AUTHCFG", context))
+        server = SmtpServer(
+            host, self.parameterAsInt(parameters, "SMTP_PORT", context),
+            self.parameterAsEnumString(parameters, "SMTP_SECURITY", context), sender, username, password,
+        )  # fmt: skip
+        report = send_outbox(self.connection_value(parameters, context), server, feedback)
+        for number, owner in report.without_email:
+            feedback.reportError(
+                self.tr("{n}: {owner} has no e-mail: add one in the owners directory, or deliver by hand.").format(
+                    n=number, owner=owner
+                )
+            )
+        for number in report.interrupted:
+            feedback.reportError(
+                self.tr("{n}: a previous run stopped while sending; check the mail server's log before "
+                        "marking it sent (it is never re-sent automatically).").format(n=number)
+            )  # fmt: skip
+        feedback.pushInfo(
+            self.tr("Sent {s}, failed {f}, still pending {p}, owners without e-mail {e}.").format(
+                s=report.sent, f=report.failed, p=report.pending, e=len(report.without_email)
+            )
+        )
+        return {"SENT": report.sent, "PENDING": report.pending, "FAILED": report.failed,
+                "NO_EMAIL": len(report.without_email)}  # fmt: skip

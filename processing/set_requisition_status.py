@@ -1,0 +1,73 @@
+"""camreq:setrequisitionstatus: record an answer or a cancellation; the history keeps every change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterString,
+)
+
+from ..core.requisitions import change_status, issue_draft
+from ..settings import Settings
+from .algorithm import CamreqAlgorithm
+
+STATUSES = ("issued", "sent", "acknowledged", "footage_delivered", "no_footage", "refused", "cancelled")
+
+
+class SetRequisitionStatus(CamreqAlgorithm):
+    """Move one requisition along its workflow, refusing changes the transitions table does not allow."""
+
+    group_name = "Requisitions"
+
+    def name(self) -> str:
+        """Return the algorithm id."""
+        return "setrequisitionstatus"
+
+    def displayName(self) -> str:  # noqa: N802
+        """Return the toolbox label."""
+        return self.tr("Set requisition status")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        """Return the help shown beside the dialog."""
+        return self.tr(
+            "Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage "
+            "or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. "
+            "NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers "
+            "it, queues its e-mail and rewrites its PDF. Other changes are refused with the allowed ones. Each "
+            "change is kept in the history with who, when and NOTE; history rows are never changed."
+        )
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
+        """Declare NUMBER, STATUS and NOTE."""
+        self.add_connection_parameter()
+        self.addParameter(QgsProcessingParameterString("NUMBER", self.tr("Requisition number (or draft id)")))
+        status = QgsProcessingParameterEnum("STATUS", self.tr("New status"), list(STATUSES))
+        status.setUsesStaticStrings(True)
+        self.addParameter(status)
+        self.addParameter(QgsProcessingParameterString("NOTE", self.tr("Note"), optional=True, multiLine=True))
+        self.addOutput(QgsProcessingOutputString("NUMBER", self.tr("Requisition number")))
+        self.addOutput(QgsProcessingOutputString("PREVIOUS_STATUS", self.tr("Previous status")))
+        self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
+
+    def process(
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        """Change the status (issuing a draft renders its PDF again) and report it."""
+        connection = self.connection_value(parameters, context)
+        reference = self.parameterAsString(parameters, "NUMBER", context)
+        status = self.parameterAsEnumString(parameters, "STATUS", context)
+        note = self.parameterAsString(parameters, "NOTE", context) or None
+        if status == "issued":
+            settings = Settings.load()
+            issued = issue_draft(connection, reference, settings.unit_address, settings.unit_city, note)
+            number, previous = issued.number, "draft"
+            feedback.pushInfo(self.tr("Issued {n}; PDF {p}").format(n=number, p=issued.pdf_path))
+        else:
+            number, previous = change_status(connection, reference, status, note)
+        feedback.pushInfo(self.tr("{n}: {a} → {b}").format(n=number, a=previous, b=status))
+        return {"NUMBER": number, "PREVIOUS_STATUS": previous, "STATUS": status}
