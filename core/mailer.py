@@ -59,6 +59,15 @@ def credentials(authcfg: str) -> tuple[str | None, str | None]:
     return config.config("username") or None, config.config("password") or None
 
 
+def smtp_server(host: str, port: int, security: str, sender: str, authcfg: str) -> SmtpServer:
+    """Return the server to send through, credentials read from authcfg; raise naming a missing parameter."""
+    if not host.strip():
+        raise CamreqError("SMTP_HOST: give the mail server's name or address.")
+    if "@" not in sender:
+        raise CamreqError("FROM: give the sender's e-mail address.")
+    return SmtpServer(host.strip(), port, security, sender.strip(), *credentials(authcfg))
+
+
 def header_text(value: str) -> str:
     """Return value on one line, so that user text cannot add e-mail headers."""
     return _HEADER_UNSAFE.sub(" ", value).strip()

@@ -102,3 +102,12 @@ def pending_count(cursor: Cursor) -> int:
            WHERE o.status = 'pending' AND r.status = 'issued'"""
     )
     return cursor.fetchone()[0]
+
+
+def requeue_failed(cursor: Cursor, requisition_id: int) -> bool:
+    """Put a requisition's refused (failed) message back in the queue; return whether there was one."""
+    cursor.execute(
+        "UPDATE camreq.requisition_outbox SET status = 'pending' WHERE requisition_id = %s AND status = 'failed'",
+        (requisition_id,),
+    )
+    return cursor.rowcount > 0

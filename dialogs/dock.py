@@ -27,8 +27,10 @@ from ..core.coordinates import SYSTEMS, parse_coordinates
 from ..core.search_area import search_area
 from ..errors import CamreqError
 from ..settings import Settings
+from .followup_tab import FollowupTab
 from .map_tools import PointTool, RouteTool
-from .results_model import ResultsModel
+from .requisitions_tab import RequisitionsTab
+from .results_model import EXPIRED_COLOUR, ResultsModel
 from .tasks import CoreTask, SearchRequest, run_search
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
@@ -90,7 +92,11 @@ class CamreqDock(QgsDockWidget, FORM):
         self.countdown_timer.setInterval(COUNTDOWN_REFRESH_MS)
         self.countdown_timer.timeout.connect(lambda: self.results.refresh(now()))
         self.countdown_timer.start()
+        self.expired_band = self._band(QgsWkbTypes.GeometryType.PointGeometry, EXPIRED_COLOUR, 2)
         self._fill_choices()
+        self.requisitions = RequisitionsTab(self)
+        self.followup = FollowupTab(self)
+        self.requisitions.requisitionsMade.connect(self.followup.refresh)
         self._connect_signals()
         self.reset_times()
         self.radiusSpin.setValue(settings.default_radius_m)
@@ -124,10 +130,6 @@ class CamreqDock(QgsDockWidget, FORM):
             edit.setCalendarPopup(True)
         self.deliveryEdit.setText(self.tr("Copy of the recordings on a digital medium or by a secure download link"))
         self.sendProgress.hide()
-        # PHASE 2: the Requisitions and Follow-up actions are wired to core.requisitions (issue 5).
-        for button in (self.createButton, self.refreshButton, self.openPdfButton, self.resendButton):
-            button.setEnabled(False)
-        self.recordAnswerButton.setEnabled(False)
         self._show_investigation_fields()
 
     def _connect_signals(self) -> None:
@@ -301,6 +303,7 @@ class CamreqDock(QgsDockWidget, FORM):
     def show_results(self, rows: list[dict[str, Any]]) -> None:
         """Fill the list with the cameras found, most urgent first."""
         self.results.set_rows(rows, now())
+        self._highlight_cameras(rows)
         available = sum(1 for row in rows if row["footage_available"])
         owners = len({row["owner_name"] for row in rows})
         self.resultsLabel.setText(
@@ -316,9 +319,31 @@ class CamreqDock(QgsDockWidget, FORM):
         self.resultsLabel.setText(message)
         self.message_bar.pushMessage("CamReq", message, level, 10)
 
+    def camera_point(self, row: dict[str, Any]) -> QgsGeometry:
+        """Return the position of a result row's camera in the map's CRS."""
+        point = QgsGeometry()
+        point.fromWkb(row["wkb"])
+        point.transform(
+            self._transform(
+                QgsCoordinateReferenceSystem(f"EPSG:{row['srid']}"), self.canvas.mapSettings().destinationCrs()
+            )
+        )
+        return point
+
+    def _highlight_cameras(self, rows: list[dict[str, Any]]) -> None:
+        """Mark the cameras found on the map: blue where footage remains, grey where it is purged."""
+        for band in (self.cameras_band, self.expired_band):
+            band.reset(QgsWkbTypes.GeometryType.PointGeometry)
+        for row in rows:
+            band = self.cameras_band if row["footage_available"] else self.expired_band
+            band.addPoint(self.camera_point(row).asPoint())
+
     def zoom_to_result(self, index: QModelIndex) -> None:
-        """Centre the map on the camera of the clicked row."""
-        # PHASE 2: the camera's position comes with core.search's rows (issue 4).
+        """Centre the map on the camera of the clicked row and flash it."""
+        point = self.camera_point(self.results.row_at(index.row()))
+        self.canvas.setCenter(point.asPoint())
+        self.canvas.refresh()
+        self.canvas.flashGeometries([point], self.canvas.mapSettings().destinationCrs())
 
     # --- the requisitions ---------------------------------------------------------------------------------------
 
@@ -326,6 +351,7 @@ class CamreqDock(QgsDockWidget, FORM):
         """Say how many cameras and owners the requisitions will cover."""
         ticked = self.results.ticked_rows()
         owners = len({row["owner_name"] for row in ticked})
+        self.createButton.setEnabled(bool(ticked) or bool(self.requisitions.running))
         self.selectionLabel.setText(
             self.tr("{cameras} cameras ticked, {owners} owners: one requisition per owner.").format(
                 cameras=len(ticked), owners=owners
@@ -338,6 +364,10 @@ class CamreqDock(QgsDockWidget, FORM):
         self.authorisationEdit.setEnabled(needed)
         self.authorisationLabel.setEnabled(needed)
 
+    def answer_deadline(self) -> datetime:
+        """Return the answer deadline of the form."""
+        return to_datetime(self.answerDeadlineEdit.dateTime())
+
     def remove_from_map(self) -> None:
         """Take the panel's drawings off the canvas (the plugin is unloading)."""
         self.countdown_timer.stop()
@@ -345,6 +375,6 @@ class CamreqDock(QgsDockWidget, FORM):
             if self.canvas.mapTool() is tool:
                 self.canvas.unsetMapTool(tool)
             tool.setAction(None)
-        for band in (self.incident_band, self.area_band, self.cameras_band):
+        for band in (self.incident_band, self.area_band, self.cameras_band, self.expired_band):
             band.reset()
             self.canvas.scene().removeItem(band)

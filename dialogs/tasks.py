@@ -4,13 +4,30 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
+from functools import partial
+from pathlib import Path
 from typing import Any
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsMessageLog, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsGeometry,
+    QgsMessageLog,
+    QgsProcessingFeedback,
+    QgsTask,
+)
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
+from ..core.followup import FollowupRow, list_requisitions
+from ..core.mailer import SmtpServer
+from ..core.outbox import SendReport, send_outbox
+from ..core.requisitions import CameraRequest, RequisitionForm, create_requisitions
+from ..core.search import Incident, SearchOptions
+from ..core.search import search as core_search
 from ..errors import CamreqError
 
 LOG_TAG = "CamReq"
@@ -44,6 +61,13 @@ class CoreTask(QgsTask):
         self._work, self._done, self._failed = work, done, failed
         self.result: Any = None
         self.error = ""
+        self.feedback = QgsProcessingFeedback()  # what the core functions report progress to and check for cancel
+        self.feedback.progressChanged.connect(self.setProgress, Qt.ConnectionType.DirectConnection)
+
+    def cancel(self) -> None:
+        """Ask the core function to stop (it rolls back what it had not finished) and cancel the task."""
+        self.feedback.cancel()
+        super().cancel()
 
     def run(self) -> bool:
         """Do the work on a worker thread, keeping the result or a plain-words error."""
@@ -72,9 +96,61 @@ class CoreTask(QgsTask):
             self._failed(self.error)
 
 
-def run_search(request: SearchRequest, task: QgsTask) -> list[dict[str, Any]]:
-    """Return the cameras near the incident: the dock's one call into core.search (issue 4)."""
-    # PHASE 2 CALL SITE: return core.search's function (issue 4) on request; no SQL of the dock's own here.
-    raise CamreqError(
-        QCoreApplication.translate("CoreTask", "The camera search is not installed in this version of CamReq yet.")
+@dataclass(frozen=True)
+class RequisitionRequest:
+    """What the Requisitions tab sends: the ticked cameras, the form, where PDFs go, and the mail server."""
+
+    connection: str
+    cameras: list[CameraRequest]
+    form: RequisitionForm
+    folder: Path
+    server: SmtpServer
+
+
+@dataclass(frozen=True)
+class RequisitionOutcome:
+    """The requisitions made, as they stand after sending, and what the sending run did."""
+
+    made: list[FollowupRow]
+    report: SendReport
+
+
+def run_search(request: SearchRequest, task: CoreTask) -> list[dict[str, Any]]:
+    """Return the cameras near the incident as rows for the list: the dock's one call into core.search."""
+    incident = QgsGeometry(request.incident)
+    incident.transform(
+        QgsCoordinateTransform(request.crs, QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateTransformContext())
     )
+    found = core_search(
+        request.connection,
+        [Incident("1", bytes(incident.asWkb()), request.start, request.end)],
+        SearchOptions(distance_m=request.radius_m, reason=request.reason),
+    )
+    return [dict(asdict(hit), search_id=found.search_id, srid=found.srid) for hit in found.hits]
+
+
+def run_requisitions(request: RequisitionRequest, task: CoreTask) -> RequisitionOutcome:
+    """Make one requisition per owner (issued, PDFs written), then send the outbox; the same calls as the toolbox."""
+    made = create_requisitions(request.connection, request.cameras, request.form, True, request.folder, task.feedback)
+    report = send_outbox(request.connection, request.server, task.feedback)
+    rows = list_requisitions(request.connection, ids=[summary.id for summary in made])
+    return RequisitionOutcome(rows, report)
+
+
+def launch(
+    running: list[CoreTask],
+    description: str,
+    work: Callable[[CoreTask], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[str], None],
+) -> CoreTask:
+    """Start a CoreTask held in running (Python must keep it alive) until it reports; return it."""
+
+    def finish(report: Callable, value: Any) -> None:
+        running.remove(task)
+        report(value)
+
+    task = CoreTask(description, work, partial(finish, done), partial(finish, failed))
+    running.append(task)
+    QgsApplication.taskManager().addTask(task)
+    return task

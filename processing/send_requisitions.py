@@ -14,9 +14,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.mailer import SECURITIES, SmtpServer, credentials
+from ..core.mailer import SECURITIES, smtp_server
 from ..core.outbox import send_outbox
-from ..errors import CamreqError
 from ..settings import Settings
 from .algorithm import CamreqAlgorithm
 
@@ -76,17 +75,13 @@ class SendRequisitions(CamreqAlgorithm):
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
         """Send the outbox and report the counts."""
-        host = self.parameterAsString(parameters, "SMTP_HOST", context).strip()
-        sender = self.parameterAsString(parameters, "FROM", context).strip()
-        if not host:
-            raise CamreqError("SMTP_HOST: give the mail server's name or address.")
-        if "@" not in sender:
-            raise CamreqError("FROM: give the sender's e-mail address.")
-        username, password = credentials(self.parameterAsString(parameters, "SMTP_AUTHCFG", context))
-        server = SmtpServer(
-            host, self.parameterAsInt(parameters, "SMTP_PORT", context),
-            self.parameterAsEnumString(parameters, "SMTP_SECURITY", context), sender, username, password,
-        )  # fmt: skip
+        server = smtp_server(
+            self.parameterAsString(parameters, "SMTP_HOST", context),
+            self.parameterAsInt(parameters, "SMTP_PORT", context),
+            self.parameterAsEnumString(parameters, "SMTP_SECURITY", context),
+            self.parameterAsString(parameters, "FROM", context),
+            self.parameterAsString(parameters, "SMTP_AUTHCFG", context),
+        )
         report = send_outbox(self.connection_value(parameters, context), server, feedback)
         for number, owner in report.without_email:
             feedback.reportError(

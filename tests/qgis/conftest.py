@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY, QgsRectangle
 
 GRENOBLE = QgsRectangle(912500, 6457500, 914500, 6459000)  # Lambert-93 metres
 
@@ -64,6 +64,8 @@ def search_row() -> Callable[..., dict]:
             "window_start": purge_at - timedelta(days=retention),
             "window_end": purge_at - timedelta(days=retention) + timedelta(hours=1),
             "search_id": 1,
+            "srid": 2154,
+            "wkb": bytes(QgsGeometry.fromPointXY(QgsPointXY(913500, 6458000)).asWkb()),
         }
         row.update(values)
         return row

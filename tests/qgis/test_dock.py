@@ -148,5 +148,5 @@ def test_search_runs_as_a_task_and_its_error_reaches_the_message_bar_in_plain_wo
             break
         QTest.qWait(10)
     errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
-    assert any("camera search is not installed" in text for text in errors)
+    assert any("Cannot connect to the database" in text for text in errors)
     assert dock.searchButton.isEnabled()

@@ -1,0 +1,228 @@
+"""The panel end to end on a real PostGIS and a real SMTP server on loopback, driven through its widgets.
+
+Tasks run on QGIS's real task manager; the tests wait for them by processing events (QTest.qWait) until the panel
+says they reported, as the QGIS window would.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta
+
+import pytest
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY, QgsRectangle
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtTest import QTest
+
+SAMPLE_INCIDENT = "45.1885 5.7245"  # place Grenette, Grenoble: the demo's sample incident
+CASE = "2026/004517"
+
+
+def wait_until(done, what: str) -> None:
+    """Process events until done() is true (the worker thread reports through the event loop)."""
+    for _ in range(6000):
+        if done():
+            return
+        QTest.qWait(10)
+    pytest.fail(f"{what} did not finish")
+
+
+@pytest.fixture
+def sample_db(db, camreq_processing) -> str:
+    """Return a database holding the synthetic Grenoble sample registry."""
+    camreq_processing.run("camreq:loadsampledata", {"CONNECTION": db})
+    return db
+
+
+@pytest.fixture
+def open_panel(qgis_canvas, qgis_iface, tmp_path):
+    """Return a function building the panel as the plugin does, with settings for connection and SMTP port."""
+    from camreq.dialogs.dock import CamreqDock
+    from camreq.dialogs.map_tools import PointTool, RouteTool
+    from camreq.settings import Settings
+
+    qgis_canvas.resize(600, 450)
+    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    qgis_canvas.setExtent(QgsRectangle(912500, 6457500, 914500, 6459000))
+    built = []
+
+    def build(connection: str, smtp_port: int = 25):
+        qgis_iface.messageBar().clear_messages()
+        settings = Settings(
+            connection=connection, officer_name="Claire Martin", officer_rank="Capitaine",
+            officer_unit="SD Grenoble", officer_email="claire.martin@example.org", officer_phone="04 65 71 40 12",
+            smtp_host="127.0.0.1", smtp_port=smtp_port, smtp_security="none", smtp_from="requisitions@example.org",
+        )  # fmt: skip
+        tools = PointTool(qgis_canvas), RouteTool(qgis_canvas)
+        panel = CamreqDock(qgis_canvas, qgis_iface.messageBar(), *tools, settings)
+        panel.requisitions.pdf_folder = tmp_path / "pdf"
+        built.append((panel, tools))
+        return panel
+
+    yield build
+    for panel, (point_tool, route_tool) in built:
+        wait_until(lambda: not panel.requisitions.running and not panel.followup.running, "a task")  # noqa: B023
+        route_tool.remove()
+        panel.remove_from_map()
+        panel.deleteLater()
+
+
+def search(panel) -> None:
+    """Type the sample incident and a reason, click Search, wait for the list."""
+    QTest.keyClicks(panel.coordinatesEdit, SAMPLE_INCIDENT)
+    QTest.keyClick(panel.coordinatesEdit, Qt.Key.Key_Return)
+    QTest.keyClicks(panel.reasonEdit, "Vol avec violence")
+    panel.searchButton.click()
+    wait_until(lambda: panel.task is None, "the search")
+
+
+def create_and_send(panel) -> None:
+    """Fill the case number, click Create and send, wait for the report."""
+    QTest.keyClicks(panel.caseNumberEdit, CASE)
+    panel.createButton.click()
+    wait_until(lambda: not panel.requisitions.running, "the requisitions")
+
+
+def shown_rows(panel) -> list[dict]:
+    """Return the result rows in the order the list shows them."""
+    return [panel.results.row_at(row) for row in range(panel.results.rowCount())]
+
+
+def test_a_search_fills_the_list_in_deadline_order_and_a_row_click_zooms_to_its_camera(
+    open_panel, sample_db, sql, qgis_canvas
+):
+    panel = open_panel(sample_db)
+    search(panel)
+    rows = shown_rows(panel)
+    expected = sql(
+        sample_db,
+        """SELECT count(*) FROM camreq.cameras WHERE status = 'in_service' AND ST_DWithin(camreq.geography_of(geom),
+           ST_SetSRID(ST_MakePoint(5.7245, 45.1885), 4326)::geography, 200.001)""",
+    )[0][0]
+    assert len(rows) == expected > 1
+    purges = [row["purge_at"] for row in rows]
+    assert purges == sorted(purges) and len(set(purges)) > 1
+    assert sql(sample_db, "SELECT reason, result_count FROM camreq.searches") == [("Vol avec violence", len(rows))]
+    assert panel.cameras_band.numberOfVertices() == len(rows)
+    panel.resultsView.clicked.emit(panel.results.index(len(rows) - 1, 1))
+    camera = panel.camera_point(rows[-1]).asPoint()
+    assert qgis_canvas.center().distance(camera) < 0.5
+
+
+def test_ticked_cameras_become_requisitions_with_pdfs_sent_to_the_smtp_server(open_panel, sample_db, sql, smtp_server):
+    from pypdf import PdfReader
+
+    handler, port = smtp_server()
+    panel = open_panel(sample_db, port)
+    search(panel)
+    owners = {row["owner_name"] for row in panel.results.ticked_rows()}
+    emailed = {row["owner_email"] for row in panel.results.ticked_rows() if row["owner_email"]}
+    create_and_send(panel)
+    made = sql(sample_db, "SELECT o.name, r.status, r.pdf_path, r.case_number FROM camreq.requisitions r "
+               "JOIN camreq.owners o ON o.id = r.owner_id")  # fmt: skip
+    assert {name for name, *_ in made} == owners
+    assert {rcpt for envelope in handler.envelopes for rcpt in envelope.rcpt_tos} == emailed
+    for name, status, pdf, case in made:
+        assert status == ("sent" if name in {r["owner_name"] for r in panel.results.ticked_rows() if r["owner_email"]}
+                          else "issued")  # fmt: skip
+        assert CASE in "".join(page.extract_text() for page in PdfReader(pdf).pages) and case == CASE
+    report = panel.sendReport.toPlainText()
+    assert report.count(" sent to ") == len(emailed)
+    wait_until(lambda: panel.followup.model.rowCount() == len(owners), "the follow-up list")
+
+
+def test_recording_an_answer_adds_a_history_row_shown_in_the_panel(open_panel, sample_db, sql, smtp_server):
+    _handler, port = smtp_server()
+    panel = open_panel(sample_db, port)
+    search(panel)
+    create_and_send(panel)
+    panel.tabs.setCurrentWidget(panel.followupTab)
+    wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
+    sent = next(i for i in range(panel.followup.model.rowCount()) if panel.followup.model.record_at(i).status == "sent")
+    panel.requisitionsView.setCurrentIndex(panel.followup.model.index(sent, 0))
+    number = panel.followup.selected().number
+    panel.answerStatusCombo.setCurrentIndex(panel.answerStatusCombo.findData("footage_delivered"))
+    panel.answerNoteEdit.setText("Clé USB remise le 12/03")  # keyClicks takes ASCII only
+    panel.recordAnswerButton.click()
+    wait_until(lambda: panel.followup.history.rowCount() == 4 and not panel.followup.running, "the history")
+    history = sql(sample_db, "SELECT h.to_status, h.note FROM camreq.requisition_status_history h "
+                  "JOIN camreq.requisitions r ON r.id = h.requisition_id WHERE r.number = %s ORDER BY h.id", (number,))  # fmt: skip
+    assert history[-1] == ("footage_delivered", "Clé USB remise le 12/03")
+    shown = [panel.followup.history.data(panel.followup.history.index(3, col)) for col in (2, 3)]
+    assert shown == ["Footage delivered", "Clé USB remise le 12/03"]
+
+
+def test_smtp_down_keeps_the_requisitions_pending_and_resend_sends_them(
+    open_panel, sample_db, sql, smtp_server, unused_port, qgis_iface
+):
+    panel = open_panel(sample_db, unused_port)
+    search(panel)
+    create_and_send(panel)
+    assert any("requisitions sent" in text for text in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
+    assert "wait in the outbox" in panel.sendReport.toPlainText()
+    statuses = sql(sample_db, "SELECT DISTINCT r.status, o.status FROM camreq.requisitions r "
+                   "JOIN camreq.requisition_outbox o ON o.requisition_id = r.id")  # fmt: skip
+    assert statuses == [("issued", "pending")]
+    handler, _port = smtp_server(unused_port)
+    panel.followup.refresh()
+    wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
+    emailed = next(i for i in range(panel.followup.model.rowCount()) if panel.followup.model.record_at(i).owner_email)
+    panel.requisitionsView.setCurrentIndex(panel.followup.model.index(emailed, 0))
+    assert panel.resendButton.isEnabled()
+    panel.resendButton.click()
+    wait_until(lambda: not panel.followup.running and handler.envelopes, "the sending")
+    wait_until(lambda: not panel.followup.running, "the refresh")
+    pending = sql(sample_db, "SELECT count(*) FROM camreq.requisition_outbox o JOIN camreq.requisitions r "
+                  "ON r.id = o.requisition_id JOIN camreq.owners w ON w.id = r.owner_id "
+                  "WHERE o.status <> 'sent' AND w.email IS NOT NULL")  # fmt: skip
+    assert pending == [(0,)]
+
+
+def test_without_a_database_the_panel_says_so_and_logs_nothing(open_panel, unused_port, qgis_iface):
+    panel = open_panel(f"host=127.0.0.1 port={unused_port} dbname=nowhere")
+    search(panel)
+    errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert any("Cannot connect to the database" in text for text in errors)
+    assert panel.results.rowCount() == 0 and panel.searchButton.isEnabled()
+    start = datetime.now().astimezone()
+    panel.show_results([{
+        "incident_id": "1", "camera_id": 1, "camera_ref": "A", "owner_name": "Ville", "owner_email": "v@example.org",
+        "distance_m": 10.0, "in_view": True, "retention_days": 7, "purge_at": start + timedelta(days=7),
+        "footage_available": True, "window_start": start, "window_end": start, "search_id": 1, "srid": 2154,
+        "wkb": bytes(QgsGeometry.fromPointXY(QgsPointXY(913500, 6458000)).asWkb()),
+    }])  # fmt: skip
+    create_and_send(panel)
+    assert "Cannot connect to the database" in panel.sendReport.toPlainText()
+    assert panel.createButton.text() == "Create and send the requisitions"
+
+
+def test_measure_interactions_and_time_from_opening_the_panel_to_requisitions_sent(
+    open_panel, sample_db, sql, smtp_server
+):
+    handler, port = smtp_server()
+    started = time.perf_counter()
+    panel = open_panel(sample_db, port)
+    interactions = 0
+    QTest.keyClicks(panel.coordinatesEdit, SAMPLE_INCIDENT)  # 1 typed field (coordinates, Enter)
+    QTest.keyClick(panel.coordinatesEdit, Qt.Key.Key_Return)
+    interactions += 1
+    QTest.keyClicks(panel.reasonEdit, "Vol avec violence")  # 2 typed field (reason)
+    interactions += 1
+    panel.searchButton.click()  # 3 click
+    interactions += 1
+    wait_until(lambda: panel.task is None, "the search")
+    panel.tabs.setCurrentWidget(panel.requisitionsTab)  # 4 click on the tab
+    interactions += 1
+    QTest.keyClicks(panel.caseNumberEdit, CASE)  # 5 typed field (case number)
+    interactions += 1
+    panel.createButton.click()  # 6 click
+    interactions += 1
+    wait_until(lambda: not panel.requisitions.running, "the requisitions")
+    elapsed = time.perf_counter() - started
+    sent = sql(sample_db, "SELECT count(*) FROM camreq.requisitions WHERE status = 'sent'")[0][0]
+    print(
+        f"\nPANEL MEASURE: {interactions} interactions, {elapsed:.1f} s from opening the panel to "
+        f"{sent} requisitions sent ({len(handler.envelopes)} e-mails accepted) at {datetime.now().isoformat()}"
+    )
+    assert sent == len(handler.envelopes) > 0
+    assert interactions < 10
