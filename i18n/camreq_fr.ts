@@ -4,17 +4,17 @@
 <context>
     <name>CamReqPlugin</name>
     <message>
-        <location filename="../plugin.py" line="53"/>
+        <location filename="../plugin.py" line="54"/>
         <source>CamReq panel</source>
         <translation>Panneau CamReq</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="58"/>
+        <location filename="../plugin.py" line="59"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="59"/>
+        <location filename="../plugin.py" line="60"/>
         <source>Install or upgrade the database…</source>
         <translation>Installer ou mettre à jour la base…</translation>
     </message>
@@ -22,37 +22,37 @@
 <context>
     <name>CamreqDock</name>
     <message>
-        <location filename="../dialogs/dock.py" line="111"/>
+        <location filename="../dialogs/dock.py" line="117"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="111"/>
+        <location filename="../dialogs/dock.py" line="117"/>
         <source>WGS84 lat lon</source>
         <translation>WGS84 lat lon</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="111"/>
+        <location filename="../dialogs/dock.py" line="117"/>
         <source>Lambert-93 X Y</source>
         <translation>Lambert-93 X Y</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="114"/>
+        <location filename="../dialogs/dock.py" line="120"/>
         <source>Flagrance (art. 60-1 CPP)</source>
         <translation>Flagrance (art. 60-1 CPP)</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="114"/>
+        <location filename="../dialogs/dock.py" line="120"/>
         <source>Preliminary (art. 77-1-1 CPP)</source>
         <translation>Préliminaire (art. 77-1-1 CPP)</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="114"/>
+        <location filename="../dialogs/dock.py" line="120"/>
         <source>Judicial (art. 99-3 CPP)</source>
         <translation>Information judiciaire (art. 99-3 CPP)</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="125"/>
+        <location filename="../dialogs/dock.py" line="131"/>
         <source>Copy of the recordings on a digital medium or by a secure download link</source>
         <translation>Copie des enregistrements sur support numérique ou par lien de téléchargement sécurisé</translation>
     </message>
@@ -67,77 +67,77 @@
         <translation>Tracer un trajet</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="167"/>
+        <location filename="../dialogs/dock.py" line="169"/>
         <source>Database: {name}</source>
         <translation>Base : {name}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="169"/>
+        <location filename="../dialogs/dock.py" line="171"/>
         <source>No database chosen yet: open the settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="173"/>
+        <location filename="../dialogs/dock.py" line="175"/>
         <source>Not set: fill in the officer in the settings.</source>
         <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="193"/>
+        <location filename="../dialogs/dock.py" line="195"/>
         <source>Click on the map, draw a route or type coordinates.</source>
         <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="210"/>
+        <location filename="../dialogs/dock.py" line="212"/>
         <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
         <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="214"/>
+        <location filename="../dialogs/dock.py" line="216"/>
         <source>Incident at {lat:.5f} {lon:.5f}</source>
         <translation>Faits à {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="257"/>
+        <location filename="../dialogs/dock.py" line="259"/>
         <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
         <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="260"/>
+        <location filename="../dialogs/dock.py" line="262"/>
         <source>The end of the incident is before its start: check the times.</source>
         <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="262"/>
+        <location filename="../dialogs/dock.py" line="264"/>
         <source>Give a reason for the search (case or facts): it is written to the log.</source>
         <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="264"/>
+        <location filename="../dialogs/dock.py" line="266"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="283"/>
+        <location filename="../dialogs/dock.py" line="285"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="284"/>
+        <location filename="../dialogs/dock.py" line="286"/>
         <source>CamReq camera search</source>
         <translation>Recherche de caméras CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="306"/>
+        <location filename="../dialogs/dock.py" line="309"/>
         <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
         <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="306"/>
+        <location filename="../dialogs/dock.py" line="309"/>
         <source>No camera within {radius} m.</source>
         <translation>Aucune caméra à moins de {radius} m.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="329"/>
+        <location filename="../dialogs/dock.py" line="355"/>
         <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
         <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
     </message>
@@ -285,19 +285,215 @@
 <context>
     <name>CoreTask</name>
     <message>
-        <location filename="../dialogs/tasks.py" line="57"/>
+        <location filename="../dialogs/tasks.py" line="81"/>
         <source>{task} failed unexpectedly; the details are in the CamReq tab of the log panel.</source>
         <translation>{task} a échoué de façon inattendue ; le détail est dans l'onglet CamReq du journal des messages.</translation>
     </message>
     <message>
-        <location filename="../dialogs/tasks.py" line="68"/>
+        <location filename="../dialogs/tasks.py" line="92"/>
         <source>{task} was cancelled.</source>
         <translation>{task} a été annulée.</translation>
     </message>
+</context>
+<context>
+    <name>FollowupTab</name>
     <message>
-        <location filename="../dialogs/tasks.py" line="78"/>
-        <source>The camera search is not installed in this version of CamReq yet.</source>
-        <translation>La recherche de caméras n'est pas encore installée dans cette version de CamReq.</translation>
+        <location filename="../dialogs/followup_tab.py" line="45"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="45"/>
+        <source>Issued, not sent</source>
+        <translation>Émise, non envoyée</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="45"/>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="46"/>
+        <source>Acknowledged</source>
+        <translation>Reçue par le propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="46"/>
+        <source>Footage delivered</source>
+        <translation>Images remises</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="47"/>
+        <source>No footage</source>
+        <translation>Pas d'images</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="47"/>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="47"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="49"/>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <source>draft {id}</source>
+        <translation>brouillon {id}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="66"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <source>Purge</source>
+        <translation>Effacement</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <source>Answer by</source>
+        <translation>Réponse avant le</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <source>Case</source>
+        <translation>Procédure</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="66"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="66"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="66"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="99"/>
+        <source>No database chosen yet: open the CamReq settings.</source>
+        <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="105"/>
+        <source>CamReq follow-up</source>
+        <translation>Suivi CamReq</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="128"/>
+        <source>CamReq history</source>
+        <translation>Historique CamReq</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="137"/>
+        <source>The PDF cannot be opened: {path}</source>
+        <translation>Impossible d'ouvrir le PDF : {path}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="150"/>
+        <source>CamReq sending</source>
+        <translation>Envoi CamReq</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="159"/>
+        <source>Sent {s}, failed {f}, still waiting {p}.</source>
+        <translation>Envoyées {s}, en échec {f}, encore en attente {p}.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="172"/>
+        <source>CamReq answer</source>
+        <translation>Réponse CamReq</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="181"/>
+        <source>Requisition {n} recorded.</source>
+        <translation>Réquisition {n} enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>RequisitionsTab</name>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="41"/>
+        <source>Tick at least one camera in the New search tab.</source>
+        <translation>Cochez au moins une caméra dans l'onglet Nouvelle recherche.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="43"/>
+        <source>Give the case number (numéro de procédure).</source>
+        <translation>Indiquez le numéro de procédure.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="45"/>
+        <source>No database chosen yet: open the CamReq settings.</source>
+        <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="82"/>
+        <source>Making the requisitions and their PDFs, then sending them…</source>
+        <translation>Création des réquisitions et de leurs PDF, puis envoi…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="85"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="86"/>
+        <source>CamReq requisitions</source>
+        <translation>Réquisitions CamReq</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="101"/>
+        <source>{n} requisition(s) not sent: they are issued and wait in the outbox; send them again from the Follow-up tab once the problem is solved.</source>
+        <translation>{n} réquisition(s) non envoyée(s) : émises, elles attendent dans la file d'envoi ; renvoyez-les depuis l'onglet Suivi une fois le problème réglé.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="108"/>
+        <source>{sent} of {total} requisitions sent.</source>
+        <translation>{sent} réquisitions envoyées sur {total}.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="118"/>
+        <source>{n} sent to {owner} &lt;{email}&gt;</source>
+        <translation>{n} envoyée à {owner} &lt;{email}&gt;</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="122"/>
+        <source>{n} NOT sent: {owner} has no e-mail address; deliver the PDF by hand ({path})</source>
+        <translation>{n} NON envoyée : {owner} n'a pas d'adresse électronique ; remettez le PDF en main propre ({path})</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="125"/>
+        <source>{n} NOT sent to {owner} &lt;{email}&gt;: {answer}</source>
+        <translation>{n} NON envoyée à {owner} &lt;{email}&gt; : {answer}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="125"/>
+        <source>not attempted</source>
+        <translation>pas encore tentée</translation>
     </message>
 </context>
 <context>

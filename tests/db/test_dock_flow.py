@@ -60,7 +60,7 @@ def open_panel(qgis_canvas, qgis_iface, tmp_path):
         return panel
 
     yield build
-    for panel, (point_tool, route_tool) in built:
+    for panel, (_point_tool, route_tool) in built:
         wait_until(lambda: not panel.requisitions.running and not panel.followup.running, "a task")  # noqa: B023
         route_tool.remove()
         panel.remove_from_map()
@@ -145,8 +145,12 @@ def test_recording_an_answer_adds_a_history_row_shown_in_the_panel(open_panel, s
     panel.answerNoteEdit.setText("Clé USB remise le 12/03")  # keyClicks takes ASCII only
     panel.recordAnswerButton.click()
     wait_until(lambda: panel.followup.history.rowCount() == 4 and not panel.followup.running, "the history")
-    history = sql(sample_db, "SELECT h.to_status, h.note FROM camreq.requisition_status_history h "
-                  "JOIN camreq.requisitions r ON r.id = h.requisition_id WHERE r.number = %s ORDER BY h.id", (number,))  # fmt: skip
+    history = sql(
+        sample_db,
+        "SELECT h.to_status, h.note FROM camreq.requisition_status_history h "
+        "JOIN camreq.requisitions r ON r.id = h.requisition_id WHERE r.number = %s ORDER BY h.id",
+        (number,),
+    )
     assert history[-1] == ("footage_delivered", "Clé USB remise le 12/03")
     shown = [panel.followup.history.data(panel.followup.history.index(3, col)) for col in (2, 3)]
     assert shown == ["Footage delivered", "Clé USB remise le 12/03"]
