@@ -1,7 +1,9 @@
 """Render the real CamReq panel offscreen to docs/dock.png (and docs/dock_fr.png), as the README shows it.
 
-Run with the plugin on the path:  PYTHONPATH=build/plugins .venv/bin/python scripts/screenshot_dock.py
-The panel is built exactly as the plugin builds it; the incident is typed as an investigator would type it.
+Run with the plugin on the path:  PYTHONPATH=build/plugins .venv/bin/python scripts/screenshot_dock.py [CONNECTION]
+The panel is built exactly as the plugin builds it; the incident is typed as an investigator would type it. Given a
+CONNECTION to a database holding the sample registry (camreq:loadsampledata), the list shows a real search's result,
+made by the panel's own search function (core.search); without one, the list stays empty.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from qgis.PyQt.QtCore import QCoreApplication  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_INCIDENT = "45.1885 5.7245"  # place Grenette, Grenoble (the demo's sample incident)
-SIZE = (440, 760)
+SIZE = (660, 760)
 
 
-def render(language: str, target: Path) -> None:
+def render(language: str, target: Path, connection: str) -> None:
     """Build the panel in language and save its image to target."""
     from camreq.dialogs.dock import CamreqDock
     from camreq.dialogs.map_tools import PointTool, RouteTool
+    from camreq.dialogs.tasks import run_search
     from camreq.plugin import CamReqPlugin
     from camreq.settings import Settings
 
@@ -37,7 +40,7 @@ def render(language: str, target: Path) -> None:
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
     canvas.setExtent(QgsRectangle(912500, 6457500, 914500, 6459000))
     settings = Settings(
-        connection="camreq",
+        connection=connection or "camreq",
         officer_name="Jeanne Martin",
         officer_rank="Lieutenant de police",
         officer_unit="Sûreté départementale de l'Isère",
@@ -46,6 +49,8 @@ def render(language: str, target: Path) -> None:
     dock.coordinatesEdit.setText(SAMPLE_INCIDENT)
     dock.place_typed_coordinates()
     dock.reasonEdit.setText("Vol avec violence, place Grenette" if language.startswith("fr") else "Street robbery")
+    if connection:
+        dock.show_results(run_search(dock.search_request(), None))
     dock.resize(*SIZE)
     dock.show()
     QCoreApplication.processEvents()
@@ -63,8 +68,9 @@ def main() -> None:
     """Render the English and French panels."""
     app = QgsApplication([], True)
     app.initQgis()
-    render("en_GB", ROOT / "docs" / "dock.png")
-    render("fr_FR", ROOT / "docs" / "dock_fr.png")
+    connection = sys.argv[1] if len(sys.argv) > 1 else ""
+    render("en_GB", ROOT / "docs" / "dock.png", connection)
+    render("fr_FR", ROOT / "docs" / "dock_fr.png", connection)
     app.exitQgis()
 
 
