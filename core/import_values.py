@@ -13,6 +13,8 @@ from typing import Any
 from qgis.core import QgsFeature
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
+from ..errors import CamreqError
+from .inputs import refuse_nul
 from .osm_tags import parse_direction, parse_height
 
 TRUE_WORDS = {"true", "t", "yes", "y", "1", "oui", "vrai"}
@@ -46,10 +48,13 @@ class FieldReader:
 
 
 def text(field: str, value: Any) -> str:
-    """Return a value as stripped text (a whole float loses its '.0')."""
+    """Return a value as stripped text (a whole float loses its '.0'); a NUL byte is refused naming the field."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    try:
+        return refuse_nul(field, str(value).strip())
+    except CamreqError as error:
+        raise ValueError(str(error)) from None
 
 
 def word(field: str, value: Any) -> str:

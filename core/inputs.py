@@ -5,13 +5,19 @@ from __future__ import annotations
 from ..errors import CamreqError
 
 
+def refuse_nul(field: str, text: str) -> str:
+    """Return text, or raise naming the field where it holds a NUL byte, which PostgreSQL text cannot store."""
+    if "\x00" in text:
+        raise CamreqError(f"{field}: contains a NUL character (\\x00), which cannot be stored; remove it.")
+    return text
+
+
 def checked_text(field: str, value: str | None, max_length: int, required: bool = True) -> str:
     """Return value stripped of surrounding spaces, or raise naming the field where it cannot be stored."""
     text = (value or "").strip()
     if required and not text:
         raise CamreqError(f"{field}: a value is needed.")
-    if "\x00" in text:
-        raise CamreqError(f"{field}: contains a NUL character (\\x00), which cannot be stored; remove it.")
+    refuse_nul(field, text)
     if len(text) > max_length:
         raise CamreqError(f"{field}: {len(text)} characters, at most {max_length} are accepted.")
     return text

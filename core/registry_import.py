@@ -179,8 +179,8 @@ def import_owners(
 
 def camera_values(reader: read.FieldReader, feature: QgsFeature) -> dict:
     """Return the camera fields a row tells: OSM tags first, then explicit fields, which win."""
-    tags = {tag: read.text(tag, value) for tag in OSM_TAGS if (value := reader.value(feature, tag)) is not None}
     try:
+        tags = {tag: read.text(tag, value) for tag in OSM_TAGS if (value := reader.value(feature, tag)) is not None}
         camera = camera_from_osm_tags(tags) if tags else {}
         explicit = _read_fields(reader, feature, CAMERA_FIELDS)
         given_direction = reader.value(feature, "direction")

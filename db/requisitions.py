@@ -44,13 +44,13 @@ class RequisitionRow:
 
 @contextlib.contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn constraint violations and messages raised by camreq's SQL into CamreqError."""
+    """Turn constraint violations, camreq's SQL messages and refused privileges into CamreqError."""
     try:
         yield
     except psycopg2.IntegrityError as error:
         name = error.diag.constraint_name
         raise CamreqError(name or error.diag.message_primary or str(error).strip()) from None
-    except psycopg2.errors.RaiseException as error:
+    except (psycopg2.errors.RaiseException, psycopg2.errors.InsufficientPrivilege) as error:
         raise CamreqError(error.diag.message_primary) from None
 
 

@@ -13,6 +13,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.inputs import refuse_nul
 from ..errors import CamreqError
 
 CONNECTION = "CONNECTION"
@@ -58,6 +59,10 @@ class CamreqAlgorithm(QgsProcessingAlgorithm):
     ) -> dict[str, Any]:
         """Run the algorithm, turning user-fixable problems into Processing errors."""
         try:
+            for definition in self.parameterDefinitions():  # text reaching PostgreSQL or a PDF cannot hold NUL
+                if definition.type() == "string":
+                    name = definition.name()
+                    refuse_nul(name, self.parameterAsString(parameters, name, context) or "")
             return self.process(parameters, context, feedback)
         except CamreqError as error:
             raise QgsProcessingException(str(error)) from None

@@ -195,5 +195,181 @@ CREATE POLICY search_incidents_of_visible_searches ON camreq.search_incidents FO
 CREATE POLICY search_incidents_of_my_searches ON camreq.search_incidents FOR INSERT TO camreq_investigator
     WITH CHECK (EXISTS (SELECT FROM camreq.searches s WHERE s.id = search_id AND s.searched_by = current_user));
 
+-- Requisitions (schema 5) belong to a unit: an investigator reads and changes only their unit's requisitions and
+-- everything hanging from them (cameras, status history, outbox, attempts); administrators all of them; analysts
+-- none (a requisition reveals an investigation; their statistics come from the consultation log).
+CREATE FUNCTION camreq.investigator_unit() RETURNS text
+LANGUAGE sql STABLE AS $$
+    SELECT camreq.login_unit(current_user) WHERE camreq.login_role(current_user) = 'investigator'
+$$;
+REVOKE EXECUTE ON FUNCTION camreq.investigator_unit() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION camreq.investigator_unit() TO camreq_admin, camreq_analyst, camreq_investigator;
+
+-- Who made a requisition and when is the database's word; an investigator's requisition is for their own unit
+-- (empty: filled in from camreq.users), another unit is refused with a message naming the parameter.
+CREATE FUNCTION camreq.requisitions_before_insert() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    my_unit text := camreq.investigator_unit();
+BEGIN
+    NEW.created_by := current_user;
+    NEW.created_at := now();
+    IF my_unit IS NOT NULL THEN
+        IF nullif(btrim(NEW.unit), '') IS NULL THEN
+            NEW.unit := my_unit;
+        ELSIF NEW.unit <> my_unit THEN
+            RAISE EXCEPTION 'OFFICER_UNIT: you make requisitions for your unit "%" only, not for "%"',
+                my_unit, left(NEW.unit, 200) USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER requisitions_before_insert BEFORE INSERT ON camreq.requisitions
+    FOR EACH ROW EXECUTE FUNCTION camreq.requisitions_before_insert();
+
+-- Gapless numbers without giving anyone the counters: the number is taken by this trigger, as the table owner,
+-- only when a row the caller may update goes from draft to issued. A trigger function cannot be called
+-- directly, so nobody can burn or read another unit's numbers.
+CREATE FUNCTION camreq.number_requisition() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, camreq AS $$
+DECLARE
+    issue_year integer := extract(year FROM now() AT TIME ZONE 'Europe/Paris');
+    next_number integer;
+BEGIN
+    INSERT INTO camreq.requisition_counters (unit, year) VALUES (NEW.unit, issue_year) ON CONFLICT DO NOTHING;
+    UPDATE camreq.requisition_counters SET last_number = last_number + 1
+    WHERE unit = NEW.unit AND year = issue_year RETURNING last_number INTO next_number;
+    NEW.year := issue_year;
+    NEW.number := format('%s-%s', issue_year, lpad(next_number::text, 6, '0'));
+    NEW.issued_at := now();
+    RETURN NEW;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION camreq.number_requisition() FROM PUBLIC;
+CREATE TRIGGER requisitions_number_on_issue BEFORE UPDATE OF status ON camreq.requisitions
+    FOR EACH ROW WHEN (OLD.status = 'draft' AND NEW.status = 'issued') EXECUTE FUNCTION camreq.number_requisition();
+
+-- Numbers a draft the caller may see and queues its e-mail, in the caller's transaction; returns the number.
+CREATE OR REPLACE FUNCTION camreq.issue_requisition(requisition bigint) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    issued_number text;
+BEGIN
+    PERFORM FROM camreq.requisitions WHERE id = requisition FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'NUMBER: no requisition %', requisition USING ERRCODE = 'no_data_found';
+    END IF;
+    UPDATE camreq.requisitions SET status = 'issued' WHERE id = requisition RETURNING number INTO issued_number;
+    INSERT INTO camreq.requisition_outbox (requisition_id, message_id)
+    VALUES (requisition, format('<camreq.%s.%s@camreq.invalid>', requisition, gen_random_uuid()));
+    RETURN issued_number;
+END
+$$;
+
+-- The status history: append-only for everyone (the shared refuse_change), and a row can only record a status
+-- change that happened: its status is the requisition's current one, reached for the first time (statuses are
+-- never reached twice), by the connected login, now.
+DROP TRIGGER requisition_status_history_append_only ON camreq.requisition_status_history;
+DROP TRIGGER requisition_status_history_no_truncate ON camreq.requisition_status_history;
+DROP FUNCTION camreq.refuse_history_change();
+CREATE TRIGGER requisition_status_history_append_only BEFORE UPDATE OR DELETE OR TRUNCATE
+    ON camreq.requisition_status_history FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_change();
+
+CREATE FUNCTION camreq.requisition_status_history_before_insert() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.changed_by := current_user;
+    NEW.changed_at := clock_timestamp();
+    IF NEW.to_status IS DISTINCT FROM (SELECT status FROM camreq.requisitions WHERE id = NEW.requisition_id)
+       OR EXISTS (SELECT FROM camreq.requisition_status_history h
+                  WHERE h.requisition_id = NEW.requisition_id AND h.to_status = NEW.to_status) THEN
+        RAISE EXCEPTION 'camreq.requisition_status_history is written by status changes only'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER requisition_status_history_before_insert BEFORE INSERT ON camreq.requisition_status_history
+    FOR EACH ROW EXECUTE FUNCTION camreq.requisition_status_history_before_insert();
+
+-- Requisitions are a legal record: every change is audited, and TRUNCATE (which no row trigger sees) is refused.
+CREATE FUNCTION camreq.refuse_truncate() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'camreq.% cannot be truncated: its rows are a legal record, audited one by one', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+DO $$
+DECLARE
+    audited text;
+BEGIN
+    FOREACH audited IN ARRAY ARRAY['requisitions', 'requisition_cameras', 'requisition_outbox',
+                                   'requisition_outbox_attempts'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON camreq.%I '
+                       'FOR EACH ROW EXECUTE FUNCTION camreq.audit_row(''id'')', audited || '_audit', audited);
+        EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON camreq.%I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_truncate()', audited || '_no_truncate', audited);
+    END LOOP;
+END
+$$;
+
+-- Privileges: columns the plugin writes, nothing else (numbers, years, dates and authors come from triggers).
+GRANT SELECT ON camreq.requisition_statuses, camreq.requisition_transitions
+    TO camreq_admin, camreq_analyst, camreq_investigator;
+GRANT SELECT ON camreq.requisitions, camreq.requisition_cameras, camreq.requisition_status_history,
+    camreq.requisition_outbox, camreq.requisition_outbox_attempts, camreq.requisitions_due_soon
+    TO camreq_admin, camreq_investigator;
+GRANT INSERT (unit, officer_name, officer_rank, officer_email, officer_phone, case_number, investigation,
+              authorisation_ref, owner_id, search_id, answer_deadline, delivery),
+      UPDATE (status, pdf_path, purge_deadline) ON camreq.requisitions TO camreq_admin, camreq_investigator;
+GRANT INSERT (requisition_id, camera_id, search_id, incident_id, window_start, window_end, purge_at)
+    ON camreq.requisition_cameras TO camreq_admin, camreq_investigator;
+GRANT INSERT (requisition_id, from_status, to_status, note) ON camreq.requisition_status_history
+    TO camreq_admin, camreq_investigator;
+GRANT INSERT (requisition_id, message_id), UPDATE (status, sent_at) ON camreq.requisition_outbox
+    TO camreq_admin, camreq_investigator;
+GRANT INSERT (outbox_id, to_address, smtp_server), UPDATE (finished_at, outcome, smtp_code, smtp_answer)
+    ON camreq.requisition_outbox_attempts TO camreq_admin, camreq_investigator;
+-- camreq.requisition_counters: no privilege for anyone; camreq.number_requisition() writes it.
+
+-- Row-level security, forced: the table owner gets no row through a view or function it owns by accident.
+ALTER TABLE camreq.requisitions ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY requisitions_of_my_unit ON camreq.requisitions TO camreq_admin, camreq_investigator
+    USING ((SELECT camreq.is_administrator()) OR unit = (SELECT camreq.investigator_unit()))
+    WITH CHECK ((SELECT camreq.is_administrator()) OR unit = (SELECT camreq.investigator_unit()));
+
+ALTER TABLE camreq.requisition_cameras ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY requisition_cameras_of_visible_requisitions ON camreq.requisition_cameras FOR SELECT
+    TO camreq_admin, camreq_investigator
+    USING (EXISTS (SELECT FROM camreq.requisitions r WHERE r.id = requisition_id));
+CREATE POLICY requisition_cameras_added_to_visible_drafts ON camreq.requisition_cameras FOR INSERT
+    TO camreq_admin, camreq_investigator
+    WITH CHECK (EXISTS (SELECT FROM camreq.requisitions r WHERE r.id = requisition_id AND r.status = 'draft'));
+
+ALTER TABLE camreq.requisition_status_history ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY requisition_status_history_of_visible_requisitions ON camreq.requisition_status_history
+    FOR SELECT TO camreq_admin, camreq_investigator
+    USING (EXISTS (SELECT FROM camreq.requisitions r WHERE r.id = requisition_id));
+CREATE POLICY requisition_status_history_of_my_changes ON camreq.requisition_status_history
+    FOR INSERT TO camreq_admin, camreq_investigator
+    WITH CHECK (changed_by = current_user AND EXISTS (SELECT FROM camreq.requisitions r WHERE r.id = requisition_id));
+
+ALTER TABLE camreq.requisition_outbox ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY requisition_outbox_of_visible_requisitions ON camreq.requisition_outbox
+    TO camreq_admin, camreq_investigator
+    USING (EXISTS (SELECT FROM camreq.requisitions r WHERE r.id = requisition_id))
+    WITH CHECK (EXISTS (SELECT FROM camreq.requisitions r WHERE r.id = requisition_id AND r.status <> 'draft'));
+
+ALTER TABLE camreq.requisition_outbox_attempts ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY requisition_outbox_attempts_of_visible_messages ON camreq.requisition_outbox_attempts
+    TO camreq_admin, camreq_investigator
+    USING (EXISTS (SELECT FROM camreq.requisition_outbox o WHERE o.id = outbox_id))
+    WITH CHECK (EXISTS (SELECT FROM camreq.requisition_outbox o WHERE o.id = outbox_id));
+
+-- Counters: no privilege and no policy, so only their owner (the numbering trigger) and superusers reach them.
+ALTER TABLE camreq.requisition_counters ENABLE ROW LEVEL SECURITY;
+
 INSERT INTO camreq.schema_version (version) VALUES (6);
 COMMIT;

@@ -6,7 +6,13 @@ import psycopg2.errors
 import pytest
 
 POINT = "ST_SetSRID(ST_MakePoint(913000, 6458000), camreq.storage_srid())"
-APPEND_ONLY = ("audit_log", "searches", "search_incidents")
+APPEND_ONLY = ("audit_log", "searches", "search_incidents", "requisition_status_history")
+NEW_REQUISITION = (
+    "INSERT INTO camreq.requisitions (unit, officer_name, officer_rank, officer_email, officer_phone, case_number, "
+    "investigation, owner_id, search_id, answer_deadline, delivery) SELECT '', 'M', '', '', '', 'C-1', 'flagrance', "
+    "(SELECT min(id) FROM camreq.owners), (SELECT min(id) FROM camreq.searches), now() + interval '1 day', 'MP4' "
+    "RETURNING id"
+)
 
 
 def audit_rows(sql, db: str, table: str) -> list[tuple]:
@@ -61,6 +67,7 @@ def logged(shared_db, shared_logins, sql):
     sql(shared_logins["investigator"], "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, "
                                        f"window_end, geom) SELECT id, 'i', now(), now(), {POINT} FROM camreq.searches")
     sql(shared_logins["administrator"], "INSERT INTO camreq.owners (name) VALUES ('Ville')")
+    sql(shared_logins["investigator"], NEW_REQUISITION)
     return shared_logins
 
 
@@ -69,19 +76,21 @@ def logged(shared_db, shared_logins, sql):
                                        "TRUNCATE camreq.{t} CASCADE"])
 @pytest.mark.parametrize("who", ["administrator", "analyst", "investigator", "nobody", "superuser", "table owner"])
 def test_nobody_changes_or_deletes_audit_or_log_rows(shared_db, logged, sql, table, statement, who, login_of):
-    column = {"audit_log": "changed_by", "searches": "reason", "search_incidents": "incident_id"}[table]
+    column = {"audit_log": "changed_by", "searches": "reason", "search_incidents": "incident_id",
+              "requisition_status_history": "note"}[table]
     connection = {"superuser": shared_db, "table owner": logged["nobody"]}.get(who) or logged[who]
     owner = login_of(logged["nobody"])
     before = [sql(shared_db, f"SELECT count(*) FROM camreq.{t}") for t in APPEND_ONLY]
-    if who == "table owner":
-        sql(shared_db, "".join(f"ALTER TABLE camreq.{t} OWNER TO {owner};" for t in APPEND_ONLY)
+    tables = [name for (name,) in sql(shared_db, "SELECT tablename FROM pg_tables WHERE schemaname = 'camreq'")]
+    if who == "table owner":  # owns every table, so that CASCADE (searches -> requisitions) reaches only its own
+        sql(shared_db, "".join(f"ALTER TABLE camreq.{t} OWNER TO {owner};" for t in tables)
             + f"GRANT USAGE ON SCHEMA camreq TO {owner}")
     try:
         with pytest.raises(psycopg2.errors.InsufficientPrivilege) as refused:
             sql(connection, statement.format(t=table, c=column))
     finally:
         if who == "table owner":
-            sql(shared_db, "".join(f"ALTER TABLE camreq.{t} OWNER TO postgres;" for t in APPEND_ONLY)
+            sql(shared_db, "".join(f"ALTER TABLE camreq.{t} OWNER TO postgres;" for t in tables)
                 + f"REVOKE USAGE ON SCHEMA camreq FROM {owner}")
     if who in ("superuser", "table owner"):
         assert "is append-only: its rows cannot be changed or deleted" in str(refused.value)
@@ -97,3 +106,19 @@ def test_the_consultation_log_records_the_login_clock_and_unit_whatever_the_clie
         "VALUES ('someone else', '2000-01-01', 'x', 100, 1, 0) RETURNING searched_by, searched_at = now(), unit",
     )
     assert (who, when_is_now, unit) == (login_of(investigator), True, "Brigade A")
+
+
+def test_requisition_changes_are_recorded_with_the_login_and_truncate_is_refused(db, logins, sql, login_of):
+    investigator = logins["investigator"]
+    sql(db, "INSERT INTO camreq.owners (name) VALUES ('Ville')")
+    [(requisition_id,)] = sql(investigator, NEW_REQUISITION)
+    sql(investigator, "UPDATE camreq.requisitions SET pdf_path = 'r.pdf' WHERE id = %s", (requisition_id,))
+    rows = audit_rows(sql, db, "requisitions")
+    assert [(op, who, row_id) for op, who, row_id, _, _ in rows] == [
+        ("INSERT", login_of(investigator), str(requisition_id)),
+        ("UPDATE", login_of(investigator), str(requisition_id)),
+    ]
+    assert (rows[1][3]["pdf_path"], rows[1][4]["pdf_path"], rows[1][4]["unit"]) == (None, "r.pdf", "Brigade A")
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="cannot be truncated"):
+        sql(db, "TRUNCATE camreq.requisitions CASCADE")
+    assert sql(db, "SELECT count(*) FROM camreq.requisitions") == [(1,)]

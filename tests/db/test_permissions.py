@@ -26,6 +26,22 @@ def attach_incident(incident_id: str) -> str:
     )
 
 
+NEW_REQUISITION = (
+    "INSERT INTO camreq.requisitions (unit, officer_name, officer_rank, officer_email, officer_phone, case_number, "
+    "investigation, owner_id, answer_deadline, delivery) SELECT 'Brigade A', 'Matrix', '', '', '', 'C-1', "
+    "'flagrance', min(id), now() + interval '1 day', 'MP4' FROM camreq.owners RETURNING id"
+)
+ADD_CAMERA = (
+    "INSERT INTO camreq.requisition_cameras (requisition_id, camera_id, window_start, window_end, purge_at) "
+    "SELECT r.id, c.id, now() - interval '1 hour', now(), now() + interval '1 day' "
+    "FROM camreq.requisitions r, camreq.cameras c WHERE r.status = 'draft' AND c.ref IS NULL"
+)
+ADD_ATTEMPT = (
+    "INSERT INTO camreq.requisition_outbox_attempts (outbox_id, to_address, smtp_server) "
+    "SELECT id, 'owner@example.org', 'matrix' FROM camreq.requisition_outbox"
+)
+
+
 # (table, action, statement, roles allowed): add a row per table and action; every table of the schema needs rows.
 MATRIX = [
     ("schema_version", "select", "SELECT * FROM camreq.schema_version", CAMREQ),
@@ -36,7 +52,8 @@ MATRIX = [
     ("settings", "update", "UPDATE camreq.settings SET srid = srid", NOBODY),
     ("settings", "delete", "DELETE FROM camreq.settings", NOBODY),
     ("camera_types", "select", "SELECT * FROM camreq.camera_types", CAMREQ),
-    ("camera_types", "insert", "INSERT INTO camreq.camera_types VALUES ('matrix', 'Matrix', 60, 50, false)", ADMIN),
+    ("camera_types", "insert",
+     "INSERT INTO camreq.camera_types VALUES ('matrix', 'Matrix', 60, 50, false, 'Matrice')", ADMIN),
     ("camera_types", "update", "UPDATE camreq.camera_types SET label = label || ' (x)'", ADMIN),
     ("camera_types", "delete", "DELETE FROM camreq.camera_types WHERE camera_type = 'anpr'", ADMIN),
     ("owners", "select", "SELECT * FROM camreq.owners", CAMREQ),
@@ -47,7 +64,7 @@ MATRIX = [
     ("cameras", "insert", f"INSERT INTO camreq.cameras (owner_id, geom) SELECT min(id), {POINT} FROM camreq.owners",
      EDITORS),
     ("cameras", "update", "UPDATE camreq.cameras SET notes = 'matrix'", EDITORS),
-    ("cameras", "delete", "DELETE FROM camreq.cameras", EDITORS),
+    ("cameras", "delete", "DELETE FROM camreq.cameras WHERE ref = 'spare'", EDITORS),
     ("users", "select", "SELECT * FROM camreq.users", CAMREQ),
     ("users", "insert", "INSERT INTO camreq.users (login, role) VALUES ('matrix_login', 'analyst')", ADMIN),
     ("users", "update", "UPDATE camreq.users SET unit = 'Brigade C'", ADMIN),
@@ -67,6 +84,41 @@ MATRIX = [
     ("search_incidents", "update", "UPDATE camreq.search_incidents SET incident_id = 'x'", NOBODY),
     ("search_incidents", "delete", "DELETE FROM camreq.search_incidents", NOBODY),
     ("search_statistics", "select", "SELECT * FROM camreq.search_statistics", EDITORS),
+    ("requisition_statuses", "select", "SELECT * FROM camreq.requisition_statuses", CAMREQ),
+    ("requisition_statuses", "update", "UPDATE camreq.requisition_statuses SET label = 'x'", NOBODY),
+    ("requisition_transitions", "select", "SELECT * FROM camreq.requisition_transitions", CAMREQ),
+    ("requisition_transitions", "insert",
+     "INSERT INTO camreq.requisition_transitions VALUES ('cancelled', 'draft')", NOBODY),
+    ("requisition_transitions", "delete", "DELETE FROM camreq.requisition_transitions", NOBODY),
+    ("requisitions", "select", "SELECT * FROM camreq.requisitions", SEARCHERS),
+    ("requisitions", "insert", NEW_REQUISITION, SEARCHERS),
+    ("requisitions", "update", "UPDATE camreq.requisitions SET pdf_path = 'matrix.pdf'", SEARCHERS),
+    ("requisitions", "update number", "UPDATE camreq.requisitions SET number = '2000-000001'", NOBODY),
+    ("requisitions", "delete", "DELETE FROM camreq.requisitions", NOBODY),
+    ("requisition_cameras", "select", "SELECT * FROM camreq.requisition_cameras", SEARCHERS),
+    ("requisition_cameras", "insert", ADD_CAMERA, SEARCHERS),
+    ("requisition_cameras", "update", "UPDATE camreq.requisition_cameras SET window_end = window_end", NOBODY),
+    ("requisition_cameras", "delete", "DELETE FROM camreq.requisition_cameras", NOBODY),
+    ("requisition_status_history", "select", "SELECT * FROM camreq.requisition_status_history", SEARCHERS),
+    ("requisition_status_history", "insert", "INSERT INTO camreq.requisition_status_history "
+     "(requisition_id, from_status, to_status) SELECT id, 'draft', status FROM camreq.requisitions", NOBODY),
+    ("requisition_status_history", "update", "UPDATE camreq.requisition_status_history SET note = 'x'", NOBODY),
+    ("requisition_status_history", "delete", "DELETE FROM camreq.requisition_status_history", NOBODY),
+    ("requisition_counters", "select", "SELECT * FROM camreq.requisition_counters", NOBODY),
+    ("requisition_counters", "update", "UPDATE camreq.requisition_counters SET last_number = 0", NOBODY),
+    ("requisition_outbox", "select", "SELECT * FROM camreq.requisition_outbox", SEARCHERS),
+    ("requisition_outbox", "insert (issue)",
+     "SELECT camreq.issue_requisition(id) FROM camreq.requisitions WHERE status = 'draft'", SEARCHERS),
+    ("requisition_outbox", "insert for a draft", "INSERT INTO camreq.requisition_outbox (requisition_id, message_id) "
+     "SELECT id, 'm' || id FROM camreq.requisitions WHERE status = 'draft'", NOBODY),
+    ("requisition_outbox", "update", "UPDATE camreq.requisition_outbox SET status = 'failed'", SEARCHERS),
+    ("requisition_outbox", "delete", "DELETE FROM camreq.requisition_outbox", NOBODY),
+    ("requisition_outbox_attempts", "select", "SELECT * FROM camreq.requisition_outbox_attempts", SEARCHERS),
+    ("requisition_outbox_attempts", "insert", ADD_ATTEMPT, SEARCHERS),
+    ("requisition_outbox_attempts", "update",
+     "UPDATE camreq.requisition_outbox_attempts SET outcome = 'deferred'", SEARCHERS),
+    ("requisition_outbox_attempts", "delete", "DELETE FROM camreq.requisition_outbox_attempts", NOBODY),
+    ("requisitions_due_soon", "select", "SELECT * FROM camreq.requisitions_due_soon", SEARCHERS),
 ]
 
 
@@ -76,6 +128,8 @@ def seeded(shared_db, shared_logins, sql):
     statements = [
         ("administrator", "INSERT INTO camreq.owners (name) VALUES ('Seed owner'), ('Spare owner')"),
         ("analyst", f"INSERT INTO camreq.cameras (owner_id, geom) SELECT min(id), {POINT} FROM camreq.owners"),
+        ("analyst", f"INSERT INTO camreq.cameras (owner_id, ref, geom) SELECT min(id), 'spare', {POINT} "
+                    "FROM camreq.owners"),
     ] + [
         (who, statement)
         for who in ("administrator", "investigator", "investigator_b")
@@ -83,6 +137,15 @@ def seeded(shared_db, shared_logins, sql):
     ]
     for who, statement in statements:
         sql(shared_logins[who], statement)
+    for who in ("investigator", "investigator_b"):  # per unit: an issued requisition with an attempt, and a draft
+        login = shared_logins[who]
+        unit = NEW_REQUISITION.replace("'Brigade A'", "''")
+        [(issued,)] = sql(login, unit)
+        sql(login, ADD_CAMERA)
+        sql(login, "SELECT camreq.issue_requisition(%s)", (issued,))
+        sql(login, ADD_ATTEMPT)
+        sql(login, unit)
+        sql(login, ADD_CAMERA)
     return shared_logins
 
 
@@ -105,7 +168,19 @@ def test_every_table_and_view_of_the_schema_is_in_the_matrix(shared_db, sql):
 def test_every_table_with_sensitive_rows_has_row_level_security(shared_db, sql):
     protected = sql(shared_db, "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace "
                                "AND relkind = 'r' AND relrowsecurity")
-    assert {name for (name,) in protected} >= {"users", "audit_log", "searches", "search_incidents"}
+    assert {name for (name,) in protected} >= {
+        "users", "audit_log", "searches", "search_incidents", "requisitions", "requisition_cameras",
+        "requisition_status_history", "requisition_outbox", "requisition_outbox_attempts", "requisition_counters",
+    }
+
+
+def test_requisition_tables_apply_their_policies_to_their_owner_too(shared_db, sql):
+    forced = sql(shared_db, "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace "
+                            "AND relkind = 'r' AND relforcerowsecurity")
+    assert {name for (name,) in forced} == {
+        "requisitions", "requisition_cameras", "requisition_status_history", "requisition_outbox",
+        "requisition_outbox_attempts",
+    }
 
 
 def test_logins_without_a_camreq_role_get_nothing_from_public(shared_db, sql):
