@@ -15,7 +15,7 @@ Row = Mapping[str, Any]  # one row of core.search's result (incident_id, camera_
 EXPIRED_COLOUR = QColor(140, 140, 140)
 URGENT_HOURS = 48
 URGENT_COLOUR = QColor(190, 30, 30)
-COLUMNS = ("camera", "owner", "distance", "in_view", "purge")
+COLUMNS = ("camera", "purge", "distance", "in_view", "owner")  # the owner stretches last
 
 
 def deadline_order(rows: Sequence[Row]) -> list[Row]:
@@ -69,8 +69,14 @@ class ResultsModel(QAbstractTableModel):
         """Return the column titles."""
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Camera"), self.tr("Owner"), self.tr("Distance"), self.tr("In view"), self.tr("Purge in"))
-        return titles[section]
+        titles = {
+            "camera": self.tr("Camera"),
+            "purge": self.tr("Purge in"),
+            "distance": self.tr("Distance"),
+            "in_view": self.tr("In view"),
+            "owner": self.tr("Owner"),
+        }
+        return titles[COLUMNS[section]]
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:
         """Rows are selectable; the first column is tickable."""

@@ -499,77 +499,77 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../dialogs/results_model.py" line="72"/>
+        <location filename="../dialogs/results_model.py" line="73"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="72"/>
+        <location filename="../dialogs/results_model.py" line="77"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="72"/>
+        <location filename="../dialogs/results_model.py" line="75"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="72"/>
+        <location filename="../dialogs/results_model.py" line="76"/>
         <source>In view</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="72"/>
+        <location filename="../dialogs/results_model.py" line="74"/>
         <source>Purge in</source>
         <translation>Effacement</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="115"/>
+        <location filename="../dialogs/results_model.py" line="121"/>
         <source>{metres} m</source>
         <translation>{metres} m</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="119"/>
+        <location filename="../dialogs/results_model.py" line="125"/>
         <source>purged</source>
         <translation>effacées</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="120"/>
+        <location filename="../dialogs/results_model.py" line="126"/>
         <source>d</source>
         <translation>j</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="120"/>
+        <location filename="../dialogs/results_model.py" line="126"/>
         <source>h</source>
         <translation>h</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="120"/>
+        <location filename="../dialogs/results_model.py" line="126"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="126"/>
+        <location filename="../dialogs/results_model.py" line="132"/>
         <source>Footage purged since {purge}: this recorder keeps {days} days of images. A requisition can no longer obtain it, unless the owner kept a copy.</source>
         <translation>Images effacées depuis le {purge} : cet enregistreur conserve {days} jours d'images. Une réquisition ne peut plus les obtenir, sauf copie conservée par le propriétaire.</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="132"/>
+        <location filename="../dialogs/results_model.py" line="138"/>
         <source>The camera&apos;s field of view reaches the incident.</source>
         <translation>Le champ de vision de la caméra atteint le lieu des faits.</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="133"/>
+        <location filename="../dialogs/results_model.py" line="139"/>
         <source>Within the search radius, but its field of view does not reach the incident.</source>
         <translation>Dans le rayon de recherche, mais son champ de vision n'atteint pas le lieu des faits.</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="135"/>
+        <location filename="../dialogs/results_model.py" line="141"/>
         <source>This owner has no e-mail address: the requisition must be delivered by hand.</source>
         <translation>Ce propriétaire n'a pas d'adresse électronique : la réquisition doit être remise en main propre.</translation>
     </message>
     <message>
-        <location filename="../dialogs/results_model.py" line="138"/>
+        <location filename="../dialogs/results_model.py" line="144"/>
         <source>Footage kept until {purge} ({days} days of retention).</source>
         <translation>Images conservées jusqu'au {purge} ({days} jours de conservation).</translation>
     </message>

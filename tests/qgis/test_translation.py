@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from camreq.dialogs.results_model import COLUMNS
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -77,5 +78,5 @@ def test_the_panel_is_in_french_for_french_users(french, lambert93_canvas, qgis_
     assert [panel.tabs.tabText(index) for index in range(3)] == ["Nouvelle recherche", "Réquisitions", "Suivi"]
     assert panel.pickPointButton.text() == "Cliquer sur la carte"
     panel.results.set_rows([search_row("GRE-001", 3 * 24 + 4.5)], search_row.now)
-    assert panel.results.index(0, 4).data() == "3 j 4 h"
+    assert panel.results.index(0, COLUMNS.index("purge")).data() == "3 j 4 h"
     panel.remove_from_map()
