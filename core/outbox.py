@@ -48,7 +48,7 @@ def send_outbox(connection: str, server: SmtpServer, feedback: QgsProcessingFeed
             attempted.append(claim.outbox_id)
             feedback.setProgress(100.0 * len(attempted) / max(total, 1))
             if delivery.stop_run:
-                feedback.pushWarning(f"Stopped: {server} answered {delivery.answer}; the rest stays pending.")
+                feedback.pushWarning(f"Stopped at {server}: {delivery.answer}; the rest stays pending.")
                 break
         with conn, conn.cursor() as cursor:
             report.pending = db.pending_count(cursor)

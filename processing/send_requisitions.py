@@ -40,8 +40,10 @@ class SendRequisitions(CamreqAlgorithm):
             "server accepted it; a server that is down or answers 4xx leaves it pending for the next run; a 5xx "
             "answer marks it failed with the server's words. Every attempt is recorded, and a retry never sends a "
             "requisition twice (one Message-ID per requisition). Owners without e-mail are listed. Credentials come "
-            "only from a QGIS authentication configuration (SMTP_AUTHCFG, Basic: username and password). SENT and "
-            "FAILED count this run; PENDING counts what still waits in the outbox."
+            "only from a QGIS authentication configuration (SMTP_AUTHCFG, Basic: username and password); a refused "
+            "login leaves everything pending. With starttls or ssl the server's certificate is always verified "
+            "against the system's trust store (SSL_CERT_FILE overrides it). SENT and FAILED count this run; "
+            "PENDING counts what still waits in the outbox."
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802

@@ -18,3 +18,27 @@ def camreq_processing(qgis_processing):
     assert registry.addProvider(provider), "another camreq provider is still registered"
     yield processing
     registry.removeProvider(provider)
+
+
+@pytest.fixture
+def basic_authcfg(qgis_app):
+    """Return a function storing a Basic QGIS authentication configuration (username, password) and returning its id."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    manager.setPasswordHelperEnabled(False)
+    assert manager.setMasterPassword("camreq-tests", True)
+    stored = []
+
+    def store(username: str, password: str) -> str:
+        config = QgsAuthMethodConfig("Basic")
+        config.setName(f"camreq {username}")
+        config.setConfig("username", username)
+        config.setConfig("password", password)
+        assert manager.storeAuthenticationConfig(config)[0]
+        stored.append(config.id())
+        return config.id()
+
+    yield store
+    for config_id in stored:
+        manager.removeAuthenticationConfig(config_id)

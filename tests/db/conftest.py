@@ -403,14 +403,14 @@ def free_port() -> int:
 
 @pytest.fixture
 def smtp_server():
-    """Return a function starting a real SMTP server on loopback (aiosmtpd) on a port, stopped at teardown."""
+    """Return a function starting a real SMTP server on loopback (aiosmtpd; options go to its Controller)."""
     from aiosmtpd.controller import Controller
 
     started = []
 
-    def start(port: int | None = None) -> tuple[RecordingHandler, int]:
+    def start(port: int | None = None, **options) -> tuple[RecordingHandler, int]:
         handler = RecordingHandler()
-        controller = Controller(handler, hostname="127.0.0.1", port=port or free_port())
+        controller = Controller(handler, hostname="127.0.0.1", port=port or free_port(), **options)
         controller.start()
         started.append(controller)
         return handler, controller.port

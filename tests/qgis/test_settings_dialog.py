@@ -3,7 +3,7 @@
 import pytest
 from camreq.dialogs.settings_dialog import SettingsDialog
 from camreq.settings import Settings
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsSettings
+from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication
@@ -12,18 +12,9 @@ SECRET = "s3cret-smtp-password"
 
 
 @pytest.fixture
-def smtp_authcfg(qgis_app) -> str:
-    """Return the id of a Basic authentication configuration holding the SMTP password (same master as tests/db)."""
-    manager = QgsApplication.authManager()
-    manager.setPasswordHelperEnabled(False)
-    assert manager.setMasterPassword("camreq-tests", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("camreq smtp")
-    config.setConfig("username", "brigade")
-    config.setConfig("password", SECRET)
-    assert manager.storeAuthenticationConfig(config)[0]
-    yield config.id()
-    manager.removeAuthenticationConfig(config.id())
+def smtp_authcfg(basic_authcfg) -> str:
+    """Return the id of a Basic authentication configuration holding the SMTP password."""
+    return basic_authcfg("brigade", SECRET)
 
 
 def full_settings(authcfg: str) -> Settings:
