@@ -2,7 +2,9 @@
 
 Registries of synthetic cameras (generate_series) in a 25 × 22 km box over Grenoble, incidents at 200 m.
 Compared in one run: camreq:camerasnearincident (owners, windows, purge deadlines, log), QGIS's
-native:extractwithindistance on the same PostGIS camera layer, and a bare ST_DWithin query with its fetch.
+native:extractwithindistance on the same PostGIS camera layer, and two bare ST_DWithin queries with their fetch:
+"bare" is the floor, the same geodesic predicate on the same geography index (true metres, like camreq);
+"planar" measures in Lambert-93 metres on the geometry index (cheaper, and not what camreq answers).
 
     python bench/search.py [--sizes 10000,100000[,1000000]] [--repeat 3] [--batch-extract] [--cases batch]
 
@@ -42,15 +44,21 @@ CONNECTION = f"dbname={DATABASE}"
 DISTANCE_M = 200
 BOX = (5.62, 45.10, 5.86, 45.30)  # lon/lat of the Grenoble metropolis, roughly 19 x 22 km
 CASES = ((1, "EPSG:2154"), (1, "EPSG:4326"), (100, "EPSG:2154"), (100, "EPSG:4326"))  # (incidents, their CRS)
-BARE = """
+NO_JIT = "SET LOCAL jit = off;"  # as camreq does: JIT compiling costs more than these queries
+BARE = NO_JIT + """
+SELECT c.id, ST_AsBinary(c.geom)
+FROM unnest(%s::bytea[]) AS u(wkb)
+JOIN camreq.cameras c ON ST_DWithin(c.geog, ST_GeomFromWKB(u.wkb, 4326)::geography, %s)
+"""
+PLANAR = NO_JIT + """
 SELECT c.id, ST_AsBinary(c.geom)
 FROM unnest(%s::bytea[]) AS u(wkb)
 JOIN camreq.cameras c ON ST_DWithin(c.geom, ST_Transform(ST_GeomFromWKB(u.wkb, 4326), 2154), %s)
 """
 
 
-def prepare_database(sizes: list[int]) -> None:
-    """Create the benchmark database with the camreq schema."""
+def prepare_database() -> None:
+    """Create the benchmark database afresh with the camreq schema (the consultation log cannot be emptied)."""
     from camreq.db import schema
     from camreq.db.connection import connect
 
@@ -62,14 +70,13 @@ def prepare_database(sizes: list[int]) -> None:
 
 
 def load_registry(size: int) -> float:
-    """Replace the registry by size synthetic cameras; return the seconds it took."""
+    """Fill the fresh registry with size synthetic cameras; return the seconds it took."""
     from camreq.db.connection import connect
 
     started = time.perf_counter()
     conn = connect(CONNECTION)
     conn.autocommit = True
     with conn.cursor() as cursor:
-        cursor.execute("TRUNCATE camreq.search_incidents, camreq.searches, camreq.cameras, camreq.owners CASCADE")
         cursor.execute(
             "INSERT INTO camreq.owners (name, email) SELECT 'Owner ' || i, 'o' || i || '@bench.example.org' "
             "FROM generate_series(1, 50) i"
@@ -154,17 +161,21 @@ def run_case(processing, cameras: QgsVectorLayer, points, crs: str, repeat: int,
             },
         )["OUTPUT"].featureCount()
 
-    def bare_way() -> int:
+    def bare_way(query: str) -> int:
         import psycopg2
 
         wkbs = [psycopg2.Binary(QgsGeometry.fromPointXY(QgsPointXY(*p)).asWkb().data()) for p in points]
         with conn, conn.cursor() as cursor:
-            cursor.execute(BARE, (wkbs, DISTANCE_M))
+            cursor.execute(query, (wkbs, DISTANCE_M))
             return len(cursor.fetchall())
 
     conn = connect(CONNECTION)  # kept open, as QGIS keeps its provider's and camreq its own
 
-    results = {"camreq": best_time(camreq_way, repeat), "bare": best_time(bare_way, repeat)}
+    results = {
+        "camreq": best_time(camreq_way, repeat),
+        "bare": best_time(lambda: bare_way(BARE), repeat),
+        "planar": best_time(lambda: bare_way(PLANAR), repeat),
+    }
     conn.close()
     if with_extract:
         results["extract"] = best_time(extract_way, repeat)
@@ -175,8 +186,9 @@ def report(title: str, results: dict) -> None:
     """Print one case's times and ratios."""
     camreq_s, camreq_n = results["camreq"]
     bare_s, bare_n = results["bare"]
+    planar_s, planar_n = results["planar"]
     line = f"{title:<44} camreq {camreq_s * 1000:9.1f} ms ({camreq_n} rows)  bare {bare_s * 1000:9.1f} ms ({bare_n})"
-    line += f"  camreq/bare {camreq_s / bare_s:5.2f}"
+    line += f"  camreq/bare {camreq_s / bare_s:5.2f}  planar {planar_s * 1000:9.1f} ms ({planar_n})"
     if "extract" in results:
         extract_s, extract_n = results["extract"]
         line += f"  extract {extract_s * 1000:9.1f} ms ({extract_n})  extract/camreq {extract_s / camreq_s:6.1f}x"
@@ -204,8 +216,8 @@ def main(argv: list[str] | None = None) -> None:
     Processing.initialize()
     provider = CamreqProvider()
     start_qgis().processingRegistry().addProvider(provider)
-    prepare_database(sizes)
     for size in sizes:
+        prepare_database()
         seconds = load_registry(size)
         print(f"-- registry of {size:,} cameras (generated in {seconds:.1f} s), incidents at {DISTANCE_M} m")
         cameras = QgsVectorLayer(layer_uri(CONNECTION, "cameras").uri(False), "cameras", "postgres")

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from ..db import search as db_search
 from ..db.connection import reused_connection
-from ..db.schema import storage_srid
 from ..errors import CamreqError
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -146,18 +145,21 @@ def search(connection: str, incidents: list[Incident], options: SearchOptions) -
     check_options(options)
     check_incidents(incidents, options)
     conn = reused_connection(connection)
-    search_id, rows = db_search.search_cameras(
+    search_id, srid, rows = db_search.search_cameras(
         conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
     )
-    with conn:
-        srid = storage_srid(conn)
-    return SearchResult(search_id, srid, [_hit(row) for row in rows])
+    in_paris: dict[datetime, datetime] = {}  # a batch repeats few distinct date-times: convert each once
+    return SearchResult(search_id, srid, [_hit(row, in_paris) for row in rows])
 
 
-def _hit(row: tuple) -> CameraHit:
-    """Return a result row as a CameraHit, date-times in Europe/Paris."""
+def _hit(row: tuple, in_paris: dict[datetime, datetime]) -> CameraHit:
+    """Return a result row as a CameraHit, date-times in Europe/Paris (converted through the in_paris cache)."""
     values = list(row)
     for index in (11, 13, 14):
-        values[index] = values[index].astimezone(PARIS)
+        value = values[index]
+        converted = in_paris.get(value)
+        if converted is None:
+            converted = in_paris[value] = value.astimezone(PARIS)
+        values[index] = converted
     values[-1] = bytes(values[-1])
     return CameraHit(*values)

@@ -45,6 +45,10 @@ OUTPUT_FIELDS = (
 )
 
 
+HIT_FIELDS = tuple(name for name, _kind in OUTPUT_FIELDS[1:])
+CHUNK = 10_000  # features written to the sink at once, between progress reports
+
+
 def output_fields() -> QgsFields:
     """Return the fields of the OUTPUT layer."""
     fields = QgsFields()
@@ -63,12 +67,17 @@ def qt_datetime(value: datetime) -> QDateTime:
     )
 
 
-def hit_attributes(search_id: int, hit: CameraHit) -> list:
-    """Return the OUTPUT attributes of one hit."""
+def hit_attributes(search_id: int, hit: CameraHit, qt_datetimes: dict[datetime, QDateTime]) -> list:
+    """Return the OUTPUT attributes of one hit (date-times converted through the qt_datetimes cache)."""
     values = [search_id]
-    for name, _kind in OUTPUT_FIELDS[1:]:
+    for name in HIT_FIELDS:
         value = getattr(hit, name)
-        values.append(qt_datetime(value) if isinstance(value, datetime) else value)
+        if isinstance(value, datetime):
+            converted = qt_datetimes.get(value)
+            if converted is None:
+                converted = qt_datetimes[value] = qt_datetime(value)
+            value = converted
+        values.append(value)
     return values
 
 
@@ -114,12 +123,17 @@ class CamerasNearIncident(SearchAlgorithm):
         )
         if sink is None:
             raise CamreqError("OUTPUT: the output layer cannot be created.")
-        for number, hit in enumerate(result.hits):
-            feature = QgsFeature()
-            geometry = QgsGeometry()
-            geometry.fromWkb(hit.wkb)
-            feature.setGeometry(geometry)
-            feature.setAttributes(hit_attributes(result.search_id, hit))
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-            feedback.setProgress(60 + 40 * (number + 1) / len(result.hits))
+        fields = output_fields()
+        qt_datetimes: dict[datetime, QDateTime] = {}  # a batch repeats few distinct date-times
+        for first in range(0, len(result.hits), CHUNK):
+            features = []
+            for hit in result.hits[first : first + CHUNK]:
+                feature = QgsFeature(fields)
+                geometry = QgsGeometry()
+                geometry.fromWkb(hit.wkb)
+                feature.setGeometry(geometry)
+                feature.setAttributes(hit_attributes(result.search_id, hit, qt_datetimes))
+                features.append(feature)
+            sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+            feedback.setProgress(60 + 40 * (first + len(features)) / len(result.hits))
         return {"OUTPUT": dest_id, "SEARCH_ID": result.search_id, "COUNT": len(result.hits)}

@@ -36,20 +36,24 @@ ALTER TABLE camreq.searches
     ADD CONSTRAINT "route margin must be 0 minutes or more" CHECK (margin_minutes >= 0);
 CREATE INDEX searches_searched_at_idx ON camreq.searches (searched_at);
 
--- Camera positions on the WGS84 spheroid: searches measure true metres on this index.
+-- Camera positions on the WGS84 spheroid, kept by the database: searches measure true metres on this index
+-- without transforming any camera at search time.
 CREATE FUNCTION camreq.geography_of(geom geometry) RETURNS geography
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT ST_Transform(geom, 4326)::geography $$;
-CREATE INDEX cameras_geography_idx ON camreq.cameras USING gist (camreq.geography_of(geom));
+ALTER TABLE camreq.cameras ADD COLUMN geog geography(Point, 4326) GENERATED ALWAYS AS (camreq.geography_of(geom)) STORED;
+COMMENT ON COLUMN camreq.cameras.geog IS 'The position on the WGS84 spheroid (kept from geom), for searches in true metres';
+CREATE INDEX cameras_geography_idx ON camreq.cameras USING gist (geog);
 
--- The incidents of a search, given as arrays of WKB in EPSG:4326, in the storage CRS; a route without an
--- end ends when it has been run at speed_kmh.
+-- The incidents of a search, given as arrays of WKB in EPSG:4326: in the storage CRS (geom) and on the spheroid
+-- (geog, straight from the input); a route without an end ends when it has been run at speed_kmh.
 CREATE FUNCTION camreq.search_input(
     ids text[], wkbs bytea[], starts timestamptz[], ends timestamptz[], speed_kmh double precision
-) RETURNS TABLE (incident_id text, window_start timestamptz, window_end timestamptz, geom geometry)
+) RETURNS TABLE (incident_id text, window_start timestamptz, window_end timestamptz, geom geometry, geog geography)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT t.incident_id, t.window_start,
            coalesce(t.window_end, t.window_start + make_interval(secs => ST_Length(t.g::geography) / (speed_kmh / 3.6))),
-           ST_Transform(t.g, camreq.storage_srid())
+           ST_Transform(t.g, camreq.storage_srid()),
+           t.g::geography
     FROM (
         SELECT u.incident_id, u.window_start, u.window_end, ST_Force2D(ST_GeomFromWKB(u.wkb, 4326)) AS g
         FROM unnest(ids, wkbs, starts, ends) AS u(incident_id, wkb, window_start, window_end)

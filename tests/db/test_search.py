@@ -260,9 +260,38 @@ def test_the_search_runs_on_the_geography_index(db, sql):
                     "margin_minutes": 10,
                     "include_out_of_service": False,
                     "in_view_only": False,
+                    "reason": "plan",
+                    "incident_count": 1,
                 },
             )
             plan = "\n".join(line for (line,) in cursor.fetchall())
     finally:
         conn.close()
     assert "cameras_geography_idx" in plan
+
+
+def test_a_search_that_finds_nothing_is_still_logged_with_its_incident(
+    camreq_processing, db, add_camera, incident_layer, sql
+):
+    add_camera(*offset(CENTRE, 90, 400))
+    outputs = run(camreq_processing, db, incident_layer([(f"POINT({CENTRE[0]} {CENTRE[1]})", {"name": "A"})]))
+    assert outputs["COUNT"] == 0
+    assert outputs["OUTPUT"].featureCount() == 0
+    search_id = (outputs["SEARCH_ID"],)
+    assert sql(db, "SELECT incident_count, result_count FROM camreq.searches WHERE id = %s", search_id) == [(1, 0)]
+    assert sql(db, "SELECT incident_id FROM camreq.search_incidents WHERE search_id = %s", search_id) == [("A",)]
+
+
+def test_an_investigator_login_searches_and_its_search_is_logged_under_its_name(
+    camreq_processing, db, logins, login_of, add_camera, incident_layer, sql
+):
+    camera = add_camera(*offset(CENTRE, 0, 50))
+    outputs = run(
+        camreq_processing, logins["investigator"], incident_layer([(f"POINT({CENTRE[0]} {CENTRE[1]})", {"name": "A"})])
+    )
+    assert [row["camera_id"] for row in rows(outputs)] == [camera]
+    search_id = (outputs["SEARCH_ID"],)
+    assert sql(db, "SELECT searched_by, unit, result_count FROM camreq.searches WHERE id = %s", search_id) == [
+        (login_of(logins["investigator"]), "Brigade A", 1)
+    ]
+    assert sql(db, "SELECT count(*) FROM camreq.search_incidents WHERE search_id = %s", search_id) == [(1,)]
