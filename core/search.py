@@ -7,6 +7,9 @@ written to the consultation log (``camreq.searches``, ``camreq.search_incidents`
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -145,11 +148,28 @@ def search(connection: str, incidents: list[Incident], options: SearchOptions) -
     check_options(options)
     check_incidents(incidents, options)
     conn = reused_connection(connection)
-    search_id, srid, rows = db_search.search_cameras(
-        conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
-    )
     in_paris: dict[datetime, datetime] = {}  # a batch repeats few distinct date-times: convert each once
-    return SearchResult(search_id, srid, [_hit(row, in_paris) for row in rows])
+    with collection_paused():
+        search_id, srid, rows = db_search.search_cameras(
+            conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
+        )
+        return SearchResult(search_id, srid, [_hit(row, in_paris) for row in rows])
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a batch builds objects that all stay alive.
+
+    Each collection walks every object built so far, none of which is garbage: on a batch of 300,000 hits that
+    is a second of work for nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _hit(row: tuple, in_paris: dict[datetime, datetime]) -> CameraHit:
@@ -161,5 +181,5 @@ def _hit(row: tuple, in_paris: dict[datetime, datetime]) -> CameraHit:
         if converted is None:
             converted = in_paris[value] = value.astimezone(PARIS)
         values[index] = converted
-    values[-1] = bytes(values[-1])
+    values[-1] = bytes.fromhex(values[-1])
     return CameraHit(*values)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import select
 import threading
 
 import psycopg2
@@ -33,15 +34,24 @@ def reused_connection(connection: str) -> psycopg2.extensions.connection:
     """Return an open connection kept by this thread for reuse (searches are frequent); never close it."""
     kept = _REUSED.__dict__.setdefault("connections", {})
     conn = kept.get(connection)
-    if conn is not None and not conn.closed:
-        try:
-            with conn, conn.cursor() as cursor:
-                cursor.execute("SELECT 1")
-            return conn
-        except psycopg2.Error:
-            conn.close()
+    if conn is not None and still_open(conn):
+        return conn
+    if conn is not None:
+        conn.close()
     kept[connection] = connect(connection)
     return kept[connection]
+
+
+def still_open(conn: psycopg2.extensions.connection) -> bool:
+    """Return whether an idle connection is still usable, without a round trip to the server.
+
+    The server sends nothing to an idle client unless it ends the session (restart, idle timeout, terminated
+    backend): anything to read then means the connection is gone.
+    """
+    if conn.closed or conn.info.transaction_status != psycopg2.extensions.TRANSACTION_STATUS_IDLE:
+        return False
+    readable, _, _ = select.select([conn], [], [], 0)
+    return not readable
 
 
 def connection_parameters(connection: str) -> dict[str, str]:

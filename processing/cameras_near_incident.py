@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from datetime import datetime
 from typing import Any
 
@@ -20,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
-from ..core.search import CameraHit
+from ..core.search import CameraHit, collection_paused
 from ..errors import CamreqError
 from .search_algorithm import SearchAlgorithm
 
@@ -45,7 +46,8 @@ OUTPUT_FIELDS = (
 )
 
 
-HIT_FIELDS = tuple(name for name, _kind in OUTPUT_FIELDS[1:])
+_hit_values = operator.attrgetter(*(name for name, _kind in OUTPUT_FIELDS[1:]))
+DATETIME_INDEXES = tuple(index for index, (_name, kind) in enumerate(OUTPUT_FIELDS) if kind == QVariant.DateTime)
 CHUNK = 10_000  # features written to the sink at once, between progress reports
 
 
@@ -69,15 +71,13 @@ def qt_datetime(value: datetime) -> QDateTime:
 
 def hit_attributes(search_id: int, hit: CameraHit, qt_datetimes: dict[datetime, QDateTime]) -> list:
     """Return the OUTPUT attributes of one hit (date-times converted through the qt_datetimes cache)."""
-    values = [search_id]
-    for name in HIT_FIELDS:
-        value = getattr(hit, name)
-        if isinstance(value, datetime):
-            converted = qt_datetimes.get(value)
-            if converted is None:
-                converted = qt_datetimes[value] = qt_datetime(value)
-            value = converted
-        values.append(value)
+    values = [search_id, *_hit_values(hit)]
+    for index in DATETIME_INDEXES:
+        value = values[index]
+        converted = qt_datetimes.get(value)
+        if converted is None:
+            converted = qt_datetimes[value] = qt_datetime(value)
+        values[index] = converted
     return values
 
 
@@ -126,14 +126,15 @@ class CamerasNearIncident(SearchAlgorithm):
         fields = output_fields()
         qt_datetimes: dict[datetime, QDateTime] = {}  # a batch repeats few distinct date-times
         for first in range(0, len(result.hits), CHUNK):
-            features = []
-            for hit in result.hits[first : first + CHUNK]:
-                feature = QgsFeature(fields)
-                geometry = QgsGeometry()
-                geometry.fromWkb(hit.wkb)
-                feature.setGeometry(geometry)
-                feature.setAttributes(hit_attributes(result.search_id, hit, qt_datetimes))
-                features.append(feature)
+            with collection_paused():
+                features = []
+                for hit in result.hits[first : first + CHUNK]:
+                    feature = QgsFeature(fields)
+                    geometry = QgsGeometry()
+                    geometry.fromWkb(hit.wkb)
+                    feature.setGeometry(geometry)
+                    feature.setAttributes(hit_attributes(result.search_id, hit, qt_datetimes))
+                    features.append(feature)
             sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(60 + 40 * (first + len(features)) / len(result.hits))
         return {"OUTPUT": dest_id, "SEARCH_ID": result.search_id, "COUNT": len(result.hits)}

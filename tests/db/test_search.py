@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from camreq.db.connection import connect
-from camreq.db.search import _SEARCH
+from camreq.db.search import _RUN_SEARCH, _SEARCH
 from pyproj import Geod, Transformer
 from qgis.core import QgsGeometry
 
@@ -247,27 +247,30 @@ def test_the_search_runs_on_the_geography_index(db, sql):
     conn = connect(db)
     try:
         with conn, conn.cursor() as cursor:
-            cursor.execute(
-                "EXPLAIN " + _SEARCH,
-                {
-                    "ids": ["A"],
-                    "wkbs": [bytes(point.asWkb())],
-                    "starts": [datetime(2025, 3, 10, 9, 0, tzinfo=UTC)],
-                    "ends": [datetime(2025, 3, 10, 10, 0, tzinfo=UTC)],
-                    "distance_m": 200,
-                    "tolerance": 0.001,
-                    "speed_kmh": None,
-                    "margin_minutes": 10,
-                    "include_out_of_service": False,
-                    "in_view_only": False,
-                    "reason": "plan",
-                    "incident_count": 1,
-                },
-            )
-            plan = "\n".join(line for (line,) in cursor.fetchall())
+            cursor.execute(_SEARCH)
+            plans = []
+            for _ in range(8):  # past the first five runs of a prepared statement, PostgreSQL may plan it once for all
+                cursor.execute(
+                    "EXPLAIN " + _RUN_SEARCH,
+                    {
+                        "ids": ["A"],
+                        "wkbs": [bytes(point.asWkb())],
+                        "starts": [datetime(2025, 3, 10, 9, 0, tzinfo=UTC)],
+                        "ends": [datetime(2025, 3, 10, 10, 0, tzinfo=UTC)],
+                        "distance_m": 200,
+                        "radius": 200.001,
+                        "speed_kmh": None,
+                        "margin_minutes": 10,
+                        "include_out_of_service": False,
+                        "in_view_only": False,
+                        "reason": "plan",
+                        "incident_count": 1,
+                    },
+                )
+                plans.append("\n".join(line for (line,) in cursor.fetchall()))
     finally:
         conn.close()
-    assert "cameras_geography_idx" in plan
+    assert all("cameras_geography_idx" in plan for plan in plans)
 
 
 def test_a_search_that_finds_nothing_is_still_logged_with_its_incident(
@@ -295,3 +298,16 @@ def test_an_investigator_login_searches_and_its_search_is_logged_under_its_name(
         (login_of(logins["investigator"]), "Brigade A", 1)
     ]
     assert sql(db, "SELECT count(*) FROM camreq.search_incidents WHERE search_id = %s", search_id) == [(1,)]
+
+
+def test_a_search_after_the_server_ended_the_kept_session_opens_a_new_one(
+    camreq_processing, db, add_camera, incident_layer, sql
+):
+    add_camera(*offset(CENTRE, 0, 50))
+    layer = incident_layer([(f"POINT({CENTRE[0]} {CENTRE[1]})", {"name": "A"})])
+    assert run(camreq_processing, db, layer)["COUNT"] == 1
+    kept = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    pids = [pid for (pid,) in sql(db, kept)]
+    assert len(pids) == 1  # the connection the search keeps for the next one
+    sql(db, "SELECT pg_terminate_backend(%s, 5000)", (pids[0],))
+    assert run(camreq_processing, db, layer)["COUNT"] == 1
