@@ -123,13 +123,12 @@ class CamerasNearIncident(SearchAlgorithm):
         )
         if sink is None:
             raise CamreqError("OUTPUT: the output layer cannot be created.")
-        fields = output_fields()
         qt_datetimes: dict[datetime, QDateTime] = {}  # a batch repeats few distinct date-times
         for first in range(0, len(result.hits), CHUNK):
             with collection_paused():
                 features = []
                 for hit in result.hits[first : first + CHUNK]:
-                    feature = QgsFeature(fields)
+                    feature = QgsFeature()
                     geometry = QgsGeometry()
                     geometry.fromWkb(hit.wkb)
                     feature.setGeometry(geometry)
