@@ -20,8 +20,11 @@ CONNECTION = "CONNECTION"
 
 
 class CamreqAlgorithm(QgsProcessingAlgorithm):
-    """Base class: subclasses define name(), displayName(), initAlgorithm() and process()."""
+    """Base class: subclasses set algorithm_id, label and help_text, and define initAlgorithm() and process()."""
 
+    algorithm_id = ""  # name(): lowercase letters only, the public id after "camreq:"
+    label = ""  # displayName(), in English: translated here
+    help_text = ""  # shortHelpString(), in English: translated here
     group_name = "Database"
 
     def tr(self, text: str) -> str:
@@ -31,6 +34,18 @@ class CamreqAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self) -> CamreqAlgorithm:  # noqa: N802
         """Return a new instance, as Processing asks."""
         return type(self)()
+
+    def name(self) -> str:
+        """Return the algorithm id."""
+        return self.algorithm_id
+
+    def displayName(self) -> str:  # noqa: N802
+        """Return the translated toolbox label."""
+        return self.tr(self.label)
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        """Return the translated help shown beside the dialog."""
+        return self.tr(self.help_text)
 
     def group(self) -> str:
         """Return the translated toolbox group."""

@@ -84,20 +84,12 @@ def hit_attributes(search_id: int, hit: CameraHit, qt_datetimes: dict[datetime, 
 class CamerasNearIncident(SearchAlgorithm):
     """Search cameras near incidents and write one row per incident and camera."""
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "camerasnearincident"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Cameras near incidents")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.search_help() + self.tr(
-            " OUTPUT: one point per incident and camera, in the database CRS, sorted by purge_at; "
-            "search_id is the consultation log row."
-        )
+    algorithm_id = "camerasnearincident"
+    label = "Cameras near incidents"
+    help_text = (
+        " OUTPUT: one point per incident and camera, in the database CRS, sorted by purge_at; "
+        "search_id is the consultation log row."
+    )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
         """Declare the search parameters and OUTPUT."""

@@ -41,24 +41,16 @@ class CreateRequisitions(CamreqAlgorithm):
 
     group_name = "Requisitions"
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "createrequisitions"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Create requisitions")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.tr(
-            "Makes one judicial requisition per owner from CAMERAS (the output of camreq:camerasnearincident, or a "
-            "selection of it), each listing that owner's cameras with their time windows, and writes one PDF per "
-            "requisition, with a map extract, into OUTPUT_FOLDER. With ISSUE, the requisitions are numbered "
-            "(gapless per unit and year) and queued for camreq:sendrequisitions; otherwise they stay drafts. "
-            "AUTHORISATION_REF is required for preliminary and judicial investigations. Nothing is kept if any "
-            "input is wrong or the run is cancelled."
-        )
+    algorithm_id = "createrequisitions"
+    label = "Create requisitions"
+    help_text = (
+        "Makes one judicial requisition per owner from CAMERAS (the output of camreq:camerasnearincident, or a "
+        "selection of it), each listing that owner's cameras with their time windows, and writes one PDF per "
+        "requisition, with a map extract, into OUTPUT_FOLDER. With ISSUE, the requisitions are numbered "
+        "(gapless per unit and year) and queued for camreq:sendrequisitions; otherwise they stay drafts. "
+        "AUTHORISATION_REF is required for preliminary and judicial investigations. Nothing is kept if any "
+        "input is wrong or the run is cancelled."
+    )
 
     def canExecute(self) -> tuple[bool, str]:  # noqa: N802
         """Return whether WeasyPrint can render PDFs here."""

@@ -33,20 +33,12 @@ class DueRequisitions(CamreqAlgorithm):
 
     group_name = "Requisitions"
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "duerequisitions"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Requisitions due soon")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.tr(
-            "Lists the open requisitions (draft, issued, sent, acknowledged) whose footage is purged within 48 "
-            "hours, or already was ('purged'), most urgent first: call these owners now. COUNT is their number."
-        )
+    algorithm_id = "duerequisitions"
+    label = "Requisitions due soon"
+    help_text = (
+        "Lists the open requisitions (draft, issued, sent, acknowledged) whose footage is purged within 48 "
+        "hours, or already was ('purged'), most urgent first: call these owners now. COUNT is their number."
+    )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
         """Declare the OUTPUT table and COUNT."""

@@ -23,23 +23,15 @@ MAX_UNIT_LENGTH = 200
 class GrantUser(CamreqAlgorithm):
     """Grant a login the administrator, analyst or investigator role and record its unit."""
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "grantuser"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Give a login a role and a unit")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.tr(
-            "Gives an existing PostgreSQL login one CamReq role (administrator, analyst or investigator; any "
-            "other CamReq role it had is taken back) and records its unit in this database. Investigators see "
-            "and change only their unit's requisitions. The database enforces it, also for direct SQL. "
-            "Administrators can give the analyst and investigator roles; naming an administrator needs a "
-            "superuser or a login with CREATEROLE. Create the login itself first (CREATE ROLE name LOGIN)."
-        )
+    algorithm_id = "grantuser"
+    label = "Give a login a role and a unit"
+    help_text = (
+        "Gives an existing PostgreSQL login one CamReq role (administrator, analyst or investigator; any "
+        "other CamReq role it had is taken back) and records its unit in this database. Investigators see "
+        "and change only their unit's requisitions. The database enforces it, also for direct SQL. "
+        "Administrators can give the analyst and investigator roles; naming an administrator needs a "
+        "superuser or a login with CREATEROLE. Create the login itself first (CREATE ROLE name LOGIN)."
+    )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
         """Declare CONNECTION, LOGIN, ROLE and UNIT, and the same three as outputs."""

@@ -25,27 +25,19 @@ class ImportCameras(CamreqAlgorithm):
 
     group_name = "Registry"
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "importcameras"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Import cameras")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.tr(
-            "Imports cameras from any point layer (CSV with X/Y, GeoPackage, GeoJSON, Shapefile, an OpenStreetMap "
-            "export of man_made=surveillance nodes) in any CRS. Field names are matched case-insensitively: ref, "
-            "owner, owner_email, camera_type, direction, fov, range_m, height, tilt, retention_days, status, "
-            "recording_mode, public_space, police_access, authorisation_ref, authorisation_expiry, last_verified, "
-            "address, notes, and the OpenStreetMap tags (operator names the owner); an explicit field wins over a "
-            "tag. A camera already in the registry (same OpenStreetMap id, or same owner and ref) is updated, "
-            "never duplicated; an empty cell keeps the stored value. Owners not yet in the directory are created "
-            "and listed as lacking a contact. The whole import is one transaction: cancelling rolls it back. "
-            "Rejected rows come back in OUTPUT_REJECTED with a reason."
-        )
+    algorithm_id = "importcameras"
+    label = "Import cameras"
+    help_text = (
+        "Imports cameras from any point layer (CSV with X/Y, GeoPackage, GeoJSON, Shapefile, an OpenStreetMap "
+        "export of man_made=surveillance nodes) in any CRS. Field names are matched case-insensitively: ref, "
+        "owner, owner_email, camera_type, direction, fov, range_m, height, tilt, retention_days, status, "
+        "recording_mode, public_space, police_access, authorisation_ref, authorisation_expiry, last_verified, "
+        "address, notes, and the OpenStreetMap tags (operator names the owner); an explicit field wins over a "
+        "tag. A camera already in the registry (same OpenStreetMap id, or same owner and ref) is updated, "
+        "never duplicated; an empty cell keeps the stored value. Owners not yet in the directory are created "
+        "and listed as lacking a contact. The whole import is one transaction: cancelling rolls it back. "
+        "Rejected rows come back in OUTPUT_REJECTED with a reason."
+    )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
         """Declare CONNECTION, INPUT, DEFAULT_OWNER, DEFAULT_RETENTION_DAYS and the outputs."""

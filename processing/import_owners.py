@@ -22,24 +22,16 @@ class ImportOwners(CamreqAlgorithm):
 
     group_name = "Registry"
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "importowners"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Import owners")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.tr(
-            "Imports the owners directory from a table (CSV, spreadsheet or any layer). Field names are matched "
-            "case-insensitively: name (required), kind (metropolis, city, departement, transport, landlord or "
-            "private), email (where requisitions go), phone, address, response_days, notes. An owner whose name "
-            "is already in the directory (ignoring case) is updated, never duplicated; an empty cell keeps the "
-            "stored value. The whole import is one transaction: cancelling rolls it back. Rejected rows come "
-            "back in OUTPUT_REJECTED with a reason."
-        )
+    algorithm_id = "importowners"
+    label = "Import owners"
+    help_text = (
+        "Imports the owners directory from a table (CSV, spreadsheet or any layer). Field names are matched "
+        "case-insensitively: name (required), kind (metropolis, city, departement, transport, landlord or "
+        "private), email (where requisitions go), phone, address, response_days, notes. An owner whose name "
+        "is already in the directory (ignoring case) is updated, never duplicated; an empty cell keeps the "
+        "stored value. The whole import is one transaction: cancelling rolls it back. Rejected rows come "
+        "back in OUTPUT_REJECTED with a reason."
+    )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
         """Declare CONNECTION, INPUT and the outputs."""

@@ -22,21 +22,13 @@ from .algorithm import CamreqAlgorithm
 class InstallDatabase(CamreqAlgorithm):
     """Install the schema on an empty database, upgrade an older one, leave a current one alone."""
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "installdatabase"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Install or upgrade the database")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.tr(
-            "Creates the CamReq schema (and the PostGIS extension) on an empty database, upgrades an older "
-            "CamReq database to this plugin's version, and does nothing on a current one. Each upgrade step "
-            "is one transaction. The storage CRS is chosen at the first install and cannot change later."
-        )
+    algorithm_id = "installdatabase"
+    label = "Install or upgrade the database"
+    help_text = (
+        "Creates the CamReq schema (and the PostGIS extension) on an empty database, upgrades an older "
+        "CamReq database to this plugin's version, and does nothing on a current one. Each upgrade step "
+        "is one transaction. The storage CRS is chosen at the first install and cannot change later."
+    )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
         """Declare CONNECTION, CRS and the VERSION output."""

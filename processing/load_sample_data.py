@@ -19,23 +19,15 @@ class LoadSampleData(CamreqAlgorithm):
 
     group_name = "Registry"
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "loadsampledata"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Load the sample registry (SYNTHETIC Grenoble data)")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.tr(
-            "SYNTHETIC DATA: loads the invented Grenoble-area sample registry shipped in the plugin's sample "
-            "folder (18 owners, 1,415 cameras) to try, demonstrate or test CamReq. None of these cameras, "
-            "contacts or authorisations exists: never load it into a production registry. It goes through the "
-            "same import as camreq:importowners and camreq:importcameras, in one transaction; running it again "
-            "updates the same rows."
-        )
+    algorithm_id = "loadsampledata"
+    label = "Load the sample registry (SYNTHETIC Grenoble data)"
+    help_text = (
+        "SYNTHETIC DATA: loads the invented Grenoble-area sample registry shipped in the plugin's sample "
+        "folder (18 owners, 1,415 cameras) to try, demonstrate or test CamReq. None of these cameras, "
+        "contacts or authorisations exists: never load it into a production registry. It goes through the "
+        "same import as camreq:importowners and camreq:importcameras, in one transaction; running it again "
+        "updates the same rows."
+    )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
         """Declare CONNECTION and the counts."""

@@ -91,9 +91,9 @@ class SearchAlgorithm(CamreqAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SEARCH_ID", self.tr("Consultation log id")))
         self.addOutput(QgsProcessingOutputNumber("COUNT", self.tr("Cameras found (one per incident and camera)")))
 
-    def search_help(self) -> str:
-        """Return the help text shared by the search algorithms."""
-        return self.tr(SEARCH_HELP).format(margin=DEFAULT_MARGIN_MINUTES)
+    def shortHelpString(self) -> str:  # noqa: N802
+        """Return the help shared by the search algorithms, then this algorithm's own."""
+        return self.tr(SEARCH_HELP).format(margin=DEFAULT_MARGIN_MINUTES) + super().shortHelpString()
 
     def run_search(
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback

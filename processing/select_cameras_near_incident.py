@@ -32,20 +32,12 @@ METHODS = (
 class SelectCamerasNearIncident(SearchAlgorithm):
     """Run the camera search and select what it finds on a camera layer, like "Select within distance"."""
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "selectcamerasnearincident"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Select cameras near incidents")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.search_help() + self.tr(
-            " The cameras found are selected on INPUT, the project's camera layer (camreq.cameras, matched "
-            "on its 'id' field), as QGIS's 'Select within distance' does."
-        )
+    algorithm_id = "selectcamerasnearincident"
+    label = "Select cameras near incidents"
+    help_text = (
+        " The cameras found are selected on INPUT, the project's camera layer (camreq.cameras, matched "
+        "on its 'id' field), as QGIS's 'Select within distance' does."
+    )
 
     def flags(self) -> QgsProcessingAlgorithm.Flags:
         """Run in the main thread: selecting changes a project layer."""

@@ -25,26 +25,18 @@ class SendRequisitions(CamreqAlgorithm):
 
     group_name = "Requisitions"
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "sendrequisitions"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Send requisitions by e-mail")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.tr(
-            "Sends each issued requisition's PDF to its owner's e-mail. A requisition becomes 'sent' only once the "
-            "server accepted it; a server that is down or answers 4xx leaves it pending for the next run; a 5xx "
-            "answer marks it failed with the server's words. Every attempt is recorded, and a retry never sends a "
-            "requisition twice (one Message-ID per requisition). Owners without e-mail are listed. Credentials come "
-            "only from a QGIS authentication configuration (SMTP_AUTHCFG, Basic: username and password); a refused "
-            "login leaves everything pending. With starttls or ssl the server's certificate is always verified "
-            "against the system's trust store (SSL_CERT_FILE overrides it). SENT and FAILED count this run; "
-            "PENDING counts what still waits in the outbox."
-        )
+    algorithm_id = "sendrequisitions"
+    label = "Send requisitions by e-mail"
+    help_text = (
+        "Sends each issued requisition's PDF to its owner's e-mail. A requisition becomes 'sent' only once the "
+        "server accepted it; a server that is down or answers 4xx leaves it pending for the next run; a 5xx "
+        "answer marks it failed with the server's words. Every attempt is recorded, and a retry never sends a "
+        "requisition twice (one Message-ID per requisition). Owners without e-mail are listed. Credentials come "
+        "only from a QGIS authentication configuration (SMTP_AUTHCFG, Basic: username and password); a refused "
+        "login leaves everything pending. With starttls or ssl the server's certificate is always verified "
+        "against the system's trust store (SSL_CERT_FILE overrides it). SENT and FAILED count this run; "
+        "PENDING counts what still waits in the outbox."
+    )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
         """Declare the SMTP parameters and the three counts."""

@@ -24,23 +24,15 @@ class SetRequisitionStatus(CamreqAlgorithm):
 
     group_name = "Requisitions"
 
-    def name(self) -> str:
-        """Return the algorithm id."""
-        return "setrequisitionstatus"
-
-    def displayName(self) -> str:  # noqa: N802
-        """Return the toolbox label."""
-        return self.tr("Set requisition status")
-
-    def shortHelpString(self) -> str:  # noqa: N802
-        """Return the help shown beside the dialog."""
-        return self.tr(
-            "Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage "
-            "or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. "
-            "NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers "
-            "it, queues its e-mail and rewrites its PDF. Other changes are refused with the allowed ones. Each "
-            "change is kept in the history with who, when and NOTE; history rows are never changed."
-        )
+    algorithm_id = "setrequisitionstatus"
+    label = "Set requisition status"
+    help_text = (
+        "Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage "
+        "or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. "
+        "NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers "
+        "it, queues its e-mail and rewrites its PDF. Other changes are refused with the allowed ones. Each "
+        "change is kept in the history with who, when and NOTE; history rows are never changed."
+    )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
         """Declare NUMBER, STATUS and NOTE."""
