@@ -19,6 +19,11 @@ from ..errors import CamreqError
 CONNECTION = "CONNECTION"
 
 
+def tr(text: str) -> str:
+    """Return text translated in the CamReq context."""
+    return QCoreApplication.translate("CamReq", text)
+
+
 class CamreqAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses set algorithm_id, label and help_text, and define initAlgorithm() and process()."""
 
@@ -29,7 +34,7 @@ class CamreqAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text: str) -> str:
         """Return text translated in the CamReq context."""
-        return QCoreApplication.translate("CamReq", text)
+        return tr(text)
 
     def createInstance(self) -> CamreqAlgorithm:  # noqa: N802
         """Return a new instance, as Processing asks."""

@@ -16,17 +16,13 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..core.registry_import import ImportResult
+from .algorithm import tr
 
 OUTPUT_REJECTED = "OUTPUT_REJECTED"
 COUNTS = ("IMPORTED", "UPDATED", "REJECTED")
-
-
-def tr(text: str) -> str:
-    """Return text translated in the CamReq context."""
-    return QCoreApplication.translate("CamReq", text)
 
 
 def add_import_outputs(algorithm: QgsProcessingAlgorithm) -> None:
