@@ -21,7 +21,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QVariant
 
 from ..errors import CamreqError
-from .search import Incident, aware, parse_datetime
+from .search import Incident, parse_datetime
+from .times import aware
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from ..db import search as db_search
 from ..db.connection import reused_connection
 from ..errors import CamreqError
+from .times import PARIS, aware
 
-PARIS = ZoneInfo("Europe/Paris")
 MAX_DISTANCE_M = 5000.0
 DEFAULT_DISTANCE_M = 200.0
 DEFAULT_MARGIN_MINUTES = 10.0
@@ -82,11 +81,6 @@ class SearchResult:
     def camera_ids(self) -> set[int]:
         """Return the ids of every camera found."""
         return {hit.camera_id for hit in self.hits}
-
-
-def aware(value: datetime) -> datetime:
-    """Return value with a time zone: a naive date-time means Europe/Paris."""
-    return value.replace(tzinfo=PARIS) if value.tzinfo is None else value
 
 
 def parse_datetime(value: str, parameter: str) -> datetime:

@@ -11,6 +11,11 @@ from qgis.PyQt.QtCore import QDateTime
 PARIS = ZoneInfo("Europe/Paris")
 
 
+def aware(value: datetime) -> datetime:
+    """Return value with a time zone: a naive date-time means Europe/Paris."""
+    return value.replace(tzinfo=PARIS) if value.tzinfo is None else value
+
+
 def aware_datetime(value: object) -> datetime | None:
     """Return value as an aware datetime or None: a QDateTime is an instant; naive text or datetime is Paris time."""
     if value is None or value == NULL or value == "":
@@ -22,5 +27,5 @@ def aware_datetime(value: object) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value.strip())
     if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=PARIS)
+        return aware(value)
     raise ValueError(f"not a date-time: {value!r}")
