@@ -32,6 +32,7 @@ from .documents import (
 )
 from .map_extract import render_map
 
+INVESTIGATIONS = ("flagrance", "preliminary", "judicial")  # the keys of templates/legal.toml
 DEFAULT_ANSWER_DELAY = timedelta(hours=48)
 DEFAULT_DELIVERY = (
     "Copie intégrale des enregistrements, au format d'origine accompagné de son lecteur ou en MP4, "

@@ -24,6 +24,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QAction, QHeaderView, QWidget
 
 from ..core.coordinates import SYSTEMS, parse_coordinates
+from ..core.requisitions import INVESTIGATIONS
 from ..core.search_area import search_area
 from ..errors import CamreqError
 from ..settings import Settings
@@ -38,7 +39,6 @@ INCIDENT_COLOUR = QColor(220, 40, 40)
 AREA_COLOUR = QColor(220, 40, 40, 40)
 DATE_FORMAT = "dd/MM/yyyy HH:mm"
 RADIUS_PRESETS = (50, 100, 200, 500)
-INVESTIGATIONS = ("flagrance", "preliminary", "judicial")
 COUNTDOWN_REFRESH_MS = 60_000
 
 

@@ -24,14 +24,13 @@ from qgis.core import (
 )
 
 from ..core.documents import Officer, weasyprint_available
-from ..core.requisitions import DEFAULT_DELIVERY, CameraRequest, RequisitionForm, create_requisitions
+from ..core.requisitions import DEFAULT_DELIVERY, INVESTIGATIONS, CameraRequest, RequisitionForm, create_requisitions
 from ..core.times import aware_datetime
 from ..errors import CamreqError
 from ..settings import Settings
 from .algorithm import CamreqAlgorithm
 from .requisition_table import summary_feature, summary_fields
 
-INVESTIGATIONS = ("flagrance", "preliminary", "judicial")
 OFFICER_FIELDS = ("name", "rank", "unit", "email", "phone")
 REQUIRED_FIELDS = ("camera_id", "window_start", "window_end")
 
