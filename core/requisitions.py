@@ -120,7 +120,7 @@ def issue_draft(
                 row.delivery, unit_address, unit_city,
             )  # fmt: skip
             folder = Path(row.pdf_path).parent if row.pdf_path else Path(tempfile.gettempdir())
-            cursor.execute("SELECT set_config('camreq.status_note', %s, true)", (note or "",))
+            db.set_status_note(cursor, note)
             return _issue_and_render(cursor, [row.id], form, True, folder, None)[0]
     finally:
         conn.close()

@@ -159,11 +159,16 @@ def find(cursor: Cursor, reference: str) -> RequisitionRow:
     return RequisitionRow(*rows[0])
 
 
+def set_status_note(cursor: Cursor, note: str | None) -> None:
+    """Give the status changes of this transaction a note for their history rows (None: no note)."""
+    cursor.execute("SELECT set_config('camreq.status_note', %s, true)", (note or "",))
+
+
 def set_status(cursor: Cursor, requisition_id: int, status: str, note: str | None) -> None:
     """Change a requisition's status; the database checks the transition and writes the history with note."""
-    cursor.execute("SELECT set_config('camreq.status_note', %s, true)", (note or "",))
+    set_status_note(cursor, note)
     cursor.execute("UPDATE camreq.requisitions SET status = %s WHERE id = %s", (status, requisition_id))
-    cursor.execute("SELECT set_config('camreq.status_note', '', true)")
+    set_status_note(cursor, None)
 
 
 def statuses(cursor: Cursor) -> list[str]:
