@@ -9,17 +9,18 @@ from collections.abc import Iterator
 import pytest
 from camreq.db import schema
 from camreq.db.connection import connect
+from psycopg2.sql import SQL, Identifier
 
 TEMPLATE = "camreq_template"
 
 
-def admin_execute(statement: str) -> None:
-    """Run one statement (CREATE/DROP DATABASE, roles) on the maintenance database."""
+def admin_execute(statement: str, *names: str, params: tuple = ()) -> None:
+    """Run one statement (CREATE/DROP DATABASE, roles) on the maintenance database, names quoted into its {}."""
     conn = connect("dbname=postgres")
     conn.autocommit = True
     try:
         with conn.cursor() as cursor:
-            cursor.execute(statement)
+            cursor.execute(SQL(statement).format(*map(Identifier, names)), params)
     finally:
         conn.close()
 
@@ -27,7 +28,7 @@ def admin_execute(statement: str) -> None:
 def new_database(template: str = "template1") -> str:
     """Create a database with a fresh name and return the name."""
     name = "test_" + uuid.uuid4().hex[:12]
-    admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    admin_execute("CREATE DATABASE {} TEMPLATE {}", name, template)
     return name
 
 
@@ -36,13 +37,13 @@ def template_db(qgis_app) -> Iterator[str]:
     """Return a database with the current schema installed, to copy from."""
     if "PGHOST" not in os.environ:
         pytest.fail("Database tests run in a throwaway PostgreSQL cluster: use `make test` or `make test-db`.")
-    admin_execute(f'DROP DATABASE IF EXISTS "{TEMPLATE}"')
-    admin_execute(f'CREATE DATABASE "{TEMPLATE}"')
+    admin_execute("DROP DATABASE IF EXISTS {}", TEMPLATE)
+    admin_execute("CREATE DATABASE {}", TEMPLATE)
     conn = connect("dbname=" + TEMPLATE)
     schema.install_or_upgrade(conn, report=lambda message: None)
     conn.close()
     yield TEMPLATE
-    admin_execute(f'DROP DATABASE IF EXISTS "{TEMPLATE}" WITH (FORCE)')
+    admin_execute("DROP DATABASE IF EXISTS {} WITH (FORCE)", TEMPLATE)
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def empty_db(qgis_app) -> Iterator[str]:
     """Return the connection string of an empty database (no PostGIS, no camreq)."""
     name = new_database()
     yield "dbname=" + name
-    admin_execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    admin_execute("DROP DATABASE {} WITH (FORCE)", name)
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def db(template_db: str) -> Iterator[str]:
     """Return the connection string of a database with the current camreq schema."""
     name = new_database(template_db)
     yield "dbname=" + name
-    admin_execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    admin_execute("DROP DATABASE {} WITH (FORCE)", name)
 
 
 @pytest.fixture(scope="session")
@@ -98,7 +99,7 @@ def create_logins(connection: str) -> dict[str, str]:
     try:
         for key, (role, unit) in TEST_LOGINS.items():
             name = f"t_{key}_{suffix}"
-            admin_execute(f"CREATE ROLE {name} LOGIN PASSWORD '{LOGIN_PASSWORD}'")
+            admin_execute("CREATE ROLE {} LOGIN PASSWORD %s", name, params=(LOGIN_PASSWORD,))
             if role:
                 grant_user(conn, name, role, unit)
             logins[key] = f"{connection} host=localhost user={name} password={LOGIN_PASSWORD}"
@@ -110,7 +111,7 @@ def create_logins(connection: str) -> dict[str, str]:
 def drop_logins(logins: dict[str, str]) -> None:
     """Drop the logins create_logins made (roles are global to the cluster)."""
     for connection in logins.values():
-        admin_execute("DROP ROLE IF EXISTS " + login_name(connection))
+        admin_execute("DROP ROLE IF EXISTS {}", login_name(connection))
 
 
 def login_name(connection: str) -> str:
@@ -137,7 +138,7 @@ def shared_db(template_db: str) -> Iterator[str]:
     """Return a database the tests of one module share: each test must leave it as it found it."""
     name = new_database(template_db)
     yield "dbname=" + name
-    admin_execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    admin_execute("DROP DATABASE {} WITH (FORCE)", name)
 
 
 @pytest.fixture(scope="module")
