@@ -25,6 +25,7 @@ from qgis.PyQt.QtWidgets import QAction, QHeaderView, QWidget
 
 from ..core.coordinates import SYSTEMS, parse_coordinates
 from ..core.requisitions import INVESTIGATIONS
+from ..core.search import DEFAULT_MARGIN_MINUTES
 from ..core.search_area import search_area
 from ..errors import CamreqError
 from ..settings import Settings
@@ -130,6 +131,10 @@ class CamreqDock(QgsDockWidget, FORM):
             edit.setCalendarPopup(True)
         self.deliveryEdit.setText(self.tr("Copy of the recordings on a digital medium or by a secure download link"))
         self.sendProgress.hide()
+        self.speedSpin.setToolTip(self.tr(
+            "Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} "
+            "minutes. Leave at 0 for one window covering the whole route.").format(margin=DEFAULT_MARGIN_MINUTES)
+        )  # fmt: skip
         self._show_investigation_fields()
 
     def _connect_signals(self) -> None:
@@ -205,10 +210,13 @@ class CamreqDock(QgsDockWidget, FORM):
     def set_incident(self, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> None:
         """Make geometry the incident and draw it with its search area."""
         self.incident, self.incident_crs = QgsGeometry(geometry), crs
+        route = geometry.type() == QgsWkbTypes.GeometryType.LineGeometry
+        self.speedSpin.setEnabled(route)  # a speed makes sense only along a route
+        self.speedLabel.setEnabled(route)
         wgs84 = QgsGeometry(geometry)
         wgs84.transform(self._transform(crs, QgsCoordinateReferenceSystem("EPSG:4326")))
         centre = wgs84.centroid().asPoint()
-        if geometry.type() == QgsWkbTypes.GeometryType.LineGeometry:
+        if route:
             text = self.tr("Route of {count} points, starting {lat:.5f} {lon:.5f}").format(
                 count=len(geometry.asPolyline()), lat=wgs84.asPolyline()[0].y(), lon=wgs84.asPolyline()[0].x()
             )
@@ -216,6 +224,10 @@ class CamreqDock(QgsDockWidget, FORM):
             text = self.tr("Incident at {lat:.5f} {lon:.5f}").format(lat=centre.y(), lon=centre.x())
         self.incidentLabel.setText(text)
         self._draw_incident()
+
+    def speed_kmh(self) -> float | None:
+        """Return the speed along the route, or None for one window (a point, or a route at speed 0)."""
+        return float(self.speedSpin.value()) if self.speedSpin.isEnabled() and self.speedSpin.value() > 0 else None
 
     def place_typed_coordinates(self) -> None:
         """Make the typed coordinates the incident and centre the map on them, or say what is wrong."""
@@ -272,6 +284,7 @@ class CamreqDock(QgsDockWidget, FORM):
             end,
             float(self.radiusSpin.value()),
             self.reasonEdit.text().strip(),
+            self.speed_kmh(),
         )
 
     def search(self) -> None:

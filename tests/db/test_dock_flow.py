@@ -109,6 +109,35 @@ def test_a_search_fills_the_list_in_deadline_order_and_a_row_click_zooms_to_its_
     assert qgis_canvas.center().distance(camera) < 0.5
 
 
+def test_a_drawn_route_with_a_speed_gives_each_camera_the_window_centred_on_when_the_route_passes_it(
+    open_panel, sample_db, qgis_canvas
+):
+    from camreq.core.search import DEFAULT_MARGIN_MINUTES
+    from qgis.core import QgsDistanceArea, QgsProject
+
+    panel = open_panel(sample_db)
+    assert not panel.speedSpin.isEnabled()
+    route = QgsGeometry.fromPolylineXY([QgsPointXY(912900, 6458000), QgsPointXY(914100, 6458000)])
+    panel.route_tool.routeFinished.emit(route)  # what a right click ending a drawn route sends
+    assert panel.speedSpin.isEnabled()
+    panel.speedSpin.setValue(30)
+    QTest.keyClicks(panel.reasonEdit, "Fuite en scooter")
+    panel.searchButton.click()
+    wait_until(lambda: panel.task is None, "the search")
+    rows = shown_rows(panel)
+    start = datetime.fromtimestamp(panel.startEdit.dateTime().toSecsSinceEpoch()).astimezone()
+    metres = QgsDistanceArea()
+    metres.setSourceCrs(qgis_canvas.mapSettings().destinationCrs(), QgsProject.instance().transformContext())
+    metres.setEllipsoid("EPSG:7019")
+    for row in rows:
+        passed = route.nearestPoint(panel.camera_point(row)).asPoint()
+        along = metres.measureLine(route.asPolyline()[0], passed)
+        middle = row["window_start"] + (row["window_end"] - row["window_start"]) / 2
+        assert abs((middle - (start + timedelta(seconds=along / (30 / 3.6)))).total_seconds()) < 3, row["camera_ref"]
+        assert row["window_end"] - row["window_start"] == timedelta(minutes=2 * DEFAULT_MARGIN_MINUTES)
+    assert len(rows) > 2 and len({row["window_start"] for row in rows}) > 2
+
+
 def test_ticked_cameras_become_requisitions_with_pdfs_sent_to_the_smtp_server(open_panel, sample_db, sql, smtp_server):
     from pypdf import PdfReader
 
@@ -230,3 +259,4 @@ def test_measure_interactions_and_time_from_opening_the_panel_to_requisitions_se
     )
     assert sent == len(handler.envelopes) > 0
     assert interactions < 10
+
