@@ -29,6 +29,7 @@ from ..core.search import DEFAULT_MARGIN_MINUTES
 from ..core.search_area import search_area
 from ..errors import CamreqError
 from ..settings import Settings
+from .fields import accept_any_length, typed_text
 from .followup_tab import FollowupTab
 from .map_tools import PointTool, RouteTool
 from .requisitions_tab import RequisitionsTab
@@ -131,6 +132,8 @@ class CamreqDock(QgsDockWidget, FORM):
             edit.setCalendarPopup(True)
         self.deliveryEdit.setText(self.tr("Copy of the recordings on a digital medium or by a secure download link"))
         self.sendProgress.hide()
+        accept_any_length(self.coordinatesEdit, self.reasonEdit, self.caseNumberEdit, self.authorisationEdit,
+                          self.deliveryEdit, self.caseFilterEdit, self.answerNoteEdit)  # fmt: skip
         self.speedSpin.setToolTip(self.tr(
             "Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} "
             "minutes. Leave at 0 for one window covering the whole route.").format(margin=DEFAULT_MARGIN_MINUTES)
@@ -272,7 +275,8 @@ class CamreqDock(QgsDockWidget, FORM):
         start, end = to_datetime(self.startEdit.dateTime()), to_datetime(self.endEdit.dateTime())
         if end < start:
             raise CamreqError(self.tr("The end of the incident is before its start: check the times."))
-        if not self.reasonEdit.text().strip():
+        reason = typed_text(self.reasonEdit, self.reasonLabel)
+        if not reason:
             raise CamreqError(self.tr("Give a reason for the search (case or facts): it is written to the log."))
         if not self.settings.connection:
             raise CamreqError(self.tr("No database chosen yet: open the CamReq settings."))
@@ -283,7 +287,7 @@ class CamreqDock(QgsDockWidget, FORM):
             start,
             end,
             float(self.radiusSpin.value()),
-            self.reasonEdit.text().strip(),
+            reason,
             self.speed_kmh(),
         )
 

@@ -22,37 +22,37 @@
 <context>
     <name>CamreqDock</name>
     <message>
-        <location filename="../dialogs/dock.py" line="118"/>
+        <location filename="../dialogs/dock.py" line="119"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="118"/>
+        <location filename="../dialogs/dock.py" line="119"/>
         <source>WGS84 lat lon</source>
         <translation>WGS84 lat lon</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="118"/>
+        <location filename="../dialogs/dock.py" line="119"/>
         <source>Lambert-93 X Y</source>
         <translation>Lambert-93 X Y</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="121"/>
+        <location filename="../dialogs/dock.py" line="122"/>
         <source>Flagrance (art. 60-1 CPP)</source>
         <translation>Flagrance (art. 60-1 CPP)</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="121"/>
+        <location filename="../dialogs/dock.py" line="122"/>
         <source>Preliminary (art. 77-1-1 CPP)</source>
         <translation>Préliminaire (art. 77-1-1 CPP)</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="121"/>
+        <location filename="../dialogs/dock.py" line="122"/>
         <source>Judicial (art. 99-3 CPP)</source>
         <translation>Information judiciaire (art. 99-3 CPP)</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="132"/>
+        <location filename="../dialogs/dock.py" line="133"/>
         <source>Copy of the recordings on a digital medium or by a secure download link</source>
         <translation>Copie des enregistrements sur support numérique ou par lien de téléchargement sécurisé</translation>
     </message>
@@ -67,77 +67,77 @@
         <translation>Tracer un trajet</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="174"/>
+        <location filename="../dialogs/dock.py" line="177"/>
         <source>Database: {name}</source>
         <translation>Base : {name}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="176"/>
+        <location filename="../dialogs/dock.py" line="179"/>
         <source>No database chosen yet: open the settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="180"/>
+        <location filename="../dialogs/dock.py" line="183"/>
         <source>Not set: fill in the officer in the settings.</source>
         <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="200"/>
+        <location filename="../dialogs/dock.py" line="203"/>
         <source>Click on the map, draw a route or type coordinates.</source>
         <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="220"/>
+        <location filename="../dialogs/dock.py" line="223"/>
         <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
         <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="224"/>
+        <location filename="../dialogs/dock.py" line="227"/>
         <source>Incident at {lat:.5f} {lon:.5f}</source>
         <translation>Faits à {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="271"/>
+        <location filename="../dialogs/dock.py" line="274"/>
         <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
         <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="274"/>
+        <location filename="../dialogs/dock.py" line="277"/>
         <source>The end of the incident is before its start: check the times.</source>
         <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="276"/>
+        <location filename="../dialogs/dock.py" line="280"/>
         <source>Give a reason for the search (case or facts): it is written to the log.</source>
         <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="278"/>
+        <location filename="../dialogs/dock.py" line="282"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="298"/>
+        <location filename="../dialogs/dock.py" line="302"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="299"/>
+        <location filename="../dialogs/dock.py" line="303"/>
         <source>CamReq camera search</source>
         <translation>Recherche de caméras CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="322"/>
+        <location filename="../dialogs/dock.py" line="326"/>
         <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
         <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="322"/>
+        <location filename="../dialogs/dock.py" line="326"/>
         <source>No camera within {radius} m.</source>
         <translation>Aucune caméra à moins de {radius} m.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="368"/>
+        <location filename="../dialogs/dock.py" line="372"/>
         <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
         <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
     </message>
@@ -282,7 +282,7 @@
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="134"/>
+        <location filename="../dialogs/dock.py" line="137"/>
         <source>Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} minutes. Leave at 0 for one window covering the whole route.</source>
         <translation>Vitesse le long du trajet : chaque caméra reçoit le créneau centré sur l'heure de passage du trajet devant elle, ± {margin:g} minutes. Laisser à 0 pour un seul créneau couvrant tout le trajet.</translation>
     </message>
