@@ -42,9 +42,15 @@ def parse_coordinates(text: str, system: str = "auto") -> TypedPoint:
     if system == "lambert93" or _fits_lambert93(first, second):
         return _lambert93(first, second)
     raise CamreqError(
-        f"Coordinates '{text.strip()}' are neither a latitude and longitude (e.g. 45.1885 5.7245) "
+        f"Coordinates {shown(text)} are neither a latitude and longitude (e.g. 45.1885 5.7245) "
         "nor Lambert-93 X and Y in France (e.g. 913500 6458000)."
     )
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """Return typed text quoted for a message: at most limit characters, control and bidi characters escaped."""
+    text = text.strip()
+    return repr(text[:limit]) + ("…" if len(text) > limit else "")
 
 
 def _two_numbers(text: str) -> tuple[float, float]:
@@ -55,7 +61,7 @@ def _two_numbers(text: str) -> tuple[float, float]:
     parts = [part for part in SEPARATORS.split(text.strip()) if part]
     if len(parts) != 2 or not all(NUMBER.fullmatch(part) for part in parts):
         raise CamreqError(
-            f"Coordinates '{text.strip()}' must be two numbers, such as '45.1885 5.7245' (latitude longitude) "
+            f"Coordinates {shown(text)} must be two numbers, such as '45.1885 5.7245' (latitude longitude) "
             "or '913500 6458000' (Lambert-93 X Y)."
         )
     return float(parts[0].replace(",", ".")), float(parts[1].replace(",", "."))

@@ -25,9 +25,11 @@ from qgis.PyQt.QtWidgets import QAction, QHeaderView, QWidget
 
 from ..core.coordinates import SYSTEMS, parse_coordinates
 from ..core.requisitions import INVESTIGATIONS
+from ..core.search import DEFAULT_MARGIN_MINUTES
 from ..core.search_area import search_area
 from ..errors import CamreqError
 from ..settings import Settings
+from .fields import accept_any_length, typed_text
 from .followup_tab import FollowupTab
 from .map_tools import PointTool, RouteTool
 from .requisitions_tab import RequisitionsTab
@@ -130,6 +132,12 @@ class CamreqDock(QgsDockWidget, FORM):
             edit.setCalendarPopup(True)
         self.deliveryEdit.setText(self.tr("Copy of the recordings on a digital medium or by a secure download link"))
         self.sendProgress.hide()
+        accept_any_length(self.coordinatesEdit, self.reasonEdit, self.caseNumberEdit, self.authorisationEdit,
+                          self.deliveryEdit, self.caseFilterEdit, self.answerNoteEdit)  # fmt: skip
+        self.speedSpin.setToolTip(self.tr(
+            "Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} "
+            "minutes. Leave at 0 for one window covering the whole route.").format(margin=DEFAULT_MARGIN_MINUTES)
+        )  # fmt: skip
         self._show_investigation_fields()
 
     def _connect_signals(self) -> None:
@@ -205,10 +213,13 @@ class CamreqDock(QgsDockWidget, FORM):
     def set_incident(self, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> None:
         """Make geometry the incident and draw it with its search area."""
         self.incident, self.incident_crs = QgsGeometry(geometry), crs
+        route = geometry.type() == QgsWkbTypes.GeometryType.LineGeometry
+        self.speedSpin.setEnabled(route)  # a speed makes sense only along a route
+        self.speedLabel.setEnabled(route)
         wgs84 = QgsGeometry(geometry)
         wgs84.transform(self._transform(crs, QgsCoordinateReferenceSystem("EPSG:4326")))
         centre = wgs84.centroid().asPoint()
-        if geometry.type() == QgsWkbTypes.GeometryType.LineGeometry:
+        if route:
             text = self.tr("Route of {count} points, starting {lat:.5f} {lon:.5f}").format(
                 count=len(geometry.asPolyline()), lat=wgs84.asPolyline()[0].y(), lon=wgs84.asPolyline()[0].x()
             )
@@ -216,6 +227,10 @@ class CamreqDock(QgsDockWidget, FORM):
             text = self.tr("Incident at {lat:.5f} {lon:.5f}").format(lat=centre.y(), lon=centre.x())
         self.incidentLabel.setText(text)
         self._draw_incident()
+
+    def speed_kmh(self) -> float | None:
+        """Return the speed along the route, or None for one window (a point, or a route at speed 0)."""
+        return float(self.speedSpin.value()) if self.speedSpin.isEnabled() and self.speedSpin.value() > 0 else None
 
     def place_typed_coordinates(self) -> None:
         """Make the typed coordinates the incident and centre the map on them, or say what is wrong."""
@@ -260,7 +275,8 @@ class CamreqDock(QgsDockWidget, FORM):
         start, end = to_datetime(self.startEdit.dateTime()), to_datetime(self.endEdit.dateTime())
         if end < start:
             raise CamreqError(self.tr("The end of the incident is before its start: check the times."))
-        if not self.reasonEdit.text().strip():
+        reason = typed_text(self.reasonEdit, self.reasonLabel)
+        if not reason:
             raise CamreqError(self.tr("Give a reason for the search (case or facts): it is written to the log."))
         if not self.settings.connection:
             raise CamreqError(self.tr("No database chosen yet: open the CamReq settings."))
@@ -271,7 +287,8 @@ class CamreqDock(QgsDockWidget, FORM):
             start,
             end,
             float(self.radiusSpin.value()),
-            self.reasonEdit.text().strip(),
+            reason,
+            self.speed_kmh(),
         )
 
     def search(self) -> None:

@@ -13,6 +13,7 @@ from ..core.followup import FollowupRow, list_requisitions, resend, status_histo
 from ..core.mailer import smtp_server
 from ..core.requisitions import change_status
 from ..errors import CamreqError
+from .fields import typed_text
 from .records_model import RecordsModel
 from .tasks import CoreTask, launch
 
@@ -100,7 +101,11 @@ class FollowupTab(QObject):
                 self.tr("No database chosen yet: open the CamReq settings."), Qgis.MessageLevel.Warning
             )
             return
-        status, case = self.dock.statusFilterCombo.currentData(), self.dock.caseFilterEdit.text()
+        try:
+            status, case = self.dock.statusFilterCombo.currentData(), typed_text(self.dock.caseFilterEdit)
+        except CamreqError as error:
+            self._failed(str(error))
+            return
         keep = self.selected().id if self.selected() else None
         launch(
             self.running, self.tr("CamReq follow-up"),
@@ -168,7 +173,11 @@ class FollowupTab(QObject):
     def record_answer(self) -> None:
         """Record the owner's answer (or a cancellation) with its note; the history shows it."""
         row, connection = self.selected(), self.dock.settings.connection
-        status, note = self.dock.answerStatusCombo.currentData(), self.dock.answerNoteEdit.text().strip() or None
+        try:
+            status, note = self.dock.answerStatusCombo.currentData(), typed_text(self.dock.answerNoteEdit) or None
+        except CamreqError as error:
+            self._failed(str(error))
+            return
         launch(
             self.running, self.tr("CamReq answer"),
             lambda task: change_status(connection, row.number, status, note),

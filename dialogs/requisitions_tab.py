@@ -11,6 +11,7 @@ from ..core.documents import Officer
 from ..core.mailer import smtp_server
 from ..core.requisitions import CameraRequest, RequisitionForm
 from ..errors import CamreqError
+from .fields import typed_text
 from .tasks import CoreTask, RequisitionOutcome, RequisitionRequest, launch, run_requisitions
 
 
@@ -39,7 +40,8 @@ class RequisitionsTab(QObject):
         ticked = self.dock.results.ticked_rows()
         if not ticked:
             raise CamreqError(self.tr("Tick at least one camera in the New search tab."))
-        if not self.dock.caseNumberEdit.text().strip():
+        case_number = typed_text(self.dock.caseNumberEdit, self.dock.caseNumberLabel)
+        if not case_number:
             raise CamreqError(self.tr("Give the case number (numéro de procédure)."))
         if not settings.connection:
             raise CamreqError(self.tr("No database chosen yet: open the CamReq settings."))
@@ -48,12 +50,16 @@ class RequisitionsTab(QObject):
             settings.officer_phone,
         )  # fmt: skip
         form = RequisitionForm(
-            case_number=self.dock.caseNumberEdit.text().strip(),
+            case_number=case_number,
             investigation=self.dock.investigationCombo.currentData(),
-            authorisation_ref=self.dock.authorisationEdit.text() if self.dock.authorisationEdit.isEnabled() else None,
+            authorisation_ref=(
+                typed_text(self.dock.authorisationEdit, self.dock.authorisationLabel)
+                if self.dock.authorisationEdit.isEnabled()
+                else None
+            ),
             officer=officer,
             answer_deadline=self.dock.answer_deadline(),
-            delivery=self.dock.deliveryEdit.text(),
+            delivery=typed_text(self.dock.deliveryEdit, self.dock.deliveryLabel),
             unit_address=settings.unit_address,
             unit_city=settings.unit_city,
         )

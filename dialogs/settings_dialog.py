@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProviderRegistry
+from qgis.core import Qgis, QgsProviderRegistry
+from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog, QWidget
 
+from ..errors import CamreqError
 from ..settings import Settings
+from .fields import accept_any_length, typed_text
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 SMTP_SECURITY = ("starttls", "ssl", "none")
@@ -29,6 +32,16 @@ class SettingsDialog(QDialog, FORM):
         for key, label in zip(MODES, (self.tr("Investigator"), self.tr("Analyst")), strict=True):
             self.modeCombo.addItem(label, key)
         self.connectionCombo.addItems(postgres_connection_names())
+        self.message_bar = QgsMessageBar(self)
+        self.layout().insertWidget(0, self.message_bar)
+        self.text_fields = (
+            (self.officerNameEdit, self.officerNameLabel), (self.officerRankEdit, self.officerRankLabel),
+            (self.officerUnitEdit, self.officerUnitLabel), (self.officerEmailEdit, self.officerEmailLabel),
+            (self.officerPhoneEdit, self.officerPhoneLabel), (self.unitAddressEdit, self.unitAddressLabel),
+            (self.unitCityEdit, self.unitCityLabel), (self.smtpHostEdit, self.smtpHostLabel),
+            (self.smtpFromEdit, self.smtpFromLabel),
+        )  # fmt: skip
+        accept_any_length(*(edit for edit, _label in self.text_fields))
         self.buttonBox.accepted.connect(self.accept)
         self.buttonBox.rejected.connect(self.reject)
         self.show_settings(settings)
@@ -50,6 +63,16 @@ class SettingsDialog(QDialog, FORM):
         self.smtpFromEdit.setText(settings.smtp_from)
         self.defaultRadiusSpin.setValue(settings.default_radius_m)
         self.modeCombo.setCurrentIndex(max(0, self.modeCombo.findData(settings.mode)))
+
+    def accept(self) -> None:
+        """Close with the settings, or keep the dialog open saying which field cannot be saved."""
+        try:
+            for edit, label in self.text_fields:
+                typed_text(edit, label)
+        except CamreqError as error:
+            self.message_bar.pushMessage("CamReq", str(error), Qgis.MessageLevel.Warning, 0)
+            return
+        super().accept()
 
     def settings(self) -> Settings:
         """Return the settings the form holds."""

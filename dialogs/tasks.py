@@ -44,6 +44,7 @@ class SearchRequest:
     end: datetime
     radius_m: float
     reason: str
+    speed_kmh: float | None = None  # a route at this speed: each camera's window centred on when it is passed
 
 
 class CoreTask(QgsTask):
@@ -124,7 +125,7 @@ def run_search(request: SearchRequest, task: CoreTask) -> list[dict[str, Any]]:
     found = core_search(
         request.connection,
         [Incident("1", bytes(incident.asWkb()), request.start, request.end)],
-        SearchOptions(distance_m=request.radius_m, reason=request.reason),
+        SearchOptions(distance_m=request.radius_m, reason=request.reason, speed_kmh=request.speed_kmh),
     )
     return [dict(asdict(hit), search_id=found.search_id, srid=found.srid) for hit in found.hits]
 

@@ -22,37 +22,37 @@
 <context>
     <name>CamreqDock</name>
     <message>
-        <location filename="../dialogs/dock.py" line="117"/>
+        <location filename="../dialogs/dock.py" line="119"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="117"/>
+        <location filename="../dialogs/dock.py" line="119"/>
         <source>WGS84 lat lon</source>
         <translation>WGS84 lat lon</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="117"/>
+        <location filename="../dialogs/dock.py" line="119"/>
         <source>Lambert-93 X Y</source>
         <translation>Lambert-93 X Y</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="120"/>
+        <location filename="../dialogs/dock.py" line="122"/>
         <source>Flagrance (art. 60-1 CPP)</source>
         <translation>Flagrance (art. 60-1 CPP)</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="120"/>
+        <location filename="../dialogs/dock.py" line="122"/>
         <source>Preliminary (art. 77-1-1 CPP)</source>
         <translation>Préliminaire (art. 77-1-1 CPP)</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="120"/>
+        <location filename="../dialogs/dock.py" line="122"/>
         <source>Judicial (art. 99-3 CPP)</source>
         <translation>Information judiciaire (art. 99-3 CPP)</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="131"/>
+        <location filename="../dialogs/dock.py" line="133"/>
         <source>Copy of the recordings on a digital medium or by a secure download link</source>
         <translation>Copie des enregistrements sur support numérique ou par lien de téléchargement sécurisé</translation>
     </message>
@@ -67,77 +67,77 @@
         <translation>Tracer un trajet</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="169"/>
+        <location filename="../dialogs/dock.py" line="177"/>
         <source>Database: {name}</source>
         <translation>Base : {name}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="171"/>
+        <location filename="../dialogs/dock.py" line="179"/>
         <source>No database chosen yet: open the settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="175"/>
+        <location filename="../dialogs/dock.py" line="183"/>
         <source>Not set: fill in the officer in the settings.</source>
         <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="195"/>
+        <location filename="../dialogs/dock.py" line="203"/>
         <source>Click on the map, draw a route or type coordinates.</source>
         <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="212"/>
+        <location filename="../dialogs/dock.py" line="223"/>
         <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
         <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="216"/>
+        <location filename="../dialogs/dock.py" line="227"/>
         <source>Incident at {lat:.5f} {lon:.5f}</source>
         <translation>Faits à {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="259"/>
+        <location filename="../dialogs/dock.py" line="274"/>
         <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
         <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="262"/>
+        <location filename="../dialogs/dock.py" line="277"/>
         <source>The end of the incident is before its start: check the times.</source>
         <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="264"/>
+        <location filename="../dialogs/dock.py" line="280"/>
         <source>Give a reason for the search (case or facts): it is written to the log.</source>
         <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="266"/>
+        <location filename="../dialogs/dock.py" line="282"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="285"/>
+        <location filename="../dialogs/dock.py" line="302"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="286"/>
+        <location filename="../dialogs/dock.py" line="303"/>
         <source>CamReq camera search</source>
         <translation>Recherche de caméras CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="309"/>
+        <location filename="../dialogs/dock.py" line="326"/>
         <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
         <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="309"/>
+        <location filename="../dialogs/dock.py" line="326"/>
         <source>No camera within {radius} m.</source>
         <translation>Aucune caméra à moins de {radius} m.</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="355"/>
+        <location filename="../dialogs/dock.py" line="372"/>
         <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
         <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
     </message>
@@ -187,110 +187,125 @@
         <translation>Rayon</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="171"/>
+        <location filename="../dialogs/dock.ui" line="197"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="178"/>
+        <location filename="../dialogs/dock.ui" line="204"/>
         <source>Case or facts, written to the consultation log</source>
         <translation>Affaire ou faits, inscrits au registre des consultations</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="187"/>
+        <location filename="../dialogs/dock.ui" line="213"/>
         <source>Find the cameras</source>
         <translation>Trouver les caméras</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="218"/>
+        <location filename="../dialogs/dock.ui" line="244"/>
         <source>Requisitions</source>
         <translation>Réquisitions</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="332"/>
+        <location filename="../dialogs/dock.ui" line="358"/>
         <source>Case number</source>
         <translation>N° de procédure</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="243"/>
+        <location filename="../dialogs/dock.ui" line="269"/>
         <source>Investigation</source>
         <translation>Cadre d'enquête</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="253"/>
+        <location filename="../dialogs/dock.ui" line="279"/>
         <source>Authorisation ref.</source>
         <translation>Réf. autorisation</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="263"/>
+        <location filename="../dialogs/dock.ui" line="289"/>
         <source>Answer by</source>
         <translation>Réponse avant le</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="273"/>
+        <location filename="../dialogs/dock.ui" line="299"/>
         <source>Delivery</source>
         <translation>Remise</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="283"/>
+        <location filename="../dialogs/dock.ui" line="309"/>
         <source>Officer</source>
         <translation>Requérant</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="299"/>
+        <location filename="../dialogs/dock.ui" line="325"/>
         <source>Create and send the requisitions</source>
         <translation>Créer et envoyer les réquisitions</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="321"/>
+        <location filename="../dialogs/dock.ui" line="347"/>
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="339"/>
+        <location filename="../dialogs/dock.ui" line="365"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="360"/>
+        <location filename="../dialogs/dock.ui" line="386"/>
         <source>Open the PDF</source>
         <translation>Ouvrir le PDF</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="367"/>
+        <location filename="../dialogs/dock.ui" line="393"/>
         <source>Send again</source>
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="376"/>
+        <location filename="../dialogs/dock.ui" line="402"/>
         <source>Record an answer</source>
         <translation>Enregistrer une réponse</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="385"/>
+        <location filename="../dialogs/dock.ui" line="411"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="392"/>
+        <location filename="../dialogs/dock.ui" line="418"/>
         <source>Record</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="418"/>
+        <location filename="../dialogs/dock.ui" line="444"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/dock.py" line="137"/>
+        <source>Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} minutes. Leave at 0 for one window covering the whole route.</source>
+        <translation>Vitesse le long du trajet : chaque caméra reçoit le créneau centré sur l'heure de passage du trajet devant elle, ± {margin:g} minutes. Laisser à 0 pour un seul créneau couvrant tout le trajet.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/dock.ui" line="174"/>
+        <source>Speed (km/h)</source>
+        <translation>Vitesse (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/dock.ui" line="184"/>
+        <source>One window for the whole route</source>
+        <translation>Un seul créneau pour tout le trajet</translation>
     </message>
 </context>
 <context>
     <name>CoreTask</name>
     <message>
-        <location filename="../dialogs/tasks.py" line="81"/>
+        <location filename="../dialogs/tasks.py" line="82"/>
         <source>{task} failed unexpectedly; the details are in the CamReq tab of the log panel.</source>
         <translation>{task} a échoué de façon inattendue ; le détail est dans l'onglet CamReq du journal des messages.</translation>
     </message>
     <message>
-        <location filename="../dialogs/tasks.py" line="92"/>
+        <location filename="../dialogs/tasks.py" line="93"/>
         <source>{task} was cancelled.</source>
         <translation>{task} a été annulée.</translation>
     </message>
@@ -298,137 +313,137 @@
 <context>
     <name>FollowupTab</name>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="45"/>
+        <location filename="../dialogs/followup_tab.py" line="46"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="45"/>
+        <location filename="../dialogs/followup_tab.py" line="46"/>
         <source>Issued, not sent</source>
         <translation>Émise, non envoyée</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="45"/>
+        <location filename="../dialogs/followup_tab.py" line="46"/>
         <source>Sent</source>
         <translation>Envoyée</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="46"/>
+        <location filename="../dialogs/followup_tab.py" line="47"/>
         <source>Acknowledged</source>
         <translation>Reçue par le propriétaire</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="46"/>
+        <location filename="../dialogs/followup_tab.py" line="47"/>
         <source>Footage delivered</source>
         <translation>Images remises</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="47"/>
+        <location filename="../dialogs/followup_tab.py" line="48"/>
         <source>No footage</source>
         <translation>Pas d'images</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="47"/>
+        <location filename="../dialogs/followup_tab.py" line="48"/>
         <source>Refused</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="47"/>
+        <location filename="../dialogs/followup_tab.py" line="48"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="49"/>
+        <location filename="../dialogs/followup_tab.py" line="50"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="55"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="55"/>
         <source>draft {id}</source>
         <translation>brouillon {id}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="55"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="66"/>
+        <location filename="../dialogs/followup_tab.py" line="67"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="55"/>
         <source>Purge</source>
         <translation>Effacement</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="55"/>
         <source>Answer by</source>
         <translation>Réponse avant le</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="55"/>
         <source>Case</source>
         <translation>Procédure</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="66"/>
+        <location filename="../dialogs/followup_tab.py" line="67"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="66"/>
+        <location filename="../dialogs/followup_tab.py" line="67"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="66"/>
+        <location filename="../dialogs/followup_tab.py" line="67"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="99"/>
+        <location filename="../dialogs/followup_tab.py" line="100"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="105"/>
+        <location filename="../dialogs/followup_tab.py" line="110"/>
         <source>CamReq follow-up</source>
         <translation>Suivi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="128"/>
+        <location filename="../dialogs/followup_tab.py" line="133"/>
         <source>CamReq history</source>
         <translation>Historique CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="137"/>
+        <location filename="../dialogs/followup_tab.py" line="142"/>
         <source>The PDF cannot be opened: {path}</source>
         <translation>Impossible d'ouvrir le PDF : {path}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="150"/>
+        <location filename="../dialogs/followup_tab.py" line="155"/>
         <source>CamReq sending</source>
         <translation>Envoi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="159"/>
+        <location filename="../dialogs/followup_tab.py" line="164"/>
         <source>Sent {s}, failed {f}, still waiting {p}.</source>
         <translation>Envoyées {s}, en échec {f}, encore en attente {p}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="172"/>
+        <location filename="../dialogs/followup_tab.py" line="181"/>
         <source>CamReq answer</source>
         <translation>Réponse CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="181"/>
+        <location filename="../dialogs/followup_tab.py" line="190"/>
         <source>Requisition {n} recorded.</source>
         <translation>Réquisition {n} enregistrée.</translation>
     </message>
@@ -436,62 +451,62 @@
 <context>
     <name>RequisitionsTab</name>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="41"/>
+        <location filename="../dialogs/requisitions_tab.py" line="42"/>
         <source>Tick at least one camera in the New search tab.</source>
         <translation>Cochez au moins une caméra dans l'onglet Nouvelle recherche.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="43"/>
+        <location filename="../dialogs/requisitions_tab.py" line="45"/>
         <source>Give the case number (numéro de procédure).</source>
         <translation>Indiquez le numéro de procédure.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="45"/>
+        <location filename="../dialogs/requisitions_tab.py" line="47"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="82"/>
+        <location filename="../dialogs/requisitions_tab.py" line="88"/>
         <source>Making the requisitions and their PDFs, then sending them…</source>
         <translation>Création des réquisitions et de leurs PDF, puis envoi…</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="85"/>
+        <location filename="../dialogs/requisitions_tab.py" line="91"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="86"/>
+        <location filename="../dialogs/requisitions_tab.py" line="92"/>
         <source>CamReq requisitions</source>
         <translation>Réquisitions CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="101"/>
+        <location filename="../dialogs/requisitions_tab.py" line="107"/>
         <source>{n} requisition(s) not sent: they are issued and wait in the outbox; send them again from the Follow-up tab once the problem is solved.</source>
         <translation>{n} réquisition(s) non envoyée(s) : émises, elles attendent dans la file d'envoi ; renvoyez-les depuis l'onglet Suivi une fois le problème réglé.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="108"/>
+        <location filename="../dialogs/requisitions_tab.py" line="114"/>
         <source>{sent} of {total} requisitions sent.</source>
         <translation>{sent} réquisitions envoyées sur {total}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="118"/>
+        <location filename="../dialogs/requisitions_tab.py" line="124"/>
         <source>{n} sent to {owner} &lt;{email}&gt;</source>
         <translation>{n} envoyée à {owner} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="122"/>
+        <location filename="../dialogs/requisitions_tab.py" line="128"/>
         <source>{n} NOT sent: {owner} has no e-mail address; deliver the PDF by hand ({path})</source>
         <translation>{n} NON envoyée : {owner} n'a pas d'adresse électronique ; remettez le PDF en main propre ({path})</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="125"/>
+        <location filename="../dialogs/requisitions_tab.py" line="131"/>
         <source>{n} NOT sent to {owner} &lt;{email}&gt;: {answer}</source>
         <translation>{n} NON envoyée à {owner} &lt;{email}&gt; : {answer}</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="125"/>
+        <location filename="../dialogs/requisitions_tab.py" line="131"/>
         <source>not attempted</source>
         <translation>pas encore tentée</translation>
     </message>
@@ -577,27 +592,27 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="25"/>
+        <location filename="../dialogs/settings_dialog.py" line="28"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="25"/>
+        <location filename="../dialogs/settings_dialog.py" line="28"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="25"/>
+        <location filename="../dialogs/settings_dialog.py" line="28"/>
         <source>None (local relay only)</source>
         <translation>Aucune (relais local uniquement)</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="29"/>
+        <location filename="../dialogs/settings_dialog.py" line="32"/>
         <source>Investigator</source>
         <translation>Enquêteur</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="29"/>
+        <location filename="../dialogs/settings_dialog.py" line="32"/>
         <source>Analyst</source>
         <translation>Analyste</translation>
     </message>

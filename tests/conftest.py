@@ -4,6 +4,22 @@ from __future__ import annotations
 
 import pytest
 
+HOSTILE = {
+    "sql": "'; DROP TABLE camreq.cameras; --",
+    "quotes": 'O\'Brien "said" \\ %s %(x)s $$',
+    "nul": "before\x00after",
+    "100kB": "x" * 100_000,
+    "rtl": "\u202eA edagirB\u202c \u200f",
+    "jinja": "{{ 7*7 }}",
+    "script": "<script>alert(1)</script>",
+}
+
+
+@pytest.fixture(params=list(HOSTILE))
+def hostile(request) -> tuple[str, str]:
+    """Return (kind, value): each hostile text a user could type (SQL, quotes, NUL, 100 kB, bidi marks, markup)."""
+    return request.param, HOSTILE[request.param]
+
 
 @pytest.fixture
 def camreq_processing(qgis_processing):

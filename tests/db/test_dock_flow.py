@@ -109,6 +109,35 @@ def test_a_search_fills_the_list_in_deadline_order_and_a_row_click_zooms_to_its_
     assert qgis_canvas.center().distance(camera) < 0.5
 
 
+def test_a_drawn_route_with_a_speed_gives_each_camera_the_window_centred_on_when_the_route_passes_it(
+    open_panel, sample_db, qgis_canvas
+):
+    from camreq.core.search import DEFAULT_MARGIN_MINUTES
+    from qgis.core import QgsDistanceArea, QgsProject
+
+    panel = open_panel(sample_db)
+    assert not panel.speedSpin.isEnabled()
+    route = QgsGeometry.fromPolylineXY([QgsPointXY(912900, 6458000), QgsPointXY(914100, 6458000)])
+    panel.route_tool.routeFinished.emit(route)  # what a right click ending a drawn route sends
+    assert panel.speedSpin.isEnabled()
+    panel.speedSpin.setValue(30)
+    QTest.keyClicks(panel.reasonEdit, "Fuite en scooter")
+    panel.searchButton.click()
+    wait_until(lambda: panel.task is None, "the search")
+    rows = shown_rows(panel)
+    start = datetime.fromtimestamp(panel.startEdit.dateTime().toSecsSinceEpoch()).astimezone()
+    metres = QgsDistanceArea()
+    metres.setSourceCrs(qgis_canvas.mapSettings().destinationCrs(), QgsProject.instance().transformContext())
+    metres.setEllipsoid("EPSG:7019")
+    for row in rows:
+        passed = route.nearestPoint(panel.camera_point(row)).asPoint()
+        along = metres.measureLine(route.asPolyline()[0], passed)
+        middle = row["window_start"] + (row["window_end"] - row["window_start"]) / 2
+        assert abs((middle - (start + timedelta(seconds=along / (30 / 3.6)))).total_seconds()) < 3, row["camera_ref"]
+        assert row["window_end"] - row["window_start"] == timedelta(minutes=2 * DEFAULT_MARGIN_MINUTES)
+    assert len(rows) > 2 and len({row["window_start"] for row in rows}) > 2
+
+
 def test_ticked_cameras_become_requisitions_with_pdfs_sent_to_the_smtp_server(open_panel, sample_db, sql, smtp_server):
     from pypdf import PdfReader
 
@@ -230,3 +259,93 @@ def test_measure_interactions_and_time_from_opening_the_panel_to_requisitions_se
     )
     assert sent == len(handler.envelopes) > 0
     assert interactions < 10
+
+
+# Requisitions tab field -> (stored column, words of its refusal messages)
+REQUISITION_FIELDS = {
+    "caseNumberEdit": ("case_number", "case number"), "authorisationEdit": ("authorisation_ref", "authorisation"),
+    "deliveryEdit": ("delivery", "delivery"),
+}  # fmt: skip
+
+
+def stored_or_refused(value: str, stored: list, said: str, name: str) -> None:
+    """Check value was stored verbatim, or refused with a message naming the field (never a crash report)."""
+    assert "failed unexpectedly" not in said
+    if stored:
+        assert stored == [value] and "\x00" not in value
+    else:
+        assert name in said.lower(), said
+        assert "\x00" not in value or "NUL character" in said
+
+
+def messages(qgis_iface) -> str:
+    """Return what the message bar showed."""
+    bar = qgis_iface.messageBar()
+    return "\n".join(bar.get_messages(Qgis.MessageLevel.Warning) + bar.get_messages(Qgis.MessageLevel.Critical))
+
+
+@pytest.fixture
+def scene_panel(open_panel, scene, unused_port):
+    """Return the panel on the four-camera scene after a search around them, one camera ticked, SMTP down."""
+    panel = open_panel(scene["db"], unused_port)
+    QTest.keyClicks(panel.coordinatesEdit, "913500 6458000")
+    panel.placeCoordinatesButton.click()
+    QTest.keyClicks(panel.reasonEdit, "Vol")
+    panel.searchButton.click()
+    wait_until(lambda: panel.task is None, "the search")
+    for row in range(1, panel.results.rowCount()):
+        panel.results.setData(panel.results.index(row, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    panel.caseNumberEdit.setText(CASE)
+    panel.investigationCombo.setCurrentIndex(panel.investigationCombo.findData("preliminary"))
+    panel.authorisationEdit.setText("Soit-transmis du 12/03")
+    return panel
+
+
+def test_hostile_reason_is_logged_verbatim_or_refused_naming_it(open_panel, db, sql, qgis_iface, hostile):
+    _kind, value = hostile
+    panel = open_panel(db)
+    QTest.keyClicks(panel.coordinatesEdit, SAMPLE_INCIDENT)
+    panel.placeCoordinatesButton.click()
+    panel.reasonEdit.setText(value)
+    panel.searchButton.click()
+    wait_until(lambda: panel.task is None, "the search")
+    stored = [reason for (reason,) in sql(db, "SELECT reason FROM camreq.searches")]
+    stored_or_refused(value, stored, messages(qgis_iface), "reason")
+    assert sql(db, "SELECT to_regclass('camreq.cameras') IS NOT NULL") == [(True,)]
+
+
+@pytest.mark.parametrize("field", REQUISITION_FIELDS)
+def test_hostile_requisition_text_is_stored_verbatim_or_refused_naming_the_field(
+    scene_panel, scene, sql, qgis_iface, hostile, field
+):
+    from pypdf import PdfReader
+
+    kind, value = hostile
+    column, name = REQUISITION_FIELDS[field]
+    getattr(scene_panel, field).setText(value)
+    scene_panel.createButton.click()
+    wait_until(lambda: not scene_panel.requisitions.running, "the requisitions")
+    rows = sql(scene["db"], f"SELECT {column}, pdf_path FROM camreq.requisitions")
+    said = messages(qgis_iface) + scene_panel.sendReport.toPlainText()
+    stored_or_refused(value, [stored for stored, _pdf in rows], said, name)
+    if rows and kind in ("jinja", "script"):
+        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(rows[0][1]).pages)
+        assert value in text, "markup was not printed as typed"
+    assert sql(scene["db"], "SELECT to_regclass('camreq.cameras') IS NOT NULL") == [(True,)]
+
+
+def test_hostile_answer_note_is_stored_verbatim_or_refused_naming_it(scene_panel, scene, sql, qgis_iface, hostile):
+    _kind, value = hostile
+    scene_panel.createButton.click()
+    wait_until(lambda: not scene_panel.requisitions.running, "the requisitions")
+    scene_panel.tabs.setCurrentWidget(scene_panel.followupTab)
+    wait_until(lambda: scene_panel.followup.model.rowCount() == 1 and not scene_panel.followup.running, "the list")
+    scene_panel.requisitionsView.setCurrentIndex(scene_panel.followup.model.index(0, 0))
+    scene_panel.answerStatusCombo.setCurrentIndex(scene_panel.answerStatusCombo.findData("cancelled"))
+    scene_panel.answerNoteEdit.setText(value)
+    qgis_iface.messageBar().clear_messages()
+    scene_panel.recordAnswerButton.click()
+    wait_until(lambda: not scene_panel.followup.running, "the answer")
+    notes = sql(scene["db"], "SELECT note FROM camreq.requisition_status_history WHERE to_status = 'cancelled'")
+    stored_or_refused(value, [note for (note,) in notes], messages(qgis_iface), "note")
+    assert sql(scene["db"], "SELECT to_regclass('camreq.requisitions') IS NOT NULL") == [(True,)]

@@ -150,3 +150,13 @@ def test_search_runs_as_a_task_and_its_error_reaches_the_message_bar_in_plain_wo
     errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
     assert any("Cannot connect to the database" in text for text in errors)
     assert dock.searchButton.isEnabled()
+
+
+def test_hostile_typed_coordinates_are_refused_with_a_short_message_naming_them(dock, qgis_iface, hostile):
+    _kind, value = hostile
+    dock.coordinatesEdit.setText(value)
+    dock.placeCoordinatesButton.click()
+    [shown] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert dock.incident is None
+    assert "Coordinates" in shown and len(shown) < 400 and "\x00" not in shown
+    assert dock.incidentLabel.text() in shown

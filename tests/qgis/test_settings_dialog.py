@@ -77,3 +77,43 @@ def test_saving_from_the_plugin_reaches_the_panel_and_stores_no_password(qgis_if
     finally:
         plugin.unload()
         Settings().save()
+
+
+SETTINGS_TEXT_FIELDS = {
+    "officer_name": "officerNameEdit", "officer_rank": "officerRankEdit", "officer_unit": "officerUnitEdit",
+    "officer_email": "officerEmailEdit", "officer_phone": "officerPhoneEdit", "unit_address": "unitAddressEdit",
+    "unit_city": "unitCityEdit", "smtp_host": "smtpHostEdit", "smtp_from": "smtpFromEdit",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("field", SETTINGS_TEXT_FIELDS)
+def test_hostile_text_in_a_settings_field_is_saved_verbatim_or_refused_naming_the_field(qgis_iface, hostile, field):
+    import camreq
+
+    _kind, value = hostile
+    plugin = camreq.classFactory(qgis_iface)
+    plugin.initGui()
+    refusals = []
+    try:
+
+        def type_and_save():
+            dialog = QApplication.activeModalWidget()
+            getattr(dialog, SETTINGS_TEXT_FIELDS[field]).setText(value)
+            dialog.accept()
+            if dialog.isVisible():  # refused: the dialog stays open and says why
+                label = getattr(dialog, SETTINGS_TEXT_FIELDS[field].replace("Edit", "Label")).text()
+                refusals.append((label, dialog.message_bar.currentItem().text()))
+                dialog.reject()
+
+        QTimer.singleShot(0, type_and_save)
+        plugin.open_settings()
+        if refusals:
+            [(label, message)] = refusals
+            assert message.startswith(label) and "NUL character" in message
+            assert getattr(Settings.load(), field) == ""
+        else:
+            assert "\x00" not in value, "a NUL character was saved"
+            assert getattr(Settings.load(), field) == value
+    finally:
+        plugin.unload()
+        Settings().save()
