@@ -77,7 +77,7 @@ class CoreTask(QgsTask):
         except CamreqError as error:
             self.error = str(error)
             return False
-        except Exception:  # noqa: BLE001 (a bug must reach the user, not kill the thread silently)
+        except Exception:  # a bug must reach the user, not kill the thread silently
             QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG)
             self.error = QCoreApplication.translate(
                 "CoreTask", "{task} failed unexpectedly; the details are in the CamReq tab of the log panel."

@@ -89,7 +89,7 @@ def test_a_database_newer_than_the_plugin_is_refused(camreq_processing, db, sql)
 
 
 def test_unreachable_server_gives_one_clear_message(camreq_processing):
-    with pytest.raises(QgsProcessingException, match="Cannot connect to the database.*port 1 failed"):
+    with pytest.raises(QgsProcessingException, match=r"Cannot connect to the database.*port 1 failed"):
         install(camreq_processing, "host=127.0.0.1 port=1 dbname=camreq connect_timeout=3")
 
 
@@ -114,7 +114,7 @@ def test_user_who_cannot_create_postgis_leaves_no_half_made_schema(camreq_proces
     sql(empty_db, "CREATE ROLE camreq_weak LOGIN PASSWORD 'weak'")
     sql(empty_db, 'ALTER DATABASE "{db}" OWNER TO camreq_weak'.format(db=empty_db.split("=")[1]))
     try:
-        with pytest.raises(QgsProcessingException, match="001_foundation.sql needs more privileges"):
+        with pytest.raises(QgsProcessingException, match=r"001_foundation\.sql needs more privileges"):
             install(camreq_processing, empty_db + " host=localhost user=camreq_weak password=weak")
         assert not camreq_schema_exists(sql, empty_db)
     finally:
