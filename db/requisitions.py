@@ -52,7 +52,7 @@ def user_errors() -> Iterator[None]:
         name = error.diag.constraint_name
         raise CamreqError(name or error.diag.message_primary or str(error).strip()) from None
     except (psycopg2.errors.RaiseException, psycopg2.errors.InsufficientPrivilege) as error:
-        raise CamreqError(error.diag.message_primary) from None
+        raise CamreqError(error.diag.message_primary or str(error).strip()) from None
 
 
 def camera_owners(cursor: Cursor, camera_ids: list[int]) -> dict[int, int]:
