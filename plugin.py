@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -64,9 +64,15 @@ class CamReqPlugin:
             )
         )
         for text, slot in (
-            ("Add registry layers", self.add_registry_layers),
-            ("Import cameras…", lambda: self._open_algorithm("camreq:importcameras")),
-            ("Import owners…", lambda: self._open_algorithm("camreq:importowners")),
+            (QT_TRANSLATE_NOOP("CamReqPlugin", "Add registry layers"), self.add_registry_layers),
+            (
+                QT_TRANSLATE_NOOP("CamReqPlugin", "Import cameras…"),
+                lambda: self._open_algorithm("camreq:importcameras"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("CamReqPlugin", "Import owners…"),
+                lambda: self._open_algorithm("camreq:importowners"),
+            ),
         ):
             self.analyst_actions.append(self._add_action(QCoreApplication.translate("CamReqPlugin", text), slot))
         self.apply_mode(Settings.load().mode)

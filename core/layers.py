@@ -16,9 +16,11 @@ from qgis.core import (
     QgsVectorLayerJoinInfo,
     QgsVectorLayerSimpleLabeling,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..db.connection import layer_uri
 from ..errors import CamreqError
+from .translation import tr
 
 OWNER_KINDS = {  # value: (label, colour)
     "metropolis": ("Metropolis", "#1f78b4"),
@@ -37,19 +39,40 @@ CAMERA_TYPES = {  # value: (label, marker shape, field of view colour)
 STATUSES = {"in_service": "In service", "out_of_order": "Out of order", "removed": "Removed"}
 RECORDING_MODES = {"continuous": "Continuous", "motion": "On motion", "scheduled": "Scheduled"}
 CAMERA_ALIASES = {
-    "id": "Id", "owner_id": "Owner", "ref": "Owner's reference", "osm_id": "OpenStreetMap id",
-    "camera_type": "Camera type", "direction": "Direction (° from north)", "fov": "Field of view (°)",
-    "range_m": "Range (m)", "height_m": "Mount height (m)", "tilt": "Tilt (°)", "retention_days": "Retention (days)",
-    "recording_mode": "Recording mode", "status": "Status", "public_space": "Films public space",
-    "authorisation_ref": "Authorisation reference", "authorisation_expiry": "Authorisation expiry",
-    "police_access": "Police direct access", "last_verified": "Last verified", "address": "Address",
-    "notes": "Notes", "fov_geom": "Field of view (computed)", "updated_at": "Last updated",
-    "owner_kind": "Owner kind",
+    "id": QT_TR_NOOP("Id"),
+    "owner_id": QT_TR_NOOP("Owner"),
+    "ref": QT_TR_NOOP("Owner's reference"),
+    "osm_id": QT_TR_NOOP("OpenStreetMap id"),
+    "camera_type": QT_TR_NOOP("Camera type"),
+    "direction": QT_TR_NOOP("Direction (° from north)"),
+    "fov": QT_TR_NOOP("Field of view (°)"),
+    "range_m": QT_TR_NOOP("Range (m)"),
+    "height_m": QT_TR_NOOP("Mount height (m)"),
+    "tilt": QT_TR_NOOP("Tilt (°)"),
+    "retention_days": QT_TR_NOOP("Retention (days)"),
+    "recording_mode": QT_TR_NOOP("Recording mode"),
+    "status": QT_TR_NOOP("Status"),
+    "public_space": QT_TR_NOOP("Films public space"),
+    "authorisation_ref": QT_TR_NOOP("Authorisation reference"),
+    "authorisation_expiry": QT_TR_NOOP("Authorisation expiry"),
+    "police_access": QT_TR_NOOP("Police direct access"),
+    "last_verified": QT_TR_NOOP("Last verified"),
+    "address": QT_TR_NOOP("Address"),
+    "notes": QT_TR_NOOP("Notes"),
+    "fov_geom": QT_TR_NOOP("Field of view (computed)"),
+    "updated_at": QT_TR_NOOP("Last updated"),
+    "owner_kind": QT_TR_NOOP("Owner kind"),
 }
 OWNER_ALIASES = {
-    "id": "Id", "name": "Name", "kind": "Kind", "email": "Requisition e-mail", "phone": "Phone",
-    "address": "Postal address", "response_days": "Usual response time (days)", "notes": "Notes",
-    "updated_at": "Last updated",
+    "id": QT_TR_NOOP("Id"),
+    "name": QT_TR_NOOP("Name"),
+    "kind": QT_TR_NOOP("Kind"),
+    "email": QT_TR_NOOP("Requisition e-mail"),
+    "phone": QT_TR_NOOP("Phone"),
+    "address": QT_TR_NOOP("Postal address"),
+    "response_days": QT_TR_NOOP("Usual response time (days)"),
+    "notes": QT_TR_NOOP("Notes"),
+    "updated_at": QT_TR_NOOP("Last updated"),
 }
 READ_ONLY = ("id", "fov_geom", "updated_at", "owner_kind")
 LABEL_MIN_SCALE = 5000  # camera references show from 1:5,000 inwards
@@ -58,9 +81,9 @@ FOV_OPACITY = 0.25
 
 def registry_layers(connection: str) -> list[QgsVectorLayer]:
     """Return the cameras, fields of view and owners layers, styled and with their forms (not yet in a project)."""
-    owners = _layer(connection, "owners", None, "Camera owners")
-    cameras = _layer(connection, "cameras", "geom", "Cameras")
-    fields_of_view = _layer(connection, "cameras", "fov_geom", "Fields of view")
+    owners = _layer(connection, "owners", None, tr("Camera owners"))
+    cameras = _layer(connection, "cameras", "geom", tr("Cameras"))
+    fields_of_view = _layer(connection, "cameras", "fov_geom", tr("Fields of view"))
     _join_owner_kind(cameras, owners)
     cameras.setRenderer(_camera_renderer())
     cameras.setLabeling(_ref_labels())
@@ -79,7 +102,9 @@ def _layer(connection: str, table: str, geometry_column: str | None, name: str) 
     uri = layer_uri(connection, table, geometry_column or "", "id")
     layer = QgsVectorLayer(uri.uri(False), name, "postgres")
     if not layer.isValid():
-        raise CamreqError(f"Cannot open camreq.{table}: is the CamReq schema installed on this database?")
+        raise CamreqError(
+            tr("Cannot open camreq.{table}: is the CamReq schema installed on this database?").format(table=table)
+        )
     return layer
 
 
@@ -106,14 +131,14 @@ def _camera_renderer() -> QgsCategorizedSymbolRenderer:
         symbol.symbolLayer(0).setDataDefinedProperty(
             QgsSymbolLayer.Property.PropertyName, QgsProperty.fromExpression(shape)
         )
-        categories.append(QgsRendererCategory(value, symbol, label))
+        categories.append(QgsRendererCategory(value, symbol, tr(label)))
     return QgsCategorizedSymbolRenderer("owner_kind", categories)
 
 
 def _field_of_view_renderer() -> QgsCategorizedSymbolRenderer:
     """Fill fields of view in the camera type's colour, without outline (the layer is translucent)."""
     categories = [
-        QgsRendererCategory(value, QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"}), label)
+        QgsRendererCategory(value, QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"}), tr(label))
         for value, (label, _, colour) in CAMERA_TYPES.items()
     ]
     return QgsCategorizedSymbolRenderer("camera_type", categories)
@@ -157,7 +182,7 @@ def _owner_form(layer: QgsVectorLayer) -> None:
 
 def _value_map(layer: QgsVectorLayer, field: str, values: dict[str, str]) -> None:
     """Show a field as a drop-down list of labels, storing the values."""
-    _widget(layer, field, "ValueMap", {"map": [{label: value} for value, label in values.items()]})
+    _widget(layer, field, "ValueMap", {"map": [{tr(label): value} for value, label in values.items()]})
 
 
 def _widget(layer: QgsVectorLayer, field: str, widget: str, config: dict) -> None:
@@ -172,7 +197,7 @@ def _aliases_and_read_only(layer: QgsVectorLayer, aliases: dict[str, str]) -> No
     form: QgsEditFormConfig = layer.editFormConfig()
     for index, field in enumerate(layer.fields()):
         if field.name() in aliases:
-            layer.setFieldAlias(index, aliases[field.name()])
+            layer.setFieldAlias(index, tr(aliases[field.name()]))
         if field.name() in READ_ONLY:
             form.setReadOnly(index, True)
     layer.setEditFormConfig(form)

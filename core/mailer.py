@@ -139,6 +139,7 @@ def _open(server: SmtpServer) -> smtplib.SMTP:
         raise CamreqError(f"SMTP_SECURITY: {server.security!r} is not one of {', '.join(SECURITIES)}.")
     # The server's certificate and name are always verified, against the system's trust store
     # (OpenSSL's default paths, which SSL_CERT_FILE and SSL_CERT_DIR override).
+    smtp: smtplib.SMTP
     if server.security == "ssl":
         smtp = smtplib.SMTP_SSL(server.host, server.port, timeout=TIMEOUT_S, context=ssl.create_default_context())
     else:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from qgis.core import QgsFeedback
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..db import requisitions as db
 from ..db.connection import connect
@@ -31,6 +32,7 @@ from .documents import (
     weasyprint_available,
 )
 from .map_extract import render_map
+from .translation import tr
 
 INVESTIGATIONS = ("flagrance", "preliminary", "judicial")  # the keys of templates/legal.toml
 DEFAULT_ANSWER_DELAY = timedelta(hours=48)
@@ -153,20 +155,27 @@ def due_soon(connection: str) -> list[tuple]:
 def _check_form(form: RequisitionForm) -> None:
     """Raise CamreqError naming the first field of the form that cannot make a requisition."""
     if not form.case_number.strip():
-        raise CamreqError("CASE_NUMBER: the case number (numéro de procédure) is required.")
+        raise CamreqError(tr("the case number (numéro de procédure) is required."), "CASE_NUMBER", tr("Case number"))
     legal = load_legal_basis(form.investigation)
     if legal["requires_authorisation"] and not (form.authorisation_ref or "").strip():
         raise CamreqError(
             f"AUTHORISATION_REF: required for a {form.investigation} investigation "
             f"({legal['authorisation_label'].rstrip(' n°')})."
         )
-    for parameter, value in (("OFFICER_NAME", form.officer.name), ("OFFICER_UNIT", form.officer.unit)):
+    for parameter, label, value in (
+        ("OFFICER_NAME", QT_TR_NOOP("Officer name"), form.officer.name),
+        ("OFFICER_UNIT", QT_TR_NOOP("Unit"), form.officer.unit),
+    ):
         if not value.strip():
-            raise CamreqError(f"{parameter}: required (give it, or set it once in the CamReq settings).")
+            raise CamreqError(tr("required (give it, or set it once in the CamReq settings)."), parameter, tr(label))
     if form.answer_deadline is not None and form.answer_deadline <= datetime.now(UTC):
-        raise CamreqError(f"ANSWER_DEADLINE: {form.answer_deadline.isoformat()} is in the past.")
+        raise CamreqError(
+            tr("{deadline} is in the past.").format(deadline=form.answer_deadline.isoformat()),
+            "ANSWER_DEADLINE",
+            tr("Answer deadline"),
+        )
     if not form.delivery.strip():
-        raise CamreqError("DELIVERY: say which format and means of delivery you ask for.")
+        raise CamreqError(tr("say which format and means of delivery you ask for."), "DELIVERY", tr("Delivery"))
     if not weasyprint_available():
         raise CamreqError("WeasyPrint is not installed or its libraries are missing: pip install weasyprint.")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import select
 import threading
+from typing import Any
 
 import psycopg2
 import psycopg2.extensions
@@ -22,12 +23,20 @@ def connect(connection: str) -> psycopg2.extensions.connection:
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
     params.setdefault("application_name", "camreq")
     try:
-        return psycopg2.connect(**params)
+        return psycopg2.connect(psycopg2.extensions.make_dsn(**params))
     except psycopg2.OperationalError as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
         raise CamreqError(
             f"Cannot connect to the database {describe(connection)}: {reason}"
         ) from None
+
+
+def fetch_value(cursor: psycopg2.extensions.cursor) -> Any:
+    """Return the first column of the next row of a query that always returns one row."""
+    row = cursor.fetchone()
+    if row is None:
+        raise CamreqError("The database returned no row where a query always returns one.")
+    return row[0]
 
 
 def reused_connection(connection: str) -> psycopg2.extensions.connection:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from . import requisitions
+from .connection import fetch_value
 from .requisitions import Cursor
 
 
@@ -55,7 +56,7 @@ def claim_next(cursor: Cursor, server: str, skip: list[int]) -> Claim | None:
            VALUES (%s, %s, %s) RETURNING id""",
         (row[0], row[3], server),
     )
-    return Claim(row[0], cursor.fetchone()[0], *row[1:])
+    return Claim(row[0], fetch_value(cursor), *row[1:])
 
 
 def finish(cursor: Cursor, claim: Claim, outcome: str, code: int | None, answer: str) -> None:
@@ -101,7 +102,7 @@ def pending_count(cursor: Cursor) -> int:
         """SELECT count(*) FROM camreq.requisition_outbox o JOIN camreq.requisitions r ON r.id = o.requisition_id
            WHERE o.status = 'pending' AND r.status = 'issued'"""
     )
-    return cursor.fetchone()[0]
+    return fetch_value(cursor)
 
 
 def requeue_failed(cursor: Cursor, requisition_id: int) -> bool:

@@ -10,7 +10,7 @@ import psycopg2
 import psycopg2.extensions
 from psycopg2 import sql
 
-from .connection import connect
+from .connection import connect, fetch_value
 
 GEOMETRY_COLUMN = "geom"
 POSITION_TOLERANCE_M = 0.5  # a camera without ref or OSM id is the same camera within this distance
@@ -67,7 +67,7 @@ def insert_row(cursor: Cursor, table: str, values: dict[str, Any]) -> int:
         values=sql.SQL(", ").join(_placeholder(column) for column in values),
     )
     cursor.execute(query, [_adapt(column, value) for column, value in values.items()])
-    return cursor.fetchone()[0]
+    return fetch_value(cursor)
 
 
 def update_row(cursor: Cursor, table: str, row_id: int, values: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ import psycopg2.errors
 import psycopg2.extensions
 
 from ..errors import CamreqError
+from .connection import fetch_value
 
 Cursor = psycopg2.extensions.cursor
 
@@ -51,7 +52,7 @@ def user_errors() -> Iterator[None]:
         name = error.diag.constraint_name
         raise CamreqError(name or error.diag.message_primary or str(error).strip()) from None
     except (psycopg2.errors.RaiseException, psycopg2.errors.InsufficientPrivilege) as error:
-        raise CamreqError(error.diag.message_primary) from None
+        raise CamreqError(error.diag.message_primary or str(error).strip()) from None
 
 
 def camera_owners(cursor: Cursor, camera_ids: list[int]) -> dict[int, int]:
@@ -77,7 +78,7 @@ def insert_requisition(cursor: Cursor, values: dict) -> int:
            RETURNING id""",
         values,
     )
-    return cursor.fetchone()[0]
+    return fetch_value(cursor)
 
 
 def insert_cameras(cursor: Cursor, requisition_id: int, cameras: list[tuple]) -> None:
@@ -94,7 +95,7 @@ def insert_cameras(cursor: Cursor, requisition_id: int, cameras: list[tuple]) ->
 def issue(cursor: Cursor, requisition_id: int) -> str:
     """Number a draft (locking its unit's counter until the transaction ends), queue its e-mail; return the number."""
     cursor.execute("SELECT camreq.issue_requisition(%s)", (requisition_id,))
-    return cursor.fetchone()[0]
+    return fetch_value(cursor)
 
 
 def set_pdf_path(cursor: Cursor, requisition_id: int, path: str) -> None:

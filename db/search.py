@@ -20,7 +20,7 @@ TOLERANCE_M = 0.001
 # from the incidents into the geography index): plan it once per connection, not at every search.
 _SETTINGS = "SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_generic_plan;"
 
-# One join of every incident of the search with the cameras on the geography index of 004_search.sql, and the
+# One join of every incident of the search with the cameras on the geography index of 003_search.sql, and the
 # search's log row with its result count, in one statement. A route searched with a speed gives each camera the
 # window centred on the time it passes the camera. Always one row at least: the log row with NULL hit columns
 # when nothing is found. Parameters: $1 ids, $2 WKBs (EPSG:4326), $3 starts, $4 ends, $5 speed_kmh, $6 distance_m,

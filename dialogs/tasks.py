@@ -47,6 +47,15 @@ class SearchRequest:
     speed_kmh: float | None = None  # a route at this speed: each camera's window centred on when it is passed
 
 
+def panel_message(error: CamreqError) -> str:
+    """Return the message of a core error as the panel shows it: the input named by its label, not its parameter id."""
+    if error.label:
+        return QCoreApplication.translate("CoreTask", "{label}: {message}").format(
+            label=error.label, message=error.message
+        )
+    return error.message
+
+
 class CoreTask(QgsTask):
     """Runs work() in a QGIS task; then on the GUI thread calls done(result) or failed(message)."""
 
@@ -75,9 +84,9 @@ class CoreTask(QgsTask):
         try:
             self.result = self._work(self)
         except CamreqError as error:
-            self.error = str(error)
+            self.error = panel_message(error)
             return False
-        except Exception:  # noqa: BLE001 (a bug must reach the user, not kill the thread silently)
+        except Exception:  # a bug must reach the user, not kill the thread silently
             QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG)
             self.error = QCoreApplication.translate(
                 "CoreTask", "{task} failed unexpectedly; the details are in the CamReq tab of the log panel."

@@ -19,7 +19,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
+from qgis.PyQt.QtCore import QT_TR_NOOP, QDate, QDateTime, Qt, QTime, QVariant
 
 from ..core.search import CameraHit, collection_paused
 from ..errors import CamreqError
@@ -85,8 +85,8 @@ class CamerasNearIncident(SearchAlgorithm):
     """Search cameras near incidents and write one row per incident and camera."""
 
     algorithm_id = "camerasnearincident"
-    label = "Cameras near incidents"
-    help_text = (
+    label = QT_TR_NOOP("Cameras near incidents")
+    help_text = QT_TR_NOOP(
         " OUTPUT: one point per incident and camera, in the database CRS, sorted by purge_at; "
         "search_id is the consultation log row."
     )

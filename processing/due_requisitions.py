@@ -16,7 +16,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDateTime, QVariant
+from qgis.PyQt.QtCore import QT_TR_NOOP, QDateTime, QVariant
 
 from ..core.requisitions import due_soon
 from .algorithm import CamreqAlgorithm
@@ -31,11 +31,11 @@ COLUMNS = (
 class DueRequisitions(CamreqAlgorithm):
     """List the requisitions to chase now (the view camreq.requisitions_due_soon)."""
 
-    group_name = "Requisitions"
+    group_name = QT_TR_NOOP("Requisitions")
 
     algorithm_id = "duerequisitions"
-    label = "Requisitions due soon"
-    help_text = (
+    label = QT_TR_NOOP("Requisitions due soon")
+    help_text = QT_TR_NOOP(
         "Lists the open requisitions (draft, issued, sent, acknowledged) whose footage is purged within 48 "
         "hours, or already was ('purged'), most urgent first: call these owners now. COUNT is their number."
     )

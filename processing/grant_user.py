@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.inputs import checked_text
 from ..db.connection import connect
@@ -24,8 +25,8 @@ class GrantUser(CamreqAlgorithm):
     """Grant a login the administrator, analyst or investigator role and record its unit."""
 
     algorithm_id = "grantuser"
-    label = "Give a login a role and a unit"
-    help_text = (
+    label = QT_TR_NOOP("Give a login a role and a unit")
+    help_text = QT_TR_NOOP(
         "Gives an existing PostgreSQL login one CamReq role (administrator, analyst or investigator; any "
         "other CamReq role it had is taken back) and records its unit in this database. Investigators see "
         "and change only their unit's requisitions. The database enforces it, also for direct SQL. "
@@ -46,7 +47,7 @@ class GrantUser(CamreqAlgorithm):
         self.addParameter(
             QgsProcessingParameterString("UNIT", self.tr("Unit (needed for investigators)"), optional=True)
         )
-        for name, label in (("LOGIN", "Login"), ("ROLE", "Role"), ("UNIT", "Unit")):
+        for name, label in (("LOGIN", QT_TR_NOOP("Login")), ("ROLE", QT_TR_NOOP("Role")), ("UNIT", QT_TR_NOOP("Unit"))):
             self.addOutput(QgsProcessingOutputString(name, self.tr(label)))
 
     def process(

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.registry_import import CameraImportOptions, import_cameras
 from ..db.registry import transaction
@@ -23,11 +24,11 @@ from .import_outputs import RejectedRows, add_import_outputs, report
 class ImportCameras(CamreqAlgorithm):
     """Insert or update cameras from a point layer, one transaction, rejected rows with their reason."""
 
-    group_name = "Registry"
+    group_name = QT_TR_NOOP("Registry")
 
     algorithm_id = "importcameras"
-    label = "Import cameras"
-    help_text = (
+    label = QT_TR_NOOP("Import cameras")
+    help_text = QT_TR_NOOP(
         "Imports cameras from any point layer (CSV with X/Y, GeoPackage, GeoJSON, Shapefile, an OpenStreetMap "
         "export of man_made=surveillance nodes) in any CRS. Field names are matched case-insensitively: ref, "
         "owner, owner_email, camera_type, direction, fov, range_m, height, tilt, retention_days, status, "

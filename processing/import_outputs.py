@@ -19,7 +19,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.registry_import import ImportResult
-from .algorithm import tr
+from ..core.translation import tr
 
 OUTPUT_REJECTED = "OUTPUT_REJECTED"
 COUNTS = ("IMPORTED", "UPDATED", "REJECTED")

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsUnitTypes,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..db import schema
 from ..db.connection import connect
@@ -23,8 +24,8 @@ class InstallDatabase(CamreqAlgorithm):
     """Install the schema on an empty database, upgrade an older one, leave a current one alone."""
 
     algorithm_id = "installdatabase"
-    label = "Install or upgrade the database"
-    help_text = (
+    label = QT_TR_NOOP("Install or upgrade the database")
+    help_text = QT_TR_NOOP(
         "Creates the CamReq schema (and the PostGIS extension) on an empty database, upgrades an older "
         "CamReq database to this plugin's version, and does nothing on a current one. Each upgrade step "
         "is one transaction. The storage CRS is chosen at the first install and cannot change later."

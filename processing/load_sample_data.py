@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import QgsFeature, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingOutputNumber
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.sample_data import load_sample_registry
 from ..db.registry import transaction
@@ -17,11 +18,11 @@ OUTPUTS = ("OWNERS", "CAMERAS", "REJECTED")
 class LoadSampleData(CamreqAlgorithm):
     """Load sample/owners.csv and sample/cameras.csv (synthetic data) into the registry."""
 
-    group_name = "Registry"
+    group_name = QT_TR_NOOP("Registry")
 
     algorithm_id = "loadsampledata"
-    label = "Load the sample registry (SYNTHETIC Grenoble data)"
-    help_text = (
+    label = QT_TR_NOOP("Load the sample registry (SYNTHETIC Grenoble data)")
+    help_text = QT_TR_NOOP(
         "SYNTHETIC DATA: loads the invented Grenoble-area sample registry shipped in the plugin's sample "
         "folder (18 owners, 1,415 cameras) to try, demonstrate or test CamReq. None of these cameras, "
         "contacts or authorisations exists: never load it into a production registry. It goes through the "

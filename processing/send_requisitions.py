@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.mailer import SECURITIES, smtp_server
 from ..core.outbox import send_outbox
@@ -23,11 +24,11 @@ from .algorithm import CamreqAlgorithm
 class SendRequisitions(CamreqAlgorithm):
     """Send every issued, unsent requisition once, recording each attempt and the server's answer."""
 
-    group_name = "Requisitions"
+    group_name = QT_TR_NOOP("Requisitions")
 
     algorithm_id = "sendrequisitions"
-    label = "Send requisitions by e-mail"
-    help_text = (
+    label = QT_TR_NOOP("Send requisitions by e-mail")
+    help_text = QT_TR_NOOP(
         "Sends each issued requisition's PDF to its owner's e-mail. A requisition becomes 'sent' only once the "
         "server accepted it; a server that is down or answers 4xx leaves it pending for the next run; a 5xx "
         "answer marks it failed with the server's words. Every attempt is recorded, and a retry never sends a "
@@ -61,7 +62,11 @@ class SendRequisitions(CamreqAlgorithm):
             )
         )  # fmt: skip
         self.addParameter(QgsProcessingParameterString("FROM", self.tr("Sender address"), settings.smtp_from))
-        for output, label in (("SENT", "Sent"), ("PENDING", "Still pending"), ("FAILED", "Failed")):
+        for output, label in (
+            ("SENT", QT_TR_NOOP("Sent")),
+            ("PENDING", QT_TR_NOOP("Still pending")),
+            ("FAILED", QT_TR_NOOP("Failed")),
+        ):
             self.addOutput(QgsProcessingOutputNumber(output, self.tr(label)))
         self.addOutput(QgsProcessingOutputNumber("NO_EMAIL", self.tr("Waiting: owner has no e-mail")))
 

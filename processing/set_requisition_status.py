@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.requisitions import change_status, issue_draft
 from ..settings import Settings
@@ -22,11 +23,11 @@ STATUSES = ("issued", "sent", "acknowledged", "footage_delivered", "no_footage",
 class SetRequisitionStatus(CamreqAlgorithm):
     """Move one requisition along its workflow, refusing changes the transitions table does not allow."""
 
-    group_name = "Requisitions"
+    group_name = QT_TR_NOOP("Requisitions")
 
     algorithm_id = "setrequisitionstatus"
-    label = "Set requisition status"
-    help_text = (
+    label = QT_TR_NOOP("Set requisition status")
+    help_text = QT_TR_NOOP(
         "Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage "
         "or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. "
         "NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers "
