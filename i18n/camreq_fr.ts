@@ -491,124 +491,14 @@
 <context>
     <name>CamreqDock</name>
     <message>
-        <location filename="../dialogs/dock.py" line="119"/>
-        <source>Auto</source>
-        <translation>Auto</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="119"/>
-        <source>WGS84 lat lon</source>
-        <translation>WGS84 lat lon</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="119"/>
-        <source>Lambert-93 X Y</source>
-        <translation>Lambert-93 X Y</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="122"/>
-        <source>Flagrance (art. 60-1 CPP)</source>
-        <translation>Flagrance (art. 60-1 CPP)</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="122"/>
-        <source>Preliminary (art. 77-1-1 CPP)</source>
-        <translation>Préliminaire (art. 77-1-1 CPP)</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="122"/>
-        <source>Judicial (art. 99-3 CPP)</source>
-        <translation>Information judiciaire (art. 99-3 CPP)</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="133"/>
-        <source>Copy of the recordings on a digital medium or by a secure download link</source>
-        <translation>Copie des enregistrements sur support numérique ou par lien de téléchargement sécurisé</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="35"/>
-        <source>Click on the map</source>
-        <translation>Cliquer sur la carte</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="48"/>
-        <source>Draw a route</source>
-        <translation>Tracer un trajet</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="177"/>
+        <location filename="../dialogs/dock.py" line="57"/>
         <source>Database: {name}</source>
         <translation>Base : {name}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="179"/>
+        <location filename="../dialogs/dock.py" line="59"/>
         <source>No database chosen yet: open the settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="183"/>
-        <source>Not set: fill in the officer in the settings.</source>
-        <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="203"/>
-        <source>Click on the map, draw a route or type coordinates.</source>
-        <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="223"/>
-        <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
-        <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="227"/>
-        <source>Incident at {lat:.5f} {lon:.5f}</source>
-        <translation>Faits à {lat:.5f} {lon:.5f}</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="274"/>
-        <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
-        <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="277"/>
-        <source>The end of the incident is before its start: check the times.</source>
-        <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="280"/>
-        <source>Give a reason for the search (case or facts): it is written to the log.</source>
-        <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="282"/>
-        <source>No database chosen yet: open the CamReq settings.</source>
-        <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="302"/>
-        <source>Searching…</source>
-        <translation>Recherche en cours…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="303"/>
-        <source>CamReq camera search</source>
-        <translation>Recherche de caméras CamReq</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="326"/>
-        <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
-        <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="326"/>
-        <source>No camera within {radius} m.</source>
-        <translation>Aucune caméra à moins de {radius} m.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="372"/>
-        <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
-        <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
     </message>
     <message>
         <location filename="../dialogs/dock.ui" line="6"/>
@@ -616,154 +506,9 @@
         <translation>CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="23"/>
-        <source>New search</source>
-        <translation>Nouvelle recherche</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="29"/>
-        <source>Incident</source>
-        <translation>Faits</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="57"/>
-        <source>Left clicks add points to the route, a right click finishes it.</source>
-        <translation>Clic gauche : ajouter un point au trajet ; clic droit : terminer.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="67"/>
-        <source>Latitude and longitude (WGS84), or Lambert-93 X and Y, then Enter.</source>
-        <translation>Latitude et longitude (WGS84), ou X et Y Lambert-93, puis Entrée.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="77"/>
-        <source>Place</source>
-        <translation>Placer</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="96"/>
-        <source>From</source>
-        <translation>Du</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="106"/>
-        <source>To</source>
-        <translation>Au</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="116"/>
-        <source>Radius</source>
-        <translation>Rayon</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="197"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="204"/>
-        <source>Case or facts, written to the consultation log</source>
-        <translation>Affaire ou faits, inscrits au registre des consultations</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="213"/>
-        <source>Find the cameras</source>
-        <translation>Trouver les caméras</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="244"/>
-        <source>Requisitions</source>
-        <translation>Réquisitions</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="358"/>
-        <source>Case number</source>
-        <translation>N° de procédure</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="269"/>
-        <source>Investigation</source>
-        <translation>Cadre d'enquête</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="279"/>
-        <source>Authorisation ref.</source>
-        <translation>Réf. autorisation</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="289"/>
-        <source>Answer by</source>
-        <translation>Réponse avant le</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="299"/>
-        <source>Delivery</source>
-        <translation>Remise</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="309"/>
-        <source>Officer</source>
-        <translation>Requérant</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="325"/>
-        <source>Create and send the requisitions</source>
-        <translation>Créer et envoyer les réquisitions</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="347"/>
-        <source>Follow-up</source>
-        <translation>Suivi</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="365"/>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="386"/>
-        <source>Open the PDF</source>
-        <translation>Ouvrir le PDF</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="393"/>
-        <source>Send again</source>
-        <translation>Renvoyer</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="402"/>
-        <source>Record an answer</source>
-        <translation>Enregistrer une réponse</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="411"/>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="418"/>
-        <source>Record</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="444"/>
+        <location filename="../dialogs/dock.ui" line="35"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="137"/>
-        <source>Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} minutes. Leave at 0 for one window covering the whole route.</source>
-        <translation>Vitesse le long du trajet : chaque caméra reçoit le créneau centré sur l'heure de passage du trajet devant elle, ± {margin:g} minutes. Laisser à 0 pour un seul créneau couvrant tout le trajet.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="174"/>
-        <source>Speed (km/h)</source>
-        <translation>Vitesse (km/h)</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="184"/>
-        <source>One window for the whole route</source>
-        <translation>Un seul créneau pour tout le trajet</translation>
     </message>
 </context>
 <context>
@@ -868,139 +613,174 @@
 <context>
     <name>FollowupTab</name>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="46"/>
+        <location filename="../dialogs/followup_tab.py" line="52"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="46"/>
+        <location filename="../dialogs/followup_tab.py" line="52"/>
         <source>Issued, not sent</source>
         <translation>Émise, non envoyée</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="46"/>
+        <location filename="../dialogs/followup_tab.py" line="52"/>
         <source>Sent</source>
         <translation>Envoyée</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="47"/>
+        <location filename="../dialogs/followup_tab.py" line="53"/>
         <source>Acknowledged</source>
         <translation>Reçue par le propriétaire</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="47"/>
+        <location filename="../dialogs/followup_tab.py" line="53"/>
         <source>Footage delivered</source>
         <translation>Images remises</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="48"/>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
         <source>No footage</source>
         <translation>Pas d'images</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="48"/>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
         <source>Refused</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="48"/>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="50"/>
+        <location filename="../dialogs/followup_tab.py" line="56"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="61"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="61"/>
         <source>draft {id}</source>
         <translation>brouillon {id}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="61"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="67"/>
+        <location filename="../dialogs/followup_tab.py" line="73"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="61"/>
         <source>Purge</source>
         <translation>Effacement</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="61"/>
         <source>Answer by</source>
         <translation>Réponse avant le</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="61"/>
         <source>Case</source>
         <translation>Procédure</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="67"/>
+        <location filename="../dialogs/followup_tab.py" line="73"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="67"/>
+        <location filename="../dialogs/followup_tab.py" line="73"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="67"/>
+        <location filename="../dialogs/followup_tab.ui" line="70"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="100"/>
+        <location filename="../dialogs/followup_tab.py" line="110"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="110"/>
+        <location filename="../dialogs/followup_tab.py" line="120"/>
         <source>CamReq follow-up</source>
         <translation>Suivi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="133"/>
+        <location filename="../dialogs/followup_tab.py" line="143"/>
         <source>CamReq history</source>
         <translation>Historique CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="142"/>
+        <location filename="../dialogs/followup_tab.py" line="152"/>
         <source>The PDF cannot be opened: {path}</source>
         <translation>Impossible d'ouvrir le PDF : {path}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="155"/>
+        <location filename="../dialogs/followup_tab.py" line="165"/>
         <source>CamReq sending</source>
         <translation>Envoi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="164"/>
+        <location filename="../dialogs/followup_tab.py" line="174"/>
         <source>Sent {s}, failed {f}, still waiting {p}.</source>
         <translation>Envoyées {s}, en échec {f}, encore en attente {p}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="181"/>
+        <location filename="../dialogs/followup_tab.py" line="191"/>
         <source>CamReq answer</source>
         <translation>Réponse CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="190"/>
+        <location filename="../dialogs/followup_tab.py" line="200"/>
         <source>Requisition {n} recorded.</source>
         <translation>Réquisition {n} enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="6"/>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="17"/>
+        <source>Case number</source>
+        <translation>N° de procédure</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="24"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="45"/>
+        <source>Open the PDF</source>
+        <translation>Ouvrir le PDF</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="52"/>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="61"/>
+        <source>Record an answer</source>
+        <translation>Enregistrer une réponse</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="77"/>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
     </message>
 </context>
 <context>
@@ -1136,64 +916,134 @@
 <context>
     <name>RequisitionsTab</name>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="42"/>
+        <location filename="../dialogs/requisitions_tab.py" line="91"/>
         <source>Tick at least one camera in the New search tab.</source>
         <translation>Cochez au moins une caméra dans l'onglet Nouvelle recherche.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="45"/>
+        <location filename="../dialogs/requisitions_tab.py" line="94"/>
         <source>Give the case number (numéro de procédure).</source>
         <translation>Indiquez le numéro de procédure.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="47"/>
+        <location filename="../dialogs/requisitions_tab.py" line="96"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="88"/>
+        <location filename="../dialogs/requisitions_tab.py" line="136"/>
         <source>Making the requisitions and their PDFs, then sending them…</source>
         <translation>Création des réquisitions et de leurs PDF, puis envoi…</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="91"/>
+        <location filename="../dialogs/requisitions_tab.py" line="139"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="92"/>
+        <location filename="../dialogs/requisitions_tab.py" line="140"/>
         <source>CamReq requisitions</source>
         <translation>Réquisitions CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="107"/>
+        <location filename="../dialogs/requisitions_tab.py" line="155"/>
         <source>{n} requisition(s) not sent: they are issued and wait in the outbox; send them again from the Follow-up tab once the problem is solved.</source>
         <translation>{n} réquisition(s) non envoyée(s) : émises, elles attendent dans la file d'envoi ; renvoyez-les depuis l'onglet Suivi une fois le problème réglé.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="114"/>
+        <location filename="../dialogs/requisitions_tab.py" line="162"/>
         <source>{sent} of {total} requisitions sent.</source>
         <translation>{sent} réquisitions envoyées sur {total}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="124"/>
+        <location filename="../dialogs/requisitions_tab.py" line="172"/>
         <source>{n} sent to {owner} &lt;{email}&gt;</source>
         <translation>{n} envoyée à {owner} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="128"/>
+        <location filename="../dialogs/requisitions_tab.py" line="176"/>
         <source>{n} NOT sent: {owner} has no e-mail address; deliver the PDF by hand ({path})</source>
         <translation>{n} NON envoyée : {owner} n'a pas d'adresse électronique ; remettez le PDF en main propre ({path})</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="131"/>
+        <location filename="../dialogs/requisitions_tab.py" line="179"/>
         <source>{n} NOT sent to {owner} &lt;{email}&gt;: {answer}</source>
         <translation>{n} NON envoyée à {owner} &lt;{email}&gt; : {answer}</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="131"/>
+        <location filename="../dialogs/requisitions_tab.py" line="179"/>
         <source>not attempted</source>
         <translation>pas encore tentée</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="45"/>
+        <source>Flagrance (art. 60-1 CPP)</source>
+        <translation>Flagrance (art. 60-1 CPP)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="45"/>
+        <source>Preliminary (art. 77-1-1 CPP)</source>
+        <translation>Préliminaire (art. 77-1-1 CPP)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="45"/>
+        <source>Judicial (art. 99-3 CPP)</source>
+        <translation>Information judiciaire (art. 99-3 CPP)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="54"/>
+        <source>Copy of the recordings on a digital medium or by a secure download link</source>
+        <translation>Copie des enregistrements sur support numérique ou par lien de téléchargement sécurisé</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="68"/>
+        <source>Not set: fill in the officer in the settings.</source>
+        <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="75"/>
+        <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
+        <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="6"/>
+        <source>Requisitions</source>
+        <translation>Réquisitions</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="21"/>
+        <source>Case number</source>
+        <translation>N° de procédure</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="31"/>
+        <source>Investigation</source>
+        <translation>Cadre d'enquête</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="41"/>
+        <source>Authorisation ref.</source>
+        <translation>Réf. autorisation</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="51"/>
+        <source>Answer by</source>
+        <translation>Réponse avant le</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="61"/>
+        <source>Delivery</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="71"/>
+        <source>Officer</source>
+        <translation>Requérant</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="87"/>
+        <source>Create and send the requisitions</source>
+        <translation>Créer et envoyer les réquisitions</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1200,159 @@
         <location filename="../processing/search_algorithm.py" line="136"/>
         <source>Search {id}: {n} cameras for {k} incidents (logged)</source>
         <translation>Recherche {id} : {n} caméra(s) pour {k} fait(s) (journalisée)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTab</name>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="96"/>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="96"/>
+        <source>WGS84 lat lon</source>
+        <translation>WGS84 lat lon</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="96"/>
+        <source>Lambert-93 X Y</source>
+        <translation>Lambert-93 X Y</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="101"/>
+        <source>Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} minutes. Leave at 0 for one window covering the whole route.</source>
+        <translation>Vitesse le long du trajet : chaque caméra reçoit le créneau centré sur l'heure de passage du trajet devant elle, ± {margin:g} minutes. Laisser à 0 pour un seul créneau couvrant tout le trajet.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="18"/>
+        <source>Click on the map</source>
+        <translation>Cliquer sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="31"/>
+        <source>Draw a route</source>
+        <translation>Tracer un trajet</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="155"/>
+        <source>Click on the map, draw a route or type coordinates.</source>
+        <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="175"/>
+        <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
+        <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="179"/>
+        <source>Incident at {lat:.5f} {lon:.5f}</source>
+        <translation>Faits à {lat:.5f} {lon:.5f}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="226"/>
+        <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
+        <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="229"/>
+        <source>The end of the incident is before its start: check the times.</source>
+        <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="232"/>
+        <source>Give a reason for the search (case or facts): it is written to the log.</source>
+        <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="234"/>
+        <source>No database chosen yet: open the CamReq settings.</source>
+        <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="254"/>
+        <source>Searching…</source>
+        <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="255"/>
+        <source>CamReq camera search</source>
+        <translation>Recherche de caméras CamReq</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="279"/>
+        <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
+        <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="279"/>
+        <source>No camera within {radius} m.</source>
+        <translation>Aucune caméra à moins de {radius} m.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="6"/>
+        <source>New search</source>
+        <translation>Nouvelle recherche</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="12"/>
+        <source>Incident</source>
+        <translation>Faits</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="40"/>
+        <source>Left clicks add points to the route, a right click finishes it.</source>
+        <translation>Clic gauche : ajouter un point au trajet ; clic droit : terminer.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="50"/>
+        <source>Latitude and longitude (WGS84), or Lambert-93 X and Y, then Enter.</source>
+        <translation>Latitude et longitude (WGS84), ou X et Y Lambert-93, puis Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="60"/>
+        <source>Place</source>
+        <translation>Placer</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="79"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="89"/>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="99"/>
+        <source>Radius</source>
+        <translation>Rayon</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="157"/>
+        <source>Speed (km/h)</source>
+        <translation>Vitesse (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="167"/>
+        <source>One window for the whole route</source>
+        <translation>Un seul créneau pour tout le trajet</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="180"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="187"/>
+        <source>Case or facts, written to the consultation log</source>
+        <translation>Affaire ou faits, inscrits au registre des consultations</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="196"/>
+        <source>Find the cameras</source>
+        <translation>Trouver les caméras</translation>
     </message>
 </context>
 <context>

@@ -46,11 +46,13 @@ def render(language: str, target: Path, connection: str) -> None:
         officer_unit="Sûreté départementale de l'Isère",
     )
     dock = CamreqDock(canvas, QgsMessageBar(), PointTool(canvas), RouteTool(canvas), settings)
-    dock.coordinatesEdit.setText(SAMPLE_INCIDENT)
-    dock.place_typed_coordinates()
-    dock.reasonEdit.setText("Vol avec violence, place Grenette" if language.startswith("fr") else "Street robbery")
+    dock.search.coordinatesEdit.setText(SAMPLE_INCIDENT)
+    dock.search.place_typed_coordinates()
+    dock.search.reasonEdit.setText(
+        "Vol avec violence, place Grenette" if language.startswith("fr") else "Street robbery"
+    )
     if connection:
-        dock.show_results(run_search(dock.search_request(), None))
+        dock.search.show_results(run_search(dock.search.search_request(), None))
     dock.resize(*SIZE)
     dock.show()
     QCoreApplication.processEvents()

@@ -72,7 +72,7 @@ def test_toolbar_button_opens_and_closes_the_panel(loaded_plugin, menu_calls, qg
 
 
 def test_unload_removes_the_panel_the_map_tools_and_their_drawings(loaded_plugin, menu_calls, qgis_canvas):
-    loaded_plugin.dock.pickPointButton.click()
+    loaded_plugin.dock.search.pickPointButton.click()
     assert qgis_canvas.mapTool() is loaded_plugin.point_tool
     items_before_plugin = len(qgis_canvas.scene().items()) - 5  # route drawn, incident, area, cameras, purged ones
     loaded_plugin.unload()

@@ -49,10 +49,10 @@ def test_purge_within_two_days_is_red(search_row):
 def test_cameras_with_footage_are_ticked_and_ticks_can_change(search_row):
     model = ResultsModel()
     model.set_rows([search_row("A", 5), search_row("B", 10), search_row("GONE", -1)], search_row.now)
-    assert [row["camera_ref"] for row in model.ticked_rows()] == ["A", "B"]
+    assert [row.camera_ref for row in model.ticked_rows()] == ["A", "B"]
     assert model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     assert model.setData(model.index(2, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
-    assert [row["camera_ref"] for row in model.ticked_rows()] == ["B", "GONE"]
+    assert [row.camera_ref for row in model.ticked_rows()] == ["B", "GONE"]
 
 
 def test_distance_and_in_view_columns(search_row):

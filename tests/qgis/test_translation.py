@@ -83,9 +83,9 @@ def test_the_panel_is_in_french_for_french_users(french, lambert93_canvas, qgis_
         lambert93_canvas, qgis_iface.messageBar(), PointTool(lambert93_canvas), RouteTool(lambert93_canvas), Settings()
     )
     assert [panel.tabs.tabText(index) for index in range(3)] == ["Nouvelle recherche", "Réquisitions", "Suivi"]
-    assert panel.pickPointButton.text() == "Cliquer sur la carte"
-    panel.results.set_rows([search_row("GRE-001", 3 * 24 + 4.5)], search_row.now)
-    assert panel.results.index(0, COLUMNS.index("purge")).data() == "3 j 4 h"
+    assert panel.search.pickPointButton.text() == "Cliquer sur la carte"
+    panel.search.results.set_rows([search_row("GRE-001", 3 * 24 + 4.5)], search_row.now)
+    assert panel.search.results.index(0, COLUMNS.index("purge")).data() == "3 j 4 h"
     panel.remove_from_map()
 
 
