@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .requisitions import Cursor
+from .rows import named_rows
 
 URGENT_INTERVAL = "48 hours"  # as camreq.requisitions_due_soon
 
@@ -53,11 +54,22 @@ def followup(
     return [FollowupRow(*row) for row in cursor.fetchall()]
 
 
-def history(cursor: Cursor, requisition_id: int) -> list[tuple]:
-    """Return (changed_at, changed_by, from_status, to_status, note) of a requisition, oldest first."""
+@dataclass(frozen=True)
+class StatusChange:
+    """One change of a requisition's status: when, by whom, from and to which status, with its note."""
+
+    changed_at: datetime
+    changed_by: str
+    from_status: str | None
+    to_status: str
+    note: str | None
+
+
+def history(cursor: Cursor, requisition_id: int) -> list[StatusChange]:
+    """Return the status changes of a requisition, oldest first."""
     cursor.execute(
         """SELECT changed_at, changed_by, from_status, to_status, note FROM camreq.requisition_status_history
            WHERE requisition_id = %s ORDER BY changed_at, id""",
         (requisition_id,),
     )
-    return cursor.fetchall()
+    return named_rows(cursor, StatusChange)

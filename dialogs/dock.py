@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget, QgsMapCanvas, QgsMessageBar, QgsRubberBand
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QDateTime, QModelIndex, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QModelIndex, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QAction, QHeaderView, QWidget
 
@@ -27,6 +27,7 @@ from ..core.coordinates import SYSTEMS, parse_coordinates
 from ..core.requisitions import INVESTIGATIONS
 from ..core.search import DEFAULT_MARGIN_MINUTES
 from ..core.search_area import search_area
+from ..core.times import from_qdatetime, now, to_editor_qdatetime
 from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, typed_text
@@ -42,21 +43,6 @@ AREA_COLOUR = QColor(220, 40, 40, 40)
 DATE_FORMAT = "dd/MM/yyyy HH:mm"
 RADIUS_PRESETS = (50, 100, 200, 500)
 COUNTDOWN_REFRESH_MS = 60_000
-
-
-def now() -> datetime:
-    """Return the current time with the local time zone."""
-    return datetime.now(UTC).astimezone()
-
-
-def to_datetime(value: QDateTime) -> datetime:
-    """Return a QDateTime as an aware local datetime."""
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC).astimezone()
-
-
-def to_qdatetime(value: datetime) -> QDateTime:
-    """Return an aware datetime as a QDateTime."""
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
 
 
 class CamreqDock(QgsDockWidget, FORM):
@@ -185,9 +171,9 @@ class CamreqDock(QgsDockWidget, FORM):
     def reset_times(self) -> None:
         """Set the incident window to its default: the last hour."""
         end = now()
-        self.startEdit.setDateTime(to_qdatetime(end - timedelta(hours=1)))
-        self.endEdit.setDateTime(to_qdatetime(end))
-        self.answerDeadlineEdit.setDateTime(to_qdatetime(end + timedelta(days=1)))
+        self.startEdit.setDateTime(to_editor_qdatetime(end - timedelta(hours=1)))
+        self.endEdit.setDateTime(to_editor_qdatetime(end))
+        self.answerDeadlineEdit.setDateTime(to_editor_qdatetime(end + timedelta(days=1)))
 
     # --- the incident -------------------------------------------------------------------------------------------
 
@@ -272,7 +258,7 @@ class CamreqDock(QgsDockWidget, FORM):
         """Return what the form asks for; raise CamreqError naming the first missing or wrong field."""
         if self.incident is None:
             raise CamreqError(self.tr("Choose the incident first: click on the map, draw a route or type coordinates."))
-        start, end = to_datetime(self.startEdit.dateTime()), to_datetime(self.endEdit.dateTime())
+        start, end = from_qdatetime(self.startEdit.dateTime()), from_qdatetime(self.endEdit.dateTime())
         if end < start:
             raise CamreqError(self.tr("The end of the incident is before its start: check the times."))
         reason = typed_text(self.reasonEdit, self.reasonLabel)
@@ -383,7 +369,7 @@ class CamreqDock(QgsDockWidget, FORM):
 
     def answer_deadline(self) -> datetime:
         """Return the answer deadline of the form."""
-        return to_datetime(self.answerDeadlineEdit.dateTime())
+        return from_qdatetime(self.answerDeadlineEdit.dateTime())
 
     def remove_from_map(self) -> None:
         """Take the panel's drawings off the canvas (the plugin is unloading)."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, QUrl
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
@@ -12,6 +10,7 @@ from qgis.PyQt.QtWidgets import QHeaderView
 from ..core.followup import FollowupRow, list_requisitions, resend, status_history
 from ..core.mailer import smtp_server
 from ..core.requisitions import change_status
+from ..core.times import display
 from ..errors import CamreqError
 from .fields import typed_text
 from .records_model import RecordsModel
@@ -20,11 +19,6 @@ from .tasks import CoreTask, launch
 URGENT = QColor(190, 30, 30)
 CLOSED = QColor(140, 140, 140)
 ANSWERS = ("acknowledged", "footage_delivered", "no_footage", "refused", "cancelled")
-
-
-def when(value: datetime | None) -> str:
-    """Return a date-time as the panel shows it, in local time."""
-    return value.astimezone().strftime("%d/%m/%Y %H:%M") if value else ""
 
 
 def row_style(row: FollowupRow) -> tuple[QBrush | None, bool]:
@@ -57,8 +51,8 @@ class FollowupTab(QObject):
                 (self.tr("Number"), lambda row: row.number or self.tr("draft {id}").format(id=row.id)),
                 (self.tr("Owner"), lambda row: row.owner_name),
                 (self.tr("Status"), lambda row: self.labels.get(row.status, row.status)),
-                (self.tr("Purge"), lambda row: when(row.purge_deadline)),
-                (self.tr("Answer by"), lambda row: when(row.answer_deadline)),
+                (self.tr("Purge"), lambda row: display(row.purge_deadline)),
+                (self.tr("Answer by"), lambda row: display(row.answer_deadline)),
                 (self.tr("Case"), lambda row: row.case_number),
             ),
             row_style,
@@ -66,10 +60,10 @@ class FollowupTab(QObject):
         )
         self.history = RecordsModel(
             (
-                (self.tr("When"), lambda change: when(change[0])),
-                (self.tr("Who"), lambda change: change[1]),
-                (self.tr("Status"), lambda change: self.labels.get(change[3], change[3])),
-                (self.tr("Note"), lambda change: change[4] or ""),
+                (self.tr("When"), lambda change: display(change.changed_at)),
+                (self.tr("Who"), lambda change: change.changed_by),
+                (self.tr("Status"), lambda change: self.labels.get(change.to_status, change.to_status)),
+                (self.tr("Note"), lambda change: change.note or ""),
             ),
             parent=self,
         )

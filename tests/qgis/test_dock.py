@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 import pytest
-from camreq.dialogs.dock import to_datetime
+from camreq.core.times import from_qdatetime
 from camreq.settings import Settings
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject, QgsWkbTypes
 from qgis.gui import QgsMapMouseEvent
@@ -92,7 +92,7 @@ def test_defaults_are_the_last_hour_and_the_settings_radius(lambert93_canvas, qg
         RouteTool(lambert93_canvas),
         Settings(default_radius_m=350),
     )
-    start, end = to_datetime(panel.startEdit.dateTime()), to_datetime(panel.endEdit.dateTime())
+    start, end = from_qdatetime(panel.startEdit.dateTime()), from_qdatetime(panel.endEdit.dateTime())
     assert end - start == timedelta(hours=1)
     assert before - timedelta(minutes=1) <= end <= datetime.now().astimezone() + timedelta(minutes=1)
     assert panel.radiusSpin.value() == 350
