@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..db.requisitions import CameraWindow
 from ..errors import CamreqError
 from .times import display, display_long_fr
 
@@ -60,15 +61,8 @@ class Owner:
 
 
 @dataclass(frozen=True)
-class RequestedCamera:
-    """One camera of the owner and the footage asked for."""
-
-    ref: str
-    camera_type: str
-    location: str
-    window_start: datetime
-    window_end: datetime
-    purge_at: datetime
+class RequestedCamera(CameraWindow):
+    """One camera of the owner and the footage asked for (ref, type, location, window, purge), checked."""
 
     def __post_init__(self) -> None:
         """Check the time window and that every date-time has a time zone."""

@@ -11,7 +11,7 @@ import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from qgis.core import QgsFeedback
@@ -31,6 +31,7 @@ from .documents import (
     weasyprint_available,
 )
 from .map_extract import render_map
+from .times import iso_text, now
 
 INVESTIGATIONS = ("flagrance", "preliminary", "judicial")  # the keys of templates/legal.toml
 DEFAULT_ANSWER_DELAY = timedelta(hours=48)
@@ -147,8 +148,8 @@ def _check_form(form: RequisitionForm) -> None:
     for parameter, value in (("OFFICER_NAME", form.officer.name), ("OFFICER_UNIT", form.officer.unit)):
         if not value.strip():
             raise CamreqError(f"{parameter}: required (give it, or set it once in the CamReq settings).")
-    if form.answer_deadline is not None and form.answer_deadline <= datetime.now(UTC):
-        raise CamreqError(f"ANSWER_DEADLINE: {form.answer_deadline.isoformat()} is in the past.")
+    if form.answer_deadline is not None and form.answer_deadline <= now():
+        raise CamreqError(f"ANSWER_DEADLINE: {iso_text(form.answer_deadline)} is in the past.")
     if not form.delivery.strip():
         raise CamreqError("DELIVERY: say which format and means of delivery you ask for.")
     if not weasyprint_available():
@@ -197,8 +198,8 @@ def _columns(form: RequisitionForm, owner_id: int, rows: list[CameraRequest]) ->
     searches = {row.search_id for row in rows}
     deadline = form.answer_deadline
     if deadline is None:
-        deadline = datetime.now(UTC) + DEFAULT_ANSWER_DELAY
-        purges = [row.purge_at for row in rows if row.purge_at is not None and row.purge_at > datetime.now(UTC)]
+        deadline = now() + DEFAULT_ANSWER_DELAY
+        purges = [row.purge_at for row in rows if row.purge_at is not None and row.purge_at > now()]
         deadline = min([deadline, *purges])
     return {
         "unit": form.officer.unit.strip(),

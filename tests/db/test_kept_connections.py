@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import camreq
 import pytest
-from qgis.core import QgsApplication
+from camreq.db.connection import close_kept_connections
 
 CENTRE = (5.7245, 45.1885)
 
@@ -32,20 +32,12 @@ def search(processing, db: str, incident_layer) -> int:
 
 @pytest.fixture
 def plugin(qgis_iface):
-    """Return the plugin loaded as QGIS loads it (its provider replaces any camreq provider registered)."""
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("camreq") is not None:
-        registry.removeProvider("camreq")
-    loaded = camreq.classFactory(qgis_iface)
-    loaded.initGui()
-    yield loaded
-    if registry.providerById("camreq") is not None:
-        registry.removeProvider("camreq")
+    """Return the plugin object as QGIS creates it (the searches use the test's camreq provider)."""
+    return camreq.classFactory(qgis_iface)
 
 
-def test_unload_closes_the_connection_kept_by_searches(plugin, qgis_processing, db, sql, add_camera, incident_layer):
-    import processing
-
+def test_unload_closes_the_connection_kept_by_searches(plugin, camreq_processing, db, sql, add_camera, incident_layer):
+    processing = camreq_processing
     add_camera(*CENTRE)
     assert camreq_backends(sql, db) == set()
     assert search(processing, db, incident_layer) == 1
@@ -62,12 +54,11 @@ def test_unload_closes_the_connection_kept_by_searches(plugin, qgis_processing, 
 
 
 def test_a_search_after_the_kept_connection_was_closed_opens_a_new_one(
-    plugin, qgis_processing, db, sql, add_camera, incident_layer
+    camreq_processing, db, sql, add_camera, incident_layer
 ):
-    import processing
-
+    processing = camreq_processing
     add_camera(*CENTRE)
     assert search(processing, db, incident_layer) == 1
-    camreq.db.connection.close_kept_connections()
+    close_kept_connections()
     assert search(processing, db, incident_layer) == 1
     assert len(camreq_backends(sql, db)) == 1
