@@ -91,20 +91,16 @@ TEST_LOGINS = {
 
 def create_logins(connection: str) -> dict[str, str]:
     """Create one login per TEST_LOGINS key, grant its role in the database, return key -> connection string."""
-    from camreq.db.users import grant_user
+    from camreq.core.database import grant_user
 
     suffix = uuid.uuid4().hex[:8]
-    conn = connect(connection)
     logins = {}
-    try:
-        for key, (role, unit) in TEST_LOGINS.items():
-            name = f"t_{key}_{suffix}"
-            admin_execute("CREATE ROLE {} LOGIN PASSWORD %s", name, params=(LOGIN_PASSWORD,))
-            if role:
-                grant_user(conn, name, role, unit)
-            logins[key] = f"{connection} host=localhost user={name} password={LOGIN_PASSWORD}"
-    finally:
-        conn.close()
+    for key, (role, unit) in TEST_LOGINS.items():
+        name = f"t_{key}_{suffix}"
+        admin_execute("CREATE ROLE {} LOGIN PASSWORD %s", name, params=(LOGIN_PASSWORD,))
+        if role:
+            grant_user(connection, name, role, unit)
+        logins[key] = f"{connection} host=localhost user={name} password={LOGIN_PASSWORD}"
     return logins
 
 
