@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslato
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .db.connection import close_kept_connections
 from .errors import CamreqError
 from .processing.provider import ICON, CamreqProvider
 from .settings import Settings
@@ -78,7 +79,7 @@ class CamReqPlugin:
         self.apply_mode(Settings.load().mode)
 
     def unload(self) -> None:
-        """Remove the panel, the map tools, every action, the provider and the translation."""
+        """Remove the panel, the map tools, every action, the provider and the translation; close kept connections."""
         if self.dock is not None:
             self.dock.remove_from_map()  # also takes the map tools off the canvas
             self.iface.removeDockWidget(self.dock)
@@ -99,6 +100,7 @@ class CamReqPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        close_kept_connections()
 
     def apply_mode(self, mode: str) -> None:
         """Show the analyst's actions in analyst mode only (investigators see the panel)."""

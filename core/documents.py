@@ -13,18 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..db.requisitions import CameraWindow
 from ..errors import CamreqError
+from .times import display, display_long_fr
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-PARIS = ZoneInfo("Europe/Paris")
-FRENCH_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -65,15 +61,8 @@ class Owner:
 
 
 @dataclass(frozen=True)
-class RequestedCamera:
-    """One camera of the owner and the footage asked for."""
-
-    ref: str
-    camera_type: str
-    location: str
-    window_start: datetime
-    window_end: datetime
-    purge_at: datetime
+class RequestedCamera(CameraWindow):
+    """One camera of the owner and the footage asked for (ref, type, location, window, purge), checked."""
 
     def __post_init__(self) -> None:
         """Check the time window and that every date-time has a time zone."""
@@ -135,24 +124,6 @@ def load_legal_basis(investigation: str) -> dict:
     return {**table["mentions"], **table["investigation"][investigation]}
 
 
-def _paris(value: datetime) -> datetime:
-    """Return an aware datetime in Paris local time."""
-    _require_aware("date-time", value)
-    return value.astimezone(PARIS)
-
-
-def format_datetime_fr(value: datetime) -> str:
-    """Return '27/11/2026 14:05' in Paris local time."""
-    return _paris(value).strftime("%d/%m/%Y %H:%M")
-
-
-def format_long_datetime_fr(value: datetime) -> str:
-    """Return '1er décembre 2026 à 14 h 05' in Paris local time."""
-    local = _paris(value)
-    day = "1er" if local.day == 1 else str(local.day)
-    return f"{day} {FRENCH_MONTHS[local.month - 1]} {local.year} à {local.hour} h {local:%M}"
-
-
 def _show_bidi_controls(value: object) -> object:
     """Return strings with bidirectional controls replaced by a visible '[U+XXXX]'."""
     if isinstance(value, str):
@@ -168,8 +139,8 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters["fr_datetime"] = format_datetime_fr
-_ENV.filters["fr_long"] = format_long_datetime_fr
+_ENV.filters["fr_datetime"] = display
+_ENV.filters["fr_long"] = display_long_fr
 
 
 def render_html(doc: RequisitionDocument) -> str:

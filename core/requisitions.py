@@ -10,15 +10,15 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..db import requisitions as db
-from ..db.connection import connect
+from ..db.connection import transaction
 from ..db.schema import storage_srid
 from ..errors import CamreqError
 from .documents import (
@@ -32,6 +32,7 @@ from .documents import (
     weasyprint_available,
 )
 from .map_extract import render_map
+from .times import iso_text, now
 from .translation import tr
 
 INVESTIGATIONS = ("flagrance", "preliminary", "judicial")  # the keys of templates/legal.toml
@@ -94,62 +95,46 @@ def create_requisitions(
     if not cameras:
         raise CamreqError("CAMERAS: no camera given; select cameras from a camreq:camerasnearincident result.")
     _check_windows(cameras)
-    conn = connect(connection)
-    try:
-        with conn, conn.cursor() as cursor, db.user_errors():
-            groups = _group_by_owner(cursor, cameras)
-            ids = []
-            for owner_id, rows in groups.items():
-                ids.append(db.insert_requisition(cursor, _columns(form, owner_id, rows)))
-                db.insert_cameras(cursor, ids[-1], [_camera_tuple(row) for row in _unique_windows(rows)])
-            return _issue_and_render(cursor, ids, form, issue, folder, feedback)
-    finally:
-        conn.close()
+    with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
+        groups = _group_by_owner(cursor, cameras)
+        ids = []
+        for owner_id, rows in groups.items():
+            ids.append(db.insert_requisition(cursor, _columns(form, owner_id, rows)))
+            db.insert_cameras(cursor, ids[-1], [_camera_tuple(row) for row in _unique_windows(rows)])
+        return _issue_and_render(cursor, ids, form, issue, folder, feedback)
 
 
 def issue_draft(
     connection: str, reference: str, unit_address: str, unit_city: str, note: str | None
 ) -> RequisitionSummary:
     """Number a draft, queue its e-mail and rewrite its PDF beside the draft's; return it."""
-    conn = connect(connection)
-    try:
-        with conn, conn.cursor() as cursor, db.user_errors():
-            row = db.find(cursor, reference)
-            if row.status != "draft":
-                raise CamreqError(f"STATUS: requisition {row.number} is already {row.status}, not a draft.")
-            form = RequisitionForm(
-                row.case_number, row.investigation, row.authorisation_ref, _officer(row), row.answer_deadline,
-                row.delivery, unit_address, unit_city,
-            )  # fmt: skip
-            folder = Path(row.pdf_path).parent if row.pdf_path else Path(tempfile.gettempdir())
-            db.set_status_note(cursor, note)
-            return _issue_and_render(cursor, [row.id], form, True, folder, None)[0]
-    finally:
-        conn.close()
+    with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
+        row = db.find(cursor, reference)
+        if row.status != "draft":
+            raise CamreqError(f"STATUS: requisition {row.number} is already {row.status}, not a draft.")
+        form = RequisitionForm(
+            row.case_number, row.investigation, row.authorisation_ref, _officer(row), row.answer_deadline,
+            row.delivery, unit_address, unit_city,
+        )  # fmt: skip
+        folder = Path(row.pdf_path).parent if row.pdf_path else Path(tempfile.gettempdir())
+        db.set_status_note(cursor, note)
+        return _issue_and_render(cursor, [row.id], form, True, folder, None)[0]
 
 
 def change_status(connection: str, reference: str, status: str, note: str | None) -> tuple[str, str]:
     """Move a requisition to status if the transitions table allows it; return (its number, the old status)."""
-    conn = connect(connection)
-    try:
-        with conn, conn.cursor() as cursor, db.user_errors():
-            if status not in db.statuses(cursor):
-                raise CamreqError(f"STATUS: unknown status {status[:40]!r}.")
-            row = db.find(cursor, reference)
-            db.set_status(cursor, row.id, status, note)
-            return row.number or f"draft {row.id}", row.status
-    finally:
-        conn.close()
+    with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
+        if status not in db.statuses(cursor):
+            raise CamreqError(f"STATUS: unknown status {status[:40]!r}.")
+        row = db.find(cursor, reference)
+        db.set_status(cursor, row.id, status, note)
+        return row.number or f"draft {row.id}", row.status
 
 
-def due_soon(connection: str) -> list[tuple]:
+def due_soon(connection: str) -> list[db.DueRequisition]:
     """Return the open requisitions whose footage is purged within 48 hours, most urgent first."""
-    conn = connect(connection)
-    try:
-        with conn, conn.cursor() as cursor:
-            return db.due_soon(cursor)
-    finally:
-        conn.close()
+    with transaction(connection) as conn, conn.cursor() as cursor:
+        return db.due_soon(cursor)
 
 
 def _check_form(form: RequisitionForm) -> None:
@@ -168,9 +153,9 @@ def _check_form(form: RequisitionForm) -> None:
     ):
         if not value.strip():
             raise CamreqError(tr("required (give it, or set it once in the CamReq settings)."), parameter, tr(label))
-    if form.answer_deadline is not None and form.answer_deadline <= datetime.now(UTC):
+    if form.answer_deadline is not None and form.answer_deadline <= now():
         raise CamreqError(
-            tr("{deadline} is in the past.").format(deadline=form.answer_deadline.isoformat()),
+            tr("{deadline} is in the past.").format(deadline=iso_text(form.answer_deadline)),
             "ANSWER_DEADLINE",
             tr("Answer deadline"),
         )
@@ -222,8 +207,8 @@ def _columns(form: RequisitionForm, owner_id: int, rows: list[CameraRequest]) ->
     searches = {row.search_id for row in rows}
     deadline = form.answer_deadline
     if deadline is None:
-        deadline = datetime.now(UTC) + DEFAULT_ANSWER_DELAY
-        purges = [row.purge_at for row in rows if row.purge_at is not None and row.purge_at > datetime.now(UTC)]
+        deadline = now() + DEFAULT_ANSWER_DELAY
+        purges = [row.purge_at for row in rows if row.purge_at is not None and row.purge_at > now()]
         deadline = min([deadline, *purges])
     return {
         "unit": form.officer.unit.strip(),
@@ -298,7 +283,7 @@ def _officer(row: db.RequisitionRow) -> Officer:
 
 
 def _document(
-    row: db.RequisitionRow, cameras: list[tuple], form: RequisitionForm, map_image: Path
+    row: db.RequisitionRow, cameras: list[db.CameraWindow], form: RequisitionForm, map_image: Path
 ) -> RequisitionDocument:
     """Return the document of a stored requisition."""
     return RequisitionDocument(
@@ -309,7 +294,7 @@ def _document(
         case_number=row.case_number,
         investigation=row.investigation,
         owner=Owner(row.owner_name, row.owner_address or "", row.owner_email or "(pas de courriel connu)"),
-        cameras=tuple(RequestedCamera(*camera) for camera in cameras),
+        cameras=tuple(RequestedCamera(**asdict(camera)) for camera in cameras),
         answer_deadline=row.answer_deadline,
         delivery=row.delivery,
         authorisation_ref=row.authorisation_ref,

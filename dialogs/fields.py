@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from qgis.gui import QgsDateTimeEdit
-from qgis.PyQt.QtCore import QDateTime
 from qgis.PyQt.QtWidgets import QLabel, QLineEdit
 
 from ..core.inputs import refuse_nul
@@ -29,21 +26,6 @@ def field_name(label: QLabel | QLineEdit) -> str:
 def typed_text(edit: QLineEdit, label: QLabel | None = None) -> str:
     """Return the text of edit without surrounding spaces; raise CamreqError naming its field if it cannot be stored."""
     return refuse_nul(field_name(label or edit), edit.text().strip())
-
-
-def now() -> datetime:
-    """Return the current time with the local time zone."""
-    return datetime.now(UTC).astimezone()
-
-
-def to_datetime(value: QDateTime) -> datetime:
-    """Return a QDateTime as an aware local datetime."""
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC).astimezone()
-
-
-def to_qdatetime(value: datetime) -> QDateTime:
-    """Return an aware datetime as a QDateTime."""
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
 
 
 def date_time_edits(*edits: QgsDateTimeEdit) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from qgis.core import Qgis
@@ -15,6 +14,7 @@ from qgis.PyQt.QtWidgets import QHeaderView, QWidget
 from ..core.followup import FollowupRow, list_requisitions, resend, status_history
 from ..core.mailer import smtp_server
 from ..core.requisitions import change_status
+from ..core.times import display
 from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, typed_text
@@ -25,11 +25,6 @@ FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 URGENT = QColor(190, 30, 30)
 CLOSED = QColor(140, 140, 140)
 ANSWERS = ("acknowledged", "footage_delivered", "no_footage", "refused", "cancelled")
-
-
-def when(value: datetime | None) -> str:
-    """Return a date-time as the panel shows it, in local time."""
-    return value.astimezone().strftime("%d/%m/%Y %H:%M") if value else ""
 
 
 def row_style(row: FollowupRow) -> tuple[QBrush | None, bool]:
@@ -63,8 +58,8 @@ class FollowupTab(QWidget, FORM):
                 (self.tr("Number"), lambda row: row.number or self.tr("draft {id}").format(id=row.id)),
                 (self.tr("Owner"), lambda row: row.owner_name),
                 (self.tr("Status"), lambda row: self.labels.get(row.status, row.status)),
-                (self.tr("Purge"), lambda row: when(row.purge_deadline)),
-                (self.tr("Answer by"), lambda row: when(row.answer_deadline)),
+                (self.tr("Purge"), lambda row: display(row.purge_deadline)),
+                (self.tr("Answer by"), lambda row: display(row.answer_deadline)),
                 (self.tr("Case"), lambda row: row.case_number),
             ),
             row_style,
@@ -72,10 +67,10 @@ class FollowupTab(QWidget, FORM):
         )
         self.history = RecordsModel(
             (
-                (self.tr("When"), lambda change: when(change[0])),
-                (self.tr("Who"), lambda change: change[1]),
-                (self.tr("Status"), lambda change: self.labels.get(change[3], change[3])),
-                (self.tr("Note"), lambda change: change[4] or ""),
+                (self.tr("When"), lambda change: display(change.changed_at)),
+                (self.tr("Who"), lambda change: change.changed_by),
+                (self.tr("Status"), lambda change: self.labels.get(change.to_status, change.to_status)),
+                (self.tr("Note"), lambda change: change.note or ""),
             ),
             parent=self,
         )

@@ -15,9 +15,10 @@ from ..core.documents import Officer
 from ..core.mailer import smtp_server
 from ..core.requisitions import INVESTIGATIONS, CameraRequest, RequisitionForm
 from ..core.search import SearchResult
+from ..core.times import from_qdatetime, now, to_editor_qdatetime
 from ..errors import CamreqError
 from ..settings import Settings
-from .fields import accept_any_length, date_time_edits, now, to_datetime, to_qdatetime, typed_text
+from .fields import accept_any_length, date_time_edits, typed_text
 from .tasks import CoreTask, RequisitionOutcome, RequisitionRequest, launch, run_requisitions
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
@@ -50,7 +51,7 @@ class RequisitionsTab(QWidget, FORM):
         for key, label in zip(INVESTIGATIONS, investigation_labels, strict=True):
             self.investigationCombo.addItem(label, key)
         date_time_edits(self.answerDeadlineEdit)
-        self.answerDeadlineEdit.setDateTime(to_qdatetime(now() + timedelta(days=1)))
+        self.answerDeadlineEdit.setDateTime(to_editor_qdatetime(now() + timedelta(days=1)))
         self.deliveryEdit.setText(self.tr("Copy of the recordings on a digital medium or by a secure download link"))
         self.sendProgress.hide()
         accept_any_length(self.caseNumberEdit, self.authorisationEdit, self.deliveryEdit)
@@ -107,7 +108,7 @@ class RequisitionsTab(QWidget, FORM):
                 else None
             ),
             officer=officer,
-            answer_deadline=to_datetime(self.answerDeadlineEdit.dateTime()),
+            answer_deadline=from_qdatetime(self.answerDeadlineEdit.dateTime()),
             delivery=typed_text(self.deliveryEdit, self.deliveryLabel),
             unit_address=settings.unit_address,
             unit_city=settings.unit_city,

@@ -11,6 +11,7 @@ from qgis.PyQt.QtGui import QBrush, QColor
 
 from ..core.countdown import format_countdown
 from ..core.search import CameraHit
+from ..core.times import display, now
 
 EXPIRED_COLOUR = QColor(140, 140, 140)
 URGENT_HOURS = 48
@@ -33,7 +34,7 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[CameraHit] = []
         self._ticked: list[bool] = []
-        self._now = datetime.now().astimezone()
+        self._now = now()
 
     def set_rows(self, rows: Sequence[CameraHit], now: datetime) -> None:
         """Show rows in deadline order, as of now; the cameras whose footage is still available are ticked."""
@@ -127,7 +128,7 @@ class ResultsModel(QAbstractTableModel):
 
     def _tooltip(self, row: CameraHit, column: str) -> str:
         """Return the explanation shown when hovering a cell."""
-        purge = row.purge_at.astimezone().strftime("%d/%m/%Y %H:%M")
+        purge = display(row.purge_at)
         if self._expired(row):
             return self.tr(
                 "Footage purged since {purge}: this recorder keeps {days} days of images. "

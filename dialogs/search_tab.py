@@ -25,9 +25,10 @@ from qgis.PyQt.QtWidgets import QAction, QHeaderView, QWidget
 from ..core.coordinates import SYSTEMS, parse_coordinates
 from ..core.search import DEFAULT_MARGIN_MINUTES, CameraHit, SearchResult
 from ..core.search_area import search_area
+from ..core.times import from_qdatetime, now, to_editor_qdatetime
 from ..errors import CamreqError
 from ..settings import Settings
-from .fields import accept_any_length, date_time_edits, now, to_datetime, to_qdatetime, typed_text
+from .fields import accept_any_length, date_time_edits, typed_text
 from .map_tools import PointTool, RouteTool
 from .results_model import EXPIRED_COLOUR, ResultsModel
 from .tasks import CoreTask, SearchRequest, run_search
@@ -138,8 +139,8 @@ class SearchTab(QWidget, FORM):
     def reset_times(self) -> None:
         """Set the incident window to its default: the last hour."""
         end = now()
-        self.startEdit.setDateTime(to_qdatetime(end - timedelta(hours=1)))
-        self.endEdit.setDateTime(to_qdatetime(end))
+        self.startEdit.setDateTime(to_editor_qdatetime(end - timedelta(hours=1)))
+        self.endEdit.setDateTime(to_editor_qdatetime(end))
 
     # --- the incident -------------------------------------------------------------------------------------------
 
@@ -224,7 +225,7 @@ class SearchTab(QWidget, FORM):
         """Return what the form asks for; raise CamreqError naming the first missing or wrong field."""
         if self.incident is None:
             raise CamreqError(self.tr("Choose the incident first: click on the map, draw a route or type coordinates."))
-        start, end = to_datetime(self.startEdit.dateTime()), to_datetime(self.endEdit.dateTime())
+        start, end = from_qdatetime(self.startEdit.dateTime()), from_qdatetime(self.endEdit.dateTime())
         if end < start:
             raise CamreqError(self.tr("The end of the incident is before its start: check the times."))
         reason = typed_text(self.reasonEdit, self.reasonLabel)

@@ -19,9 +19,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QT_TR_NOOP, QDate, QDateTime, Qt, QTime, QVariant
+from qgis.PyQt.QtCore import QT_TR_NOOP, QDateTime, QVariant
 
 from ..core.search import CameraHit, collection_paused
+from ..core.times import to_qdatetime
 from ..errors import CamreqError
 from .search_algorithm import SearchAlgorithm
 
@@ -59,16 +60,6 @@ def output_fields() -> QgsFields:
     return fields
 
 
-def qt_datetime(value: datetime) -> QDateTime:
-    """Return an aware date-time as a QDateTime keeping its UTC offset."""
-    return QDateTime(
-        QDate(value.year, value.month, value.day),
-        QTime(value.hour, value.minute, value.second, value.microsecond // 1000),
-        Qt.TimeSpec.OffsetFromUTC,
-        int(value.utcoffset().total_seconds()),
-    )
-
-
 def hit_attributes(search_id: int, hit: CameraHit, qt_datetimes: dict[datetime, QDateTime]) -> list:
     """Return the OUTPUT attributes of one hit (date-times converted through the qt_datetimes cache)."""
     values = [search_id, *_hit_values(hit)]
@@ -76,7 +67,7 @@ def hit_attributes(search_id: int, hit: CameraHit, qt_datetimes: dict[datetime, 
         value = values[index]
         converted = qt_datetimes.get(value)
         if converted is None:
-            converted = qt_datetimes[value] = qt_datetime(value)
+            converted = qt_datetimes[value] = to_qdatetime(value)
         values[index] = converted
     return values
 

@@ -16,9 +16,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QT_TR_NOOP, QDateTime, QVariant
+from qgis.PyQt.QtCore import QT_TR_NOOP, QVariant
 
 from ..core.requisitions import due_soon
+from ..core.times import iso_text, to_qdatetime
 from .algorithm import CamreqAlgorithm
 
 COLUMNS = (
@@ -57,14 +58,16 @@ class DueRequisitions(CamreqAlgorithm):
             fields.append(QgsField(name, kind))
         sink, sink_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.NoGeometry)
         rows = due_soon(self.connection_value(parameters, context))
-        for number, owner, email, phone, status, purge, purged in rows:
+        for row in rows:
             feature = QgsFeature(fields)
-            when = QDateTime.fromMSecsSinceEpoch(int(purge.timestamp() * 1000))
-            feature.setAttributes([number, owner, email, phone, status, when, purged])
+            feature.setAttributes([
+                row.number, row.owner_name, row.owner_email, row.owner_phone, row.status,
+                to_qdatetime(row.purge_deadline), row.purged,
+            ])  # fmt: skip
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.pushWarning(
                 self.tr("{n} ({owner}, {status}): footage purged {when}").format(
-                    n=number, owner=owner, status=status, when=purge.isoformat()
+                    n=row.number, owner=row.owner_name, status=row.status, when=iso_text(row.purge_deadline)
                 )
             )
         return {"OUTPUT": sink_id, "COUNT": len(rows)}

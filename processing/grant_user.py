@@ -13,9 +13,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
+from ..core.database import GROUP_ROLES, MAX_NAME_BYTES, grant_user
 from ..core.inputs import checked_text
-from ..db.connection import connect
-from ..db.users import GROUP_ROLES, MAX_NAME_BYTES, grant_user
 from .algorithm import CamreqAlgorithm
 
 MAX_UNIT_LENGTH = 200
@@ -57,10 +56,6 @@ class GrantUser(CamreqAlgorithm):
         login = checked_text("LOGIN", self.parameterAsString(parameters, "LOGIN", context), MAX_NAME_BYTES)
         role = self.parameterAsEnumString(parameters, "ROLE", context)
         unit = checked_text("UNIT", self.parameterAsString(parameters, "UNIT", context), MAX_UNIT_LENGTH, False)
-        conn = connect(self.connection_value(parameters, context))
-        try:
-            grant_user(conn, login, role, unit)
-        finally:
-            conn.close()
+        grant_user(self.connection_value(parameters, context), login, role, unit)
         feedback.pushInfo(self.tr("{login} is now {role} ({unit}).").format(login=login, role=role, unit=unit or "-"))
         return {"LOGIN": login, "ROLE": role, "UNIT": unit}

@@ -16,7 +16,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.registry_import import CameraImportOptions, import_cameras
-from ..db.registry import transaction
 from .algorithm import CamreqAlgorithm
 from .import_outputs import RejectedRows, add_import_outputs, report
 
@@ -77,7 +76,6 @@ class ImportCameras(CamreqAlgorithm):
             transform_context=context.transformContext(),
         )
         rejected = RejectedRows(self, parameters, context, source, feedback)
-        with transaction(self.connection_value(parameters, context)) as conn:
-            result = import_cameras(conn, source, options, feedback, rejected)
+        result = import_cameras(self.connection_value(parameters, context), source, options, feedback, rejected)
         report(feedback, self.tr("Cameras"), result)
         return {**rejected.outputs(result), "OWNERS_CREATED": len(result.owners_created)}

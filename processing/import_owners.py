@@ -13,7 +13,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.registry_import import import_owners
-from ..db.registry import transaction
 from .algorithm import CamreqAlgorithm
 from .import_outputs import RejectedRows, add_import_outputs, report
 
@@ -50,7 +49,6 @@ class ImportOwners(CamreqAlgorithm):
         """Import the table's owners in one transaction and return the counts."""
         source = self.parameterAsSource(parameters, "INPUT", context)
         rejected = RejectedRows(self, parameters, context, source, feedback)
-        with transaction(self.connection_value(parameters, context)) as conn:
-            result = import_owners(conn, source, feedback, rejected)
+        result = import_owners(self.connection_value(parameters, context), source, feedback, rejected)
         report(feedback, self.tr("Owners"), result)
         return rejected.outputs(result)

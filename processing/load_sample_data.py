@@ -8,7 +8,6 @@ from qgis.core import QgsFeature, QgsProcessingContext, QgsProcessingFeedback, Q
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.sample_data import load_sample_registry
-from ..db.registry import transaction
 from .algorithm import CamreqAlgorithm
 from .import_outputs import report
 
@@ -49,8 +48,7 @@ class LoadSampleData(CamreqAlgorithm):
         def reject(feature: QgsFeature, reason: str) -> None:
             feedback.pushWarning(self.tr("Sample row {id} rejected: {reason}").format(id=feature.id(), reason=reason))
 
-        with transaction(self.connection_value(parameters, context)) as conn:
-            owners, cameras = load_sample_registry(conn, feedback, reject)
+        owners, cameras = load_sample_registry(self.connection_value(parameters, context), feedback, reject)
         report(feedback, self.tr("Sample owners (SYNTHETIC)"), owners)
         report(feedback, self.tr("Sample cameras (SYNTHETIC)"), cameras)
         loaded = (owners.imported + owners.updated, cameras.imported + cameras.updated)

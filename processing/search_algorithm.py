@@ -18,8 +18,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
-from ..core.incidents import TimeSource, datetime_from_qt, incidents_from_source
+from ..core.incidents import TimeSource, incidents_from_source
 from ..core.search import DEFAULT_DISTANCE_M, DEFAULT_MARGIN_MINUTES, SearchOptions, SearchResult, search
+from ..core.times import from_qdatetime
 from ..errors import CamreqError
 from .algorithm import CamreqAlgorithm
 
@@ -112,8 +113,8 @@ class SearchAlgorithm(CamreqAlgorithm):
             margin_minutes=self.parameterAsDouble(parameters, "MARGIN_MINUTES", context),
         )
         times = TimeSource(
-            start=datetime_from_qt(self.parameterAsDateTime(parameters, "START", context)),
-            end=datetime_from_qt(self.parameterAsDateTime(parameters, "END", context)),
+            start=from_qdatetime(self.parameterAsDateTime(parameters, "START", context)),
+            end=from_qdatetime(self.parameterAsDateTime(parameters, "END", context)),
             start_field=self.parameterAsString(parameters, "START_FIELD", context),
             end_field=self.parameterAsString(parameters, "END_FIELD", context),
         )

@@ -82,10 +82,10 @@ class SendRequisitions(CamreqAlgorithm):
             self.parameterAsString(parameters, "SMTP_AUTHCFG", context),
         )
         report = send_outbox(self.connection_value(parameters, context), server, feedback)
-        for number, owner in report.without_email:
+        for lacking in report.without_email:
             feedback.reportError(
                 self.tr("{n}: {owner} has no e-mail: add one in the owners directory, or deliver by hand.").format(
-                    n=number, owner=owner
+                    n=lacking.number, owner=lacking.owner_name
                 )
             )
         for number in report.interrupted:

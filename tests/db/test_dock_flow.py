@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY, QgsRectangle
@@ -126,7 +127,9 @@ def test_a_drawn_route_with_a_speed_gives_each_camera_the_window_centred_on_when
     panel.search.searchButton.click()
     wait_until(lambda: panel.search.task is None, "the search")
     rows = shown_rows(panel)
-    start = datetime.fromtimestamp(panel.search.startEdit.dateTime().toSecsSinceEpoch()).astimezone()
+    shown = panel.search.startEdit.dateTime()  # the Paris wall-clock time the editor shows
+    start = datetime(*shown.date().getDate(), shown.time().hour(), shown.time().minute(), shown.time().second(),
+                     shown.time().msec() * 1000, tzinfo=ZoneInfo("Europe/Paris"))  # fmt: skip
     metres = QgsDistanceArea()
     metres.setSourceCrs(qgis_canvas.mapSettings().destinationCrs(), QgsProject.instance().transformContext())
     metres.setEllipsoid("EPSG:7019")

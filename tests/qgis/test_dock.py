@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from camreq.core.search import SearchResult
-from camreq.dialogs.fields import to_datetime
+from camreq.core.times import from_qdatetime
 from camreq.settings import Settings
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject, QgsWkbTypes
 from qgis.gui import QgsMapMouseEvent
@@ -94,7 +94,7 @@ def test_defaults_are_the_last_hour_and_the_settings_radius(lambert93_canvas, qg
         RouteTool(lambert93_canvas),
         Settings(default_radius_m=350),
     )
-    start, end = to_datetime(tab.startEdit.dateTime()), to_datetime(tab.endEdit.dateTime())
+    start, end = from_qdatetime(tab.startEdit.dateTime()), from_qdatetime(tab.endEdit.dateTime())
     assert end - start == timedelta(hours=1)
     assert before - timedelta(minutes=1) <= end <= datetime.now().astimezone() + timedelta(minutes=1)
     assert tab.radiusSpin.value() == 350
@@ -178,7 +178,7 @@ def test_the_requisitions_tab_alone_counts_the_cameras_handed_to_it_by_owner(qgi
 
     tab = RequisitionsTab(qgis_iface.messageBar(), OFFICER)
     assert tab.officerLabel.text() == "Capitaine, Claire Martin, SD Grenoble"
-    deadline = to_datetime(tab.answerDeadlineEdit.dateTime()) - datetime.now().astimezone()
+    deadline = from_qdatetime(tab.answerDeadlineEdit.dateTime()) - datetime.now().astimezone()
     assert timedelta(hours=23) < deadline <= timedelta(days=1)
     tab.set_cameras(SearchResult(1, 2154, [search_row("A", 5), search_row("B", 9, owner="SEMITAG"),
                                            search_row("C", 12)]))  # fmt: skip
