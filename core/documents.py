@@ -8,16 +8,15 @@ bidirectional control characters are shown as ``[U+202E]`` so that they cannot r
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..errors import CamreqError
+from .vocabulary import legal_table
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 PARIS = ZoneInfo("Europe/Paris")
@@ -119,16 +118,9 @@ class RequisitionDocument:
         return min(camera.purge_at for camera in self.cameras)
 
 
-@lru_cache(maxsize=1)
-def _legal_table() -> dict:
-    """Return the parsed legal.toml."""
-    with (TEMPLATES_DIR / "legal.toml").open("rb") as file:
-        return tomllib.load(file)
-
-
 def load_legal_basis(investigation: str) -> dict:
     """Return the article, wording and common mentions for an investigation type."""
-    table = _legal_table()
+    table = legal_table()
     if investigation not in table["investigation"]:
         known = ", ".join(sorted(table["investigation"]))
         raise CamreqError(f"investigation: unknown type {investigation!r} (expected one of: {known})")

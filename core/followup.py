@@ -11,6 +11,7 @@ from ..db.connection import connect
 from ..errors import CamreqError
 from .mailer import SmtpServer
 from .outbox import SendReport, send_outbox
+from .vocabulary import URGENCY
 
 FollowupRow = db.FollowupRow
 
@@ -22,7 +23,7 @@ def list_requisitions(
     conn = connect(connection)
     try:
         with conn, conn.cursor() as cursor:
-            return db.followup(cursor, unit.strip() or None, status or None, case_number.strip() or None, ids)
+            return db.followup(cursor, URGENCY, unit.strip() or None, status or None, case_number.strip() or None, ids)
     finally:
         conn.close()
 

@@ -31,8 +31,8 @@ from .documents import (
     weasyprint_available,
 )
 from .map_extract import render_map
+from .vocabulary import Investigation, RequisitionStatus
 
-INVESTIGATIONS = ("flagrance", "preliminary", "judicial")  # the keys of templates/legal.toml
 DEFAULT_ANSWER_DELAY = timedelta(hours=48)
 DEFAULT_DELIVERY = (
     "Copie intégrale des enregistrements, au format d'origine accompagné de son lecteur ou en MP4, "
@@ -131,7 +131,7 @@ def change_status(connection: str, reference: str, status: str, note: str | None
     conn = connect(connection)
     try:
         with conn, conn.cursor() as cursor, db.user_errors():
-            if status not in db.statuses(cursor):
+            if status not in RequisitionStatus.values():
                 raise CamreqError(f"STATUS: unknown status {status[:40]!r}.")
             row = db.find(cursor, reference)
             db.set_status(cursor, row.id, status, note)
@@ -158,7 +158,7 @@ def _check_form(form: RequisitionForm) -> None:
     if legal["requires_authorisation"] and not (form.authorisation_ref or "").strip():
         raise CamreqError(
             f"AUTHORISATION_REF: required for a {form.investigation} investigation "
-            f"({legal['authorisation_label'].rstrip(' n°')})."
+            f"({Investigation(form.investigation).authorisation_name})."
         )
     for parameter, value in (("OFFICER_NAME", form.officer.name), ("OFFICER_UNIT", form.officer.unit)):
         if not value.strip():

@@ -17,8 +17,8 @@ from ..db import search as db_search
 from ..db.connection import reused_connection
 from ..errors import CamreqError
 from .times import PARIS, aware
+from .vocabulary import MAX_DISTANCE_M
 
-MAX_DISTANCE_M = 5000.0
 DEFAULT_DISTANCE_M = 200.0
 DEFAULT_MARGIN_MINUTES = 10.0
 

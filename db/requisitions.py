@@ -171,12 +171,6 @@ def set_status(cursor: Cursor, requisition_id: int, status: str, note: str | Non
     set_status_note(cursor, None)
 
 
-def statuses(cursor: Cursor) -> list[str]:
-    """Return every requisition status, in workflow order."""
-    cursor.execute("SELECT status FROM camreq.requisition_statuses ORDER BY sort_order")
-    return [row[0] for row in cursor.fetchall()]
-
-
 def due_soon(cursor: Cursor) -> list[tuple]:
     """Return (number or draft id, owner, e-mail, phone, status, purge deadline, purged) of due-soon requisitions."""
     cursor.execute(

@@ -24,9 +24,10 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QAction, QHeaderView, QWidget
 
 from ..core.coordinates import SYSTEMS, parse_coordinates
-from ..core.requisitions import INVESTIGATIONS
+from ..core.requisitions import DEFAULT_DELIVERY
 from ..core.search import DEFAULT_MARGIN_MINUTES
 from ..core.search_area import search_area
+from ..core.vocabulary import MAX_DISTANCE_M, Investigation
 from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, typed_text
@@ -119,18 +120,14 @@ class CamreqDock(QgsDockWidget, FORM):
         labels = (self.tr("Auto"), self.tr("WGS84 lat lon"), self.tr("Lambert-93 X Y"))
         for key, label in zip(SYSTEMS, labels, strict=True):
             self.coordinateSystemCombo.addItem(label, key)
-        investigation_labels = (
-            self.tr("Flagrance (art. 60-1 CPP)"),
-            self.tr("Preliminary (art. 77-1-1 CPP)"),
-            self.tr("Judicial (art. 99-3 CPP)"),
-        )
-        for key, label in zip(INVESTIGATIONS, investigation_labels, strict=True):
-            self.investigationCombo.addItem(label, key)
+        for investigation in Investigation:
+            self.investigationCombo.addItem(investigation.choice, investigation.value)
+        self.radiusSpin.setMaximum(int(MAX_DISTANCE_M))
         for edit in (self.startEdit, self.endEdit, self.answerDeadlineEdit):
             edit.setAllowNull(False)
             edit.setDisplayFormat(DATE_FORMAT)
             edit.setCalendarPopup(True)
-        self.deliveryEdit.setText(self.tr("Copy of the recordings on a digital medium or by a secure download link"))
+        self.deliveryEdit.setText(DEFAULT_DELIVERY)  # printed in the French PDF: French whatever the UI language
         self.sendProgress.hide()
         accept_any_length(self.coordinatesEdit, self.reasonEdit, self.caseNumberEdit, self.authorisationEdit,
                           self.deliveryEdit, self.caseFilterEdit, self.answerNoteEdit)  # fmt: skip
@@ -377,7 +374,7 @@ class CamreqDock(QgsDockWidget, FORM):
 
     def _show_investigation_fields(self, *_args) -> None:
         """Ask for the authorisation reference only where the investigation type needs one."""
-        needed = self.investigationCombo.currentData() != "flagrance"
+        needed = Investigation(self.investigationCombo.currentData()).requires_authorisation
         self.authorisationEdit.setEnabled(needed)
         self.authorisationLabel.setEnabled(needed)
 
