@@ -29,6 +29,7 @@ test-db: setup
 
 lint: setup
 	.venv/bin/ruff check .
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/check_qt6.py  # Qt5-only forms that QGIS 4 (Qt6) refuses
 	.venv/bin/bandit -q -r . -x ./tests,./bench,./scripts,./build,./.venv,./sample
 
 bench: setup
