@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslato
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .core.vocabulary import Mode
 from .db.connection import close_kept_connections
 from .errors import CamreqError
 from .processing.provider import ICON, CamreqProvider
@@ -105,7 +106,7 @@ class CamReqPlugin:
     def apply_mode(self, mode: str) -> None:
         """Show the analyst's actions in analyst mode only (investigators see the panel)."""
         for action in self.analyst_actions:
-            action.setVisible(mode == "analyst")
+            action.setVisible(mode == Mode.ANALYST)
 
     def open_settings(self) -> None:
         """Open the settings dialog; saved settings reach the panel and the menus at once."""

@@ -8,10 +8,8 @@ bidirectional control characters are shown as ``[U+202E]`` so that they cannot r
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -19,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..db.requisitions import CameraWindow
 from ..errors import CamreqError
 from .times import display, display_long_fr
+from .vocabulary import legal_table
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -108,16 +107,9 @@ class RequisitionDocument:
         return min(camera.purge_at for camera in self.cameras)
 
 
-@lru_cache(maxsize=1)
-def _legal_table() -> dict:
-    """Return the parsed legal.toml."""
-    with (TEMPLATES_DIR / "legal.toml").open("rb") as file:
-        return tomllib.load(file)
-
-
 def load_legal_basis(investigation: str) -> dict:
     """Return the article, wording and common mentions for an investigation type."""
-    table = _legal_table()
+    table = legal_table()
     if investigation not in table["investigation"]:
         known = ", ".join(sorted(table["investigation"]))
         raise CamreqError(f"investigation: unknown type {investigation!r} (expected one of: {known})")

@@ -11,6 +11,7 @@ from ..db.connection import transaction
 from ..errors import CamreqError
 from .mailer import SmtpServer
 from .outbox import SendReport, send_outbox
+from .vocabulary import URGENCY
 
 FollowupRow = db.FollowupRow
 
@@ -20,7 +21,7 @@ def list_requisitions(
 ) -> list[FollowupRow]:
     """Return the requisitions of unit (empty: every one the login may see), filtered, most urgent first."""
     with transaction(connection) as conn, conn.cursor() as cursor:
-        return db.followup(cursor, unit.strip() or None, status or None, case_number.strip() or None, ids)
+        return db.followup(cursor, URGENCY, unit.strip() or None, status or None, case_number.strip() or None, ids)
 
 
 def status_history(connection: str, requisition_id: int) -> list[db.StatusChange]:

@@ -21,23 +21,8 @@ from qgis.PyQt.QtCore import QT_TR_NOOP
 from ..db.connection import layer_uri
 from ..errors import CamreqError
 from .translation import tr
+from .vocabulary import CameraStatus, CameraType, OwnerKind, RecordingMode, Vocabulary
 
-OWNER_KINDS = {  # value: (label, colour)
-    "metropolis": ("Metropolis", "#1f78b4"),
-    "city": ("City", "#33a02c"),
-    "departement": ("Département", "#6a3d9a"),
-    "transport": ("Transport operator", "#ff7f00"),
-    "landlord": ("Social landlord", "#b15928"),
-    "private": ("Private", "#e31a1c"),
-}
-CAMERA_TYPES = {  # value: (label, marker shape, field of view colour)
-    "fixed": ("Fixed", "triangle", "#fdbf6f"),
-    "dome": ("Dome", "circle", "#a6cee3"),
-    "ptz": ("Panning (PTZ)", "square", "#b2df8a"),
-    "anpr": ("Number-plate reader (ANPR)", "diamond", "#fb9a99"),
-}
-STATUSES = {"in_service": "In service", "out_of_order": "Out of order", "removed": "Removed"}
-RECORDING_MODES = {"continuous": "Continuous", "motion": "On motion", "scheduled": "Scheduled"}
 CAMERA_ALIASES = {
     "id": QT_TR_NOOP("Id"),
     "owner_id": QT_TR_NOOP("Owner"),
@@ -123,23 +108,25 @@ def _join_owner_kind(cameras: QgsVectorLayer, owners: QgsVectorLayer) -> None:
 def _camera_renderer() -> QgsCategorizedSymbolRenderer:
     """Colour cameras by owner kind; the marker's shape tells the camera type."""
     shape = "CASE " + " ".join(
-        f"WHEN \"camera_type\" = '{value}' THEN '{marker}'" for value, (_, marker, _) in CAMERA_TYPES.items()
+        f"WHEN \"camera_type\" = '{kind.value}' THEN '{kind.marker}'" for kind in CameraType
     ) + " ELSE 'circle' END"
     categories = []
-    for value, (label, colour) in OWNER_KINDS.items():
-        symbol = QgsMarkerSymbol.createSimple({"color": colour, "size": "3", "outline_color": "#ffffff"})
+    for kind in OwnerKind:
+        symbol = QgsMarkerSymbol.createSimple({"color": kind.colour, "size": "3", "outline_color": "#ffffff"})
         symbol.symbolLayer(0).setDataDefinedProperty(
             QgsSymbolLayer.Property.PropertyName, QgsProperty.fromExpression(shape)
         )
-        categories.append(QgsRendererCategory(value, symbol, tr(label)))
+        categories.append(QgsRendererCategory(kind.value, symbol, kind.label))
     return QgsCategorizedSymbolRenderer("owner_kind", categories)
 
 
 def _field_of_view_renderer() -> QgsCategorizedSymbolRenderer:
     """Fill fields of view in the camera type's colour, without outline (the layer is translucent)."""
     categories = [
-        QgsRendererCategory(value, QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"}), tr(label))
-        for value, (label, _, colour) in CAMERA_TYPES.items()
+        QgsRendererCategory(
+            kind.value, QgsFillSymbol.createSimple({"color": kind.colour, "outline_style": "no"}), kind.label
+        )
+        for kind in CameraType
     ]
     return QgsCategorizedSymbolRenderer("camera_type", categories)
 
@@ -157,10 +144,10 @@ def _ref_labels() -> QgsVectorLayerSimpleLabeling:
 def _camera_form(layer: QgsVectorLayer, owners: QgsVectorLayer) -> None:
     """Give a cameras layer value lists, the owner picked from the directory, aliases and read-only fields."""
     _aliases_and_read_only(layer, CAMERA_ALIASES)  # first: in QGIS 3.22 an alias resets the field's widget
-    _value_map(layer, "camera_type", {value: spec[0] for value, spec in CAMERA_TYPES.items()})
-    _value_map(layer, "status", STATUSES)
-    _value_map(layer, "recording_mode", RECORDING_MODES)
-    _value_map(layer, "owner_kind", {value: label for value, (label, _) in OWNER_KINDS.items()})
+    _value_map(layer, "camera_type", CameraType)
+    _value_map(layer, "status", CameraStatus)
+    _value_map(layer, "recording_mode", RecordingMode)
+    _value_map(layer, "owner_kind", OwnerKind)
     owner = {
         "Layer": owners.id(), "LayerName": owners.name(), "LayerSource": owners.source(),
         "LayerProviderName": "postgres", "Key": "id", "Value": "name", "AllowNull": False,
@@ -177,12 +164,12 @@ def _camera_form(layer: QgsVectorLayer, owners: QgsVectorLayer) -> None:
 def _owner_form(layer: QgsVectorLayer) -> None:
     """Give the owners layer its kind list, aliases and read-only fields."""
     _aliases_and_read_only(layer, OWNER_ALIASES)  # first: in QGIS 3.22 an alias resets the field's widget
-    _value_map(layer, "kind", {value: label for value, (label, _) in OWNER_KINDS.items()})
+    _value_map(layer, "kind", OwnerKind)
 
 
-def _value_map(layer: QgsVectorLayer, field: str, values: dict[str, str]) -> None:
+def _value_map(layer: QgsVectorLayer, field: str, vocabulary: type[Vocabulary]) -> None:
     """Show a field as a drop-down list of labels, storing the values."""
-    _widget(layer, field, "ValueMap", {"map": [{tr(label): value} for value, label in values.items()]})
+    _widget(layer, field, "ValueMap", {"map": [{member.label: member.value} for member in vocabulary]})
 
 
 def _widget(layer: QgsVectorLayer, field: str, widget: str, config: dict) -> None:

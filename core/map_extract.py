@@ -93,7 +93,7 @@ def _layer(style: str, rows: list[tuple[QgsGeometry, str]], crs: QgsCoordinateRe
     wkb_type = QgsWkbTypes.multiType(QgsWkbTypes.flatType(rows[0][0].wkbType()))
     layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(wkb_type)}?crs={crs.authid()}", style, "memory")
     fields = QgsFields()
-    fields.append(QgsField("label", QVariant.Type.String))
+    fields.append(QgsField("label", QVariant.String))
     layer.dataProvider().addAttributes(fields.toList())
     layer.updateFields()
     features = []

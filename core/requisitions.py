@@ -34,8 +34,8 @@ from .documents import (
 from .map_extract import render_map
 from .times import iso_text, now
 from .translation import tr
+from .vocabulary import Investigation, RequisitionStatus
 
-INVESTIGATIONS = ("flagrance", "preliminary", "judicial")  # the keys of templates/legal.toml
 DEFAULT_ANSWER_DELAY = timedelta(hours=48)
 DEFAULT_DELIVERY = (
     "Copie intégrale des enregistrements, au format d'origine accompagné de son lecteur ou en MP4, "
@@ -124,7 +124,7 @@ def issue_draft(
 def change_status(connection: str, reference: str, status: str, note: str | None) -> tuple[str, str]:
     """Move a requisition to status if the transitions table allows it; return (its number, the old status)."""
     with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
-        if status not in db.statuses(cursor):
+        if status not in RequisitionStatus.values():
             raise CamreqError(f"STATUS: unknown status {status[:40]!r}.")
         row = db.find(cursor, reference)
         db.set_status(cursor, row.id, status, note)
@@ -145,7 +145,7 @@ def _check_form(form: RequisitionForm) -> None:
     if legal["requires_authorisation"] and not (form.authorisation_ref or "").strip():
         raise CamreqError(
             f"AUTHORISATION_REF: required for a {form.investigation} investigation "
-            f"({legal['authorisation_label'].rstrip(' n°')})."
+            f"({Investigation(form.investigation).authorisation_name})."
         )
     for parameter, label, value in (
         ("OFFICER_NAME", QT_TR_NOOP("Officer name"), form.officer.name),

@@ -18,8 +18,8 @@ from ..db import search as db_search
 from ..db.connection import kept_transaction
 from ..errors import CamreqError
 from .times import in_paris, iso_text, parse_iso
+from .vocabulary import MAX_DISTANCE_M
 
-MAX_DISTANCE_M = 5000.0
 DEFAULT_DISTANCE_M = 200.0
 DEFAULT_MARGIN_MINUTES = 10.0
 

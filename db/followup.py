@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .requisitions import Cursor
 from .rows import named_rows
-
-URGENT_INTERVAL = "48 hours"  # as camreq.requisitions_due_soon
 
 
 @dataclass(frozen=True)
@@ -31,9 +29,17 @@ class FollowupRow:
 
 
 def followup(
-    cursor: Cursor, unit: str | None, status: str | None, case_number: str | None, ids: list[int] | None = None
+    cursor: Cursor,
+    urgency: timedelta,
+    unit: str | None,
+    status: str | None,
+    case_number: str | None,
+    ids: list[int] | None = None,
 ) -> list[FollowupRow]:
-    """Return the requisitions matching the filters (None: any), most urgent purge deadline first."""
+    """Return the requisitions matching the filters (None: any), most urgent purge deadline first.
+
+    due_soon is true for an open requisition whose footage is purged within urgency (or already was).
+    """
     cursor.execute(
         """SELECT r.id, r.number, r.case_number, o.name AS owner_name, o.email AS owner_email, r.status, s.is_open,
                   r.purge_deadline, r.answer_deadline, r.pdf_path, b.status AS outbox_status,
@@ -50,7 +56,7 @@ def followup(
              AND (%(case)s::text IS NULL OR strpos(lower(r.case_number), lower(%(case)s)) > 0)
              AND (%(ids)s::bigint[] IS NULL OR r.id = ANY(%(ids)s))
            ORDER BY NOT s.is_open, r.purge_deadline, r.id""",
-        {"urgent": URGENT_INTERVAL, "unit": unit, "status": status, "case": case_number, "ids": ids},
+        {"urgent": urgency, "unit": unit, "status": status, "case": case_number, "ids": ids},
     )
     return named_rows(cursor, FollowupRow)
 

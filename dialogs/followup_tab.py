@@ -15,6 +15,7 @@ from ..core.followup import FollowupRow, list_requisitions, resend, status_histo
 from ..core.mailer import smtp_server
 from ..core.requisitions import change_status
 from ..core.times import display
+from ..core.vocabulary import PAST_COLOUR, URGENT_COLOUR, RequisitionStatus
 from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, typed_text
@@ -22,16 +23,14 @@ from .records_model import RecordsModel
 from .tasks import CoreTask, launch
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-URGENT = QColor(190, 30, 30)
-CLOSED = QColor(140, 140, 140)
-ANSWERS = ("acknowledged", "footage_delivered", "no_footage", "refused", "cancelled")
+ANSWERS = [status for status in RequisitionStatus if status.is_answer or status is RequisitionStatus.CANCELLED]
 
 
 def row_style(row: FollowupRow) -> tuple[QBrush | None, bool]:
-    """Return red bold for an open requisition whose footage is purged within 48 hours, grey for a closed one."""
+    """Return red bold for an open requisition whose footage is purged soon (URGENCY), grey for a closed one."""
     if row.due_soon:
-        return QBrush(URGENT), True
-    return (None if row.is_open else QBrush(CLOSED)), False
+        return QBrush(QColor(URGENT_COLOUR)), True
+    return (None if row.is_open else QBrush(QColor(PAST_COLOUR))), False
 
 
 class FollowupTab(QWidget, FORM):
@@ -43,16 +42,12 @@ class FollowupTab(QWidget, FORM):
         self.setupUi(self)
         self.message_bar, self.settings = message_bar, settings
         self.running: list[CoreTask] = []
-        self.labels = {
-            "draft": self.tr("Draft"), "issued": self.tr("Issued, not sent"), "sent": self.tr("Sent"),
-            "acknowledged": self.tr("Acknowledged"), "footage_delivered": self.tr("Footage delivered"),
-            "no_footage": self.tr("No footage"), "refused": self.tr("Refused"), "cancelled": self.tr("Cancelled"),
-        }  # fmt: skip
+        self.labels = {status.value: status.label for status in RequisitionStatus}
         self.statusFilterCombo.addItem(self.tr("All statuses"), "")
-        for status, label in self.labels.items():
-            self.statusFilterCombo.addItem(label, status)
+        for status in RequisitionStatus:
+            self.statusFilterCombo.addItem(status.label, status.value)
         for status in ANSWERS:
-            self.answerStatusCombo.addItem(self.labels[status], status)
+            self.answerStatusCombo.addItem(status.label, status.value)
         self.model = RecordsModel(
             (
                 (self.tr("Number"), lambda row: row.number or self.tr("draft {id}").format(id=row.id)),
@@ -130,7 +125,7 @@ class FollowupTab(QWidget, FORM):
         """Enable the actions that fit the selected requisition and load its history."""
         row = self.selected()
         self.openPdfButton.setEnabled(bool(row and row.pdf_path))
-        self.resendButton.setEnabled(bool(row and row.status == "issued" and row.owner_email))
+        self.resendButton.setEnabled(bool(row and row.status == RequisitionStatus.ISSUED and row.owner_email))
         self.recordAnswerButton.setEnabled(bool(row and row.is_open and row.number))
         self.history.set_records([])
         if row is not None:

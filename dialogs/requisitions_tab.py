@@ -13,9 +13,10 @@ from qgis.PyQt.QtWidgets import QWidget
 
 from ..core.documents import Officer
 from ..core.mailer import smtp_server
-from ..core.requisitions import INVESTIGATIONS, CameraRequest, RequisitionForm
+from ..core.requisitions import DEFAULT_DELIVERY, CameraRequest, RequisitionForm
 from ..core.search import SearchResult
 from ..core.times import from_qdatetime, now, to_editor_qdatetime
+from ..core.vocabulary import Investigation
 from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, date_time_edits, typed_text
@@ -43,16 +44,11 @@ class RequisitionsTab(QWidget, FORM):
         self.cameras = SearchResult(0, 0)
         self.running: list[CoreTask] = []
         self.create_text = self.createButton.text()
-        investigation_labels = (
-            self.tr("Flagrance (art. 60-1 CPP)"),
-            self.tr("Preliminary (art. 77-1-1 CPP)"),
-            self.tr("Judicial (art. 99-3 CPP)"),
-        )
-        for key, label in zip(INVESTIGATIONS, investigation_labels, strict=True):
-            self.investigationCombo.addItem(label, key)
+        for investigation in Investigation:
+            self.investigationCombo.addItem(investigation.choice, investigation.value)
         date_time_edits(self.answerDeadlineEdit)
         self.answerDeadlineEdit.setDateTime(to_editor_qdatetime(now() + timedelta(days=1)))
-        self.deliveryEdit.setText(self.tr("Copy of the recordings on a digital medium or by a secure download link"))
+        self.deliveryEdit.setText(DEFAULT_DELIVERY)  # printed in the French PDF: French whatever the UI language
         self.sendProgress.hide()
         accept_any_length(self.caseNumberEdit, self.authorisationEdit, self.deliveryEdit)
         self.createButton.clicked.connect(self.create_or_cancel)
@@ -81,7 +77,7 @@ class RequisitionsTab(QWidget, FORM):
 
     def _show_investigation_fields(self, *_args) -> None:
         """Ask for the authorisation reference only where the investigation type needs one."""
-        needed = self.investigationCombo.currentData() != "flagrance"
+        needed = Investigation(self.investigationCombo.currentData()).requires_authorisation
         self.authorisationEdit.setEnabled(needed)
         self.authorisationLabel.setEnabled(needed)
 

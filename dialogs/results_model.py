@@ -12,10 +12,9 @@ from qgis.PyQt.QtGui import QBrush, QColor
 from ..core.countdown import format_countdown
 from ..core.search import CameraHit
 from ..core.times import display, now
+from ..core.vocabulary import PAST_COLOUR, URGENCY, URGENT_COLOUR
 
-EXPIRED_COLOUR = QColor(140, 140, 140)
-URGENT_HOURS = 48
-URGENT_COLOUR = QColor(190, 30, 30)
+EXPIRED_COLOUR = QColor(PAST_COLOUR)
 COLUMNS = ("camera", "purge", "distance", "in_view", "owner")  # the owner stretches last
 
 
@@ -151,9 +150,9 @@ class ResultsModel(QAbstractTableModel):
         return not row.footage_available or row.purge_at <= self._now
 
     def _colour(self, row: CameraHit, column: str) -> QBrush | None:
-        """Return grey for expired footage and red for a purge within 48 hours."""
+        """Return grey for expired footage and red for a purge within URGENCY (48 hours)."""
         if self._expired(row):
             return QBrush(EXPIRED_COLOUR)
-        if column == "purge" and (row.purge_at - self._now).total_seconds() < URGENT_HOURS * 3600:
-            return QBrush(URGENT_COLOUR)
+        if column == "purge" and row.purge_at - self._now < URGENCY:
+            return QBrush(QColor(URGENT_COLOUR))
         return None

@@ -26,6 +26,7 @@ from ..core.coordinates import SYSTEMS, parse_coordinates
 from ..core.search import DEFAULT_MARGIN_MINUTES, CameraHit, SearchResult
 from ..core.search_area import search_area
 from ..core.times import from_qdatetime, now, to_editor_qdatetime
+from ..core.vocabulary import MAX_DISTANCE_M
 from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, date_time_edits, typed_text
@@ -97,6 +98,7 @@ class SearchTab(QWidget, FORM):
         labels = (self.tr("Auto"), self.tr("WGS84 lat lon"), self.tr("Lambert-93 X Y"))
         for key, label in zip(SYSTEMS, labels, strict=True):
             self.coordinateSystemCombo.addItem(label, key)
+        self.radiusSpin.setMaximum(int(MAX_DISTANCE_M))
         date_time_edits(self.startEdit, self.endEdit)
         accept_any_length(self.coordinatesEdit, self.reasonEdit)
         self.speedSpin.setToolTip(self.tr(

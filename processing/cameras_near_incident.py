@@ -28,27 +28,27 @@ from .search_algorithm import SearchAlgorithm
 
 # (name, type) of the OUTPUT fields, in CameraHit's order where they come from it.
 OUTPUT_FIELDS = (
-    ("search_id", QVariant.Type.LongLong),
-    ("incident_id", QVariant.Type.String),
-    ("camera_id", QVariant.Type.LongLong),
-    ("camera_ref", QVariant.Type.String),
-    ("owner_id", QVariant.Type.LongLong),
-    ("owner_name", QVariant.Type.String),
-    ("owner_email", QVariant.Type.String),
-    ("camera_type", QVariant.Type.String),
-    ("camera_status", QVariant.Type.String),
-    ("distance_m", QVariant.Type.Double),
-    ("in_view", QVariant.Type.Bool),
-    ("retention_days", QVariant.Type.Int),
-    ("purge_at", QVariant.Type.DateTime),
-    ("footage_available", QVariant.Type.Bool),
-    ("window_start", QVariant.Type.DateTime),
-    ("window_end", QVariant.Type.DateTime),
+    ("search_id", QVariant.LongLong),
+    ("incident_id", QVariant.String),
+    ("camera_id", QVariant.LongLong),
+    ("camera_ref", QVariant.String),
+    ("owner_id", QVariant.LongLong),
+    ("owner_name", QVariant.String),
+    ("owner_email", QVariant.String),
+    ("camera_type", QVariant.String),
+    ("camera_status", QVariant.String),
+    ("distance_m", QVariant.Double),
+    ("in_view", QVariant.Bool),
+    ("retention_days", QVariant.Int),
+    ("purge_at", QVariant.DateTime),
+    ("footage_available", QVariant.Bool),
+    ("window_start", QVariant.DateTime),
+    ("window_end", QVariant.DateTime),
 )
 
 
 _hit_values = operator.attrgetter(*(name for name, _kind in OUTPUT_FIELDS[1:]))
-DATETIME_INDEXES = tuple(index for index, (_name, kind) in enumerate(OUTPUT_FIELDS) if kind == QVariant.Type.DateTime)
+DATETIME_INDEXES = tuple(index for index, (_name, kind) in enumerate(OUTPUT_FIELDS) if kind == QVariant.DateTime)
 CHUNK = 10_000  # features written to the sink at once, between progress reports
 
 

@@ -25,8 +25,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.documents import Officer, weasyprint_available
-from ..core.requisitions import DEFAULT_DELIVERY, INVESTIGATIONS, CameraRequest, RequisitionForm, create_requisitions
+from ..core.requisitions import DEFAULT_DELIVERY, CameraRequest, RequisitionForm, create_requisitions
 from ..core.times import aware_datetime
+from ..core.vocabulary import Investigation
 from ..errors import CamreqError
 from ..settings import Settings
 from .algorithm import CamreqAlgorithm
@@ -70,7 +71,10 @@ class CreateRequisitions(CamreqAlgorithm):
         )  # fmt: skip
         self.addParameter(QgsProcessingParameterString("CASE_NUMBER", self.tr("Case number (procédure)")))
         investigation = QgsProcessingParameterEnum(
-            "INVESTIGATION", self.tr("Investigation"), list(INVESTIGATIONS), defaultValue="flagrance"
+            "INVESTIGATION",
+            self.tr("Investigation"),
+            Investigation.values(),
+            defaultValue=Investigation.FLAGRANCE.value,
         )
         investigation.setUsesStaticStrings(True)
         self.addParameter(investigation)

@@ -23,9 +23,9 @@ from ..core.times import iso_text, to_qdatetime
 from .algorithm import CamreqAlgorithm
 
 COLUMNS = (
-    ("number", QVariant.Type.String), ("owner", QVariant.Type.String), ("owner_email", QVariant.Type.String),
-    ("owner_phone", QVariant.Type.String), ("status", QVariant.Type.String), ("purge_deadline", QVariant.Type.DateTime),
-    ("purged", QVariant.Type.Bool),
+    ("number", QVariant.String), ("owner", QVariant.String), ("owner_email", QVariant.String),
+    ("owner_phone", QVariant.String), ("status", QVariant.String), ("purge_deadline", QVariant.DateTime),
+    ("purged", QVariant.Bool),
 )  # fmt: skip
 
 

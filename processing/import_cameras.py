@@ -16,6 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.registry_import import CameraImportOptions, import_cameras
+from ..core.vocabulary import RETENTION_DAYS
 from .algorithm import CamreqAlgorithm
 from .import_outputs import RejectedRows, add_import_outputs, report
 
@@ -58,8 +59,8 @@ class ImportCameras(CamreqAlgorithm):
                 self.tr("Retention (days) of new cameras that give none"),
                 QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=30,
-                minValue=1,
-                maxValue=31,
+                minValue=RETENTION_DAYS[0],
+                maxValue=RETENTION_DAYS[-1],
             )
         )
         add_import_outputs(self)

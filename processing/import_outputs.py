@@ -51,7 +51,7 @@ class RejectedRows:
         self.feedback = feedback
         self.fields = QgsFields(source.fields())
         reason = "reason" if self.fields.lookupField("reason") < 0 else "rejection_reason"
-        self.fields.append(QgsField(reason, QVariant.Type.String))
+        self.fields.append(QgsField(reason, QVariant.String))
         self.sink, self.destination = algorithm.parameterAsSink(
             parameters, OUTPUT_REJECTED, context, self.fields, source.wkbType(), source.sourceCrs()
         )

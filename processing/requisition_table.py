@@ -13,13 +13,13 @@ def summary_fields() -> QgsFields:
     """Return the fields: id, number, owner, status, camera_count, purge_deadline, pdf_path."""
     fields = QgsFields()
     for name, kind in (
-        ("id", QVariant.Type.LongLong),
-        ("number", QVariant.Type.String),
-        ("owner", QVariant.Type.String),
-        ("status", QVariant.Type.String),
-        ("camera_count", QVariant.Type.Int),
-        ("purge_deadline", QVariant.Type.DateTime),
-        ("pdf_path", QVariant.Type.String),
+        ("id", QVariant.LongLong),
+        ("number", QVariant.String),
+        ("owner", QVariant.String),
+        ("status", QVariant.String),
+        ("camera_count", QVariant.Int),
+        ("purge_deadline", QVariant.DateTime),
+        ("pdf_path", QVariant.String),
     ):
         fields.append(QgsField(name, kind))
     return fields

@@ -15,8 +15,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
-from ..core.mailer import SECURITIES, smtp_server
+from ..core.mailer import smtp_server
 from ..core.outbox import send_outbox
+from ..core.vocabulary import SmtpSecurity
 from ..settings import Settings
 from .algorithm import CamreqAlgorithm
 
@@ -51,7 +52,7 @@ class SendRequisitions(CamreqAlgorithm):
             )
         )  # fmt: skip
         security = QgsProcessingParameterEnum(
-            "SMTP_SECURITY", self.tr("Security"), list(SECURITIES), defaultValue=settings.smtp_security
+            "SMTP_SECURITY", self.tr("Security"), SmtpSecurity.values(), defaultValue=settings.smtp_security
         )
         security.setUsesStaticStrings(True)
         self.addParameter(security)

@@ -14,10 +14,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.requisitions import change_status, issue_draft
+from ..core.vocabulary import RequisitionStatus
 from ..settings import Settings
 from .algorithm import CamreqAlgorithm
 
-STATUSES = ("issued", "sent", "acknowledged", "footage_delivered", "no_footage", "refused", "cancelled")
+STATUSES = [status.value for status in RequisitionStatus if status is not RequisitionStatus.DRAFT]  # set, not made
 
 
 class SetRequisitionStatus(CamreqAlgorithm):
@@ -39,7 +40,7 @@ class SetRequisitionStatus(CamreqAlgorithm):
         """Declare NUMBER, STATUS and NOTE."""
         self.add_connection_parameter()
         self.addParameter(QgsProcessingParameterString("NUMBER", self.tr("Requisition number (or draft id)")))
-        status = QgsProcessingParameterEnum("STATUS", self.tr("New status"), list(STATUSES))
+        status = QgsProcessingParameterEnum("STATUS", self.tr("New status"), STATUSES)
         status.setUsesStaticStrings(True)
         self.addParameter(status)
         self.addParameter(QgsProcessingParameterString("NOTE", self.tr("Note"), optional=True, multiLine=True))
@@ -55,7 +56,7 @@ class SetRequisitionStatus(CamreqAlgorithm):
         reference = self.parameterAsString(parameters, "NUMBER", context)
         status = self.parameterAsEnumString(parameters, "STATUS", context)
         note = self.parameterAsString(parameters, "NOTE", context) or None
-        if status == "issued":
+        if status == RequisitionStatus.ISSUED:
             settings = Settings.load()
             issued = issue_draft(connection, reference, settings.unit_address, settings.unit_city, note)
             number, previous = issued.number, "draft"

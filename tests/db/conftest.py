@@ -168,7 +168,7 @@ def point_layer():
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
     from qgis.PyQt.QtCore import QVariant
 
-    types = {str: QVariant.Type.String, int: QVariant.Type.Int, float: QVariant.Type.Double}
+    types = {str: QVariant.String, int: QVariant.Int, float: QVariant.Double}
 
     def build(rows: list[dict], crs: str = "EPSG:4326") -> QgsVectorLayer:
         layer = QgsVectorLayer(f"Point?crs={crs}", "points", "memory")

@@ -1,7 +1,9 @@
 """The list of cameras found: most urgent purge first, expired footage greyed and explained, ticks for requisitions."""
 
-from camreq.dialogs.results_model import COLUMNS, EXPIRED_COLOUR, URGENT_COLOUR, ResultsModel
+from camreq.core.vocabulary import URGENT_COLOUR
+from camreq.dialogs.results_model import COLUMNS, EXPIRED_COLOUR, ResultsModel
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
 
 
 def texts(model, column):
@@ -42,7 +44,7 @@ def test_expired_rows_are_grey_and_explain_why(search_row):
 def test_purge_within_two_days_is_red(search_row):
     model = ResultsModel()
     model.set_rows([search_row("SOON", 47), search_row("LATER", 49)], search_row.now)
-    assert model.index(0, COLUMNS.index("purge")).data(Qt.ItemDataRole.ForegroundRole).color() == URGENT_COLOUR
+    assert model.index(0, COLUMNS.index("purge")).data(Qt.ItemDataRole.ForegroundRole).color() == QColor(URGENT_COLOUR)
     assert model.index(1, COLUMNS.index("purge")).data(Qt.ItemDataRole.ForegroundRole) is None
 
 
