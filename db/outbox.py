@@ -28,19 +28,21 @@ class Claim:
     unit: str
     purge_deadline: datetime
     answer_deadline: datetime
-    pdf_path: str | None
+    file_name: str | None  # the issued document stored with the requisition (None: issued before schema 7)
+    pdf: bytes | None
 
 
 def claim_next(cursor: Cursor, server: str, skip: list[int]) -> Claim | None:
     """Mark the most urgent pending message (not in skip) with an e-mail as sending, and open its attempt."""
     cursor.execute(
-        """SELECT o.id, o.requisition_id, o.message_id, w.email, r.number, r.case_number, w.name, r.officer_name,
-                  r.officer_rank, r.officer_email, r.officer_phone, r.unit, r.purge_deadline, r.answer_deadline,
-                  r.pdf_path
+        """SELECT o.id, o.requisition_id, o.message_id, o.to_address, r.number, r.case_number, w.name,
+                  r.officer_name, r.officer_rank, r.officer_email, r.officer_phone, r.unit, r.purge_deadline,
+                  r.answer_deadline, d.file_name, d.pdf
            FROM camreq.requisition_outbox o
            JOIN camreq.requisitions r ON r.id = o.requisition_id
            JOIN camreq.owners w ON w.id = r.owner_id
-           WHERE o.status = 'pending' AND r.status = 'issued' AND w.email IS NOT NULL AND o.id <> ALL(%s)
+           LEFT JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued
+           WHERE o.status = 'pending' AND r.status = 'issued' AND o.to_address IS NOT NULL AND o.id <> ALL(%s)
            ORDER BY r.purge_deadline, o.id
            LIMIT 1
            FOR UPDATE OF o SKIP LOCKED""",
@@ -55,25 +57,31 @@ def claim_next(cursor: Cursor, server: str, skip: list[int]) -> Claim | None:
            VALUES (%s, %s, %s) RETURNING id""",
         (row[0], row[3], server),
     )
-    return Claim(row[0], cursor.fetchone()[0], *row[1:])
+    attempt_id = cursor.fetchone()[0]
+    return Claim(row[0], attempt_id, *row[1:-1], None if row[-1] is None else bytes(row[-1]))
 
 
-def finish(cursor: Cursor, claim: Claim, outcome: str, code: int | None, answer: str) -> None:
-    """Record an attempt's outcome; sent marks the requisition sent, deferred requeues, failed stops retries."""
+def finish(cursor: Cursor, claim: Claim, outcome: str, code: int | None, answer: str) -> bool:
+    """Record an attempt's outcome; sent marks the requisition sent, deferred requeues, failed and unknown stop
+    retries. Return False where the requisition was cancelled (or changed) while its e-mail was being sent."""
     cursor.execute(
         """UPDATE camreq.requisition_outbox_attempts
            SET finished_at = clock_timestamp(), outcome = %s, smtp_code = %s, smtp_answer = %s WHERE id = %s""",
         (outcome, code, answer[:2000], claim.attempt_id),
     )
-    status = {"sent": "sent", "deferred": "pending", "failed": "failed"}[outcome]
+    status = {"sent": "sent", "deferred": "pending", "failed": "failed", "unknown": "unknown"}[outcome]
     cursor.execute(
         """UPDATE camreq.requisition_outbox SET status = %s, sent_at = CASE WHEN %s = 'sent' THEN now() END
            WHERE id = %s""",
         (status, status, claim.outbox_id),
     )
+    cursor.execute("SELECT status FROM camreq.requisitions WHERE id = %s FOR UPDATE", (claim.requisition_id,))
+    if cursor.fetchone()[0] != "issued":
+        return False
     if outcome == "sent":
         note = f"e-mail {claim.message_id} to {claim.to_address} accepted: {code} {answer}"
         requisitions.set_status(cursor, claim.requisition_id, "sent", note[:2000])
+    return True
 
 
 def without_email(cursor: Cursor) -> list[tuple[str, str]]:
@@ -81,7 +89,7 @@ def without_email(cursor: Cursor) -> list[tuple[str, str]]:
     cursor.execute(
         """SELECT r.number, w.name FROM camreq.requisition_outbox o
            JOIN camreq.requisitions r ON r.id = o.requisition_id JOIN camreq.owners w ON w.id = r.owner_id
-           WHERE o.status = 'pending' AND r.status = 'issued' AND w.email IS NULL ORDER BY r.number"""
+           WHERE o.status = 'pending' AND r.status = 'issued' AND o.to_address IS NULL ORDER BY r.number"""
     )
     return cursor.fetchall()
 
@@ -105,9 +113,10 @@ def pending_count(cursor: Cursor) -> int:
 
 
 def requeue_failed(cursor: Cursor, requisition_id: int) -> bool:
-    """Put a requisition's refused (failed) message back in the queue; return whether there was one."""
+    """Queue a requisition's refused (failed) or unknown-outcome message again; return whether there was one."""
     cursor.execute(
-        "UPDATE camreq.requisition_outbox SET status = 'pending' WHERE requisition_id = %s AND status = 'failed'",
+        """UPDATE camreq.requisition_outbox SET status = 'pending'
+           WHERE requisition_id = %s AND status IN ('failed', 'unknown')""",
         (requisition_id,),
     )
     return cursor.rowcount > 0

@@ -112,13 +112,13 @@ def test_requisition_changes_are_recorded_with_the_login_and_truncate_is_refused
     investigator = logins["investigator"]
     sql(db, "INSERT INTO camreq.owners (name) VALUES ('Ville')")
     [(requisition_id,)] = sql(investigator, NEW_REQUISITION)
-    sql(investigator, "UPDATE camreq.requisitions SET pdf_path = 'r.pdf' WHERE id = %s", (requisition_id,))
+    sql(investigator, "UPDATE camreq.requisitions SET status = 'cancelled' WHERE id = %s", (requisition_id,))
     rows = audit_rows(sql, db, "requisitions")
     assert [(op, who, row_id) for op, who, row_id, _, _ in rows] == [
         ("INSERT", login_of(investigator), str(requisition_id)),
         ("UPDATE", login_of(investigator), str(requisition_id)),
     ]
-    assert (rows[1][3]["pdf_path"], rows[1][4]["pdf_path"], rows[1][4]["unit"]) == (None, "r.pdf", "Brigade A")
+    assert (rows[1][3]["status"], rows[1][4]["status"], rows[1][4]["unit"]) == ("draft", "cancelled", "Brigade A")
     with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="cannot be truncated"):
         sql(db, "TRUNCATE camreq.requisitions CASCADE")
     assert sql(db, "SELECT count(*) FROM camreq.requisitions") == [(1,)]

@@ -6,6 +6,7 @@ says they reported, as the QGIS window would.
 
 from __future__ import annotations
 
+import io
 import time
 from datetime import datetime, timedelta
 
@@ -147,14 +148,15 @@ def test_ticked_cameras_become_requisitions_with_pdfs_sent_to_the_smtp_server(op
     owners = {row["owner_name"] for row in panel.results.ticked_rows()}
     emailed = {row["owner_email"] for row in panel.results.ticked_rows() if row["owner_email"]}
     create_and_send(panel)
-    made = sql(sample_db, "SELECT o.name, r.status, r.pdf_path, r.case_number FROM camreq.requisitions r "
-               "JOIN camreq.owners o ON o.id = r.owner_id")  # fmt: skip
+    made = sql(sample_db, "SELECT o.name, r.status, d.pdf, r.case_number FROM camreq.requisitions r "
+               "JOIN camreq.owners o ON o.id = r.owner_id "
+               "JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued")  # fmt: skip
     assert {name for name, *_ in made} == owners
     assert {rcpt for envelope in handler.envelopes for rcpt in envelope.rcpt_tos} == emailed
     for name, status, pdf, case in made:
         assert status == ("sent" if name in {r["owner_name"] for r in panel.results.ticked_rows() if r["owner_email"]}
                           else "issued")  # fmt: skip
-        assert CASE in "".join(page.extract_text() for page in PdfReader(pdf).pages) and case == CASE
+        assert CASE in "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages) and case == CASE
     report = panel.sendReport.toPlainText()
     assert report.count(" sent to ") == len(emailed)
     wait_until(lambda: panel.followup.model.rowCount() == len(owners), "the follow-up list")
@@ -325,11 +327,12 @@ def test_hostile_requisition_text_is_stored_verbatim_or_refused_naming_the_field
     getattr(scene_panel, field).setText(value)
     scene_panel.createButton.click()
     wait_until(lambda: not scene_panel.requisitions.running, "the requisitions")
-    rows = sql(scene["db"], f"SELECT {column}, pdf_path FROM camreq.requisitions")
+    rows = sql(scene["db"], f"SELECT {column}, d.pdf FROM camreq.requisitions r "
+               "JOIN camreq.requisition_documents d ON d.requisition_id = r.id")
     said = messages(qgis_iface) + scene_panel.sendReport.toPlainText()
     stored_or_refused(value, [stored for stored, _pdf in rows], said, name)
     if rows and kind in ("jinja", "script"):
-        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(rows[0][1]).pages)
+        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(rows[0][1])).pages)
         assert value in text, "markup was not printed as typed"
     assert sql(scene["db"], "SELECT to_regclass('camreq.cameras') IS NOT NULL") == [(True,)]
 
