@@ -99,7 +99,7 @@ def create_requisitions(
     _check_folder(folder)
     conn = connect(connection)
     try:
-        with conn, conn.cursor() as cursor, db.user_errors():
+        with db.user_errors(), conn, conn.cursor() as cursor:  # a refused commit too is a user's message
             groups = _group_by_owner(cursor, cameras)
             ids = []
             for owner_id, rows in groups.items():

@@ -21,6 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
+from ..core.inputs import spreadsheet_safe
 from ..core.search import CameraHit, collection_paused
 from ..errors import CamreqError
 from .search_algorithm import SearchAlgorithm
@@ -78,7 +79,7 @@ def hit_attributes(search_id: int, hit: CameraHit, qt_datetimes: dict[datetime, 
         if converted is None:
             converted = qt_datetimes[value] = qt_datetime(value)
         values[index] = converted
-    return values
+    return spreadsheet_safe(values)
 
 
 class CamerasNearIncident(SearchAlgorithm):

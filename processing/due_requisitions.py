@@ -18,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime, QVariant
 
+from ..core.inputs import spreadsheet_safe
 from ..core.requisitions import due_soon
 from .algorithm import CamreqAlgorithm
 
@@ -60,7 +61,7 @@ class DueRequisitions(CamreqAlgorithm):
         for number, owner, email, phone, status, purge, purged in rows:
             feature = QgsFeature(fields)
             when = QDateTime.fromMSecsSinceEpoch(int(purge.timestamp() * 1000))
-            feature.setAttributes([number, owner, email, phone, status, when, purged])
+            feature.setAttributes(spreadsheet_safe([number, owner, email, phone, status, when, purged]))
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.pushWarning(
                 self.tr("{n} ({owner}, {status}): footage purged {when}").format(

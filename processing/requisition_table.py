@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsFeature, QgsField, QgsFields
 from qgis.PyQt.QtCore import QDateTime, QVariant
 
+from ..core.inputs import spreadsheet_safe
 from ..core.requisitions import RequisitionSummary
 
 
@@ -30,7 +31,7 @@ def summary_feature(summary: RequisitionSummary) -> QgsFeature:
     purge = None
     if summary.purge_deadline is not None:
         purge = QDateTime.fromMSecsSinceEpoch(int(summary.purge_deadline.timestamp() * 1000))
-    feature.setAttributes(
+    feature.setAttributes(spreadsheet_safe(
         [summary.id, summary.number, summary.owner, summary.status, summary.camera_count, purge, summary.pdf_path]
-    )
+    ))
     return feature

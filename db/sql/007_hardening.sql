@@ -100,6 +100,31 @@ $$;
 CREATE TRIGGER requisition_outbox_before_insert BEFORE INSERT ON camreq.requisition_outbox
     FOR EACH ROW EXECUTE FUNCTION camreq.requisition_outbox_before_insert();
 
+-- Issuing queues the e-mail however it is done (camreq.issue_requisition or a bare UPDATE of the status).
+CREATE FUNCTION camreq.requisitions_queue_on_issue() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO camreq.requisition_outbox (requisition_id, message_id) VALUES (NEW.id, '');
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER requisitions_queue_on_issue AFTER UPDATE OF status ON camreq.requisitions
+    FOR EACH ROW WHEN (OLD.status = 'draft' AND NEW.status = 'issued') EXECUTE FUNCTION camreq.requisitions_queue_on_issue();
+
+CREATE OR REPLACE FUNCTION camreq.issue_requisition(requisition bigint) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    issued_number text;
+BEGIN
+    PERFORM FROM camreq.requisitions WHERE id = requisition FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'NUMBER: no requisition %', requisition USING ERRCODE = 'no_data_found';
+    END IF;
+    UPDATE camreq.requisitions SET status = 'issued' WHERE id = requisition RETURNING number INTO issued_number;
+    RETURN issued_number;
+END
+$$;
+
 -- An owner's e-mail is one plain address (no display name, group or list), so that it names one recipient.
 ALTER TABLE camreq.owners ADD CONSTRAINT "owner e-mail must be one address such as name@example.org"
     CHECK (email ~ '^[^@\s<>(),;:"\[\]\\]+@[^@\s<>(),;:"\[\]\\]+\.[^@\s<>(),;:"\[\]\\.]+$') NOT VALID;
@@ -116,6 +141,12 @@ ALTER TABLE camreq.requisition_outbox_attempts ADD CONSTRAINT "attempt outcome m
 -- Cameras and owners are retired (camera status removed), never deleted: a refused DELETE told an analyst which
 -- cameras are under requisition, and a deleted row leaves the registry's history.
 REVOKE DELETE ON camreq.owners, camreq.cameras FROM camreq_analyst;
+
+-- SECURITY DEFINER functions: pg_temp (where any login can create objects) is searched last, not implicitly first.
+ALTER FUNCTION camreq.login_unit(name) SET search_path = pg_catalog, camreq, pg_temp;
+ALTER FUNCTION camreq.login_role(name) SET search_path = pg_catalog, camreq, pg_temp;
+ALTER FUNCTION camreq.audit_row() SET search_path = pg_catalog, camreq, pg_temp;
+ALTER FUNCTION camreq.number_requisition() SET search_path = pg_catalog, camreq, pg_temp;
 
 INSERT INTO camreq.schema_version (version) VALUES (7);
 COMMIT;
