@@ -94,11 +94,30 @@ def without_email(cursor: Cursor) -> list[tuple[str, str]]:
     return cursor.fetchall()
 
 
+STUCK_AFTER = "15 minutes"  # far longer than one attempt (a few SMTP commands, each within the 30 s timeout)
+
+
 def interrupted(cursor: Cursor) -> list[str]:
-    """Return the numbers of messages left 'sending' by a run that stopped before recording the server's answer."""
+    """Return the numbers of messages left 'sending' by a run that stopped before recording the server's answer.
+
+    Those whose attempt started over STUCK_AFTER ago belong to no live run: their outcome becomes unknown, which Send
+    again can queue once someone has checked with the owner.
+    """
+    cursor.execute(
+        """WITH stuck AS (
+               UPDATE camreq.requisition_outbox o SET status = 'unknown'
+               WHERE o.status = 'sending' AND NOT EXISTS (
+                   SELECT FROM camreq.requisition_outbox_attempts a
+                   WHERE a.outbox_id = o.id AND a.started_at > now() - %s::interval)
+               RETURNING o.id)
+           UPDATE camreq.requisition_outbox_attempts SET finished_at = clock_timestamp(), outcome = 'unknown',
+               smtp_answer = 'the run stopped before the server''s answer was recorded'
+           WHERE outcome IS NULL AND outbox_id IN (SELECT id FROM stuck)""",
+        (STUCK_AFTER,),
+    )
     cursor.execute(
         """SELECT r.number FROM camreq.requisition_outbox o JOIN camreq.requisitions r ON r.id = o.requisition_id
-           WHERE o.status = 'sending' ORDER BY r.number FOR UPDATE OF o SKIP LOCKED"""
+           WHERE o.status IN ('sending', 'unknown') ORDER BY r.number FOR UPDATE OF o SKIP LOCKED"""
     )
     return [row[0] for row in cursor.fetchall()]
 

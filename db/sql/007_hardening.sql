@@ -142,9 +142,65 @@ ALTER TABLE camreq.requisition_outbox_attempts ADD CONSTRAINT "attempt outcome m
 -- cameras are under requisition, and a deleted row leaves the registry's history.
 REVOKE DELETE ON camreq.owners, camreq.cameras FROM camreq_analyst;
 
+-- Administrators give CamReq roles without CREATEROLE (with which, on PostgreSQL 15, a login granted itself
+-- pg_execute_server_program and reset other logins' passwords): this function runs as the schema owner and gives a
+-- login one of the three CamReq group roles, nothing else. Only camreq_admin may call it, and it goes on only for a
+-- login registered as administrator in this database (session_user, which SET ROLE leaves unchanged), a superuser
+-- or the schema owner.
+CREATE FUNCTION camreq.grant_role(login name, camreq_role text, login_unit text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
+DECLARE
+    group_role text := CASE camreq_role WHEN 'administrator' THEN 'camreq_admin' WHEN 'analyst' THEN 'camreq_analyst'
+                                        WHEN 'investigator' THEN 'camreq_investigator' END;
+    other text;
+BEGIN
+    IF NOT (coalesce(camreq.login_role(session_user) = 'administrator', false)
+            OR EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND rolsuper)
+            OR session_user = (SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'camreq')) THEN
+        RAISE EXCEPTION 'only an administrator registered in this database gives CamReq roles'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF group_role IS NULL THEN
+        RAISE EXCEPTION 'ROLE: % is not administrator, analyst or investigator', left(camreq_role, 40)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = grant_role.login AND rolcanlogin) THEN
+        RAISE EXCEPTION 'LOGIN: % is not a login of this PostgreSQL server', grant_role.login
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    FOR other IN SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                 JOIN pg_roles member ON member.oid = m.member
+                 WHERE member.rolname = grant_role.login AND g.rolname <> group_role
+                   AND g.rolname IN ('camreq_admin', 'camreq_analyst', 'camreq_investigator') LOOP
+        EXECUTE format('REVOKE %I FROM %I', other, grant_role.login);
+    END LOOP;
+    EXECUTE format('GRANT %I TO %I', group_role, grant_role.login);
+    INSERT INTO camreq.users (login, role, unit) VALUES (grant_role.login, camreq_role, login_unit)
+    ON CONFLICT ON CONSTRAINT users_pkey DO UPDATE
+    SET role = excluded.role, unit = excluded.unit, granted_by = session_user, granted_at = now();
+END
+$$;
+REVOKE EXECUTE ON FUNCTION camreq.grant_role(name, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION camreq.grant_role(name, text, text) TO camreq_admin;
+
+-- A login learns its own unit and role, not those of others (administrators read camreq.users anyway).
+-- session_user: inside a SECURITY DEFINER function current_user is the owner; SET ROLE gets nothing (fails closed).
+CREATE OR REPLACE FUNCTION camreq.login_unit(login name) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
+    SELECT u.unit FROM camreq.users u
+    WHERE u.login = login_unit.login
+      AND (u.login = session_user
+           OR EXISTS (SELECT FROM camreq.users a WHERE a.login = session_user AND a.role = 'administrator'))
+$$;
+CREATE OR REPLACE FUNCTION camreq.login_role(login name) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
+    SELECT u.role FROM camreq.users u
+    WHERE u.login = login_role.login
+      AND (u.login = session_user
+           OR EXISTS (SELECT FROM camreq.users a WHERE a.login = session_user AND a.role = 'administrator'))
+$$;
+
 -- SECURITY DEFINER functions: pg_temp (where any login can create objects) is searched last, not implicitly first.
-ALTER FUNCTION camreq.login_unit(name) SET search_path = pg_catalog, camreq, pg_temp;
-ALTER FUNCTION camreq.login_role(name) SET search_path = pg_catalog, camreq, pg_temp;
 ALTER FUNCTION camreq.audit_row() SET search_path = pg_catalog, camreq, pg_temp;
 ALTER FUNCTION camreq.number_requisition() SET search_path = pg_catalog, camreq, pg_temp;
 

@@ -392,3 +392,113 @@ def test_security_definer_functions_search_pg_temp_last(db, sql):
     assert len(paths) >= 4
     for name, config in paths:
         assert "search_path=pg_catalog, camreq, pg_temp" in (config or []), name
+
+
+# Medium 4: naming administrators needed CREATEROLE, with which a login took over the server.
+
+
+def test_an_administrator_without_createrole_names_administrators_and_gives_nothing_else(
+    camreq_processing, db, logins, sql, login_of
+):
+    from psycopg2 import sql as pgsql
+
+    admin = login_of(logins["administrator"])
+    assert sql(db, "SELECT rolcreaterole, rolsuper FROM pg_roles WHERE rolname = %s", (admin,)) == [(False, False)]
+    who = login_of(logins["nobody"])
+    camreq_processing.run("camreq:grantuser", {"CONNECTION": logins["administrator"], "LOGIN": who,
+                                               "ROLE": "administrator", "UNIT": ""})  # fmt: skip
+    assert sql(db, "SELECT role FROM camreq.users WHERE login = %s", (who,)) == [("administrator",)]
+    assert sql(logins["nobody"], "SELECT camreq.is_administrator()") == [(True,)]
+    with pytest.raises(psycopg2.errors.InvalidParameterValue, match="ROLE"):
+        sql(logins["administrator"], "SELECT camreq.grant_role(%s, 'pg_execute_server_program', NULL)", (admin,))
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(logins["administrator"], pgsql.SQL("GRANT pg_execute_server_program TO {}").format(pgsql.Identifier(admin)))
+    for other in ("analyst", "investigator"):
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+            sql(logins[other], "SELECT camreq.grant_role(%s, 'administrator', NULL)", (login_of(logins[other]),))
+    assert sql(db, "SELECT count(*) FROM pg_auth_members WHERE roleid = 'pg_execute_server_program'::regrole") == [(0,)]
+
+
+# Low: any login read every login's unit and role through login_unit() and login_role().
+
+
+def test_a_login_learns_only_its_own_unit_and_role(logins, sql, login_of):
+    other = login_of(logins["investigator_b"])
+    for who in ("investigator", "analyst"):
+        assert sql(logins[who], "SELECT camreq.login_unit(%s), camreq.login_role(%s)", (other, other)) == [
+            (None, None)
+        ]
+    me = login_of(logins["investigator"])
+    assert sql(logins["investigator"], "SELECT camreq.login_unit(%s), camreq.login_role(%s)", (me, me)) == [
+        (UNIT, "investigator")
+    ]
+    assert sql(logins["administrator"], "SELECT camreq.login_unit(%s)", (other,)) == [("Brigade B",)]
+
+
+# Low: NaN or extreme SPEED_KMH and MARGIN_MINUTES reached the database; a locked cameras table stalled searches.
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("speed_kmh", float("nan")), ("speed_kmh", 1e308), ("margin_minutes", float("nan")),
+    ("margin_minutes", float("inf")),
+])  # fmt: skip
+def test_nan_and_extreme_search_options_are_refused_naming_the_parameter(qgis_app, option, value):
+    from camreq.core.search import SearchOptions, check_options
+    from camreq.errors import CamreqError
+
+    with pytest.raises(CamreqError, match=option.upper()):
+        check_options(SearchOptions(100, "PV 2025/17", **{option: value}))
+
+
+def test_a_locked_cameras_table_makes_the_search_fail_fast_with_a_message(db, logins, add_camera, qgis_app):
+    from datetime import datetime, timedelta
+
+    from camreq.core.search import Incident, SearchOptions, search
+    from camreq.db.connection import connect
+    from camreq.errors import CamreqError
+    from qgis.core import QgsGeometry
+
+    add_camera(5.7245, 45.1886)
+    locker = connect(logins["analyst"])
+    with locker.cursor() as cursor:
+        cursor.execute("LOCK TABLE camreq.cameras IN ACCESS EXCLUSIVE MODE")
+    release = threading.Timer(20, locker.rollback)  # the old code waited for the lock this long, then searched
+    release.start()
+    start = datetime.fromisoformat("2025-03-10T10:00:00+01:00")
+    incident = Incident("A", bytes(QgsGeometry.fromWkt("POINT(5.7245 45.1885)").asWkb()), start,
+                        start + timedelta(hours=1))  # fmt: skip
+    try:
+        with pytest.raises(CamreqError, match="locked by another session"):
+            search(logins["investigator"], [incident], SearchOptions(200, "PV 2025/17"))
+    finally:
+        release.cancel()
+        locker.rollback()
+        locker.close()
+
+
+# Low: a message stuck "sending" (its run killed before the server's answer was recorded) had no supported way out.
+
+
+def test_a_message_stuck_sending_becomes_unknown_and_send_again_delivers_it(
+    unit_issued, send, smtp_server, sql, db
+):
+    from camreq.core.followup import resend
+    from camreq.core.mailer import SmtpServer
+
+    hoche = unit_issued["Parking Hoche SA"]
+    [(outbox, number)] = sql(db, "UPDATE camreq.requisition_outbox o SET status = 'sending' FROM camreq.requisitions r "
+                                 "WHERE r.id = o.requisition_id AND r.id = %s RETURNING o.id, r.number", (hoche,))
+    sql(db, "INSERT INTO camreq.requisition_outbox_attempts (outbox_id, to_address, smtp_server, started_at) "
+            "VALUES (%s, 'videos@hoche.example.org', 'killed run', now() - interval '1 hour')", (outbox,))
+    handler, port = smtp_server()
+    feedback = QgsProcessingFeedback()
+    assert send(port, feedback)["SENT"] == 1  # the other owner's; the stuck one is not re-sent automatically
+    assert f"{number}: a previous run stopped while sending" in feedback.textLog()
+    assert sql(db, "SELECT status FROM camreq.requisition_outbox WHERE id = %s", (outbox,)) == [("unknown",)]
+    assert sql(db, "SELECT outcome FROM camreq.requisition_outbox_attempts WHERE smtp_server = 'killed run'") == [
+        ("unknown",)
+    ]
+    server = SmtpServer("127.0.0.1", port, "none", "requisitions@police.example.org")
+    assert resend(db, number, server, QgsProcessingFeedback()).sent == 1
+    assert sql(db, "SELECT status FROM camreq.requisitions WHERE id = %s", (hoche,)) == [("sent",)]
+    assert [e.rcpt_tos for e in handler.envelopes].count(["videos@hoche.example.org"]) == 1
