@@ -185,20 +185,21 @@ GRANT EXECUTE ON FUNCTION camreq.grant_role(name, text, text) TO camreq_admin;
 
 -- A login learns its own unit and role, not those of others (administrators read camreq.users anyway).
 -- session_user: inside a SECURITY DEFINER function current_user is the owner; SET ROLE gets nothing (fails closed).
+CREATE FUNCTION camreq.visible_login(login name) RETURNS camreq.users
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
+    SELECT u.* FROM camreq.users u
+    WHERE u.login = visible_login.login
+      AND (u.login = session_user
+           OR EXISTS (SELECT FROM camreq.users a WHERE a.login = session_user AND a.role = 'administrator'))
+$$;
+REVOKE EXECUTE ON FUNCTION camreq.visible_login(name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION camreq.visible_login(name) TO camreq_admin, camreq_analyst, camreq_investigator;
 CREATE OR REPLACE FUNCTION camreq.login_unit(login name) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
-    SELECT u.unit FROM camreq.users u
-    WHERE u.login = login_unit.login
-      AND (u.login = session_user
-           OR EXISTS (SELECT FROM camreq.users a WHERE a.login = session_user AND a.role = 'administrator'))
-$$;
+LANGUAGE sql STABLE SECURITY INVOKER AS $$ SELECT (camreq.visible_login(login)).unit $$;
 CREATE OR REPLACE FUNCTION camreq.login_role(login name) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
-    SELECT u.role FROM camreq.users u
-    WHERE u.login = login_role.login
-      AND (u.login = session_user
-           OR EXISTS (SELECT FROM camreq.users a WHERE a.login = session_user AND a.role = 'administrator'))
-$$;
+LANGUAGE sql STABLE SECURITY INVOKER AS $$ SELECT (camreq.visible_login(login)).role $$;
+ALTER FUNCTION camreq.login_unit(name) RESET search_path;
+ALTER FUNCTION camreq.login_role(name) RESET search_path;
 
 -- SECURITY DEFINER functions: pg_temp (where any login can create objects) is searched last, not implicitly first.
 ALTER FUNCTION camreq.audit_row() SET search_path = pg_catalog, camreq, pg_temp;
