@@ -121,7 +121,7 @@ def search_cameras(
     try:
         with conn, conn.cursor() as cursor:
             if conn not in _PREPARED:  # prepared statements outlive a rolled-back transaction
-                cursor.execute(_SEARCH + ";" + _LOG_INCIDENTS)
+                cursor.execute(_SETTINGS + _SEARCH + ";" + _LOG_INCIDENTS)  # planning waits for locks too
                 _PREPARED.add(conn)
             cursor.execute(_SETTINGS + _RUN_SEARCH, params)
             rows = cursor.fetchall()

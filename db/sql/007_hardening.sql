@@ -15,7 +15,7 @@ CREATE TABLE camreq.requisition_documents (
     created_by name NOT NULL DEFAULT current_user,
     created_at timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT "a requisition document must be a PDF" CHECK (substring(pdf FROM 1 FOR 5) = '\x255044462d'::bytea),
-    CONSTRAINT "document file name must be 1 to 80 letters, digits, dots, dashes or underscores ending in .pdf"
+    CONSTRAINT "document file name must be letters, digits, . - or _ ending .pdf"
         CHECK (file_name ~ '^[A-Za-z0-9_.-]{1,76}\.pdf$')
 );
 CREATE UNIQUE INDEX requisition_documents_one_issued_idx ON camreq.requisition_documents (requisition_id)
