@@ -352,3 +352,41 @@ def test_hostile_answer_note_is_stored_verbatim_or_refused_naming_it(scene_panel
     notes = sql(scene["db"], "SELECT note FROM camreq.requisition_status_history WHERE to_status = 'cancelled'")
     stored_or_refused(value, [note for (note,) in notes], messages(qgis_iface), "note")
     assert sql(scene["db"], "SELECT to_regclass('camreq.requisitions') IS NOT NULL") == [(True,)]
+
+
+def test_open_the_pdf_opens_the_stored_document_never_a_path_from_the_database(
+    open_panel, sample_db, sql, smtp_server, monkeypatch
+):
+    import stat
+    from pathlib import Path
+
+    import camreq.dialogs.followup_tab as followup_tab
+
+    opened = []
+
+    class Desktop:  # the desktop's PDF reader, as the panel calls it
+        @staticmethod
+        def openUrl(url) -> bool:  # noqa: N802
+            opened.append(url.toLocalFile())
+            return True
+
+    monkeypatch.setattr(followup_tab, "QDesktopServices", Desktop)
+    _handler, port = smtp_server()
+    panel = open_panel(sample_db, port)
+    search(panel)
+    create_and_send(panel)
+    sql(sample_db, "UPDATE camreq.requisitions SET pdf_path = '/etc/passwd'")  # a forged or stale path
+    panel.tabs.setCurrentWidget(panel.followupTab)
+    wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
+    panel.requisitionsView.setCurrentIndex(panel.followup.model.index(0, 0))
+    wait_until(lambda: not panel.followup.running, "the history")
+    requisition = panel.followup.selected().id
+    assert panel.openPdfButton.isEnabled()
+    panel.openPdfButton.click()
+    wait_until(lambda: opened and not panel.followup.running, "the PDF")
+    path = Path(opened[0])
+    [(stored,)] = sql(sample_db, "SELECT pdf FROM camreq.requisition_documents WHERE requisition_id = %s AND issued",
+                      (requisition,))  # fmt: skip
+    assert path.read_bytes() == bytes(stored)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.unlink()
