@@ -7,6 +7,7 @@ bidirectional control characters are shown as ``[U+202E]`` so that they cannot r
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -155,8 +156,8 @@ def weasyprint_available() -> bool:
     return True
 
 
-def write_pdf(html: str, path: Path, base_url: Path) -> Path:
-    """Write the HTML as a PDF at path, resolving relative links against base_url, and return path."""
+def pdf_bytes(html: str, base_url: Path) -> bytes:
+    """Return the HTML rendered as a PDF, resolving relative links against base_url."""
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as error:
@@ -164,10 +165,28 @@ def write_pdf(html: str, path: Path, base_url: Path) -> Path:
             "WeasyPrint is not installed or its libraries are missing: pip install weasyprint "
             "(see https://doc.courtbouillon.org/weasyprint/stable/first_steps.html)"
         ) from error
-    HTML(string=html, base_url=f"{base_url.resolve().as_uri()}/").write_pdf(path)
+    return HTML(string=html, base_url=f"{base_url.resolve().as_uri()}/").write_pdf()
+
+
+def write_private(path: Path, data: bytes) -> Path:
+    """Write data to path readable by its owner only (0600, also when it existed), never through a link; return it."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        os.fchmod(file.fileno(), 0o600)
+        file.write(data)
     return path
 
 
+def write_pdf(html: str, path: Path, base_url: Path) -> Path:
+    """Write the HTML as a PDF at path (owner-only), resolving relative links against base_url, and return path."""
+    return write_private(path, pdf_bytes(html, base_url))
+
+
+def render_pdf_bytes(doc: RequisitionDocument) -> bytes:
+    """Return the requisition rendered as a PDF."""
+    return pdf_bytes(render_html(doc), TEMPLATES_DIR)
+
+
 def render_pdf(doc: RequisitionDocument, path: Path) -> Path:
-    """Write the requisition PDF at path and return path."""
-    return write_pdf(render_html(doc), path, TEMPLATES_DIR)
+    """Write the requisition PDF at path (owner-only) and return path."""
+    return write_private(path, render_pdf_bytes(doc))

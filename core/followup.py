@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 from qgis.core import QgsProcessingFeedback
 
 from ..db import followup as db
@@ -9,6 +13,7 @@ from ..db import outbox as db_outbox
 from ..db import requisitions as db_requisitions
 from ..db.connection import transaction
 from ..errors import CamreqError
+from .documents import write_private
 from .mailer import SmtpServer
 from .outbox import SendReport, send_outbox
 from .vocabulary import URGENCY
@@ -28,6 +33,17 @@ def status_history(connection: str, requisition_id: int) -> list[db.StatusChange
     """Return the status changes of a requisition, oldest first."""
     with transaction(connection) as conn, conn.cursor() as cursor:
         return db.history(cursor, requisition_id)
+
+
+def open_document(connection: str, requisition_id: int) -> Path:
+    """Write a requisition's stored PDF (the issued one, else the draft's) to a new owner-only temporary file."""
+    with transaction(connection) as conn, conn.cursor() as cursor:
+        stored = db_requisitions.document(cursor, requisition_id)
+    if stored is None:
+        raise CamreqError("This requisition has no PDF in the database.")
+    descriptor, name = tempfile.mkstemp(prefix="camreq-requisition-", suffix=".pdf")  # 0600, a name of our own
+    os.close(descriptor)
+    return write_private(Path(name), stored[1])
 
 
 def resend(connection: str, reference: str, server: SmtpServer, feedback: QgsProcessingFeedback) -> SendReport:

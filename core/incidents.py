@@ -10,6 +10,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsCsException,
     QgsFeature,
     QgsFeatureIterator,
     QgsFeatureRequest,
@@ -71,19 +72,39 @@ def incidents_from_source(
         raise CamreqError("INCIDENTS: the layer has no CRS; set its CRS so that distances can be measured.")
     wgs84 = QgsCoordinateReferenceSystem.fromEpsgId(4326)
     transform = QgsCoordinateTransform(source.sourceCrs(), wgs84, transform_context)
+    if not transform.isValid():  # an invalid transform leaves coordinates as they are: read as degrees
+        raise CamreqError(
+            f"INCIDENTS: the layer's CRS ({source.sourceCrs().userFriendlyIdentifier()[:80]}) cannot be transformed "
+            "to WGS84; give the incidents in a CRS with a known datum (e.g. EPSG:2154 or EPSG:4326)."
+        )
     incidents = []
     for feature in _features(source):
         if is_canceled():
             break
         name = incident_id(feature, id_field)
         geometry = checked_geometry(feature.geometry(), name, routes)
-        geometry.transform(transform)
+        _to_wgs84(geometry, transform, name)
         start = datetime_from_value(feature[times.start_field], "START_FIELD") if times.start_field else times.start
         end = datetime_from_value(feature[times.end_field], "END_FIELD") if times.end_field else times.end
         if start is None:
             raise CamreqError(f"START_FIELD: incident '{name}' has no start date-time.")
         incidents.append(Incident(name, bytes(geometry.asWkb()), start, end))
     return incidents
+
+
+def _to_wgs84(geometry: QgsGeometry, transform: QgsCoordinateTransform, name: str) -> None:
+    """Transform geometry to WGS84 in place, or raise naming the incident where it is not a place on Earth."""
+    try:
+        failed = geometry.transform(transform) != 0  # 0: success (QgsGeometry.OperationResult in QGIS 3.22)
+    except QgsCsException:
+        failed = True
+    box = geometry.boundingBox()
+    inside = -180 <= box.xMinimum() <= box.xMaximum() <= 180 and -90 <= box.yMinimum() <= box.yMaximum() <= 90
+    if failed or not inside:  # NaN and infinite coordinates fail the comparisons too
+        raise CamreqError(
+            f"INCIDENTS: incident '{name}' is not on Earth in the layer's CRS (longitude -180 to 180, "
+            "latitude -90 to 90 once in WGS84); check its coordinates and the layer's CRS."
+        )
 
 
 def _features(source: QgsFeatureSource) -> QgsFeatureIterator:

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from ..errors import CamreqError
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet run a cell's text
+
+
+def spreadsheet_safe(values: list) -> list:
+    """Return values with text a spreadsheet would run as a formula (=HYPERLINK(…), =cmd|…) after an apostrophe."""
+    return [f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value for value in values]
+
 
 def refuse_nul(field: str, text: str) -> str:
     """Return text, or raise naming the field where it holds a NUL byte, which PostgreSQL text cannot store."""

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from email.header import Header
 from email.message import EmailMessage
 from email.utils import formatdate
-from pathlib import Path
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
@@ -21,6 +20,12 @@ CERTIFICATE_HELP = (
 )
 TIMEOUT_S = 30
 _HEADER_UNSAFE = re.compile(r"[\x00-\x1f\x7f]+")
+# One plain address, as the owners directory requires it (camreq.owners' e-mail constraint): no name, group or list.
+_ADDRESS = re.compile(r'[^@\s<>(),;:"\[\]\\]+@[^@\s<>(),;:"\[\]\\]+\.[^@\s<>(),;:"\[\]\\.]+')
+UNKNOWN_HELP = (
+    "the message data reached the server but its answer was lost, so it may have been delivered: it is not sent "
+    "again automatically; check with the owner, then use Send again if it did not arrive"
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class SmtpServer:
     sender: str
     username: str | None = None
     password: str | None = field(default=None, repr=False)
+    timeout_s: float = TIMEOUT_S
 
     def __str__(self) -> str:
         """Return host:port and security, without credentials."""
@@ -41,7 +47,7 @@ class SmtpServer:
 
 @dataclass(frozen=True)
 class Delivery:
-    """The outcome of one attempt: sent, deferred or failed, with the server's code and words."""
+    """One attempt's outcome: sent, deferred, failed or unknown (data sent, answer lost), and the server's words."""
 
     outcome: str
     code: int | None
@@ -69,6 +75,10 @@ def smtp_server(host: str, port: int, security: str, sender: str, authcfg: str) 
         raise CamreqError("SMTP_HOST: give the mail server's name or address.")
     if "@" not in sender:
         raise CamreqError("FROM: give the sender's e-mail address.")
+    if authcfg and security == "none":
+        raise CamreqError(
+            "SMTP_AUTHCFG: a password is only sent over an encrypted connection: set SMTP_SECURITY to starttls or ssl."
+        )
     return SmtpServer(host.strip(), port, security, sender.strip(), *credentials(authcfg))
 
 
@@ -78,9 +88,20 @@ def header_text(value: str) -> str:
 
 
 def build_message(
-    server: SmtpServer, to: str, subject: str, body: str, message_id: str, attachment: Path, reply_to: str = ""
+    server: SmtpServer,
+    to: str,
+    subject: str,
+    body: str,
+    message_id: str,
+    attachment: tuple[str, bytes],
+    reply_to: str = "",
 ) -> EmailMessage:
-    """Return the e-mail with the PDF attached and the given (stable) Message-ID."""
+    """Return the e-mail with the PDF (file name, content) attached and the given (stable) Message-ID.
+
+    Raises ValueError where to is not one plain address or message_id holds a line break.
+    """
+    if not _ADDRESS.fullmatch(to):
+        raise ValueError(f"the recipient {to[:200]!r} is not one e-mail address such as name@example.org")
     message = EmailMessage()
     message["From"] = header_text(server.sender)
     message["To"] = header_text(to)
@@ -91,7 +112,8 @@ def build_message(
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = message_id
     message.set_content(body)
-    message.add_attachment(attachment.read_bytes(), maintype="application", subtype="pdf", filename=attachment.name)
+    name, content = attachment
+    message.add_attachment(content, maintype="application", subtype="pdf", filename=name)
     return message
 
 
@@ -113,14 +135,21 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
     try:
         smtp.ehlo_or_helo_if_needed()
         code, answer = smtp.mail(message["From"])
-        if code != 250:
-            return _classified(code, answer)
+        if code != 250:  # the sender or the session is refused (530 authentication required, relay): every message
+            return Delivery("deferred", code, f"the server refuses to send for us: {_words(answer)}", stop_run=True)
         code, answer = smtp.rcpt(message["To"])
+        if code == 530 or (code not in (250, 251) and "relay" in _words(answer).lower()):
+            return Delivery("deferred", code, f"the server refuses to relay for us: {_words(answer)}", stop_run=True)
         if code not in (250, 251):
             return _classified(code, answer)
-        code, answer = smtp.data(
-            message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
-        )  # smtplib sends bytes as is
+        code, answer = smtp.docmd("DATA")
+        if code != 354:
+            return _classified(code, answer)
+        smtp.send(_data_block(message))  # cut before its end: the server never saw the final dot, nothing delivered
+        try:
+            code, answer = smtp.getreply()
+        except (OSError, smtplib.SMTPException) as error:
+            return Delivery("unknown", None, f"{UNKNOWN_HELP} ({type(error).__name__}: {error})", stop_run=True)
         return Delivery("sent", code, _words(answer)) if code == 250 else _classified(code, answer)
     except smtplib.SMTPResponseException as error:
         return _classified(error.smtp_code, error.smtp_error)
@@ -141,9 +170,11 @@ def _open(server: SmtpServer) -> smtplib.SMTP:
     # (OpenSSL's default paths, which SSL_CERT_FILE and SSL_CERT_DIR override).
     smtp: smtplib.SMTP
     if server.security == SmtpSecurity.SSL:
-        smtp = smtplib.SMTP_SSL(server.host, server.port, timeout=TIMEOUT_S, context=ssl.create_default_context())
+        smtp = smtplib.SMTP_SSL(
+            server.host, server.port, timeout=server.timeout_s, context=ssl.create_default_context()
+        )
     else:
-        smtp = smtplib.SMTP(server.host, server.port, timeout=TIMEOUT_S)
+        smtp = smtplib.SMTP(server.host, server.port, timeout=server.timeout_s)
     try:
         if server.security == SmtpSecurity.STARTTLS:
             smtp.starttls(context=ssl.create_default_context())
@@ -153,6 +184,14 @@ def _open(server: SmtpServer) -> smtplib.SMTP:
         smtp.close()
         raise
     return smtp
+
+
+def _data_block(message: EmailMessage) -> bytes:
+    """Return the message as the DATA command sends it: CRLF lines, leading dots doubled, ended by a lone dot."""
+    content = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+    if not content.endswith(b"\r\n"):
+        content += b"\r\n"
+    return re.sub(rb"(?m)^\.", b"..", content) + b".\r\n"
 
 
 def _words(answer: bytes | str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from qgis.core import QgsProcessingFeedback
 
@@ -39,10 +38,15 @@ def send_outbox(connection: str, server: SmtpServer, feedback: QgsProcessingFeed
             break
         delivery = _attempt(server, claim)
         with transaction(connection) as conn, conn.cursor() as cursor:  # the "after" record
-            db.finish(cursor, claim, delivery.outcome, delivery.code, delivery.answer)
+            still_issued = db.finish(cursor, claim, delivery.outcome, delivery.code, delivery.answer)
         report.sent += delivery.outcome == "sent"
         report.failed += delivery.outcome == "failed"
         _report(feedback, claim, delivery)
+        if not still_issued:
+            feedback.pushWarning(
+                f"{claim.number} was cancelled (or changed) while its e-mail was being sent; the server's answer "
+                f"was recorded ({delivery.outcome}): if it went out, tell {claim.owner_name} it is cancelled."
+            )
         attempted.append(claim.outbox_id)
         feedback.setProgress(100.0 * len(attempted) / max(total, 1))
         if delivery.stop_run:
@@ -54,13 +58,16 @@ def send_outbox(connection: str, server: SmtpServer, feedback: QgsProcessingFeed
 
 
 def _attempt(server: SmtpServer, claim: db.Claim) -> Delivery:
-    """Build the message of a claim and deliver it; a missing PDF defers it without calling the server."""
-    pdf = Path(claim.pdf_path or "")
-    if not claim.pdf_path or not pdf.is_file():
-        return Delivery("deferred", None, f"PDF not found: {claim.pdf_path}; issue it again or restore the file")
-    message = build_message(
-        server, claim.to_address, _subject(claim), _body(claim), claim.message_id, pdf, claim.officer_email
-    )
+    """Build the message of a claim with its issued PDF and deliver it; without one it fails, no server called."""
+    if claim.pdf is None or claim.file_name is None:
+        return Delivery("failed", None, "no issued PDF in the database (made before schema 6): make it again")
+    try:
+        message = build_message(
+            server, claim.to_address, _subject(claim), _body(claim), claim.message_id,
+            (claim.file_name, claim.pdf), claim.officer_email,
+        )  # fmt: skip
+    except ValueError as error:  # an address or header the e-mail library refuses
+        return Delivery("failed", None, f"the message cannot be built: {error}")
     return deliver(server, message)
 
 
@@ -91,5 +98,7 @@ def _report(feedback: QgsProcessingFeedback, claim: db.Claim, delivery: Delivery
     line = f"{claim.number} → {claim.to_address}: {delivery.outcome} ({delivery.code or '-'} {delivery.answer})"
     if delivery.outcome == "failed":
         feedback.reportError(line)
+    elif delivery.outcome == "unknown":
+        feedback.pushWarning(line)
     else:
         feedback.pushInfo(line)

@@ -1,16 +1,19 @@
 """Requisitions from a camera selection: one per owner, issued or kept as drafts, written as PDFs with a map.
 
 Shared by the Processing algorithms and the dock. Everything happens in one transaction per call: bad input or a
-cancel leaves the database and the output folder as they were.
+cancel leaves the database and the output folder as they were. Each PDF is stored in the database in that
+transaction (camreq.requisition_documents, the document the owner gets); copies go to the output folder only
+once it is committed, so no file ever carries a number the database did not keep.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 import unicodedata
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -28,8 +31,9 @@ from .documents import (
     RequisitionDocument,
     Unit,
     load_legal_basis,
-    render_pdf,
+    render_pdf_bytes,
     weasyprint_available,
+    write_private,
 )
 from .map_extract import render_map
 from .times import iso_text, now
@@ -95,19 +99,22 @@ def create_requisitions(
     if not cameras:
         raise CamreqError("CAMERAS: no camera given; select cameras from a camreq:camerasnearincident result.")
     _check_windows(cameras)
-    with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
+    _check_folder(folder)
+    # user_errors outside the transaction: a refused commit too is a user's message
+    with db.user_errors(), transaction(connection) as conn, conn.cursor() as cursor:
         groups = _group_by_owner(cursor, cameras)
         ids = []
         for owner_id, rows in groups.items():
             ids.append(db.insert_requisition(cursor, _columns(form, owner_id, rows)))
             db.insert_cameras(cursor, ids[-1], [_camera_tuple(row) for row in _unique_windows(rows)])
-        return _issue_and_render(cursor, ids, form, issue, folder, feedback)
+        made = _issue_and_render(cursor, ids, form, issue, feedback)
+    return _save_copies(made, folder)
 
 
 def issue_draft(
     connection: str, reference: str, unit_address: str, unit_city: str, note: str | None
 ) -> RequisitionSummary:
-    """Number a draft, queue its e-mail and rewrite its PDF beside the draft's; return it."""
+    """Number a draft, queue its e-mail and store its issued PDF in the database; return it."""
     with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
         row = db.find(cursor, reference)
         if row.status != "draft":
@@ -116,9 +123,8 @@ def issue_draft(
             row.case_number, row.investigation, row.authorisation_ref, _officer(row), row.answer_deadline,
             row.delivery, unit_address, unit_city,
         )  # fmt: skip
-        folder = Path(row.pdf_path).parent if row.pdf_path else Path(tempfile.gettempdir())
         db.set_status_note(cursor, note)
-        return _issue_and_render(cursor, [row.id], form, True, folder, None)[0]
+        return _issue_and_render(cursor, [row.id], form, True, None)[0][0]
 
 
 def change_status(connection: str, reference: str, status: str, note: str | None) -> tuple[str, str]:
@@ -226,39 +232,59 @@ def _columns(form: RequisitionForm, owner_id: int, rows: list[CameraRequest]) ->
     }
 
 
-def _issue_and_render(
-    cursor: db.Cursor, ids: list[int], form: RequisitionForm, issue: bool, folder: Path, feedback: QgsFeedback | None
-) -> list[RequisitionSummary]:
-    """Issue the requisitions if asked, write their PDFs with maps into folder, and return them."""
-    folder.mkdir(parents=True, exist_ok=True)
-    srid = storage_srid(cursor.connection)
-    written: list[Path] = []
+def _check_folder(folder: Path) -> None:
+    """Raise CamreqError, before anything is made, where the PDFs could not be copied into folder."""
     try:
-        with tempfile.TemporaryDirectory(prefix="camreq-maps-") as maps:
-            images = {}
-            for step, requisition_id in enumerate(ids):
-                _progress(feedback, step, 2 * len(ids))
-                images[requisition_id] = render_map(
-                    db.map_geometries(cursor, requisition_id), srid, Path(maps) / f"{requisition_id}.png"
-                )
-            if issue:
-                for requisition_id in ids:  # numbers last: the unit's counter stays locked until commit
-                    db.issue(cursor, requisition_id)
-            for step, row in enumerate(db.requisitions(cursor, ids)):
-                _progress(feedback, len(ids) + step, 2 * len(ids))
-                path = folder / _file_name(row)
-                written.append(path)
-                render_pdf(_document(row, db.cameras(cursor, row.id), form, images[row.id]), path)
-                db.set_pdf_path(cursor, row.id, str(path.resolve()))
-        counts = db.camera_counts(cursor, ids)
-        return [
-            RequisitionSummary(r.id, r.number, r.owner_name, r.status, counts[r.id], r.purge_deadline, r.pdf_path)
-            for r in db.requisitions(cursor, ids)
-        ]
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CamreqError(f"OUTPUT_FOLDER: {folder} cannot be created: {error.strerror}.") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CamreqError(f"OUTPUT_FOLDER: {folder} is not writable.")
+
+
+def _issue_and_render(
+    cursor: db.Cursor, ids: list[int], form: RequisitionForm, issue: bool, feedback: QgsFeedback | None
+) -> list[tuple[RequisitionSummary, str, bytes]]:
+    """Issue the requisitions if asked, store their PDFs with maps; return (summary, file name, PDF) of each."""
+    srid = storage_srid(cursor.connection)
+    with tempfile.TemporaryDirectory(prefix="camreq-maps-") as maps:
+        images = {}
+        for step, requisition_id in enumerate(ids):
+            _progress(feedback, step, 2 * len(ids))
+            images[requisition_id] = render_map(
+                db.map_geometries(cursor, requisition_id), srid, Path(maps) / f"{requisition_id}.png"
+            )
+        if issue:
+            for requisition_id in ids:  # numbers last: the unit's counter stays locked until commit
+                db.issue(cursor, requisition_id)
+        documents = {}
+        for step, row in enumerate(db.requisitions(cursor, ids)):
+            _progress(feedback, len(ids) + step, 2 * len(ids))
+            pdf = render_pdf_bytes(_document(row, db.cameras(cursor, row.id), form, images[row.id]))
+            documents[row.id] = (_file_name(row), pdf)
+            db.insert_document(cursor, row.id, *documents[row.id])
+    counts = db.camera_counts(cursor, ids)
+    return [
+        (RequisitionSummary(r.id, r.number, r.owner_name, r.status, counts[r.id], r.purge_deadline, None),
+         *documents[r.id])
+        for r in db.requisitions(cursor, ids)
+    ]  # fmt: skip
+
+
+def _save_copies(made: list[tuple[RequisitionSummary, str, bytes]], folder: Path) -> list[RequisitionSummary]:
+    """Copy the committed PDFs into folder (owner-only files) and return the summaries with their paths."""
+    summaries = []
+    for summary, file_name, pdf in made:
+        path = folder / file_name
+        try:
+            write_private(path, pdf)
+        except OSError as error:
+            raise CamreqError(
+                f"OUTPUT_FOLDER: {path} cannot be written ({error.strerror}); the requisitions are made and their "
+                "PDFs are kept in the database (Follow-up tab: Open the PDF)."
+            ) from None
+        summaries.append(replace(summary, pdf_path=str(path.resolve())))
+    return summaries
 
 
 def _progress(feedback: QgsFeedback | None, done: int, total: int) -> None:

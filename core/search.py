@@ -20,6 +20,8 @@ from ..errors import CamreqError
 from .times import in_paris, iso_text, parse_iso
 from .vocabulary import MAX_DISTANCE_M
 
+MAX_SPEED_KMH = 500.0  # faster than any vehicle filmed from the street
+MAX_MARGIN_MINUTES = 1440.0  # a day on each side of the passing time
 DEFAULT_DISTANCE_M = 200.0
 DEFAULT_MARGIN_MINUTES = 10.0
 
@@ -103,10 +105,15 @@ def check_options(options: SearchOptions) -> None:
         )
     if not options.reason or not options.reason.strip():
         raise CamreqError("REASON: say why you search (case number, incident); it goes to the consultation log.")
-    if options.speed_kmh is not None and options.speed_kmh <= 0:
-        raise CamreqError(f"SPEED_KMH: {options.speed_kmh:g} km/h is not a speed; give a positive speed or none.")
-    if options.margin_minutes < 0:
-        raise CamreqError(f"MARGIN_MINUTES: {options.margin_minutes:g} is negative; give 0 minutes or more.")
+    if options.speed_kmh is not None and not 0 < options.speed_kmh <= MAX_SPEED_KMH:  # NaN fails too
+        raise CamreqError(
+            f"SPEED_KMH: {options.speed_kmh:g} km/h is not a speed; give one over 0 and at most {MAX_SPEED_KMH:g}, "
+            "or none."
+        )
+    if not 0 <= options.margin_minutes <= MAX_MARGIN_MINUTES:
+        raise CamreqError(
+            f"MARGIN_MINUTES: {options.margin_minutes:g} is out of range; give 0 to {MAX_MARGIN_MINUTES:g} minutes."
+        )
 
 
 def is_line(wkb: bytes) -> bool:

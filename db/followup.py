@@ -17,12 +17,12 @@ class FollowupRow:
     number: str | None
     case_number: str
     owner_name: str
-    owner_email: str | None
+    owner_email: str | None  # issued: the recipient fixed at issue
     status: str
     is_open: bool
     purge_deadline: datetime | None
     answer_deadline: datetime
-    pdf_path: str | None
+    has_pdf: bool  # a PDF is stored in camreq.requisition_documents
     outbox_status: str | None
     last_answer: str | None
     due_soon: bool
@@ -41,8 +41,11 @@ def followup(
     due_soon is true for an open requisition whose footage is purged within urgency (or already was).
     """
     cursor.execute(
-        """SELECT r.id, r.number, r.case_number, o.name AS owner_name, o.email AS owner_email, r.status, s.is_open,
-                  r.purge_deadline, r.answer_deadline, r.pdf_path, b.status AS outbox_status,
+        """SELECT r.id, r.number, r.case_number, o.name AS owner_name,
+                  CASE WHEN b.id IS NULL THEN o.email ELSE b.to_address END AS owner_email,
+                  r.status, s.is_open, r.purge_deadline, r.answer_deadline,
+                  EXISTS (SELECT FROM camreq.requisition_documents d WHERE d.requisition_id = r.id) AS has_pdf,
+                  b.status AS outbox_status,
                   (SELECT nullif(concat_ws(' ', a.outcome, a.smtp_code, a.smtp_answer), '')
                    FROM camreq.requisition_outbox_attempts a WHERE a.outbox_id = b.id ORDER BY a.id DESC LIMIT 1)
                   AS last_answer,

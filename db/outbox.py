@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 
 from . import requisitions
@@ -29,7 +29,8 @@ class OutboxMessage:
     unit: str
     purge_deadline: datetime
     answer_deadline: datetime
-    pdf_path: str | None
+    file_name: str | None  # the issued document stored with the requisition (None: issued before schema 6)
+    pdf: bytes | None
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,14 @@ class Claim(OutboxMessage):
 def claim_next(cursor: Cursor, server: str, skip: list[int]) -> Claim | None:
     """Mark the most urgent pending message (not in skip) with an e-mail as sending, and open its attempt."""
     cursor.execute(
-        """SELECT o.id AS outbox_id, o.requisition_id, o.message_id, w.email AS to_address, r.number, r.case_number,
-                  w.name AS owner_name, r.officer_name,
-                  r.officer_rank, r.officer_email, r.officer_phone, r.unit, r.purge_deadline, r.answer_deadline,
-                  r.pdf_path
+        """SELECT o.id AS outbox_id, o.requisition_id, o.message_id, o.to_address, r.number, r.case_number,
+                  w.name AS owner_name, r.officer_name, r.officer_rank, r.officer_email, r.officer_phone, r.unit,
+                  r.purge_deadline, r.answer_deadline, d.file_name, d.pdf
            FROM camreq.requisition_outbox o
            JOIN camreq.requisitions r ON r.id = o.requisition_id
            JOIN camreq.owners w ON w.id = r.owner_id
-           WHERE o.status = 'pending' AND r.status = 'issued' AND w.email IS NOT NULL AND o.id <> ALL(%s)
+           LEFT JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued
+           WHERE o.status = 'pending' AND r.status = 'issued' AND o.to_address IS NOT NULL AND o.id <> ALL(%s)
            ORDER BY r.purge_deadline, o.id
            LIMIT 1
            FOR UPDATE OF o SKIP LOCKED""",
@@ -65,25 +66,31 @@ def claim_next(cursor: Cursor, server: str, skip: list[int]) -> Claim | None:
            VALUES (%s, %s, %s) RETURNING id""",
         (message.outbox_id, message.to_address, server),
     )
-    return Claim(attempt_id=fetch_value(cursor), **asdict(message))
+    pdf = None if message.pdf is None else bytes(message.pdf)  # psycopg2 reads bytea as a memoryview
+    return Claim(attempt_id=fetch_value(cursor), **{**message.__dict__, "pdf": pdf})
 
 
-def finish(cursor: Cursor, claim: Claim, outcome: str, code: int | None, answer: str) -> None:
-    """Record an attempt's outcome; sent marks the requisition sent, deferred requeues, failed stops retries."""
+def finish(cursor: Cursor, claim: Claim, outcome: str, code: int | None, answer: str) -> bool:
+    """Record an attempt's outcome; sent marks the requisition sent, deferred requeues, failed and unknown stop
+    retries. Return False where the requisition was cancelled (or changed) while its e-mail was being sent."""
     cursor.execute(
         """UPDATE camreq.requisition_outbox_attempts
            SET finished_at = clock_timestamp(), outcome = %s, smtp_code = %s, smtp_answer = %s WHERE id = %s""",
         (outcome, code, answer[:2000], claim.attempt_id),
     )
-    status = {"sent": "sent", "deferred": "pending", "failed": "failed"}[outcome]
+    status = {"sent": "sent", "deferred": "pending", "failed": "failed", "unknown": "unknown"}[outcome]
     cursor.execute(
         """UPDATE camreq.requisition_outbox SET status = %s, sent_at = CASE WHEN %s = 'sent' THEN now() END
            WHERE id = %s""",
         (status, status, claim.outbox_id),
     )
+    cursor.execute("SELECT status FROM camreq.requisitions WHERE id = %s FOR UPDATE", (claim.requisition_id,))
+    if cursor.fetchone()[0] != "issued":
+        return False
     if outcome == "sent":
         note = f"e-mail {claim.message_id} to {claim.to_address} accepted: {code} {answer}"
         requisitions.set_status(cursor, claim.requisition_id, "sent", note[:2000])
+    return True
 
 
 @dataclass(frozen=True)
@@ -99,16 +106,35 @@ def without_email(cursor: Cursor) -> list[OwnerWithoutEmail]:
     cursor.execute(
         """SELECT r.number, w.name AS owner_name FROM camreq.requisition_outbox o
            JOIN camreq.requisitions r ON r.id = o.requisition_id JOIN camreq.owners w ON w.id = r.owner_id
-           WHERE o.status = 'pending' AND r.status = 'issued' AND w.email IS NULL ORDER BY r.number"""
+           WHERE o.status = 'pending' AND r.status = 'issued' AND o.to_address IS NULL ORDER BY r.number"""
     )
     return named_rows(cursor, OwnerWithoutEmail)
 
 
+STUCK_AFTER = "15 minutes"  # far longer than one attempt (a few SMTP commands, each within the 30 s timeout)
+
+
 def interrupted(cursor: Cursor) -> list[str]:
-    """Return the numbers of messages left 'sending' by a run that stopped before recording the server's answer."""
+    """Return the numbers of messages left 'sending' by a run that stopped before recording the server's answer.
+
+    Those whose attempt started over STUCK_AFTER ago belong to no live run: their outcome becomes unknown, which Send
+    again can queue once someone has checked with the owner.
+    """
+    cursor.execute(
+        """WITH stuck AS (
+               UPDATE camreq.requisition_outbox o SET status = 'unknown'
+               WHERE o.status = 'sending' AND NOT EXISTS (
+                   SELECT FROM camreq.requisition_outbox_attempts a
+                   WHERE a.outbox_id = o.id AND a.started_at > now() - %s::interval)
+               RETURNING o.id)
+           UPDATE camreq.requisition_outbox_attempts SET finished_at = clock_timestamp(), outcome = 'unknown',
+               smtp_answer = 'the run stopped before the server''s answer was recorded'
+           WHERE outcome IS NULL AND outbox_id IN (SELECT id FROM stuck)""",
+        (STUCK_AFTER,),
+    )
     cursor.execute(
         """SELECT r.number FROM camreq.requisition_outbox o JOIN camreq.requisitions r ON r.id = o.requisition_id
-           WHERE o.status = 'sending' ORDER BY r.number FOR UPDATE OF o SKIP LOCKED"""
+           WHERE o.status IN ('sending', 'unknown') ORDER BY r.number FOR UPDATE OF o SKIP LOCKED"""
     )
     return [row[0] for row in cursor.fetchall()]
 
@@ -123,9 +149,10 @@ def pending_count(cursor: Cursor) -> int:
 
 
 def requeue_failed(cursor: Cursor, requisition_id: int) -> bool:
-    """Put a requisition's refused (failed) message back in the queue; return whether there was one."""
+    """Queue a requisition's refused (failed) or unknown-outcome message again; return whether there was one."""
     cursor.execute(
-        "UPDATE camreq.requisition_outbox SET status = 'pending' WHERE requisition_id = %s AND status = 'failed'",
+        """UPDATE camreq.requisition_outbox SET status = 'pending'
+           WHERE requisition_id = %s AND status IN ('failed', 'unknown')""",
         (requisition_id,),
     )
     return cursor.rowcount > 0

@@ -39,9 +39,8 @@ class RequisitionRow:
     issued_at: datetime | None
     owner_name: str
     owner_address: str | None
-    owner_email: str | None
+    owner_email: str | None  # issued: the recipient fixed at issue (camreq.requisition_outbox.to_address)
     purge_deadline: datetime | None
-    pdf_path: str | None
 
 
 @dataclass(frozen=True)
@@ -132,17 +131,32 @@ def issue(cursor: Cursor, requisition_id: int) -> str:
     return fetch_value(cursor)
 
 
-def set_pdf_path(cursor: Cursor, requisition_id: int, path: str) -> None:
-    """Record where the requisition's PDF was written."""
-    cursor.execute("UPDATE camreq.requisitions SET pdf_path = %s WHERE id = %s", (path, requisition_id))
+def insert_document(cursor: Cursor, requisition_id: int, file_name: str, pdf: bytes) -> None:
+    """Store a rendered PDF (a draft's, or the issued one in the issuing transaction); the database hashes it."""
+    cursor.execute(
+        "INSERT INTO camreq.requisition_documents (requisition_id, file_name, pdf) VALUES (%s, %s, %s)",
+        (requisition_id, file_name, psycopg2.Binary(pdf)),
+    )
+
+
+def document(cursor: Cursor, requisition_id: int) -> tuple[str, bytes] | None:
+    """Return (file name, PDF) of a requisition's issued document, else its latest draft's; None without one."""
+    cursor.execute(
+        """SELECT file_name, pdf FROM camreq.requisition_documents WHERE requisition_id = %s
+           ORDER BY issued DESC, id DESC LIMIT 1""",
+        (requisition_id,),
+    )
+    row = cursor.fetchone()
+    return None if row is None else (row[0], bytes(row[1]))
 
 
 _REQUISITION_SELECT = """
     SELECT r.id, r.number, r.status, r.unit, r.officer_name, r.officer_rank, r.officer_email, r.officer_phone,
            r.case_number, r.investigation, r.authorisation_ref, r.answer_deadline, r.delivery, r.created_at,
-           r.issued_at, o.name AS owner_name, o.address AS owner_address, o.email AS owner_email, r.purge_deadline,
-           r.pdf_path
-    FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id"""
+           r.issued_at, o.name AS owner_name, o.address AS owner_address,
+           CASE WHEN b.id IS NULL THEN o.email ELSE b.to_address END AS owner_email, r.purge_deadline
+    FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id
+    LEFT JOIN camreq.requisition_outbox b ON b.requisition_id = r.id"""
 
 
 def requisitions(cursor: Cursor, ids: list[int]) -> list[RequisitionRow]:

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg2
+import psycopg2.errors
 import psycopg2.extensions
 
+from ..errors import CamreqError
 from .rows import as_dict, column_names
 
 # Inclusive search: a camera at exactly the distance is found (to the millimetre, below float noise).
@@ -22,7 +24,11 @@ TOLERANCE_M = 0.001
 # The planner's estimates for a batch (thousands of incidents × geography costs) switch JIT compilation on, which
 # costs more than the whole search (300 ms for 100 incidents). The plan is the same for every search (a nested loop
 # from the incidents into the geography index): plan it once per connection, not at every search.
-_SETTINGS = "SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_generic_plan;"
+# A login that locks the cameras table (analysts may) makes the search fail fast with a message, not hang.
+LOCK_TIMEOUT = "5s"
+_SETTINGS = (
+    f"SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}';"
+)
 
 # One join of every incident of the search with the cameras on the geography index of 003_search.sql, and the
 # search's log row with its result count, in one statement. A route searched with a speed gives each camera the
@@ -124,15 +130,21 @@ def search_cameras(
         starts=[incident[2] for incident in incidents],
         ends=[incident[3] for incident in incidents],
     )
-    with conn.cursor() as cursor:
-        if conn not in _PREPARED:  # prepared statements outlive a rolled-back transaction
-            cursor.execute(_SEARCH + ";" + _LOG_INCIDENTS)
-            _PREPARED.add(conn)
-        cursor.execute(_SETTINGS + _RUN_SEARCH, params)
-        names = column_names(cursor)
-        rows = [as_dict(names, row) for row in cursor.fetchall()]
-        params["search_id"], srid = rows[0]["search_id"], rows[0]["srid"]
-        cursor.execute(_RUN_LOG_INCIDENTS, params)
+    try:
+        with conn.cursor() as cursor:
+            if conn not in _PREPARED:  # prepared statements outlive a rolled-back transaction
+                cursor.execute(_SETTINGS + _SEARCH + ";" + _LOG_INCIDENTS)  # planning waits for locks too
+                _PREPARED.add(conn)
+            cursor.execute(_SETTINGS + _RUN_SEARCH, params)
+            names = column_names(cursor)
+            rows = [as_dict(names, row) for row in cursor.fetchall()]
+            params["search_id"], srid = rows[0]["search_id"], rows[0]["srid"]
+            cursor.execute(_RUN_LOG_INCIDENTS, params)
+    except psycopg2.errors.LockNotAvailable:
+        raise CamreqError(
+            f"The registry is locked by another session (waited {LOCK_TIMEOUT}); nothing was searched or logged. "
+            "Try again in a moment, or ask the database administrator who holds the lock."
+        ) from None
     hits = [row for row in rows if row["camera_id"] is not None]
     for hit in hits:
         del hit["search_id"], hit["srid"]

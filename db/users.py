@@ -5,7 +5,6 @@ from __future__ import annotations
 import psycopg2
 import psycopg2.errors
 import psycopg2.extensions
-from psycopg2 import sql
 
 from ..errors import CamreqError
 
@@ -29,22 +28,9 @@ def grant_user(conn: psycopg2.extensions.connection, login: str, role: str, unit
     try:
         with conn.cursor() as cursor:
             _check_login(cursor, login)
-            for other in _camreq_roles_of(cursor, login) - {GROUP_ROLES[role]}:
-                cursor.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), sql.Identifier(login)))
-            cursor.execute(
-                sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLES[role]), sql.Identifier(login))
-            )
-            cursor.execute(
-                "INSERT INTO camreq.users (login, role, unit) VALUES (%s, %s, %s) "
-                "ON CONFLICT (login) DO UPDATE SET role = excluded.role, unit = excluded.unit, "
-                "granted_by = session_user, granted_at = now()",
-                (login, role, unit or None),
-            )
+            cursor.execute("SELECT camreq.grant_role(%s, %s, %s)", (login, role, unit or None))
     except psycopg2.errors.InsufficientPrivilege as error:
-        raise CamreqError(
-            f"Only a CamReq administrator can give roles, and only a superuser or a login with CREATEROLE "
-            f"can name administrators: {error.diag.message_primary}"
-        ) from None
+        raise CamreqError(f"Only a CamReq administrator can give roles: {error.diag.message_primary}") from None
     except psycopg2.errors.CheckViolation as error:
         raise CamreqError(f"UNIT: {error.diag.constraint_name}.") from None
 
@@ -60,14 +46,3 @@ def _check_login(cursor: psycopg2.extensions.cursor, login: str) -> None:
         )
     if not row[0]:
         raise CamreqError(f"LOGIN: '{login}' is a group role that cannot log in; give the role to a login.")
-
-
-def _camreq_roles_of(cursor: psycopg2.extensions.cursor, login: str) -> set[str]:
-    """Return the CamReq group roles the login is directly a member of."""
-    cursor.execute(
-        "SELECT granted.rolname FROM pg_auth_members m "
-        "JOIN pg_roles granted ON granted.oid = m.roleid JOIN pg_roles member ON member.oid = m.member "
-        "WHERE member.rolname::text = %s AND granted.rolname = ANY(%s)",
-        (login, list(GROUP_ROLES.values())),
-    )
-    return {row[0] for row in cursor.fetchall()}

@@ -11,7 +11,7 @@ from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import QHeaderView, QWidget
 
-from ..core.followup import FollowupRow, list_requisitions, resend, status_history
+from ..core.followup import FollowupRow, list_requisitions, open_document, resend, status_history
 from ..core.mailer import smtp_server
 from ..core.requisitions import change_status
 from ..core.times import display
@@ -124,7 +124,7 @@ class FollowupTab(QWidget, FORM):
     def _row_changed(self, *_args) -> None:
         """Enable the actions that fit the selected requisition and load its history."""
         row = self.selected()
-        self.openPdfButton.setEnabled(bool(row and row.pdf_path))
+        self.openPdfButton.setEnabled(bool(row and row.has_pdf))
         self.resendButton.setEnabled(bool(row and row.status == RequisitionStatus.ISSUED and row.owner_email))
         self.recordAnswerButton.setEnabled(bool(row and row.is_open and row.number))
         self.history.set_records([])
@@ -136,10 +136,19 @@ class FollowupTab(QWidget, FORM):
             )  # fmt: skip
 
     def open_pdf(self) -> None:
-        """Open the selected requisition's PDF with the desktop's PDF reader."""
-        row = self.selected()
-        if row is None or not row.pdf_path or not QDesktopServices.openUrl(QUrl.fromLocalFile(row.pdf_path)):
-            self._failed(self.tr("The PDF cannot be opened: {path}").format(path=row.pdf_path if row else ""))
+        """Open the selected requisition's PDF, as stored in the database, with the desktop's PDF reader."""
+        row, connection = self.selected(), self.settings.connection
+        if row is None:
+            return
+        launch(
+            self.running, self.tr("CamReq PDF"), lambda task: open_document(connection, row.id),
+            self._open_file, self._failed,
+        )  # fmt: skip
+
+    def _open_file(self, path: Path) -> None:
+        """Show a PDF written by open_document."""
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self._failed(self.tr("The PDF cannot be opened: {path}").format(path=path))
 
     def send_again(self) -> None:
         """Send the selected issued requisition again (with whatever else waits in the outbox)."""

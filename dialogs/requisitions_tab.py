@@ -171,7 +171,7 @@ class RequisitionsTab(QWidget, FORM):
             )
         if not row.owner_email:
             return self.tr("{n} NOT sent: {owner} has no e-mail address; deliver the PDF by hand ({path})").format(
-                n=row.number, owner=row.owner_name, path=row.pdf_path
+                n=row.number, owner=row.owner_name, path=self.pdf_folder
             )
         return self.tr("{n} NOT sent to {owner} <{email}>: {answer}").format(
             n=row.number, owner=row.owner_name, email=row.owner_email,

@@ -49,7 +49,7 @@ COMMENT ON EXTENSION postgis IS 'PostGIS geometry and geography spatial types an
 
 CREATE FUNCTION camreq.audit_row() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'camreq'
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
     AS $$
 DECLARE
     old_row jsonb := CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN to_jsonb(OLD) END;
@@ -103,6 +103,47 @@ CREATE FUNCTION camreq.geography_of(geom public.geometry) RETURNS public.geograp
 
 
 --
+-- Name: grant_role(name, text, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.grant_role(login name, camreq_role text, login_unit text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    group_role text := CASE camreq_role WHEN 'administrator' THEN 'camreq_admin' WHEN 'analyst' THEN 'camreq_analyst'
+                                        WHEN 'investigator' THEN 'camreq_investigator' END;
+    other text;
+BEGIN
+    IF NOT (coalesce(camreq.login_role(session_user) = 'administrator', false)
+            OR EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND rolsuper)
+            OR session_user = (SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'camreq')) THEN
+        RAISE EXCEPTION 'only an administrator registered in this database gives CamReq roles'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF group_role IS NULL THEN
+        RAISE EXCEPTION 'ROLE: % is not administrator, analyst or investigator', left(camreq_role, 40)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = grant_role.login AND rolcanlogin) THEN
+        RAISE EXCEPTION 'LOGIN: % is not a login of this PostgreSQL server', grant_role.login
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    FOR other IN SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                 JOIN pg_roles member ON member.oid = m.member
+                 WHERE member.rolname = grant_role.login AND g.rolname <> group_role
+                   AND g.rolname IN ('camreq_admin', 'camreq_analyst', 'camreq_investigator') LOOP
+        EXECUTE format('REVOKE %I FROM %I', other, grant_role.login);
+    END LOOP;
+    EXECUTE format('GRANT %I TO %I', group_role, grant_role.login);
+    INSERT INTO camreq.users (login, role, unit) VALUES (grant_role.login, camreq_role, login_unit)
+    ON CONFLICT ON CONSTRAINT users_pkey DO UPDATE
+    SET role = excluded.role, unit = excluded.unit, granted_by = session_user, granted_at = now();
+END
+$$;
+
+
+--
 -- Name: investigator_unit(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -137,8 +178,6 @@ BEGIN
         RAISE EXCEPTION 'NUMBER: no requisition %', requisition USING ERRCODE = 'no_data_found';
     END IF;
     UPDATE camreq.requisitions SET status = 'issued' WHERE id = requisition RETURNING number INTO issued_number;
-    INSERT INTO camreq.requisition_outbox (requisition_id, message_id)
-    VALUES (requisition, format('<camreq.%s.%s@camreq.invalid>', requisition, gen_random_uuid()));
     RETURN issued_number;
 END
 $$;
@@ -149,11 +188,8 @@ $$;
 --
 
 CREATE FUNCTION camreq.login_role(login name) RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'camreq'
-    AS $$
-    SELECT u.role FROM camreq.users u WHERE u.login = login_role.login
-$$;
+    LANGUAGE sql STABLE
+    AS $$ SELECT (camreq.visible_login(login)).role $$;
 
 
 --
@@ -161,11 +197,8 @@ $$;
 --
 
 CREATE FUNCTION camreq.login_unit(login name) RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'camreq'
-    AS $$
-    SELECT u.unit FROM camreq.users u WHERE u.login = login_unit.login
-$$;
+    LANGUAGE sql STABLE
+    AS $$ SELECT (camreq.visible_login(login)).unit $$;
 
 
 --
@@ -183,7 +216,7 @@ CREATE FUNCTION camreq.my_unit() RETURNS text
 
 CREATE FUNCTION camreq.number_requisition() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'camreq'
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
     AS $$
 DECLARE
     issue_year integer := extract(year FROM now() AT TIME ZONE 'Europe/Paris');
@@ -254,6 +287,48 @@ BEGIN
         SELECT min(purge_at) FROM camreq.requisition_cameras c WHERE c.requisition_id = r.id)
     WHERE r.id IN (SELECT DISTINCT requisition_id FROM new_rows);
     RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: requisition_documents_before_insert(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_documents_before_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    r camreq.requisitions;
+BEGIN
+    NEW.created_by := current_user;
+    NEW.created_at := now();
+    SELECT * INTO r FROM camreq.requisitions WHERE id = NEW.requisition_id;
+    IF r.status = 'draft' THEN
+        NEW.issued := false;
+    ELSIF r.status = 'issued' AND r.issued_at = now() THEN
+        NEW.issued := true;
+    ELSE
+        RAISE EXCEPTION 'camreq.requisition_documents: a document is added to a draft, or to a requisition in the '
+            'transaction that issues it' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: requisition_outbox_before_insert(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_outbox_before_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.message_id := format('<camreq.%s.%s@camreq.invalid>', NEW.requisition_id, gen_random_uuid());
+    NEW.to_address := (SELECT o.email FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id
+                       WHERE r.id = NEW.requisition_id);
+    RETURN NEW;
 END
 $$;
 
@@ -342,6 +417,34 @@ $$;
 
 
 --
+-- Name: requisitions_before_update(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisitions_before_update() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.purge_deadline := (SELECT min(purge_at) FROM camreq.requisition_cameras c WHERE c.requisition_id = NEW.id);
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: requisitions_queue_on_issue(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisitions_queue_on_issue() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO camreq.requisition_outbox (requisition_id, message_id) VALUES (NEW.id, '');
+    RETURN NULL;
+END
+$$;
+
+
+--
 -- Name: search_input(text[], bytea[], timestamp with time zone[], timestamp with time zone[], double precision); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -421,6 +524,45 @@ CREATE FUNCTION camreq.storage_srid() RETURNS integer
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
+
+--
+-- Name: users; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.users (
+    login name NOT NULL,
+    role text NOT NULL,
+    unit text,
+    granted_by name DEFAULT SESSION_USER NOT NULL,
+    granted_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT "an investigator must have a unit" CHECK (((role <> 'investigator'::text) OR (unit IS NOT NULL))),
+    CONSTRAINT "role must be administrator, analyst or investigator" CHECK ((role = ANY (ARRAY['administrator'::text, 'analyst'::text, 'investigator'::text]))),
+    CONSTRAINT "unit must be at most 200 characters" CHECK ((length(unit) <= 200)),
+    CONSTRAINT "unit must not be empty" CHECK ((btrim(unit) <> ''::text))
+);
+
+
+--
+-- Name: TABLE users; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.users IS 'The logins of this database, their CamReq role and unit (written by camreq:grantuser)';
+
+
+--
+-- Name: visible_login(name); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.visible_login(login name) RETURNS camreq.users
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT u.* FROM camreq.users u
+    WHERE u.login = visible_login.login
+      AND (u.login = session_user
+           OR EXISTS (SELECT FROM camreq.users a WHERE a.login = session_user AND a.role = 'administrator'))
+$$;
+
 
 --
 -- Name: audit_log; Type: TABLE; Schema: camreq; Owner: -
@@ -667,6 +809,54 @@ COMMENT ON TABLE camreq.requisition_counters IS 'Last requisition number given p
 
 
 --
+-- Name: requisition_documents; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_documents (
+    id bigint NOT NULL,
+    requisition_id bigint NOT NULL,
+    issued boolean NOT NULL,
+    file_name text NOT NULL,
+    pdf bytea NOT NULL,
+    sha256 text GENERATED ALWAYS AS (encode(sha256(pdf), 'hex'::text)) STORED NOT NULL,
+    created_by name DEFAULT CURRENT_USER NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT "a requisition document must be a PDF" CHECK ((SUBSTRING(pdf FROM 1 FOR 5) = '\x255044462d'::bytea)),
+    CONSTRAINT "document file name must be letters, digits, . - or _ ending .pd" CHECK ((file_name ~ '^[A-Za-z0-9_.-]{1,76}\.pdf$'::text))
+);
+
+ALTER TABLE ONLY camreq.requisition_documents FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_documents; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_documents IS 'PDFs of requisitions as rendered; issued = the document of the issuing transaction, the one sent; never changed';
+
+
+--
+-- Name: COLUMN requisition_documents.sha256; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisition_documents.sha256 IS 'SHA-256 of pdf, hexadecimal, computed by the database';
+
+
+--
+-- Name: requisition_documents_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_documents ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME camreq.requisition_documents_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: requisition_outbox; Type: TABLE; Schema: camreq; Owner: -
 --
 
@@ -677,7 +867,8 @@ CREATE TABLE camreq.requisition_outbox (
     status text DEFAULT 'pending'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     sent_at timestamp with time zone,
-    CONSTRAINT "outbox status must be pending, sending, sent or failed" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text])))
+    to_address text,
+    CONSTRAINT "outbox status must be pending, sending, sent, failed or unknown" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'unknown'::text])))
 );
 
 ALTER TABLE ONLY camreq.requisition_outbox FORCE ROW LEVEL SECURITY;
@@ -688,6 +879,13 @@ ALTER TABLE ONLY camreq.requisition_outbox FORCE ROW LEVEL SECURITY;
 --
 
 COMMENT ON TABLE camreq.requisition_outbox IS 'E-mails to send; sending = claimed by a run whose outcome is not yet recorded';
+
+
+--
+-- Name: COLUMN requisition_outbox.to_address; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisition_outbox.to_address IS 'Owner''s e-mail when the requisition was issued (NULL: none, serve it another way); never changed';
 
 
 --
@@ -705,7 +903,7 @@ CREATE TABLE camreq.requisition_outbox_attempts (
     outcome text,
     smtp_code integer,
     smtp_answer text,
-    CONSTRAINT "attempt outcome must be sent, deferred or failed" CHECK ((outcome = ANY (ARRAY['sent'::text, 'deferred'::text, 'failed'::text])))
+    CONSTRAINT "attempt outcome must be sent, deferred, failed or unknown" CHECK ((outcome = ANY (ARRAY['sent'::text, 'deferred'::text, 'failed'::text, 'unknown'::text])))
 );
 
 ALTER TABLE ONLY camreq.requisition_outbox_attempts FORCE ROW LEVEL SECURITY;
@@ -875,6 +1073,13 @@ COMMENT ON TABLE camreq.requisitions IS 'Judicial requisitions, one per owner; n
 --
 
 COMMENT ON COLUMN camreq.requisitions.purge_deadline IS 'Earliest purge_at of its cameras, kept by a trigger';
+
+
+--
+-- Name: COLUMN requisitions.pdf_path; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisitions.pdf_path IS 'Unused since schema 6 (the PDF is in camreq.requisition_documents)';
 
 
 --
@@ -1050,30 +1255,6 @@ COMMENT ON TABLE camreq.settings IS 'Database-wide settings chosen at install (o
 
 
 --
--- Name: users; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.users (
-    login name NOT NULL,
-    role text NOT NULL,
-    unit text,
-    granted_by name DEFAULT SESSION_USER NOT NULL,
-    granted_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT "an investigator must have a unit" CHECK (((role <> 'investigator'::text) OR (unit IS NOT NULL))),
-    CONSTRAINT "role must be administrator, analyst or investigator" CHECK ((role = ANY (ARRAY['administrator'::text, 'analyst'::text, 'investigator'::text]))),
-    CONSTRAINT "unit must be at most 200 characters" CHECK ((length(unit) <= 200)),
-    CONSTRAINT "unit must not be empty" CHECK ((btrim(unit) <> ''::text))
-);
-
-
---
--- Name: TABLE users; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.users IS 'The logins of this database, their CamReq role and unit (written by camreq:grantuser)';
-
-
---
 -- Name: requisition_cameras a camera is asked once per requisition and time window; Type: CONSTRAINT; Schema: camreq; Owner: -
 --
 
@@ -1122,6 +1303,14 @@ ALTER TABLE ONLY camreq.cameras
 
 
 --
+-- Name: owners owner e-mail must be one address such as name@example.org; Type: CHECK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.owners
+    ADD CONSTRAINT "owner e-mail must be one address such as name@example.org" CHECK ((email ~ '^[^@\s<>(),;:"\[\]\\]+@[^@\s<>(),;:"\[\]\\]+\.[^@\s<>(),;:"\[\]\\.]+$'::text)) NOT VALID;
+
+
+--
 -- Name: owners owners_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
 --
 
@@ -1151,6 +1340,14 @@ ALTER TABLE ONLY camreq.requisition_cameras
 
 ALTER TABLE ONLY camreq.requisition_counters
     ADD CONSTRAINT requisition_counters_pkey PRIMARY KEY (unit, year);
+
+
+--
+-- Name: requisition_documents requisition_documents_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_documents
+    ADD CONSTRAINT requisition_documents_pkey PRIMARY KEY (id);
 
 
 --
@@ -1315,6 +1512,13 @@ CREATE INDEX requisition_cameras_camera_idx ON camreq.requisition_cameras USING 
 
 
 --
+-- Name: requisition_documents_one_issued_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE UNIQUE INDEX requisition_documents_one_issued_idx ON camreq.requisition_documents USING btree (requisition_id) WHERE issued;
+
+
+--
 -- Name: requisition_outbox_attempts_outbox_idx; Type: INDEX; Schema: camreq; Owner: -
 --
 
@@ -1420,6 +1624,20 @@ CREATE TRIGGER requisition_cameras_no_truncate BEFORE TRUNCATE ON camreq.requisi
 
 
 --
+-- Name: requisition_documents requisition_documents_append_only; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_documents_append_only BEFORE DELETE OR UPDATE OR TRUNCATE ON camreq.requisition_documents FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_change();
+
+
+--
+-- Name: requisition_documents requisition_documents_before_insert; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_documents_before_insert BEFORE INSERT ON camreq.requisition_documents FOR EACH ROW EXECUTE FUNCTION camreq.requisition_documents_before_insert();
+
+
+--
 -- Name: requisition_outbox_attempts requisition_outbox_attempts_audit; Type: TRIGGER; Schema: camreq; Owner: -
 --
 
@@ -1438,6 +1656,13 @@ CREATE TRIGGER requisition_outbox_attempts_no_truncate BEFORE TRUNCATE ON camreq
 --
 
 CREATE TRIGGER requisition_outbox_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.requisition_outbox FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('id');
+
+
+--
+-- Name: requisition_outbox requisition_outbox_before_insert; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_outbox_before_insert BEFORE INSERT ON camreq.requisition_outbox FOR EACH ROW EXECUTE FUNCTION camreq.requisition_outbox_before_insert();
 
 
 --
@@ -1497,6 +1722,13 @@ CREATE TRIGGER requisitions_before_status_change BEFORE UPDATE OF status ON camr
 
 
 --
+-- Name: requisitions requisitions_before_update; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisitions_before_update BEFORE UPDATE ON camreq.requisitions FOR EACH ROW EXECUTE FUNCTION camreq.requisitions_before_update();
+
+
+--
 -- Name: requisitions requisitions_no_truncate; Type: TRIGGER; Schema: camreq; Owner: -
 --
 
@@ -1508,6 +1740,13 @@ CREATE TRIGGER requisitions_no_truncate BEFORE TRUNCATE ON camreq.requisitions F
 --
 
 CREATE TRIGGER requisitions_number_on_issue BEFORE UPDATE OF status ON camreq.requisitions FOR EACH ROW WHEN (((old.status = 'draft'::text) AND (new.status = 'issued'::text))) EXECUTE FUNCTION camreq.number_requisition();
+
+
+--
+-- Name: requisitions requisitions_queue_on_issue; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisitions_queue_on_issue AFTER UPDATE OF status ON camreq.requisitions FOR EACH ROW WHEN (((old.status = 'draft'::text) AND (new.status = 'issued'::text))) EXECUTE FUNCTION camreq.requisitions_queue_on_issue();
 
 
 --
@@ -1600,6 +1839,14 @@ ALTER TABLE ONLY camreq.requisitions
 
 ALTER TABLE ONLY camreq.requisition_cameras
     ADD CONSTRAINT requisition_cameras_requisition_id_fkey FOREIGN KEY (requisition_id) REFERENCES camreq.requisitions(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: requisition_documents requisition_documents_requisition_id_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_documents
+    ADD CONSTRAINT requisition_documents_requisition_id_fkey FOREIGN KEY (requisition_id) REFERENCES camreq.requisitions(id) ON DELETE RESTRICT;
 
 
 --
@@ -1708,6 +1955,23 @@ CREATE POLICY requisition_cameras_of_visible_requisitions ON camreq.requisition_
 --
 
 ALTER TABLE camreq.requisition_counters ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: requisition_documents; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_documents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: requisition_documents requisition_documents_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_documents_of_visible_requisitions ON camreq.requisition_documents TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
+   FROM camreq.requisitions r
+  WHERE (r.id = requisition_documents.requisition_id)))) WITH CHECK ((EXISTS ( SELECT
+   FROM camreq.requisitions r
+  WHERE (r.id = requisition_documents.requisition_id))));
+
 
 --
 -- Name: requisition_outbox; Type: ROW SECURITY; Schema: camreq; Owner: -
@@ -1868,6 +2132,14 @@ REVOKE ALL ON FUNCTION camreq.audit_row() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION grant_role(login name, camreq_role text, login_unit text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.grant_role(login name, camreq_role text, login_unit text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.grant_role(login name, camreq_role text, login_unit text) TO camreq_admin;
+
+
+--
 -- Name: FUNCTION investigator_unit(); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -1925,6 +2197,25 @@ REVOKE ALL ON FUNCTION camreq.number_requisition() FROM PUBLIC;
 
 
 --
+-- Name: TABLE users; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.users TO camreq_admin;
+GRANT SELECT ON TABLE camreq.users TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.users TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION visible_login(login name); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.visible_login(login name) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_investigator;
+
+
+--
 -- Name: TABLE audit_log; Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -1945,7 +2236,7 @@ GRANT SELECT ON TABLE camreq.camera_types TO camreq_investigator;
 --
 
 GRANT SELECT ON TABLE camreq.cameras TO camreq_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.cameras TO camreq_analyst;
+GRANT SELECT,INSERT,UPDATE ON TABLE camreq.cameras TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.cameras TO camreq_investigator;
 
 
@@ -1954,7 +2245,7 @@ GRANT SELECT ON TABLE camreq.cameras TO camreq_investigator;
 --
 
 GRANT SELECT ON TABLE camreq.owners TO camreq_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.owners TO camreq_analyst;
+GRANT SELECT,INSERT,UPDATE ON TABLE camreq.owners TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.owners TO camreq_investigator;
 
 
@@ -2020,6 +2311,38 @@ GRANT INSERT(window_end) ON TABLE camreq.requisition_cameras TO camreq_investiga
 
 GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_admin;
 GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_documents; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_admin;
+GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_documents.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_documents TO camreq_admin;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_documents TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_documents.file_name; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(file_name) ON TABLE camreq.requisition_documents TO camreq_admin;
+GRANT INSERT(file_name) ON TABLE camreq.requisition_documents TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_documents.pdf; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(pdf) ON TABLE camreq.requisition_documents TO camreq_admin;
+GRANT INSERT(pdf) ON TABLE camreq.requisition_documents TO camreq_investigator;
 
 
 --
@@ -2305,14 +2628,6 @@ GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_investigator
 
 
 --
--- Name: COLUMN requisitions.pdf_path; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(pdf_path) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT UPDATE(pdf_path) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
 -- Name: TABLE requisitions_due_soon; Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -2360,15 +2675,6 @@ GRANT SELECT ON TABLE camreq.search_statistics TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.settings TO camreq_admin;
 GRANT SELECT ON TABLE camreq.settings TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.settings TO camreq_investigator;
-
-
---
--- Name: TABLE users; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.users TO camreq_admin;
-GRANT SELECT ON TABLE camreq.users TO camreq_analyst;
-GRANT SELECT ON TABLE camreq.users TO camreq_investigator;
 
 
 --

@@ -9,12 +9,12 @@
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../processing/cameras_near_incident.py" line="79"/>
+        <location filename="../processing/cameras_near_incident.py" line="80"/>
         <source>Cameras near incidents</source>
         <translation>Caméras proches des faits</translation>
     </message>
     <message>
-        <location filename="../processing/cameras_near_incident.py" line="80"/>
+        <location filename="../processing/cameras_near_incident.py" line="81"/>
         <source> OUTPUT: one point per incident and camera, in the database CRS, sorted by purge_at; search_id is the consultation log row.</source>
         <translation> OUTPUT : un point par fait et par caméra, dans le SCR de la base, trié par purge_at ; search_id est la ligne du journal des consultations.</translation>
     </message>
@@ -34,12 +34,12 @@
         <translation>Établit une réquisition judiciaire par propriétaire à partir de CAMERAS (le résultat de camreq:camerasnearincident, ou une sélection de celui-ci), chacune listant les caméras de ce propriétaire avec leurs créneaux, et écrit un PDF par réquisition, avec un extrait de carte, dans OUTPUT_FOLDER. Avec ISSUE, les réquisitions sont numérotées (sans trou par unité et par année) et mises en attente d'envoi pour camreq:sendrequisitions ; sinon elles restent des brouillons. AUTHORISATION_REF est obligatoire en enquête préliminaire et sur commission rogatoire. Rien n'est conservé si une donnée est erronée ou si le traitement est annulé.</translation>
     </message>
     <message>
-        <location filename="../processing/due_requisitions.py" line="38"/>
+        <location filename="../processing/due_requisitions.py" line="39"/>
         <source>Requisitions due soon</source>
         <translation>Réquisitions urgentes</translation>
     </message>
     <message>
-        <location filename="../processing/due_requisitions.py" line="39"/>
+        <location filename="../processing/due_requisitions.py" line="40"/>
         <source>Lists the open requisitions (draft, issued, sent, acknowledged) whose footage is purged within 48 hours, or already was (&apos;purged&apos;), most urgent first: call these owners now. COUNT is their number.</source>
         <translation>Liste les réquisitions en cours (brouillon, émise, envoyée, accusée) dont les images sont effacées dans les 48 heures, ou le sont déjà (« purged »), les plus urgentes en premier : appelez ces propriétaires maintenant. COUNT en donne le nombre.</translation>
     </message>
@@ -69,37 +69,37 @@
         <translation>Importe des caméras depuis toute couche de points (CSV avec X/Y, GeoPackage, GeoJSON, Shapefile, export OpenStreetMap de nœuds man_made=surveillance) dans tout SCR. Les noms de champs sont reconnus sans tenir compte de la casse : ref, owner, owner_email, camera_type, direction, fov, range_m, height, tilt, retention_days, status, recording_mode, public_space, police_access, authorisation_ref, authorisation_expiry, last_verified, address, notes, ainsi que les attributs OpenStreetMap (operator désigne le propriétaire) ; un champ explicite l'emporte sur un attribut. Une caméra déjà au registre (même identifiant OpenStreetMap, ou même propriétaire et même ref) est mise à jour, jamais dupliquée ; une cellule vide conserve la valeur enregistrée. Les propriétaires absents de l'annuaire sont créés et signalés comme sans contact. Tout l'import forme une seule transaction : l'annuler revient en arrière. Les lignes refusées sont rendues dans OUTPUT_REJECTED avec leur motif.</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="30"/>
+        <location filename="../processing/import_outputs.py" line="31"/>
         <source>Rejected rows (the input fields and a reason)</source>
         <translation>Lignes refusées (les champs d'entrée et un motif)</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="35"/>
+        <location filename="../processing/import_outputs.py" line="36"/>
         <source>Rows imported</source>
         <translation>Lignes importées</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="35"/>
+        <location filename="../processing/import_outputs.py" line="36"/>
         <source>Rows updated</source>
         <translation>Lignes mises à jour</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="35"/>
+        <location filename="../processing/import_outputs.py" line="36"/>
         <source>Rows rejected</source>
         <translation>Lignes refusées</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="61"/>
+        <location filename="../processing/import_outputs.py" line="62"/>
         <source>Row {id} rejected: {reason}</source>
         <translation>Ligne {id} refusée : {reason}</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="79"/>
+        <location filename="../processing/import_outputs.py" line="80"/>
         <source>{what}: {i} imported, {u} updated, {r} rejected.</source>
         <translation>{what} : {i} importée(s), {u} mise(s) à jour, {r} refusée(s).</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="85"/>
+        <location filename="../processing/import_outputs.py" line="86"/>
         <source>Owners created without a requisition contact (add their e-mail in the owners directory): {names}</source>
         <translation>Propriétaires créés sans contact pour les réquisitions (ajoutez leur courriel dans l'annuaire des propriétaires) : {names}</translation>
     </message>
@@ -399,42 +399,42 @@
         <translation>Impossible d'ouvrir camreq.{table} : le schéma CamReq est-il installé dans cette base ?</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="143"/>
+        <location filename="../core/requisitions.py" line="149"/>
         <source>the case number (numéro de procédure) is required.</source>
         <translation>le numéro de procédure est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="143"/>
+        <location filename="../core/requisitions.py" line="149"/>
         <source>Case number</source>
         <translation>N° de procédure</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="150"/>
+        <location filename="../core/requisitions.py" line="156"/>
         <source>Officer name</source>
         <translation>Nom de l'officier</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="155"/>
+        <location filename="../core/requisitions.py" line="161"/>
         <source>required (give it, or set it once in the CamReq settings).</source>
         <translation>obligatoire (saisissez-le, ou renseignez-le une fois pour toutes dans les paramètres CamReq).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="157"/>
+        <location filename="../core/requisitions.py" line="163"/>
         <source>{deadline} is in the past.</source>
         <translation>{deadline} est déjà passé.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="157"/>
+        <location filename="../core/requisitions.py" line="163"/>
         <source>Answer deadline</source>
         <translation>Date limite de réponse</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="163"/>
+        <location filename="../core/requisitions.py" line="169"/>
         <source>say which format and means of delivery you ask for.</source>
         <translation>indiquez le format et le mode de remise demandés.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="163"/>
+        <location filename="../core/requisitions.py" line="169"/>
         <source>Delivery</source>
         <translation>Remise</translation>
     </message>
@@ -475,7 +475,7 @@
 <context>
     <name>CamerasNearIncident</name>
     <message>
-        <location filename="../processing/cameras_near_incident.py" line="88"/>
+        <location filename="../processing/cameras_near_incident.py" line="89"/>
         <source>Cameras to request</source>
         <translation>Caméras à requérir</translation>
     </message>
@@ -595,17 +595,17 @@
 <context>
     <name>DueRequisitions</name>
     <message>
-        <location filename="../processing/due_requisitions.py" line="47"/>
+        <location filename="../processing/due_requisitions.py" line="48"/>
         <source>Due soon</source>
         <translation>Urgentes</translation>
     </message>
     <message>
-        <location filename="../processing/due_requisitions.py" line="50"/>
+        <location filename="../processing/due_requisitions.py" line="51"/>
         <source>Requisitions due soon</source>
         <translation>Réquisitions urgentes</translation>
     </message>
     <message>
-        <location filename="../processing/due_requisitions.py" line="68"/>
+        <location filename="../processing/due_requisitions.py" line="69"/>
         <source>{n} ({owner}, {status}): footage purged {when}</source>
         <translation>{n} ({owner}, {status}) : images effacées {when}</translation>
     </message>
@@ -683,27 +683,27 @@
         <translation>Historique CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="142"/>
+        <location filename="../dialogs/followup_tab.py" line="151"/>
         <source>The PDF cannot be opened: {path}</source>
         <translation>Impossible d'ouvrir le PDF : {path}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="155"/>
+        <location filename="../dialogs/followup_tab.py" line="164"/>
         <source>CamReq sending</source>
         <translation>Envoi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="164"/>
+        <location filename="../dialogs/followup_tab.py" line="173"/>
         <source>Sent {s}, failed {f}, still waiting {p}.</source>
         <translation>Envoyées {s}, en échec {f}, encore en attente {p}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="181"/>
+        <location filename="../dialogs/followup_tab.py" line="190"/>
         <source>CamReq answer</source>
         <translation>Réponse CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="190"/>
+        <location filename="../dialogs/followup_tab.py" line="199"/>
         <source>Requisition {n} recorded.</source>
         <translation>Réquisition {n} enregistrée.</translation>
     </message>
@@ -741,6 +741,11 @@
         <location filename="../dialogs/followup_tab.ui" line="77"/>
         <source>Record</source>
         <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="143"/>
+        <source>CamReq PDF</source>
+        <translation>PDF CamReq</translation>
     </message>
 </context>
 <context>
@@ -1351,19 +1356,19 @@
         <translation>En attente : propriétaire sans courriel</translation>
     </message>
     <message>
+        <location filename="../processing/send_requisitions.py" line="98"/>
+        <source>Sent {s}, failed {f}, still pending {p}, owners without e-mail {e}.</source>
+        <translation>Envoyées {s}, en échec {f}, encore en attente {p}, propriétaires sans courriel {e}.</translation>
+    </message>
+    <message>
         <location filename="../processing/send_requisitions.py" line="87"/>
-        <source>{n}: {owner} has no e-mail: add one in the owners directory, or deliver by hand.</source>
-        <translation>{n} : {owner} n'a pas de courriel : ajoutez-en un dans l'annuaire des propriétaires, ou remettez la réquisition en main propre.</translation>
+        <source>{n}: {owner} had no e-mail when it was issued: deliver it another way.</source>
+        <translation>{n} : {owner} n'avait pas d'adresse électronique lors de l'émission : remettez-la autrement.</translation>
     </message>
     <message>
         <location filename="../processing/send_requisitions.py" line="93"/>
-        <source>{n}: a previous run stopped while sending; check the mail server&apos;s log before marking it sent (it is never re-sent automatically).</source>
-        <translation>{n} : un envoi précédent s'est interrompu en cours de transmission ; vérifiez le journal du serveur de messagerie avant de la marquer envoyée (elle n'est jamais renvoyée automatiquement).</translation>
-    </message>
-    <message>
-        <location filename="../processing/send_requisitions.py" line="97"/>
-        <source>Sent {s}, failed {f}, still pending {p}, owners without e-mail {e}.</source>
-        <translation>Envoyées {s}, en échec {f}, encore en attente {p}, propriétaires sans courriel {e}.</translation>
+        <source>{n}: a previous run stopped while sending, or the server&apos;s answer was lost; check with the owner or the mail server&apos;s log (it is never re-sent automatically; Send again queues it).</source>
+        <translation>{n} : un envoi précédent s'est arrêté en cours, ou la réponse du serveur a été perdue ; vérifiez auprès du propriétaire ou dans le journal du serveur de messagerie (le message n'est jamais renvoyé automatiquement ; « Renvoyer » le remet en file).</translation>
     </message>
 </context>
 <context>
@@ -1399,14 +1404,14 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="63"/>
-        <source>Issued {n}; PDF {p}</source>
-        <translation>Émise {n} ; PDF {p}</translation>
-    </message>
-    <message>
         <location filename="../processing/set_requisition_status.py" line="66"/>
         <source>{n}: {a} → {b}</source>
         <translation>{n} : {a} → {b}</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="63"/>
+        <source>Issued {n}; its PDF is kept in the database</source>
+        <translation>{n} émise ; son PDF est conservé dans la base de données</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP, QDateTime, QVariant
 
+from ..core.inputs import spreadsheet_safe
 from ..core.search import CameraHit, collection_paused
 from ..core.times import to_qdatetime
 from ..errors import CamreqError
@@ -69,7 +70,7 @@ def hit_attributes(search_id: int, hit: CameraHit, qt_datetimes: dict[datetime, 
         if converted is None:
             converted = qt_datetimes[value] = to_qdatetime(value)
         values[index] = converted
-    return values
+    return spreadsheet_safe(values)
 
 
 class CamerasNearIncident(SearchAlgorithm):

@@ -18,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP, QVariant
 
+from ..core.inputs import spreadsheet_safe
 from ..core.requisitions import due_soon
 from ..core.times import iso_text, to_qdatetime
 from .algorithm import CamreqAlgorithm
@@ -60,10 +61,10 @@ class DueRequisitions(CamreqAlgorithm):
         rows = due_soon(self.connection_value(parameters, context))
         for row in rows:
             feature = QgsFeature(fields)
-            feature.setAttributes([
+            feature.setAttributes(spreadsheet_safe([
                 row.number, row.owner_name, row.owner_email, row.owner_phone, row.status,
                 to_qdatetime(row.purge_deadline), row.purged,
-            ])  # fmt: skip
+            ]))  # fmt: skip
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.pushWarning(
                 self.tr("{n} ({owner}, {status}): footage purged {when}").format(

@@ -18,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.inputs import spreadsheet_safe
 from ..core.registry_import import ImportResult
 from ..core.translation import tr
 
@@ -63,7 +64,7 @@ class RejectedRows:
             return
         rejected = QgsFeature(self.fields)
         rejected.setGeometry(feature.geometry())
-        rejected.setAttributes([*feature.attributes(), reason])
+        rejected.setAttributes(spreadsheet_safe([*feature.attributes(), reason]))
         self.sink.addFeature(rejected, QgsFeatureSink.Flag.FastInsert)
 
     def outputs(self, result: ImportResult) -> dict[str, Any]:

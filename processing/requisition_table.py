@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsFeature, QgsField, QgsFields
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.inputs import spreadsheet_safe
 from ..core.requisitions import RequisitionSummary
 from ..core.times import to_qdatetime
 
@@ -29,7 +30,7 @@ def summary_feature(summary: RequisitionSummary) -> QgsFeature:
     """Return one row of the table."""
     feature = QgsFeature(summary_fields())
     purge = to_qdatetime(summary.purge_deadline) if summary.purge_deadline is not None else None
-    feature.setAttributes(
+    feature.setAttributes(spreadsheet_safe(
         [summary.id, summary.number, summary.owner, summary.status, summary.camera_count, purge, summary.pdf_path]
-    )
+    ))
     return feature

@@ -85,14 +85,15 @@ class SendRequisitions(CamreqAlgorithm):
         report = send_outbox(self.connection_value(parameters, context), server, feedback)
         for lacking in report.without_email:
             feedback.reportError(
-                self.tr("{n}: {owner} has no e-mail: add one in the owners directory, or deliver by hand.").format(
+                self.tr("{n}: {owner} had no e-mail when it was issued: deliver it another way.").format(
                     n=lacking.number, owner=lacking.owner_name
                 )
             )
         for number in report.interrupted:
             feedback.reportError(
-                self.tr("{n}: a previous run stopped while sending; check the mail server's log before "
-                        "marking it sent (it is never re-sent automatically).").format(n=number)
+                self.tr("{n}: a previous run stopped while sending, or the server's answer was lost; check with the "
+                        "owner or the mail server's log (it is never re-sent automatically; Send again queues "
+                        "it).").format(n=number)
             )  # fmt: skip
         feedback.pushInfo(
             self.tr("Sent {s}, failed {f}, still pending {p}, owners without e-mail {e}.").format(

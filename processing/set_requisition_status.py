@@ -60,7 +60,7 @@ class SetRequisitionStatus(CamreqAlgorithm):
             settings = Settings.load()
             issued = issue_draft(connection, reference, settings.unit_address, settings.unit_city, note)
             number, previous = issued.number, "draft"
-            feedback.pushInfo(self.tr("Issued {n}; PDF {p}").format(n=number, p=issued.pdf_path))
+            feedback.pushInfo(self.tr("Issued {n}; its PDF is kept in the database").format(n=number))
         else:
             number, previous = change_status(connection, reference, status, note)
         feedback.pushInfo(self.tr("{n}: {a} → {b}").format(n=number, a=previous, b=status))

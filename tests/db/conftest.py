@@ -421,3 +421,28 @@ def smtp_server():
 def unused_port() -> int:
     """Return a loopback TCP port with no server behind it."""
     return free_port()
+
+
+@pytest.fixture
+def send(camreq_processing, scene):
+    """Return a function running camreq:sendrequisitions on the scene's database against a loopback port."""
+
+    def run(port: int, feedback=None, **changes) -> dict:
+        parameters = {"CONNECTION": scene["db"], "SMTP_HOST": "127.0.0.1", "SMTP_PORT": port,
+                      "SMTP_SECURITY": "none", "FROM": "requisitions@police.example.org", **changes}  # fmt: skip
+        return camreq_processing.run("camreq:sendrequisitions", parameters, feedback=feedback)
+
+    return run
+
+
+@pytest.fixture
+def issued(create, cameras_layer, scene, sql) -> dict[str, str]:
+    """Issue the scene's three requisitions and return {owner: number}."""
+    create(cameras_layer())
+    return dict(
+        sql(
+            scene["db"],
+            """SELECT o.name, r.number FROM camreq.requisitions r
+        JOIN camreq.owners o ON o.id = r.owner_id""",
+        )
+    )

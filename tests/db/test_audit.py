@@ -25,11 +25,11 @@ def test_each_insert_update_and_delete_of_an_owner_is_recorded_with_the_login(db
     analyst = logins["analyst"]
     [(owner_id,)] = sql(analyst, "INSERT INTO camreq.owners (name, phone) VALUES ('Ville', '01') RETURNING id")
     sql(analyst, "UPDATE camreq.owners SET phone = '02' WHERE id = %s", (owner_id,))
-    sql(analyst, "DELETE FROM camreq.owners WHERE id = %s", (owner_id,))
+    sql(db, "DELETE FROM camreq.owners WHERE id = %s", (owner_id,))  # analysts retire, only the schema owner deletes
     rows = audit_rows(sql, db, "owners")
     assert [(op, who, row_id) for op, who, row_id, _, _ in rows] == [
         ("INSERT", login_of(analyst), str(owner_id)), ("UPDATE", login_of(analyst), str(owner_id)),
-        ("DELETE", login_of(analyst), str(owner_id)),
+        ("DELETE", sql(db, "SELECT session_user")[0][0], str(owner_id)),
     ]
     (_, _, _, old, new), (_, _, _, old2, new2), (_, _, _, old3, new3) = rows
     assert old is None and new["phone"] == "01"
@@ -112,13 +112,13 @@ def test_requisition_changes_are_recorded_with_the_login_and_truncate_is_refused
     investigator = logins["investigator"]
     sql(db, "INSERT INTO camreq.owners (name) VALUES ('Ville')")
     [(requisition_id,)] = sql(investigator, NEW_REQUISITION)
-    sql(investigator, "UPDATE camreq.requisitions SET pdf_path = 'r.pdf' WHERE id = %s", (requisition_id,))
+    sql(investigator, "UPDATE camreq.requisitions SET status = 'cancelled' WHERE id = %s", (requisition_id,))
     rows = audit_rows(sql, db, "requisitions")
     assert [(op, who, row_id) for op, who, row_id, _, _ in rows] == [
         ("INSERT", login_of(investigator), str(requisition_id)),
         ("UPDATE", login_of(investigator), str(requisition_id)),
     ]
-    assert (rows[1][3]["pdf_path"], rows[1][4]["pdf_path"], rows[1][4]["unit"]) == (None, "r.pdf", "Brigade A")
+    assert (rows[1][3]["status"], rows[1][4]["status"], rows[1][4]["unit"]) == ("draft", "cancelled", "Brigade A")
     with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="cannot be truncated"):
         sql(db, "TRUNCATE camreq.requisitions CASCADE")
     assert sql(db, "SELECT count(*) FROM camreq.requisitions") == [(1,)]

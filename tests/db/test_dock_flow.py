@@ -6,6 +6,7 @@ says they reported, as the QGIS window would.
 
 from __future__ import annotations
 
+import io
 import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -151,14 +152,15 @@ def test_ticked_cameras_become_requisitions_with_pdfs_sent_to_the_smtp_server(op
     owners = {row.owner_name for row in panel.search.results.ticked_rows()}
     emailed = {row.owner_email for row in panel.search.results.ticked_rows() if row.owner_email}
     create_and_send(panel)
-    made = sql(sample_db, "SELECT o.name, r.status, r.pdf_path, r.case_number FROM camreq.requisitions r "
-               "JOIN camreq.owners o ON o.id = r.owner_id")  # fmt: skip
+    made = sql(sample_db, "SELECT o.name, r.status, d.pdf, r.case_number FROM camreq.requisitions r "
+               "JOIN camreq.owners o ON o.id = r.owner_id "
+               "JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued")  # fmt: skip
     assert {name for name, *_ in made} == owners
     assert {rcpt for envelope in handler.envelopes for rcpt in envelope.rcpt_tos} == emailed
     for name, status, pdf, case in made:
         assert status == ("sent" if name in {r.owner_name for r in panel.search.results.ticked_rows() if r.owner_email}
                           else "issued")  # fmt: skip
-        assert CASE in "".join(page.extract_text() for page in PdfReader(pdf).pages) and case == CASE
+        assert CASE in "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages) and case == CASE
     report = panel.requisitions.sendReport.toPlainText()
     assert report.count(" sent to ") == len(emailed)
     wait_until(lambda: panel.followup.model.rowCount() == len(owners), "the follow-up list")
@@ -389,11 +391,12 @@ def test_hostile_requisition_text_is_stored_verbatim_or_refused_naming_the_field
     getattr(scene_panel.requisitions, field).setText(value)
     scene_panel.requisitions.createButton.click()
     wait_until(lambda: not scene_panel.requisitions.running, "the requisitions")
-    rows = sql(scene["db"], f"SELECT {column}, pdf_path FROM camreq.requisitions")
+    rows = sql(scene["db"], f"SELECT {column}, d.pdf FROM camreq.requisitions r "
+               "JOIN camreq.requisition_documents d ON d.requisition_id = r.id")
     said = messages(qgis_iface) + scene_panel.requisitions.sendReport.toPlainText()
     stored_or_refused(value, [stored for stored, _pdf in rows], said, name)
     if rows and kind in ("jinja", "script"):
-        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(rows[0][1]).pages)
+        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(rows[0][1])).pages)
         assert value in text, "markup was not printed as typed"
     assert sql(scene["db"], "SELECT to_regclass('camreq.cameras') IS NOT NULL") == [(True,)]
 
@@ -413,3 +416,41 @@ def test_hostile_answer_note_is_stored_verbatim_or_refused_naming_it(scene_panel
     notes = sql(scene["db"], "SELECT note FROM camreq.requisition_status_history WHERE to_status = 'cancelled'")
     stored_or_refused(value, [note for (note,) in notes], messages(qgis_iface), "note")
     assert sql(scene["db"], "SELECT to_regclass('camreq.requisitions') IS NOT NULL") == [(True,)]
+
+
+def test_open_the_pdf_opens_the_stored_document_never_a_path_from_the_database(
+    open_panel, sample_db, sql, smtp_server, monkeypatch
+):
+    import stat
+    from pathlib import Path
+
+    import camreq.dialogs.followup_tab as followup_tab
+
+    opened = []
+
+    class Desktop:  # the desktop's PDF reader, as the panel calls it
+        @staticmethod
+        def openUrl(url) -> bool:  # noqa: N802
+            opened.append(url.toLocalFile())
+            return True
+
+    monkeypatch.setattr(followup_tab, "QDesktopServices", Desktop)
+    _handler, port = smtp_server()
+    panel = open_panel(sample_db, port)
+    search(panel)
+    create_and_send(panel)
+    sql(sample_db, "UPDATE camreq.requisitions SET pdf_path = '/etc/passwd'")  # a forged or stale path
+    panel.tabs.setCurrentWidget(panel.followupTab)
+    wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
+    panel.requisitionsView.setCurrentIndex(panel.followup.model.index(0, 0))
+    wait_until(lambda: not panel.followup.running, "the history")
+    requisition = panel.followup.selected().id
+    assert panel.openPdfButton.isEnabled()
+    panel.openPdfButton.click()
+    wait_until(lambda: opened and not panel.followup.running, "the PDF")
+    path = Path(opened[0])
+    [(stored,)] = sql(sample_db, "SELECT pdf FROM camreq.requisition_documents WHERE requisition_id = %s AND issued",
+                      (requisition,))  # fmt: skip
+    assert path.read_bytes() == bytes(stored)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.unlink()

@@ -41,6 +41,10 @@ ADD_ATTEMPT = (
     "SELECT id, 'owner@example.org', 'matrix' FROM camreq.requisition_outbox"
 )
 
+ADD_DOCUMENT = (
+    "INSERT INTO camreq.requisition_documents (requisition_id, file_name, pdf) "
+    "SELECT id, 'matrix.pdf', decode('255044462d312e37', 'hex') FROM camreq.requisitions WHERE status = '{status}'"
+)
 
 # (table, action, statement, roles allowed): add a row per table and action; every table of the schema needs rows.
 MATRIX = [
@@ -59,12 +63,12 @@ MATRIX = [
     ("owners", "select", "SELECT * FROM camreq.owners", CAMREQ),
     ("owners", "insert", "INSERT INTO camreq.owners (name) VALUES ('Matrix owner')", EDITORS),
     ("owners", "update", "UPDATE camreq.owners SET notes = 'matrix'", EDITORS),
-    ("owners", "delete", "DELETE FROM camreq.owners WHERE name = 'Spare owner'", EDITORS),
+    ("owners", "delete", "DELETE FROM camreq.owners WHERE name = 'Spare owner'", NOBODY),
     ("cameras", "select", "SELECT * FROM camreq.cameras", CAMREQ),
     ("cameras", "insert", f"INSERT INTO camreq.cameras (owner_id, geom) SELECT min(id), {POINT} FROM camreq.owners",
      EDITORS),
     ("cameras", "update", "UPDATE camreq.cameras SET notes = 'matrix'", EDITORS),
-    ("cameras", "delete", "DELETE FROM camreq.cameras WHERE ref = 'spare'", EDITORS),
+    ("cameras", "delete", "DELETE FROM camreq.cameras WHERE ref = 'spare'", NOBODY),
     ("users", "select", "SELECT * FROM camreq.users", CAMREQ),
     ("users", "insert", "INSERT INTO camreq.users (login, role) VALUES ('matrix_login', 'analyst')", ADMIN),
     ("users", "update", "UPDATE camreq.users SET unit = 'Brigade C'", ADMIN),
@@ -92,7 +96,8 @@ MATRIX = [
     ("requisition_transitions", "delete", "DELETE FROM camreq.requisition_transitions", NOBODY),
     ("requisitions", "select", "SELECT * FROM camreq.requisitions", SEARCHERS),
     ("requisitions", "insert", NEW_REQUISITION, SEARCHERS),
-    ("requisitions", "update", "UPDATE camreq.requisitions SET pdf_path = 'matrix.pdf'", SEARCHERS),
+    ("requisitions", "update", "UPDATE camreq.requisitions SET purge_deadline = now()", SEARCHERS),
+    ("requisitions", "update pdf_path", "UPDATE camreq.requisitions SET pdf_path = '/etc/passwd'", NOBODY),
     ("requisitions", "update number", "UPDATE camreq.requisitions SET number = '2000-000001'", NOBODY),
     ("requisitions", "delete", "DELETE FROM camreq.requisitions", NOBODY),
     ("requisition_cameras", "select", "SELECT * FROM camreq.requisition_cameras", SEARCHERS),
@@ -119,6 +124,11 @@ MATRIX = [
      "UPDATE camreq.requisition_outbox_attempts SET outcome = 'deferred'", SEARCHERS),
     ("requisition_outbox_attempts", "delete", "DELETE FROM camreq.requisition_outbox_attempts", NOBODY),
     ("requisitions_due_soon", "select", "SELECT * FROM camreq.requisitions_due_soon", SEARCHERS),
+    ("requisition_documents", "select", "SELECT * FROM camreq.requisition_documents", SEARCHERS),
+    ("requisition_documents", "insert (draft)", ADD_DOCUMENT.format(status="draft"), SEARCHERS),
+    ("requisition_documents", "insert after issue", ADD_DOCUMENT.format(status="issued"), NOBODY),
+    ("requisition_documents", "update", "UPDATE camreq.requisition_documents SET pdf = pdf", NOBODY),
+    ("requisition_documents", "delete", "DELETE FROM camreq.requisition_documents", NOBODY),
 ]
 
 
@@ -146,6 +156,7 @@ def seeded(shared_db, shared_logins, sql):
         sql(login, ADD_ATTEMPT)
         sql(login, unit)
         sql(login, ADD_CAMERA)
+        sql(login, ADD_DOCUMENT.format(status="draft"))
     return shared_logins
 
 
@@ -171,6 +182,7 @@ def test_every_table_with_sensitive_rows_has_row_level_security(shared_db, sql):
     assert {name for (name,) in protected} >= {
         "users", "audit_log", "searches", "search_incidents", "requisitions", "requisition_cameras",
         "requisition_status_history", "requisition_outbox", "requisition_outbox_attempts", "requisition_counters",
+        "requisition_documents",
     }
 
 
@@ -179,7 +191,7 @@ def test_requisition_tables_apply_their_policies_to_their_owner_too(shared_db, s
                             "AND relkind = 'r' AND relforcerowsecurity")
     assert {name for (name,) in forced} == {
         "requisitions", "requisition_cameras", "requisition_status_history", "requisition_outbox",
-        "requisition_outbox_attempts",
+        "requisition_outbox_attempts", "requisition_documents",
     }
 
 

@@ -46,7 +46,7 @@ def test_an_investigator_reads_nothing_of_another_units_requisitions(unit_b_requ
 
 @pytest.mark.parametrize("statement", [
     "UPDATE camreq.requisitions SET status = 'cancelled' WHERE id = %s",
-    "UPDATE camreq.requisitions SET pdf_path = 'stolen.pdf' WHERE id = %s",
+    "UPDATE camreq.requisitions SET purge_deadline = now() WHERE id = %s",
     "UPDATE camreq.requisition_outbox SET status = 'failed' WHERE requisition_id = %s",
     "UPDATE camreq.requisition_outbox_attempts SET outcome = 'failed' WHERE outbox_id IN "
     "(SELECT id FROM camreq.requisition_outbox WHERE requisition_id = %s)",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import threading
 from datetime import datetime, timedelta
 
@@ -20,9 +22,15 @@ def counts(sql, connection: str) -> dict[str, int]:
     return {table: sql(connection, f"SELECT count(*) FROM camreq.{table}")[0][0] for table in TABLES}
 
 
-def pdf_text(path: str) -> str:
+def pdf_text(pdf: bytes) -> str:
     """Return the text of every page of a PDF, whitespace collapsed."""
-    return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages).split())
+    return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def stored_pdf(sql, connection: str, requisition_id: int, issued: bool) -> bytes:
+    """Return the PDF the database keeps for a requisition (issued, or its draft's)."""
+    return bytes(sql(connection, "SELECT pdf FROM camreq.requisition_documents WHERE requisition_id = %s "
+                                 "AND issued = %s", (requisition_id, issued))[0][0])  # fmt: skip
 
 
 def test_one_issued_requisition_per_owner_with_gapless_numbers(create, cameras_layer, scene, sql):
@@ -56,18 +64,24 @@ def test_the_same_camera_for_two_incidents_keeps_both_windows(create, cameras_la
 
 
 def test_pdf_names_number_case_article_owner_and_every_camera_window(create, cameras_layer, scene, sql):
-    create(cameras_layer())
-    number, path = sql(
+    result = create(cameras_layer())
+    number, pdf, sha256 = sql(
         scene["db"],
-        """SELECT number, pdf_path FROM camreq.requisitions r
-        JOIN camreq.owners o ON o.id = r.owner_id WHERE o.name = 'Parking Hoche SA'""",
+        """SELECT number, d.pdf, d.sha256 FROM camreq.requisitions r
+        JOIN camreq.owners o ON o.id = r.owner_id JOIN camreq.requisition_documents d ON d.requisition_id = r.id
+        WHERE o.name = 'Parking Hoche SA' AND d.issued""",
     )[0]
-    text = pdf_text(path)
+    pdf = bytes(pdf)
+    assert sha256 == hashlib.sha256(pdf).hexdigest()
+    [copy] = [f["pdf_path"] for f in result["OUTPUT"].getFeatures() if f["number"] == number]
+    with open(copy, "rb") as file:  # the copy in OUTPUT_FOLDER is the stored document
+        assert file.read() == pdf
+    text = pdf_text(pdf)
     for expected in (number, "2026/004517", "77-1-1", "PR-2026-0815", "Parking Hoche SA", "HOC-01", "HOC-02",
                      "du 26/11/2026 22:00", "au 26/11/2026 23:00", "zone de recherche"):  # fmt: skip
         assert expected in text
     assert "VDG-07" not in text
-    assert len(pypdf.PdfReader(path).pages[-1].images) == 1  # the map extract
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages[-1].images) == 1  # the map extract
 
 
 def test_drafts_get_no_number_and_no_email_and_can_be_issued_later(
@@ -78,14 +92,13 @@ def test_drafts_get_no_number_and_no_email_and_can_be_issued_later(
         (3,)
     ]
     assert counts(sql, scene["db"])["requisition_outbox"] == 0
-    draft, path = sql(scene["db"], "SELECT id, pdf_path FROM camreq.requisitions ORDER BY id LIMIT 1")[0]
-    assert "PROJET" in pdf_text(path)
+    [(draft,)] = sql(scene["db"], "SELECT id FROM camreq.requisitions ORDER BY id LIMIT 1")
+    assert "PROJET" in pdf_text(stored_pdf(sql, scene["db"], draft, issued=False))
     result = camreq_processing.run(
         "camreq:setrequisitionstatus", {"CONNECTION": scene["db"], "NUMBER": str(draft), "STATUS": "issued"}
     )
     assert result["NUMBER"] == f"{datetime.now().year}-000001"
-    new_path = sql(scene["db"], "SELECT pdf_path FROM camreq.requisitions WHERE id = %s", (draft,))[0][0]
-    assert result["NUMBER"] in pdf_text(new_path)
+    assert result["NUMBER"] in pdf_text(stored_pdf(sql, scene["db"], draft, issued=True))
 
 
 BAD_INPUTS = {

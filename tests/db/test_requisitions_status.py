@@ -85,8 +85,11 @@ def test_due_soon_lists_open_requisitions_purged_within_48_hours(numbers, set_st
     conn = connect(scene["db"])
     with conn, conn.cursor() as cursor:  # move the windows: footage purged in 10 h, 47 h and 3 days
         for number, hours in zip(numbers, (10, 47, 72), strict=True):
-            cursor.execute("""UPDATE camreq.requisitions SET purge_deadline = now() + %s * interval '1 hour'
-                              WHERE number = %s""", (hours, number))  # fmt: skip
+            cursor.execute("""UPDATE camreq.requisition_cameras SET purge_at = now() + %s * interval '1 hour'
+                              WHERE requisition_id = (SELECT id FROM camreq.requisitions WHERE number = %s)""",
+                           (hours, number))  # fmt: skip
+            # the deadline follows the cameras whatever an UPDATE says: touching the row recomputes it
+            cursor.execute("UPDATE camreq.requisitions SET purge_deadline = NULL WHERE number = %s", (number,))
     conn.close()
     assert [row[0] for row in sql(scene["db"], "SELECT number FROM camreq.requisitions_due_soon")] == numbers[:2]
     set_status(numbers[0], "sent")

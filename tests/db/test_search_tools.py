@@ -7,6 +7,7 @@ from camreq.db.connection import layer_uri
 from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
 POINT = "POINT(5.7245 45.1885)"
+LOCAL_CRS = 'LOCAL_CS["site grid",LOCAL_DATUM["site",0],UNIT["metre",1],AXIS["X",EAST],AXIS["Y",NORTH]]'
 BASE = {
     "ID_FIELD": "name",
     "DISTANCE": 200,
@@ -28,6 +29,8 @@ BASE = {
             "INCIDENTS: incident 'bow' has an invalid geometry",
         ),
         ([(POINT, {"name": "A"})], "", {}, "INCIDENTS: the layer has no CRS"),
+        ([("POINT(913500 6458000)", {"name": "A"})], LOCAL_CRS, {}, "INCIDENTS: the layer's CRS .* cannot be"),
+        ([("POINT(500 45)", {"name": "A"})], "EPSG:4326", {}, "INCIDENTS: incident 'A' is not on Earth"),
         ([(POINT, {"name": "A"})], "EPSG:4326", {"DISTANCE": -5}, "DISTANCE: -5 m is out of range"),
         ([(POINT, {"name": "A"})], "EPSG:4326", {"DISTANCE": 6000}, "DISTANCE: 6000 m is out of range"),
         ([(POINT, {"name": "A"})], "EPSG:4326", {"END": "2025-03-10T09:00:00"}, "END: incident 'A' ends"),
@@ -46,6 +49,8 @@ BASE = {
         "empty",
         "invalid",
         "no-crs",
+        "crs-without-datum",
+        "longitude-500",
         "negative",
         "over-5km",
         "end-before-start",

