@@ -7,6 +7,7 @@ only arranges what it is given. The report is French, like every document CamReq
 from __future__ import annotations
 
 import csv
+import itertools
 from dataclasses import astuple, dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
@@ -86,6 +87,7 @@ def write_report(stats: Statistics, folder: Path) -> ReportFiles:
     charts = {"months": _monthly_chart(stats, folder / "months.svg"), "outcomes": _outcome_chart(stats, folder / "outcomes.svg")}
     html = ENVIRONMENT.get_template("statistics.html").render(
         stats=stats, charts={name: path.resolve().as_uri() for name, path in charts.items()},
+        month_tables=[(unit, list(rows)) for unit, rows in itertools.groupby(stats.months, key=lambda row: row.unit)],
         shown=shown, change=change, generated=datetime.now().astimezone(),
         outcome_labels=OUTCOME_LABELS, reason_labels=REASON_LABELS,
     )  # fmt: skip

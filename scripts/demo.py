@@ -294,9 +294,14 @@ def show_statistics() -> None:
     outputs = qgis_process(
         "camreq:checkregistry", "demo_analyst", CONNECTION=CONNECTION, OUTPUT=str(findings)
     )["results"]  # fmt: skip
-    print(f"camreq:checkregistry: {outputs['COUNT']} findings, {outputs['HIGH']} of high severity; the first ones:")
-    for feature in json.loads(findings.read_text(encoding="utf-8"))["features"][:SHOWN_ROWS]:
-        print(f"  [{feature['properties']['severity']}] {feature['properties']['message']}")
+    print(f"camreq:checkregistry: {outputs['COUNT']} findings, {outputs['HIGH']} of high severity; one of each problem:")
+    examples: dict[str, tuple[int, str]] = {}
+    for feature in json.loads(findings.read_text(encoding="utf-8"))["features"]:
+        found = feature["properties"]
+        count, message = examples.get(found["problem"], (0, f"[{found['severity']}] {found['message']}"))
+        examples[found["problem"]] = (count + 1, message)
+    for problem, (count, message) in examples.items():
+        print(f"  {problem} ({count}): {message}")
 
 
 STEPS = [

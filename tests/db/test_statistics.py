@@ -158,13 +158,14 @@ def test_investigators_and_logins_without_a_role_get_no_statistics(history, atte
 
 def test_camreq_statistics_writes_tables_and_a_french_pdf_report_with_the_figures(history, camreq_processing, tmp_path):
     outputs = camreq_processing.run("camreq:statistics", {
-        "CONNECTION": history["logins"]["analyst"], "FROM": "2026-03-01", "TO": "2026-03-31",
+        "CONNECTION": history["logins"]["administrator"], "FROM": "2026-02-01", "TO": "2026-03-31",
         "OUTPUT_FOLDER": str(tmp_path / "report"),
     })  # fmt: skip
     rows = march(history["rows"])
     assert outputs["REQUISITIONS"] == len(rows)
     text = " ".join(page.extract_text() for page in PdfReader(outputs["REPORT_PDF"]).pages)
     assert "Par propriétaire" in text and "< 5" in text
+    assert "Unité Brigade A" in text and "02/2026" in text  # administrators: one table per unit, every month
     mine = [r for r in rows if r.owner_id == history["owners"]["Mairie"] and r.answered_at]
     median = f"{stats.median([hours(r.answered_at, r.sent_at) for r in mine]):.1f}".replace(".", ",")
     assert median in text
