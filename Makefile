@@ -7,7 +7,7 @@ PGENV ?= pg_virtualenv
 PACKAGE ?= camreq.zip
 PLUGIN_DIR := $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
-.PHONY: setup demo test test-unit test-qgis test-db lint bench deploy package clean
+.PHONY: setup demo test test-unit test-qgis test-db lint format format-check translations schema bench deploy package clean
 
 setup:
 	bash scripts/setup.sh
@@ -29,7 +29,23 @@ test-db: setup
 
 lint: setup
 	.venv/bin/ruff check .
+	.venv/bin/mypy
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/check_qt6.py  # Qt5-only forms that QGIS 4 (Qt6) refuses
 	.venv/bin/bandit -q -r . -x ./tests,./bench,./scripts,./build,./.venv,./sample
+# Once the tree has been formatted (`make format`), add `format-check` to lint.
+
+format: setup
+	.venv/bin/ruff format .
+
+format-check: setup
+	.venv/bin/ruff format --check .
+
+translations:
+	bash scripts/update_translations.sh
+
+# docs/schema.sql from a fresh install (after a new migration); PGENV as for the tests.
+schema: setup
+	$(PGENV) bash scripts/dump_schema.sh
 
 bench: setup
 	$(PGENV) $(PY) bench/run.py

@@ -2,4 +2,15 @@
 
 
 class CamreqError(ValueError):
-    """A problem with the user's input or setup, with a message that says what to fix."""
+    """A problem with the user's input or setup, with a message that says what to fix.
+
+    Where the problem is one input, field is its Processing parameter id (str() starts with it, as the toolbox and
+    qgis_process name inputs) and label its name for people, translated (the panel shows it instead of the id).
+    """
+
+    def __init__(self, message: str, field: str = "", label: str = "") -> None:
+        """Keep the message, and the input it is about."""
+        super().__init__(f"{field}: {message}" if field else message)
+        self.message = message
+        self.field = field
+        self.label = label

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .core.vocabulary import Mode
+from .db.connection import close_kept_connections
 from .errors import CamreqError
 from .processing.provider import ICON, CamreqProvider
 from .settings import Settings
@@ -64,15 +66,21 @@ class CamReqPlugin:
             )
         )
         for text, slot in (
-            ("Add registry layers", self.add_registry_layers),
-            ("Import cameras…", lambda: self._open_algorithm("camreq:importcameras")),
-            ("Import owners…", lambda: self._open_algorithm("camreq:importowners")),
+            (QT_TRANSLATE_NOOP("CamReqPlugin", "Add registry layers"), self.add_registry_layers),
+            (
+                QT_TRANSLATE_NOOP("CamReqPlugin", "Import cameras…"),
+                lambda: self._open_algorithm("camreq:importcameras"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("CamReqPlugin", "Import owners…"),
+                lambda: self._open_algorithm("camreq:importowners"),
+            ),
         ):
             self.analyst_actions.append(self._add_action(QCoreApplication.translate("CamReqPlugin", text), slot))
         self.apply_mode(Settings.load().mode)
 
     def unload(self) -> None:
-        """Remove the panel, the map tools, every action, the provider and the translation."""
+        """Remove the panel, the map tools, every action, the provider and the translation; close kept connections."""
         if self.dock is not None:
             self.dock.remove_from_map()  # also takes the map tools off the canvas
             self.iface.removeDockWidget(self.dock)
@@ -93,11 +101,12 @@ class CamReqPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        close_kept_connections()
 
     def apply_mode(self, mode: str) -> None:
         """Show the analyst's actions in analyst mode only (investigators see the panel)."""
         for action in self.analyst_actions:
-            action.setVisible(mode == "analyst")
+            action.setVisible(mode == Mode.ANALYST)
 
     def open_settings(self) -> None:
         """Open the settings dialog; saved settings reach the panel and the menus at once."""

@@ -6,6 +6,8 @@ from dataclasses import dataclass, fields
 
 from qgis.core import QgsSettings
 
+from .core.vocabulary import Mode, SmtpSecurity
+
 GROUP = "camreq"
 
 
@@ -14,7 +16,7 @@ class Settings:
     """What the dock and the algorithms' defaults read; load() and save() keep it in QgsSettings."""
 
     connection: str = ""  # name of a QGIS PostgreSQL connection
-    mode: str = "investigator"  # investigator (dock only) or analyst (also the registry tools)
+    mode: str = Mode.INVESTIGATOR.value  # the panel only, or also the registry tools
     officer_name: str = ""
     officer_rank: str = ""
     officer_unit: str = ""
@@ -24,7 +26,7 @@ class Settings:
     unit_city: str = ""
     smtp_host: str = ""
     smtp_port: int = 587
-    smtp_security: str = "starttls"  # none, starttls or ssl
+    smtp_security: str = SmtpSecurity.STARTTLS.value
     smtp_authcfg: str = ""  # id of a QGIS authentication configuration, never a password
     smtp_from: str = ""
     default_radius_m: int = 200
@@ -36,7 +38,7 @@ class Settings:
         values = {}
         for field in fields(cls):
             default = getattr(cls, field.name)
-            values[field.name] = type(default)(stored.value(f"{GROUP}/{field.name}", default))
+            values[field.name] = stored.value(f"{GROUP}/{field.name}", default, type=type(default))
         return cls(**values)
 
     def save(self) -> None:

@@ -22,18 +22,15 @@ def main() -> None:
     from camreq.core.sample_data import CAMERAS_CSV, OWNERS_CSV, delimited_text_layer
     from camreq.db import schema
     from camreq.db.connection import connect
-    from camreq.db.registry import transaction
 
     subprocess.run(["dropdb", "--if-exists", DATABASE], check=True)
     subprocess.run(["createdb", DATABASE], check=True)
     schema.install_or_upgrade(connect(f"dbname={DATABASE}"), report=lambda message: None)
-    with transaction(f"dbname={DATABASE}") as conn:
-        import_owners(conn, delimited_text_layer(OWNERS_CSV, "owners"), QgsFeedback(), print)
+    import_owners(f"dbname={DATABASE}", delimited_text_layer(OWNERS_CSV, "owners"), QgsFeedback(), print)
     cameras = delimited_text_layer(CAMERAS_CSV, "cameras", ("x", "y"))
     for run in ("first import (inserts)", "re-import (updates)"):
         start = time.perf_counter()
-        with transaction(f"dbname={DATABASE}") as conn:
-            result = import_cameras(conn, cameras, CameraImportOptions(), QgsFeedback(), print)
+        result = import_cameras(f"dbname={DATABASE}", cameras, CameraImportOptions(), QgsFeedback(), print)
         elapsed = time.perf_counter() - start
         rows = result.imported + result.updated
         print(f"{run}: {rows} cameras in {elapsed:.2f} s = {rows / elapsed:.0f} cameras/s")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _qgis import start_qgis  # noqa: E402
+from _qgis import start_qgis
 
 COUNT = 100
 DATABASE = "camreq_bench_requisitions"

@@ -8,23 +8,18 @@ bidirectional control characters are shown as ``[U+202E]`` so that they cannot r
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..db.requisitions import CameraWindow
 from ..errors import CamreqError
+from .times import display, display_long_fr
+from .vocabulary import legal_table
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-PARIS = ZoneInfo("Europe/Paris")
-FRENCH_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -65,15 +60,8 @@ class Owner:
 
 
 @dataclass(frozen=True)
-class RequestedCamera:
-    """One camera of the owner and the footage asked for."""
-
-    ref: str
-    camera_type: str
-    location: str
-    window_start: datetime
-    window_end: datetime
-    purge_at: datetime
+class RequestedCamera(CameraWindow):
+    """One camera of the owner and the footage asked for (ref, type, location, window, purge), checked."""
 
     def __post_init__(self) -> None:
         """Check the time window and that every date-time has a time zone."""
@@ -119,38 +107,13 @@ class RequisitionDocument:
         return min(camera.purge_at for camera in self.cameras)
 
 
-@lru_cache(maxsize=1)
-def _legal_table() -> dict:
-    """Return the parsed legal.toml."""
-    with (TEMPLATES_DIR / "legal.toml").open("rb") as file:
-        return tomllib.load(file)
-
-
 def load_legal_basis(investigation: str) -> dict:
     """Return the article, wording and common mentions for an investigation type."""
-    table = _legal_table()
+    table = legal_table()
     if investigation not in table["investigation"]:
         known = ", ".join(sorted(table["investigation"]))
         raise CamreqError(f"investigation: unknown type {investigation!r} (expected one of: {known})")
     return {**table["mentions"], **table["investigation"][investigation]}
-
-
-def _paris(value: datetime) -> datetime:
-    """Return an aware datetime in Paris local time."""
-    _require_aware("date-time", value)
-    return value.astimezone(PARIS)
-
-
-def format_datetime_fr(value: datetime) -> str:
-    """Return '27/11/2026 14:05' in Paris local time."""
-    return _paris(value).strftime("%d/%m/%Y %H:%M")
-
-
-def format_long_datetime_fr(value: datetime) -> str:
-    """Return '1er décembre 2026 à 14 h 05' in Paris local time."""
-    local = _paris(value)
-    day = "1er" if local.day == 1 else str(local.day)
-    return f"{day} {FRENCH_MONTHS[local.month - 1]} {local.year} à {local.hour} h {local:%M}"
 
 
 def _show_bidi_controls(value: object) -> object:
@@ -168,8 +131,8 @@ ENVIRONMENT = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-ENVIRONMENT.filters["fr_datetime"] = format_datetime_fr
-ENVIRONMENT.filters["fr_long"] = format_long_datetime_fr
+ENVIRONMENT.filters["fr_datetime"] = display
+ENVIRONMENT.filters["fr_long"] = display_long_fr
 
 
 def render_html(doc: RequisitionDocument) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -18,11 +18,11 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..errors import CamreqError
 from .search import Incident, parse_datetime
-from .times import aware
+from .times import aware, from_qdatetime, start_of_day
 
 
 @dataclass(frozen=True)
@@ -40,29 +40,18 @@ class TimeSource:
             raise CamreqError("START: give the incident start date-time, or a START_FIELD to read it per incident.")
 
 
-def datetime_from_qt(value: QDateTime) -> datetime | None:
-    """Return a QDateTime as an aware date-time (local-time values mean Europe/Paris), None when null."""
-    if value is None or value.isNull() or not value.isValid():
-        return None
-    d, t = value.date(), value.time()
-    naive = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(), t.msec() * 1000)
-    if value.timeSpec() == Qt.TimeSpec.LocalTime:
-        return aware(naive)
-    return naive.replace(tzinfo=timezone(timedelta(seconds=value.offsetFromUtc())))
-
-
 def datetime_from_value(value: object, parameter: str) -> datetime | None:
     """Return an attribute value (date-time, date or ISO text) as an aware date-time, None when empty."""
     if value is None or (isinstance(value, QVariant) and value.isNull()):
         return None
     if isinstance(value, QDateTime):
-        return datetime_from_qt(value)
+        return from_qdatetime(value)
     if isinstance(value, QDate):
-        return aware(datetime(value.year(), value.month(), value.day())) if value.isValid() else None
+        return start_of_day(value.toPyDate()) if value.isValid() else None
     if isinstance(value, datetime):
         return aware(value)
     if isinstance(value, date):
-        return aware(datetime(value.year, value.month, value.day))
+        return start_of_day(value)
     if isinstance(value, str):
         return parse_datetime(value, parameter) if value.strip() else None
     raise CamreqError(f"{parameter}: the value {value!r} is not a date-time.")

@@ -16,40 +16,48 @@ from qgis.core import (
     QgsVectorLayerJoinInfo,
     QgsVectorLayerSimpleLabeling,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..db.connection import layer_uri
 from ..errors import CamreqError
+from .translation import tr
+from .vocabulary import CameraStatus, CameraType, OwnerKind, RecordingMode, Vocabulary
 
-OWNER_KINDS = {  # value: (label, colour)
-    "metropolis": ("Metropolis", "#1f78b4"),
-    "city": ("City", "#33a02c"),
-    "departement": ("Département", "#6a3d9a"),
-    "transport": ("Transport operator", "#ff7f00"),
-    "landlord": ("Social landlord", "#b15928"),
-    "private": ("Private", "#e31a1c"),
-}
-CAMERA_TYPES = {  # value: (label, marker shape, field of view colour)
-    "fixed": ("Fixed", "triangle", "#fdbf6f"),
-    "dome": ("Dome", "circle", "#a6cee3"),
-    "ptz": ("Panning (PTZ)", "square", "#b2df8a"),
-    "anpr": ("Number-plate reader (ANPR)", "diamond", "#fb9a99"),
-}
-STATUSES = {"in_service": "In service", "out_of_order": "Out of order", "removed": "Removed"}
-RECORDING_MODES = {"continuous": "Continuous", "motion": "On motion", "scheduled": "Scheduled"}
 CAMERA_ALIASES = {
-    "id": "Id", "owner_id": "Owner", "ref": "Owner's reference", "osm_id": "OpenStreetMap id",
-    "camera_type": "Camera type", "direction": "Direction (° from north)", "fov": "Field of view (°)",
-    "range_m": "Range (m)", "height_m": "Mount height (m)", "tilt": "Tilt (°)", "retention_days": "Retention (days)",
-    "recording_mode": "Recording mode", "status": "Status", "public_space": "Films public space",
-    "authorisation_ref": "Authorisation reference", "authorisation_expiry": "Authorisation expiry",
-    "police_access": "Police direct access", "last_verified": "Last verified", "address": "Address",
-    "notes": "Notes", "fov_geom": "Field of view (computed)", "updated_at": "Last updated",
-    "owner_kind": "Owner kind",
+    "id": QT_TR_NOOP("Id"),
+    "owner_id": QT_TR_NOOP("Owner"),
+    "ref": QT_TR_NOOP("Owner's reference"),
+    "osm_id": QT_TR_NOOP("OpenStreetMap id"),
+    "camera_type": QT_TR_NOOP("Camera type"),
+    "direction": QT_TR_NOOP("Direction (° from north)"),
+    "fov": QT_TR_NOOP("Field of view (°)"),
+    "range_m": QT_TR_NOOP("Range (m)"),
+    "height_m": QT_TR_NOOP("Mount height (m)"),
+    "tilt": QT_TR_NOOP("Tilt (°)"),
+    "retention_days": QT_TR_NOOP("Retention (days)"),
+    "recording_mode": QT_TR_NOOP("Recording mode"),
+    "status": QT_TR_NOOP("Status"),
+    "public_space": QT_TR_NOOP("Films public space"),
+    "authorisation_ref": QT_TR_NOOP("Authorisation reference"),
+    "authorisation_expiry": QT_TR_NOOP("Authorisation expiry"),
+    "police_access": QT_TR_NOOP("Police direct access"),
+    "last_verified": QT_TR_NOOP("Last verified"),
+    "address": QT_TR_NOOP("Address"),
+    "notes": QT_TR_NOOP("Notes"),
+    "fov_geom": QT_TR_NOOP("Field of view (computed)"),
+    "updated_at": QT_TR_NOOP("Last updated"),
+    "owner_kind": QT_TR_NOOP("Owner kind"),
 }
 OWNER_ALIASES = {
-    "id": "Id", "name": "Name", "kind": "Kind", "email": "Requisition e-mail", "phone": "Phone",
-    "address": "Postal address", "response_days": "Usual response time (days)", "notes": "Notes",
-    "updated_at": "Last updated",
+    "id": QT_TR_NOOP("Id"),
+    "name": QT_TR_NOOP("Name"),
+    "kind": QT_TR_NOOP("Kind"),
+    "email": QT_TR_NOOP("Requisition e-mail"),
+    "phone": QT_TR_NOOP("Phone"),
+    "address": QT_TR_NOOP("Postal address"),
+    "response_days": QT_TR_NOOP("Usual response time (days)"),
+    "notes": QT_TR_NOOP("Notes"),
+    "updated_at": QT_TR_NOOP("Last updated"),
 }
 READ_ONLY = ("id", "fov_geom", "updated_at", "owner_kind")
 LABEL_MIN_SCALE = 5000  # camera references show from 1:5,000 inwards
@@ -58,9 +66,9 @@ FOV_OPACITY = 0.25
 
 def registry_layers(connection: str) -> list[QgsVectorLayer]:
     """Return the cameras, fields of view and owners layers, styled and with their forms (not yet in a project)."""
-    owners = _layer(connection, "owners", None, "Camera owners")
-    cameras = _layer(connection, "cameras", "geom", "Cameras")
-    fields_of_view = _layer(connection, "cameras", "fov_geom", "Fields of view")
+    owners = _layer(connection, "owners", None, tr("Camera owners"))
+    cameras = _layer(connection, "cameras", "geom", tr("Cameras"))
+    fields_of_view = _layer(connection, "cameras", "fov_geom", tr("Fields of view"))
     _join_owner_kind(cameras, owners)
     cameras.setRenderer(_camera_renderer())
     cameras.setLabeling(_ref_labels())
@@ -79,7 +87,9 @@ def _layer(connection: str, table: str, geometry_column: str | None, name: str) 
     uri = layer_uri(connection, table, geometry_column or "", "id")
     layer = QgsVectorLayer(uri.uri(False), name, "postgres")
     if not layer.isValid():
-        raise CamreqError(f"Cannot open camreq.{table}: is the CamReq schema installed on this database?")
+        raise CamreqError(
+            tr("Cannot open camreq.{table}: is the CamReq schema installed on this database?").format(table=table)
+        )
     return layer
 
 
@@ -98,23 +108,25 @@ def _join_owner_kind(cameras: QgsVectorLayer, owners: QgsVectorLayer) -> None:
 def _camera_renderer() -> QgsCategorizedSymbolRenderer:
     """Colour cameras by owner kind; the marker's shape tells the camera type."""
     shape = "CASE " + " ".join(
-        f"WHEN \"camera_type\" = '{value}' THEN '{marker}'" for value, (_, marker, _) in CAMERA_TYPES.items()
+        f"WHEN \"camera_type\" = '{kind.value}' THEN '{kind.marker}'" for kind in CameraType
     ) + " ELSE 'circle' END"
     categories = []
-    for value, (label, colour) in OWNER_KINDS.items():
-        symbol = QgsMarkerSymbol.createSimple({"color": colour, "size": "3", "outline_color": "#ffffff"})
+    for kind in OwnerKind:
+        symbol = QgsMarkerSymbol.createSimple({"color": kind.colour, "size": "3", "outline_color": "#ffffff"})
         symbol.symbolLayer(0).setDataDefinedProperty(
             QgsSymbolLayer.Property.PropertyName, QgsProperty.fromExpression(shape)
         )
-        categories.append(QgsRendererCategory(value, symbol, label))
+        categories.append(QgsRendererCategory(kind.value, symbol, kind.label))
     return QgsCategorizedSymbolRenderer("owner_kind", categories)
 
 
 def _field_of_view_renderer() -> QgsCategorizedSymbolRenderer:
     """Fill fields of view in the camera type's colour, without outline (the layer is translucent)."""
     categories = [
-        QgsRendererCategory(value, QgsFillSymbol.createSimple({"color": colour, "outline_style": "no"}), label)
-        for value, (label, _, colour) in CAMERA_TYPES.items()
+        QgsRendererCategory(
+            kind.value, QgsFillSymbol.createSimple({"color": kind.colour, "outline_style": "no"}), kind.label
+        )
+        for kind in CameraType
     ]
     return QgsCategorizedSymbolRenderer("camera_type", categories)
 
@@ -132,10 +144,10 @@ def _ref_labels() -> QgsVectorLayerSimpleLabeling:
 def _camera_form(layer: QgsVectorLayer, owners: QgsVectorLayer) -> None:
     """Give a cameras layer value lists, the owner picked from the directory, aliases and read-only fields."""
     _aliases_and_read_only(layer, CAMERA_ALIASES)  # first: in QGIS 3.22 an alias resets the field's widget
-    _value_map(layer, "camera_type", {value: spec[0] for value, spec in CAMERA_TYPES.items()})
-    _value_map(layer, "status", STATUSES)
-    _value_map(layer, "recording_mode", RECORDING_MODES)
-    _value_map(layer, "owner_kind", {value: label for value, (label, _) in OWNER_KINDS.items()})
+    _value_map(layer, "camera_type", CameraType)
+    _value_map(layer, "status", CameraStatus)
+    _value_map(layer, "recording_mode", RecordingMode)
+    _value_map(layer, "owner_kind", OwnerKind)
     owner = {
         "Layer": owners.id(), "LayerName": owners.name(), "LayerSource": owners.source(),
         "LayerProviderName": "postgres", "Key": "id", "Value": "name", "AllowNull": False,
@@ -152,12 +164,12 @@ def _camera_form(layer: QgsVectorLayer, owners: QgsVectorLayer) -> None:
 def _owner_form(layer: QgsVectorLayer) -> None:
     """Give the owners layer its kind list, aliases and read-only fields."""
     _aliases_and_read_only(layer, OWNER_ALIASES)  # first: in QGIS 3.22 an alias resets the field's widget
-    _value_map(layer, "kind", {value: label for value, (label, _) in OWNER_KINDS.items()})
+    _value_map(layer, "kind", OwnerKind)
 
 
-def _value_map(layer: QgsVectorLayer, field: str, values: dict[str, str]) -> None:
+def _value_map(layer: QgsVectorLayer, field: str, vocabulary: type[Vocabulary]) -> None:
     """Show a field as a drop-down list of labels, storing the values."""
-    _widget(layer, field, "ValueMap", {"map": [{label: value} for value, label in values.items()]})
+    _widget(layer, field, "ValueMap", {"map": [{member.label: member.value} for member in vocabulary]})
 
 
 def _widget(layer: QgsVectorLayer, field: str, widget: str, config: dict) -> None:
@@ -172,7 +184,7 @@ def _aliases_and_read_only(layer: QgsVectorLayer, aliases: dict[str, str]) -> No
     form: QgsEditFormConfig = layer.editFormConfig()
     for index, field in enumerate(layer.fields()):
         if field.name() in aliases:
-            layer.setFieldAlias(index, aliases[field.name()])
+            layer.setFieldAlias(index, tr(aliases[field.name()]))
         if field.name() in READ_ONLY:
             form.setReadOnly(index, True)
     layer.setEditFormConfig(form)

@@ -14,8 +14,8 @@ from pathlib import Path
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from ..errors import CamreqError
+from .vocabulary import SmtpSecurity
 
-SECURITIES = ("none", "starttls", "ssl")
 CERTIFICATE_HELP = (
     "the server's certificate is not trusted (add its CA to the system's trust store, or point SSL_CERT_FILE at it):"
 )
@@ -135,16 +135,17 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
 
 def _open(server: SmtpServer) -> smtplib.SMTP:
     """Return a connected (and, where configured, encrypted and logged-in) SMTP session."""
-    if server.security not in SECURITIES:
-        raise CamreqError(f"SMTP_SECURITY: {server.security!r} is not one of {', '.join(SECURITIES)}.")
+    if server.security not in SmtpSecurity.values():
+        raise CamreqError(f"SMTP_SECURITY: {server.security!r} is not one of {', '.join(SmtpSecurity.values())}.")
     # The server's certificate and name are always verified, against the system's trust store
     # (OpenSSL's default paths, which SSL_CERT_FILE and SSL_CERT_DIR override).
-    if server.security == "ssl":
+    smtp: smtplib.SMTP
+    if server.security == SmtpSecurity.SSL:
         smtp = smtplib.SMTP_SSL(server.host, server.port, timeout=TIMEOUT_S, context=ssl.create_default_context())
     else:
         smtp = smtplib.SMTP(server.host, server.port, timeout=TIMEOUT_S)
     try:
-        if server.security == "starttls":
+        if server.security == SmtpSecurity.STARTTLS:
             smtp.starttls(context=ssl.create_default_context())
         if server.username:
             smtp.login(server.username, server.password or "")

@@ -26,6 +26,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize, QVariant
 from qgis.PyQt.QtGui import QColor
 
+from ..db.requisitions import MapGeometry
+
 SIZE = QSize(1400, 900)
 DPI = 150
 MIN_EXTENT_M = 150.0
@@ -51,7 +53,7 @@ _TYPE_NAMES = {
 }
 
 
-def render_map(geometries: dict[str, list[tuple[bytes, str]]], srid: int, path: Path) -> Path:
+def render_map(geometries: dict[str, list[MapGeometry]], srid: int, path: Path) -> Path:
     """Render the geometries (WKB and label per key of db.requisitions.map_geometries) into a PNG at path."""
     crs = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
     groups = _by_style(geometries)
@@ -71,17 +73,17 @@ def render_map(geometries: dict[str, list[tuple[bytes, str]]], srid: int, path: 
     return path
 
 
-def _by_style(geometries: dict[str, list[tuple[bytes, str]]]) -> dict[str, list[tuple[QgsGeometry, str]]]:
+def _by_style(geometries: dict[str, list[MapGeometry]]) -> dict[str, list[tuple[QgsGeometry, str]]]:
     """Return the geometries grouped by style key, in drawing order, incidents split by geometry type."""
     groups: dict[str, list[tuple[QgsGeometry, str]]] = {key: [] for key in STYLES}
     for key, rows in geometries.items():
-        for wkb, label in rows:
+        for row in rows:
             geometry = QgsGeometry()
-            geometry.fromWkb(wkb)
+            geometry.fromWkb(row.wkb)
             if geometry.isEmpty():
                 continue
             style = f"incidents_{_TYPE_NAMES[geometry.type()]}" if key == "incidents" else key
-            groups[style].append((geometry, label))
+            groups[style].append((geometry, row.label))
     return {key: rows for key, rows in groups.items() if rows}
 
 
@@ -91,7 +93,7 @@ def _layer(style: str, rows: list[tuple[QgsGeometry, str]], crs: QgsCoordinateRe
     wkb_type = QgsWkbTypes.multiType(QgsWkbTypes.flatType(rows[0][0].wkbType()))
     layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(wkb_type)}?crs={crs.authid()}", style, "memory")
     fields = QgsFields()
-    fields.append(QgsField("label", QVariant.Type.String))
+    fields.append(QgsField("label", QVariant.String))
     layer.dataProvider().addAttributes(fields.toList())
     layer.updateFields()
     features = []

@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .vocabulary import CameraType
+
 COMPASS_POINTS = {
     name: index * 22.5
     for index, name in enumerate(
         ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
     )
 }
-CAMERA_TYPES = {"fixed": "fixed", "dome": "dome", "panning": "ptz"}
+CAMERA_TYPES = {"fixed": CameraType.FIXED.value, "dome": CameraType.DOME.value, "panning": CameraType.PTZ.value}
 PLATE_READERS = ("alpr", "anpr")
 PUBLIC_SPACE = {"public": True, "outdoor": True, "indoor": False}
 NOTE_TAGS = ("surveillance:zone", "camera:mount")
@@ -98,7 +100,7 @@ def parse_camera_type(tags: dict[str, str]) -> str | None:
     told = _told(tags)
     surveillance_type = told.get("surveillance:type", "camera")
     if surveillance_type.lower() in PLATE_READERS:
-        return "anpr"
+        return CameraType.ANPR.value
     if surveillance_type.lower() != "camera":
         raise ValueError(f"surveillance:type {surveillance_type!r} is not a camera")
     camera_type = told.get("camera:type")

@@ -8,9 +8,9 @@ from pathlib import Path
 from qgis.core import QgsProcessingFeedback
 
 from ..db import outbox as db
-from ..db.connection import connect
-from .documents import format_datetime_fr
+from ..db.connection import transaction
 from .mailer import Delivery, SmtpServer, build_message, deliver
+from .times import display
 
 
 @dataclass
@@ -20,40 +20,36 @@ class SendReport:
     sent: int = 0
     failed: int = 0
     pending: int = 0
-    without_email: list[tuple[str, str]] = field(default_factory=list)
+    without_email: list[db.OwnerWithoutEmail] = field(default_factory=list)
     interrupted: list[str] = field(default_factory=list)
 
 
 def send_outbox(connection: str, server: SmtpServer, feedback: QgsProcessingFeedback) -> SendReport:
     """Send every pending message once; a message is marked sent only once the server accepted it."""
     report = SendReport()
-    conn = connect(connection)
-    try:
-        with conn, conn.cursor() as cursor:
-            report.without_email = db.without_email(cursor)
-            report.interrupted = db.interrupted(cursor)
-            total = db.pending_count(cursor)
-        attempted: list[int] = []  # deferred messages wait for the next run, not for this loop
-        while not feedback.isCanceled():
-            with conn, conn.cursor() as cursor:  # committed before the server is called: the "before" record
-                claim = db.claim_next(cursor, str(server), attempted)
-            if claim is None:
-                break
-            delivery = _attempt(server, claim)
-            with conn, conn.cursor() as cursor:  # the "after" record
-                db.finish(cursor, claim, delivery.outcome, delivery.code, delivery.answer)
-            report.sent += delivery.outcome == "sent"
-            report.failed += delivery.outcome == "failed"
-            _report(feedback, claim, delivery)
-            attempted.append(claim.outbox_id)
-            feedback.setProgress(100.0 * len(attempted) / max(total, 1))
-            if delivery.stop_run:
-                feedback.pushWarning(f"Stopped at {server}: {delivery.answer}; the rest stays pending.")
-                break
-        with conn, conn.cursor() as cursor:
-            report.pending = db.pending_count(cursor)
-    finally:
-        conn.close()
+    with transaction(connection) as conn, conn.cursor() as cursor:
+        report.without_email = db.without_email(cursor)
+        report.interrupted = db.interrupted(cursor)
+        total = db.pending_count(cursor)
+    attempted: list[int] = []  # deferred messages wait for the next run, not for this loop
+    while not feedback.isCanceled():
+        with transaction(connection) as conn, conn.cursor() as cursor:  # committed before the server is called
+            claim = db.claim_next(cursor, str(server), attempted)
+        if claim is None:
+            break
+        delivery = _attempt(server, claim)
+        with transaction(connection) as conn, conn.cursor() as cursor:  # the "after" record
+            db.finish(cursor, claim, delivery.outcome, delivery.code, delivery.answer)
+        report.sent += delivery.outcome == "sent"
+        report.failed += delivery.outcome == "failed"
+        _report(feedback, claim, delivery)
+        attempted.append(claim.outbox_id)
+        feedback.setProgress(100.0 * len(attempted) / max(total, 1))
+        if delivery.stop_run:
+            feedback.pushWarning(f"Stopped at {server}: {delivery.answer}; the rest stays pending.")
+            break
+    with transaction(connection) as conn, conn.cursor() as cursor:
+        report.pending = db.pending_count(cursor)
     return report
 
 
@@ -72,7 +68,7 @@ def _subject(claim: db.Claim) -> str:
     """Return the e-mail subject: number, case and the purge deadline that rules the answer."""
     return (
         f"Réquisition judiciaire n° {claim.number} — procédure {claim.case_number} — "
-        f"images effacées dès le {format_datetime_fr(claim.purge_deadline)}"
+        f"images effacées dès le {display(claim.purge_deadline)}"
     )
 
 
@@ -82,9 +78,9 @@ def _body(claim: db.Claim) -> str:
         "Madame, Monsieur,\n\n"
         f"Veuillez trouver ci-joint la réquisition judiciaire n° {claim.number} (procédure n° {claim.case_number}) "
         f"adressée à {claim.owner_name}.\n\n"
-        f"Les images demandées seront effacées automatiquement à partir du {format_datetime_fr(claim.purge_deadline)} "
+        f"Les images demandées seront effacées automatiquement à partir du {display(claim.purge_deadline)} "
         "(heure de Paris) : merci de les extraire sans attendre et d'accuser réception en répondant à ce message.\n"
-        f"Réponse attendue au plus tard le {format_datetime_fr(claim.answer_deadline)}.\n\n"
+        f"Réponse attendue au plus tard le {display(claim.answer_deadline)}.\n\n"
         f"{claim.officer_name}, {claim.officer_rank}\n{claim.unit}\n"
         f"Tél. : {claim.officer_phone} — Courriel : {claim.officer_email}\n"
     )

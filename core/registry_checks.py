@@ -3,34 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
-
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..db import statistics as db
-from ..db.registry import transaction
-
-
-def _tr(text: str) -> str:
-    """Return text translated in the CamReq context."""
-    return QCoreApplication.translate("CamReq", text)
-
-
-class Severity(Enum):
-    """How soon a finding needs fixing, with the colour it is drawn in."""
-
-    HIGH = ("high", "#d7191c")
-    MEDIUM = ("medium", "#fdae61")
-    LOW = ("low", "#2c7bb6")
-
-    def __init__(self, value: str, colour: str) -> None:
-        self.code = value
-        self.colour = colour
-
-    @property
-    def label(self) -> str:
-        """Return the translated name of the severity."""
-        return {"high": _tr("High"), "medium": _tr("Medium"), "low": _tr("Low")}[self.code]
+from ..db.connection import transaction
+from .translation import tr
+from .vocabulary import Severity
 
 
 @dataclass(frozen=True)
@@ -45,31 +22,31 @@ def problems() -> dict[str, Problem]:
     """Return every problem the database's camreq.registry_findings() reports, by code."""
     return {
         "authorisation_expired": Problem(
-            Severity.HIGH, _tr("Camera {camera} of {owner}: its prefectoral authorisation expired on {detail}.")
+            Severity.HIGH, tr("Camera {camera} of {owner}: its prefectoral authorisation expired on {detail}.")
         ),
         "authorisation_expiring": Problem(
             Severity.MEDIUM,
-            _tr("Camera {camera} of {owner}: its prefectoral authorisation expires on {detail}, within 90 days."),
+            tr("Camera {camera} of {owner}: its prefectoral authorisation expires on {detail}, within 90 days."),
         ),
         "not_verified": Problem(
-            Severity.LOW, _tr("Camera {camera} of {owner}: not verified for 12 months (last verified: {detail}).")
+            Severity.LOW, tr("Camera {camera} of {owner}: not verified for 12 months (last verified: {detail}).")
         ),
         "out_of_order": Problem(
-            Severity.MEDIUM, _tr("Camera {camera} of {owner}: out of order since {detail}, more than 30 days.")
+            Severity.MEDIUM, tr("Camera {camera} of {owner}: out of order since {detail}, more than 30 days.")
         ),
         "likely_duplicate": Problem(
-            Severity.MEDIUM, _tr("Camera {camera} of {owner}: likely duplicate of {detail} (same owner, under 1 m).")
+            Severity.MEDIUM, tr("Camera {camera} of {owner}: likely duplicate of {detail} (same owner, under 1 m).")
         ),
         "fixed_without_direction": Problem(
-            Severity.LOW, _tr("Camera {camera} of {owner}: a fixed camera without direction (its view is drawn as a disc).")
+            Severity.LOW, tr("Camera {camera} of {owner}: a fixed camera without direction (its view is drawn as a disc).")
         ),
-        "outside_territory": Problem(Severity.MEDIUM, _tr("Camera {camera} of {owner}: outside the territory.")),
+        "outside_territory": Problem(Severity.MEDIUM, tr("Camera {camera} of {owner}: outside the territory.")),
         "owner_without_contact": Problem(
-            Severity.HIGH, _tr("{owner}: no requisition e-mail, requisitions cannot be sent to it{detail}.")
+            Severity.HIGH, tr("{owner}: no requisition e-mail, requisitions cannot be sent to it{detail}.")
         ),
         "answers_after_purge": Problem(
             Severity.HIGH,
-            _tr("{owner}: answers in {hours} hours (median), after its footage is purged ({days} days)."),
+            tr("{owner}: answers in {hours} hours (median), after its footage is purged ({days} days)."),
         ),
     }
 
@@ -101,9 +78,9 @@ def check_registry(connection: str, territory_wkb: bytes | None = None) -> list[
 def _finding(row: db.FindingRow, problem: Problem) -> Finding:
     """Return the finding of one database row, its sentence filled in."""
     camera = row.camera_ref or f"#{row.camera_id}"
-    detail = row.detail or _tr("never")
+    detail = row.detail or tr("never")
     if row.problem == "owner_without_contact":
-        detail = _tr(" nor phoned") if row.detail == "no_phone" else ""
+        detail = tr(" nor phoned") if row.detail == "no_phone" else ""
     hours, _, days = (row.detail or "").partition(";")
     message = problem.sentence.format(camera=camera, owner=row.owner_name, detail=detail, hours=hours, days=days)
     wkb = bytes(row.wkb) if row.wkb is not None else None

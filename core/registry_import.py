@@ -1,4 +1,4 @@
-"""Import cameras and owners from any QGIS feature source into the registry, in the caller's transaction.
+"""Import cameras and owners from any QGIS feature source into the registry, each import one transaction.
 
 Rules shared by both imports:
 
@@ -6,7 +6,7 @@ Rules shared by both imports:
 - Each row runs under a savepoint: a row the database refuses is rolled back alone and comes back with
   the violated constraint's name (a readable sentence) as its reason; values that cannot be read are
   refused in Python with a reason naming the field.
-- Cancelling raises CamreqError: the caller's transaction is rolled back, nothing is imported.
+- Cancelling raises CamreqError: the transaction is rolled back, nothing is imported.
 
 Cameras are keyed by their OpenStreetMap id, else by owner + ref, else (neither given) by owner + position
 within half a metre. Owners are keyed by name, case-insensitively.
@@ -32,6 +32,7 @@ from qgis.core import (
 )
 
 from ..db import registry
+from ..db.connection import transaction
 from ..db.schema import storage_srid
 from ..errors import CamreqError
 from . import import_values as read
@@ -105,13 +106,27 @@ class CameraImportOptions:
 
 
 def import_cameras(
+    connection: str, source: QgsFeatureSource, options: CameraImportOptions, feedback: QgsFeedback, reject: Reject
+) -> ImportResult:
+    """Insert or update the cameras of a point source in one transaction, reporting each refused row to reject()."""
+    with transaction(connection) as conn:
+        return write_cameras(conn, source, options, feedback, reject)
+
+
+def import_owners(connection: str, source: QgsFeatureSource, feedback: QgsFeedback, reject: Reject) -> ImportResult:
+    """Insert or update the owners of a table in one transaction, keyed by name case-insensitively."""
+    with transaction(connection) as conn:
+        return write_owners(conn, source, feedback, reject)
+
+
+def write_cameras(
     conn: psycopg2.extensions.connection,
     source: QgsFeatureSource,
     options: CameraImportOptions,
     feedback: QgsFeedback,
     reject: Reject,
 ) -> ImportResult:
-    """Insert or update the cameras of a point source, reporting each refused row to reject()."""
+    """Insert or update the cameras of a point source in the caller's transaction (see import_cameras)."""
     if not source.sourceCrs().isValid():
         raise CamreqError("INPUT: the layer has no CRS; set its CRS so that its points can be placed.")
     reader = read.FieldReader(source.fields().names())
@@ -144,10 +159,10 @@ def import_cameras(
     return result
 
 
-def import_owners(
+def write_owners(
     conn: psycopg2.extensions.connection, source: QgsFeatureSource, feedback: QgsFeedback, reject: Reject
 ) -> ImportResult:
-    """Insert or update the owners of a table, keyed by name case-insensitively."""
+    """Insert or update the owners of a table in the caller's transaction (see import_owners)."""
     reader = read.FieldReader(source.fields().names())
     if not reader.has("name"):
         raise CamreqError("INPUT: the table has no 'name' field; each owner needs a name.")

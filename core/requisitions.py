@@ -10,14 +10,15 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from qgis.core import QgsFeedback
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..db import requisitions as db
-from ..db.connection import connect
+from ..db.connection import transaction
 from ..db.schema import storage_srid
 from ..errors import CamreqError
 from .documents import (
@@ -31,8 +32,10 @@ from .documents import (
     weasyprint_available,
 )
 from .map_extract import render_map
+from .times import iso_text, now
+from .translation import tr
+from .vocabulary import Investigation, RequisitionStatus
 
-INVESTIGATIONS = ("flagrance", "preliminary", "judicial")  # the keys of templates/legal.toml
 DEFAULT_ANSWER_DELAY = timedelta(hours=48)
 DEFAULT_DELIVERY = (
     "Copie intégrale des enregistrements, au format d'origine accompagné de son lecteur ou en MP4, "
@@ -92,81 +95,72 @@ def create_requisitions(
     if not cameras:
         raise CamreqError("CAMERAS: no camera given; select cameras from a camreq:camerasnearincident result.")
     _check_windows(cameras)
-    conn = connect(connection)
-    try:
-        with conn, conn.cursor() as cursor, db.user_errors():
-            groups = _group_by_owner(cursor, cameras)
-            ids = []
-            for owner_id, rows in groups.items():
-                ids.append(db.insert_requisition(cursor, _columns(form, owner_id, rows)))
-                db.insert_cameras(cursor, ids[-1], [_camera_tuple(row) for row in _unique_windows(rows)])
-            return _issue_and_render(cursor, ids, form, issue, folder, feedback)
-    finally:
-        conn.close()
+    with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
+        groups = _group_by_owner(cursor, cameras)
+        ids = []
+        for owner_id, rows in groups.items():
+            ids.append(db.insert_requisition(cursor, _columns(form, owner_id, rows)))
+            db.insert_cameras(cursor, ids[-1], [_camera_tuple(row) for row in _unique_windows(rows)])
+        return _issue_and_render(cursor, ids, form, issue, folder, feedback)
 
 
 def issue_draft(
     connection: str, reference: str, unit_address: str, unit_city: str, note: str | None
 ) -> RequisitionSummary:
     """Number a draft, queue its e-mail and rewrite its PDF beside the draft's; return it."""
-    conn = connect(connection)
-    try:
-        with conn, conn.cursor() as cursor, db.user_errors():
-            row = db.find(cursor, reference)
-            if row.status != "draft":
-                raise CamreqError(f"STATUS: requisition {row.number} is already {row.status}, not a draft.")
-            form = RequisitionForm(
-                row.case_number, row.investigation, row.authorisation_ref, _officer(row), row.answer_deadline,
-                row.delivery, unit_address, unit_city,
-            )  # fmt: skip
-            folder = Path(row.pdf_path).parent if row.pdf_path else Path(tempfile.gettempdir())
-            db.set_status_note(cursor, note)
-            return _issue_and_render(cursor, [row.id], form, True, folder, None)[0]
-    finally:
-        conn.close()
+    with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
+        row = db.find(cursor, reference)
+        if row.status != "draft":
+            raise CamreqError(f"STATUS: requisition {row.number} is already {row.status}, not a draft.")
+        form = RequisitionForm(
+            row.case_number, row.investigation, row.authorisation_ref, _officer(row), row.answer_deadline,
+            row.delivery, unit_address, unit_city,
+        )  # fmt: skip
+        folder = Path(row.pdf_path).parent if row.pdf_path else Path(tempfile.gettempdir())
+        db.set_status_note(cursor, note)
+        return _issue_and_render(cursor, [row.id], form, True, folder, None)[0]
 
 
 def change_status(connection: str, reference: str, status: str, note: str | None) -> tuple[str, str]:
     """Move a requisition to status if the transitions table allows it; return (its number, the old status)."""
-    conn = connect(connection)
-    try:
-        with conn, conn.cursor() as cursor, db.user_errors():
-            if status not in db.statuses(cursor):
-                raise CamreqError(f"STATUS: unknown status {status[:40]!r}.")
-            row = db.find(cursor, reference)
-            db.set_status(cursor, row.id, status, note)
-            return row.number or f"draft {row.id}", row.status
-    finally:
-        conn.close()
+    with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
+        if status not in RequisitionStatus.values():
+            raise CamreqError(f"STATUS: unknown status {status[:40]!r}.")
+        row = db.find(cursor, reference)
+        db.set_status(cursor, row.id, status, note)
+        return row.number or f"draft {row.id}", row.status
 
 
-def due_soon(connection: str) -> list[tuple]:
+def due_soon(connection: str) -> list[db.DueRequisition]:
     """Return the open requisitions whose footage is purged within 48 hours, most urgent first."""
-    conn = connect(connection)
-    try:
-        with conn, conn.cursor() as cursor:
-            return db.due_soon(cursor)
-    finally:
-        conn.close()
+    with transaction(connection) as conn, conn.cursor() as cursor:
+        return db.due_soon(cursor)
 
 
 def _check_form(form: RequisitionForm) -> None:
     """Raise CamreqError naming the first field of the form that cannot make a requisition."""
     if not form.case_number.strip():
-        raise CamreqError("CASE_NUMBER: the case number (numéro de procédure) is required.")
+        raise CamreqError(tr("the case number (numéro de procédure) is required."), "CASE_NUMBER", tr("Case number"))
     legal = load_legal_basis(form.investigation)
     if legal["requires_authorisation"] and not (form.authorisation_ref or "").strip():
         raise CamreqError(
             f"AUTHORISATION_REF: required for a {form.investigation} investigation "
-            f"({legal['authorisation_label'].rstrip(' n°')})."
+            f"({Investigation(form.investigation).authorisation_name})."
         )
-    for parameter, value in (("OFFICER_NAME", form.officer.name), ("OFFICER_UNIT", form.officer.unit)):
+    for parameter, label, value in (
+        ("OFFICER_NAME", QT_TR_NOOP("Officer name"), form.officer.name),
+        ("OFFICER_UNIT", QT_TR_NOOP("Unit"), form.officer.unit),
+    ):
         if not value.strip():
-            raise CamreqError(f"{parameter}: required (give it, or set it once in the CamReq settings).")
-    if form.answer_deadline is not None and form.answer_deadline <= datetime.now(UTC):
-        raise CamreqError(f"ANSWER_DEADLINE: {form.answer_deadline.isoformat()} is in the past.")
+            raise CamreqError(tr("required (give it, or set it once in the CamReq settings)."), parameter, tr(label))
+    if form.answer_deadline is not None and form.answer_deadline <= now():
+        raise CamreqError(
+            tr("{deadline} is in the past.").format(deadline=iso_text(form.answer_deadline)),
+            "ANSWER_DEADLINE",
+            tr("Answer deadline"),
+        )
     if not form.delivery.strip():
-        raise CamreqError("DELIVERY: say which format and means of delivery you ask for.")
+        raise CamreqError(tr("say which format and means of delivery you ask for."), "DELIVERY", tr("Delivery"))
     if not weasyprint_available():
         raise CamreqError("WeasyPrint is not installed or its libraries are missing: pip install weasyprint.")
 
@@ -213,8 +207,8 @@ def _columns(form: RequisitionForm, owner_id: int, rows: list[CameraRequest]) ->
     searches = {row.search_id for row in rows}
     deadline = form.answer_deadline
     if deadline is None:
-        deadline = datetime.now(UTC) + DEFAULT_ANSWER_DELAY
-        purges = [row.purge_at for row in rows if row.purge_at is not None and row.purge_at > datetime.now(UTC)]
+        deadline = now() + DEFAULT_ANSWER_DELAY
+        purges = [row.purge_at for row in rows if row.purge_at is not None and row.purge_at > now()]
         deadline = min([deadline, *purges])
     return {
         "unit": form.officer.unit.strip(),
@@ -289,7 +283,7 @@ def _officer(row: db.RequisitionRow) -> Officer:
 
 
 def _document(
-    row: db.RequisitionRow, cameras: list[tuple], form: RequisitionForm, map_image: Path
+    row: db.RequisitionRow, cameras: list[db.CameraWindow], form: RequisitionForm, map_image: Path
 ) -> RequisitionDocument:
     """Return the document of a stored requisition."""
     return RequisitionDocument(
@@ -300,7 +294,7 @@ def _document(
         case_number=row.case_number,
         investigation=row.investigation,
         owner=Owner(row.owner_name, row.owner_address or "", row.owner_email or "(pas de courriel connu)"),
-        cameras=tuple(RequestedCamera(*camera) for camera in cameras),
+        cameras=tuple(RequestedCamera(**asdict(camera)) for camera in cameras),
         answer_deadline=row.answer_deadline,
         delivery=row.delivery,
         authorisation_ref=row.authorisation_ref,

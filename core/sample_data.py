@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import psycopg2.extensions
 from qgis.core import QgsFeedback, QgsVectorLayer
 from qgis.PyQt.QtCore import QUrl
 
+from ..db.connection import transaction
 from ..errors import CamreqError
-from .registry_import import CameraImportOptions, ImportResult, Reject, import_cameras, import_owners
+from .registry_import import CameraImportOptions, ImportResult, Reject, write_cameras, write_owners
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
 OWNERS_CSV = SAMPLE_DIR / "owners.csv"
@@ -30,12 +30,11 @@ def delimited_text_layer(path: Path, name: str, xy: tuple[str, str] | None = Non
     return layer
 
 
-def load_sample_registry(
-    conn: psycopg2.extensions.connection, feedback: QgsFeedback, reject: Reject
-) -> tuple[ImportResult, ImportResult]:
-    """Import the synthetic sample owners then cameras, in the caller's transaction; return both results."""
+def load_sample_registry(connection: str, feedback: QgsFeedback, reject: Reject) -> tuple[ImportResult, ImportResult]:
+    """Import the synthetic sample owners then cameras, in one transaction; return both results."""
     owners = delimited_text_layer(OWNERS_CSV, "owners (synthetic)")
     cameras = delimited_text_layer(CAMERAS_CSV, "cameras (synthetic)", ("x", "y"))
-    owners_result = import_owners(conn, owners, QgsFeedback(), reject)
-    cameras_result = import_cameras(conn, cameras, CameraImportOptions(), feedback, reject)
+    with transaction(connection) as conn:
+        owners_result = write_owners(conn, owners, QgsFeedback(), reject)
+        cameras_result = write_cameras(conn, cameras, CameraImportOptions(), feedback, reject)
     return owners_result, cameras_result

@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import Any
 
 from ..db import search as db_search
-from ..db.connection import reused_connection
+from ..db.connection import kept_transaction
 from ..errors import CamreqError
-from .times import PARIS, aware
+from .times import in_paris, iso_text, parse_iso
+from .vocabulary import MAX_DISTANCE_M
 
-MAX_DISTANCE_M = 5000.0
 DEFAULT_DISTANCE_M = 200.0
 DEFAULT_MARGIN_MINUTES = 10.0
 
@@ -86,7 +87,7 @@ class SearchResult:
 def parse_datetime(value: str, parameter: str) -> datetime:
     """Return an ISO 8601 text as an aware date-time, or raise naming the parameter."""
     try:
-        return aware(datetime.fromisoformat(value.strip()))
+        return parse_iso(value)
     except ValueError:
         raise CamreqError(
             f"{parameter}: '{value}' is not an ISO 8601 date-time such as 2025-03-10T14:30:00+01:00."
@@ -132,8 +133,8 @@ def check_incidents(incidents: list[Incident], options: SearchOptions) -> None:
             )
         if incident.end is not None and incident.end < incident.start:
             raise CamreqError(
-                f"END: incident '{incident.incident_id}' ends ({incident.end.isoformat()}) before it starts "
-                f"({incident.start.isoformat()})."
+                f"END: incident '{incident.incident_id}' ends ({iso_text(incident.end)}) before it starts "
+                f"({iso_text(incident.start)})."
             )
 
 
@@ -141,13 +142,13 @@ def search(connection: str, incidents: list[Incident], options: SearchOptions) -
     """Search cameras near every incident in one query, log it in the same transaction, return the hits."""
     check_options(options)
     check_incidents(incidents, options)
-    conn = reused_connection(connection)
-    in_paris: dict[datetime, datetime] = {}  # a batch repeats few distinct date-times: convert each once
+    paris: dict[datetime, datetime] = {}  # a batch repeats few distinct date-times: convert each once
     with collection_paused():
-        search_id, srid, rows = db_search.search_cameras(
-            conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
-        )
-        return SearchResult(search_id, srid, [_hit(row, in_paris) for row in rows])
+        with kept_transaction(connection) as conn:
+            found = db_search.search_cameras(
+                conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
+            )
+        return SearchResult(found.search_id, found.srid, [_hit(row, paris) for row in found.hits])
 
 
 @contextmanager
@@ -166,14 +167,13 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _hit(row: tuple, in_paris: dict[datetime, datetime]) -> CameraHit:
-    """Return a result row as a CameraHit, date-times in Europe/Paris (converted through the in_paris cache)."""
-    values = list(row)
-    for index in (11, 13, 14):
-        value = values[index]
-        converted = in_paris.get(value)
+def _hit(row: dict[str, Any], paris: dict[datetime, datetime]) -> CameraHit:
+    """Return a hit row as a CameraHit, date-times in Europe/Paris (converted through the paris cache)."""
+    for name in ("purge_at", "window_start", "window_end"):
+        value = row[name]
+        converted = paris.get(value)
         if converted is None:
-            converted = in_paris[value] = value.astimezone(PARIS)
-        values[index] = converted
-    values[-1] = bytes.fromhex(values[-1])
-    return CameraHit(*values)
+            converted = paris[value] = in_paris(value)
+        row[name] = converted
+    row["wkb"] = bytes.fromhex(row.pop("wkb_hex"))
+    return CameraHit(**row)

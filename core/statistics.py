@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..db import statistics as db
-from ..db.registry import transaction
+from ..db.connection import transaction
 from ..errors import CamreqError
 from .documents import ENVIRONMENT, TEMPLATES_DIR, write_pdf
 

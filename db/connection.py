@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import select
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import psycopg2
 import psycopg2.extensions
@@ -14,6 +17,8 @@ from ..errors import CamreqError
 CONNECT_TIMEOUT_S = 10
 SECRET_KEYWORDS = {"password", "sslpassword"}
 _REUSED = threading.local()  # per thread: {CONNECTION value: open connection}
+_KEPT: list[psycopg2.extensions.connection] = []  # every connection kept for reuse, by any thread
+_KEPT_LOCK = threading.Lock()
 
 
 def connect(connection: str) -> psycopg2.extensions.connection:
@@ -22,7 +27,7 @@ def connect(connection: str) -> psycopg2.extensions.connection:
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
     params.setdefault("application_name", "camreq")
     try:
-        return psycopg2.connect(**params)
+        return psycopg2.connect(psycopg2.extensions.make_dsn(**params))
     except psycopg2.OperationalError as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
         raise CamreqError(
@@ -30,16 +35,54 @@ def connect(connection: str) -> psycopg2.extensions.connection:
         ) from None
 
 
-def reused_connection(connection: str) -> psycopg2.extensions.connection:
-    """Return an open connection kept by this thread for reuse (searches are frequent); never close it."""
+def fetch_value(cursor: psycopg2.extensions.cursor) -> Any:
+    """Return the first column of the next row of a query that always returns one row."""
+    row = cursor.fetchone()
+    if row is None:
+        raise CamreqError("The database returned no row where a query always returns one.")
+    return row[0]
+
+
+@contextmanager
+def transaction(connection: str) -> Iterator[psycopg2.extensions.connection]:
+    """Yield a new connection whose work is committed at the end, or rolled back entirely on any exception."""
+    conn = connect(connection)
+    try:
+        with conn:
+            yield conn
+    finally:
+        conn.close()
+
+
+@contextmanager
+def kept_transaction(connection: str) -> Iterator[psycopg2.extensions.connection]:
+    """Yield a connection kept by this thread for reuse (searches are frequent), in one transaction."""
     kept = _REUSED.__dict__.setdefault("connections", {})
     conn = kept.get(connection)
-    if conn is not None and still_open(conn):
-        return conn
-    if conn is not None:
+    if conn is None or not still_open(conn):
+        if conn is not None:
+            _forget(conn)
+        conn = kept[connection] = connect(connection)
+        with _KEPT_LOCK:
+            _KEPT.append(conn)
+    with conn:
+        yield conn
+
+
+def close_kept_connections() -> None:
+    """Close every connection kept for reuse, in every thread (the plugin's unload() calls it)."""
+    with _KEPT_LOCK:
+        kept, _KEPT[:] = list(_KEPT), []
+    for conn in kept:
         conn.close()
-    kept[connection] = connect(connection)
-    return kept[connection]
+
+
+def _forget(conn: psycopg2.extensions.connection) -> None:
+    """Close a kept connection and stop keeping it."""
+    with _KEPT_LOCK:
+        if conn in _KEPT:
+            _KEPT.remove(conn)
+    conn.close()
 
 
 def still_open(conn: psycopg2.extensions.connection) -> bool:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .requisitions import Cursor
-
-URGENT_INTERVAL = "48 hours"  # as camreq.requisitions_due_soon
+from .rows import named_rows
 
 
 @dataclass(frozen=True)
@@ -30,15 +29,24 @@ class FollowupRow:
 
 
 def followup(
-    cursor: Cursor, unit: str | None, status: str | None, case_number: str | None, ids: list[int] | None = None
+    cursor: Cursor,
+    urgency: timedelta,
+    unit: str | None,
+    status: str | None,
+    case_number: str | None,
+    ids: list[int] | None = None,
 ) -> list[FollowupRow]:
-    """Return the requisitions matching the filters (None: any), most urgent purge deadline first."""
+    """Return the requisitions matching the filters (None: any), most urgent purge deadline first.
+
+    due_soon is true for an open requisition whose footage is purged within urgency (or already was).
+    """
     cursor.execute(
-        """SELECT r.id, r.number, r.case_number, o.name, o.email, r.status, s.is_open, r.purge_deadline,
-                  r.answer_deadline, r.pdf_path, b.status,
+        """SELECT r.id, r.number, r.case_number, o.name AS owner_name, o.email AS owner_email, r.status, s.is_open,
+                  r.purge_deadline, r.answer_deadline, r.pdf_path, b.status AS outbox_status,
                   (SELECT nullif(concat_ws(' ', a.outcome, a.smtp_code, a.smtp_answer), '')
-                   FROM camreq.requisition_outbox_attempts a WHERE a.outbox_id = b.id ORDER BY a.id DESC LIMIT 1),
-                  s.is_open AND r.purge_deadline <= now() + %(urgent)s::interval
+                   FROM camreq.requisition_outbox_attempts a WHERE a.outbox_id = b.id ORDER BY a.id DESC LIMIT 1)
+                  AS last_answer,
+                  s.is_open AND r.purge_deadline <= now() + %(urgent)s::interval AS due_soon
            FROM camreq.requisitions r
            JOIN camreq.owners o ON o.id = r.owner_id
            JOIN camreq.requisition_statuses s ON s.status = r.status
@@ -48,16 +56,27 @@ def followup(
              AND (%(case)s::text IS NULL OR strpos(lower(r.case_number), lower(%(case)s)) > 0)
              AND (%(ids)s::bigint[] IS NULL OR r.id = ANY(%(ids)s))
            ORDER BY NOT s.is_open, r.purge_deadline, r.id""",
-        {"urgent": URGENT_INTERVAL, "unit": unit, "status": status, "case": case_number, "ids": ids},
+        {"urgent": urgency, "unit": unit, "status": status, "case": case_number, "ids": ids},
     )
-    return [FollowupRow(*row) for row in cursor.fetchall()]
+    return named_rows(cursor, FollowupRow)
 
 
-def history(cursor: Cursor, requisition_id: int) -> list[tuple]:
-    """Return (changed_at, changed_by, from_status, to_status, note) of a requisition, oldest first."""
+@dataclass(frozen=True)
+class StatusChange:
+    """One change of a requisition's status: when, by whom, from and to which status, with its note."""
+
+    changed_at: datetime
+    changed_by: str
+    from_status: str | None
+    to_status: str
+    note: str | None
+
+
+def history(cursor: Cursor, requisition_id: int) -> list[StatusChange]:
+    """Return the status changes of a requisition, oldest first."""
     cursor.execute(
         """SELECT changed_at, changed_by, from_status, to_status, note FROM camreq.requisition_status_history
            WHERE requisition_id = %s ORDER BY changed_at, id""",
         (requisition_id,),
     )
-    return cursor.fetchall()
+    return named_rows(cursor, StatusChange)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from . import requisitions
+from .connection import fetch_value
 from .requisitions import Cursor
+from .rows import named_rows
 
 
 @dataclass(frozen=True)
-class Claim:
-    """An outbox message claimed for one attempt, with what the e-mail needs."""
+class OutboxMessage:
+    """An outbox message with what its e-mail needs."""
 
     outbox_id: int
-    attempt_id: int
     requisition_id: int
     message_id: str
     to_address: str
@@ -31,10 +32,18 @@ class Claim:
     pdf_path: str | None
 
 
+@dataclass(frozen=True)
+class Claim(OutboxMessage):
+    """An outbox message claimed for one attempt (attempt_id), with what the e-mail needs."""
+
+    attempt_id: int
+
+
 def claim_next(cursor: Cursor, server: str, skip: list[int]) -> Claim | None:
     """Mark the most urgent pending message (not in skip) with an e-mail as sending, and open its attempt."""
     cursor.execute(
-        """SELECT o.id, o.requisition_id, o.message_id, w.email, r.number, r.case_number, w.name, r.officer_name,
+        """SELECT o.id AS outbox_id, o.requisition_id, o.message_id, w.email AS to_address, r.number, r.case_number,
+                  w.name AS owner_name, r.officer_name,
                   r.officer_rank, r.officer_email, r.officer_phone, r.unit, r.purge_deadline, r.answer_deadline,
                   r.pdf_path
            FROM camreq.requisition_outbox o
@@ -46,16 +55,17 @@ def claim_next(cursor: Cursor, server: str, skip: list[int]) -> Claim | None:
            FOR UPDATE OF o SKIP LOCKED""",
         (skip,),
     )
-    row = cursor.fetchone()
-    if row is None:
+    rows = named_rows(cursor, OutboxMessage)
+    if not rows:
         return None
-    cursor.execute("UPDATE camreq.requisition_outbox SET status = 'sending' WHERE id = %s", (row[0],))
+    message = rows[0]
+    cursor.execute("UPDATE camreq.requisition_outbox SET status = 'sending' WHERE id = %s", (message.outbox_id,))
     cursor.execute(
         """INSERT INTO camreq.requisition_outbox_attempts (outbox_id, to_address, smtp_server)
            VALUES (%s, %s, %s) RETURNING id""",
-        (row[0], row[3], server),
+        (message.outbox_id, message.to_address, server),
     )
-    return Claim(row[0], cursor.fetchone()[0], *row[1:])
+    return Claim(attempt_id=fetch_value(cursor), **asdict(message))
 
 
 def finish(cursor: Cursor, claim: Claim, outcome: str, code: int | None, answer: str) -> None:
@@ -76,14 +86,22 @@ def finish(cursor: Cursor, claim: Claim, outcome: str, code: int | None, answer:
         requisitions.set_status(cursor, claim.requisition_id, "sent", note[:2000])
 
 
-def without_email(cursor: Cursor) -> list[tuple[str, str]]:
-    """Return (number, owner) of issued requisitions waiting to be sent whose owner has no e-mail."""
+@dataclass(frozen=True)
+class OwnerWithoutEmail:
+    """An issued requisition waiting to be sent whose owner has no e-mail."""
+
+    number: str
+    owner_name: str
+
+
+def without_email(cursor: Cursor) -> list[OwnerWithoutEmail]:
+    """Return the issued requisitions waiting to be sent whose owner has no e-mail."""
     cursor.execute(
-        """SELECT r.number, w.name FROM camreq.requisition_outbox o
+        """SELECT r.number, w.name AS owner_name FROM camreq.requisition_outbox o
            JOIN camreq.requisitions r ON r.id = o.requisition_id JOIN camreq.owners w ON w.id = r.owner_id
            WHERE o.status = 'pending' AND r.status = 'issued' AND w.email IS NULL ORDER BY r.number"""
     )
-    return cursor.fetchall()
+    return named_rows(cursor, OwnerWithoutEmail)
 
 
 def interrupted(cursor: Cursor) -> list[str]:
@@ -101,7 +119,7 @@ def pending_count(cursor: Cursor) -> int:
         """SELECT count(*) FROM camreq.requisition_outbox o JOIN camreq.requisitions r ON r.id = o.requisition_id
            WHERE o.status = 'pending' AND r.status = 'issued'"""
     )
-    return cursor.fetchone()[0]
+    return fetch_value(cursor)
 
 
 def requeue_failed(cursor: Cursor, requisition_id: int) -> bool:

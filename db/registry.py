@@ -10,23 +10,12 @@ import psycopg2
 import psycopg2.extensions
 from psycopg2 import sql
 
-from .connection import connect
+from .connection import fetch_value
 
 GEOMETRY_COLUMN = "geom"
 POSITION_TOLERANCE_M = 0.5  # a camera without ref or OSM id is the same camera within this distance
 
 Cursor = psycopg2.extensions.cursor
-
-
-@contextmanager
-def transaction(connection: str) -> Iterator[psycopg2.extensions.connection]:
-    """Yield a connection whose work is committed at the end, or rolled back entirely on any exception."""
-    conn = connect(connection)
-    try:
-        with conn:
-            yield conn
-    finally:
-        conn.close()
 
 
 @contextmanager
@@ -67,7 +56,7 @@ def insert_row(cursor: Cursor, table: str, values: dict[str, Any]) -> int:
         values=sql.SQL(", ").join(_placeholder(column) for column in values),
     )
     cursor.execute(query, [_adapt(column, value) for column, value in values.items()])
-    return cursor.fetchone()[0]
+    return fetch_value(cursor)
 
 
 def update_row(cursor: Cursor, table: str, row_id: int, values: dict[str, Any]) -> None:

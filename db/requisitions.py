@@ -12,6 +12,8 @@ import psycopg2.errors
 import psycopg2.extensions
 
 from ..errors import CamreqError
+from .connection import fetch_value
+from .rows import named_rows
 
 Cursor = psycopg2.extensions.cursor
 
@@ -42,6 +44,39 @@ class RequisitionRow:
     pdf_path: str | None
 
 
+@dataclass(frozen=True)
+class CameraWindow:
+    """A camera of a requisition and the footage asked for: ref, type label (French), location, window, purge."""
+
+    ref: str
+    camera_type: str
+    location: str
+    window_start: datetime
+    window_end: datetime
+    purge_at: datetime
+
+
+@dataclass(frozen=True)
+class DueRequisition:
+    """An open requisition whose footage is purged within 48 hours (the view camreq.requisitions_due_soon)."""
+
+    number: str
+    owner_name: str
+    owner_email: str | None
+    owner_phone: str | None
+    status: str
+    purge_deadline: datetime
+    purged: bool
+
+
+@dataclass(frozen=True)
+class MapGeometry:
+    """A geometry to draw on a requisition's map extract: WKB in the storage CRS and its label."""
+
+    wkb: bytes
+    label: str
+
+
 @contextlib.contextmanager
 def user_errors() -> Iterator[None]:
     """Turn constraint violations, camreq's SQL messages and refused privileges into CamreqError."""
@@ -51,7 +86,7 @@ def user_errors() -> Iterator[None]:
         name = error.diag.constraint_name
         raise CamreqError(name or error.diag.message_primary or str(error).strip()) from None
     except (psycopg2.errors.RaiseException, psycopg2.errors.InsufficientPrivilege) as error:
-        raise CamreqError(error.diag.message_primary) from None
+        raise CamreqError(error.diag.message_primary or str(error).strip()) from None
 
 
 def camera_owners(cursor: Cursor, camera_ids: list[int]) -> dict[int, int]:
@@ -77,7 +112,7 @@ def insert_requisition(cursor: Cursor, values: dict) -> int:
            RETURNING id""",
         values,
     )
-    return cursor.fetchone()[0]
+    return fetch_value(cursor)
 
 
 def insert_cameras(cursor: Cursor, requisition_id: int, cameras: list[tuple]) -> None:
@@ -94,7 +129,7 @@ def insert_cameras(cursor: Cursor, requisition_id: int, cameras: list[tuple]) ->
 def issue(cursor: Cursor, requisition_id: int) -> str:
     """Number a draft (locking its unit's counter until the transaction ends), queue its e-mail; return the number."""
     cursor.execute("SELECT camreq.issue_requisition(%s)", (requisition_id,))
-    return cursor.fetchone()[0]
+    return fetch_value(cursor)
 
 
 def set_pdf_path(cursor: Cursor, requisition_id: int, path: str) -> None:
@@ -105,23 +140,24 @@ def set_pdf_path(cursor: Cursor, requisition_id: int, path: str) -> None:
 _REQUISITION_SELECT = """
     SELECT r.id, r.number, r.status, r.unit, r.officer_name, r.officer_rank, r.officer_email, r.officer_phone,
            r.case_number, r.investigation, r.authorisation_ref, r.answer_deadline, r.delivery, r.created_at,
-           r.issued_at, o.name, o.address, o.email, r.purge_deadline, r.pdf_path
+           r.issued_at, o.name AS owner_name, o.address AS owner_address, o.email AS owner_email, r.purge_deadline,
+           r.pdf_path
     FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id"""
 
 
 def requisitions(cursor: Cursor, ids: list[int]) -> list[RequisitionRow]:
     """Return the requisitions with these ids, most urgent purge deadline first."""
     cursor.execute(_REQUISITION_SELECT + " WHERE r.id = ANY(%s) ORDER BY r.purge_deadline, r.id", (ids,))
-    return [RequisitionRow(*row) for row in cursor.fetchall()]
+    return named_rows(cursor, RequisitionRow)
 
 
-def cameras(cursor: Cursor, requisition_id: int) -> list[tuple]:
-    """Return (ref, type, location, window start, window end, purge_at) per camera window, address or WGS84."""
+def cameras(cursor: Cursor, requisition_id: int) -> list[CameraWindow]:
+    """Return the requested camera windows of a requisition, most urgent first, located by address or WGS84."""
     cursor.execute(
-        """SELECT coalesce(c.ref, '#' || c.id), t.label_fr,
+        """SELECT coalesce(c.ref, '#' || c.id) AS ref, t.label_fr AS camera_type,
                   coalesce(nullif(btrim(c.address), ''),
                            to_char(ST_Y(ST_Transform(c.geom, 4326)), 'FM990.000000') || ', '
-                           || to_char(ST_X(ST_Transform(c.geom, 4326)), 'FM990.000000') || ' (WGS84)'),
+                           || to_char(ST_X(ST_Transform(c.geom, 4326)), 'FM990.000000') || ' (WGS84)') AS location,
                   rc.window_start, rc.window_end, rc.purge_at
            FROM camreq.requisition_cameras rc
            JOIN camreq.cameras c ON c.id = rc.camera_id
@@ -130,7 +166,7 @@ def cameras(cursor: Cursor, requisition_id: int) -> list[tuple]:
            ORDER BY rc.purge_at, c.ref, rc.window_start""",
         (requisition_id,),
     )
-    return cursor.fetchall()
+    return named_rows(cursor, CameraWindow)
 
 
 def camera_counts(cursor: Cursor, ids: list[int]) -> dict[int, int]:
@@ -149,14 +185,14 @@ def find(cursor: Cursor, reference: str) -> RequisitionRow:
         cursor.execute(_REQUISITION_SELECT + " WHERE r.id = %s AND r.number IS NULL FOR UPDATE OF r", (int(reference),))
     else:
         cursor.execute(_REQUISITION_SELECT + " WHERE r.number = %s FOR UPDATE OF r", (reference,))
-    rows = cursor.fetchall()
+    rows = named_rows(cursor, RequisitionRow)
     if not rows:
         raise CamreqError(
             f"NUMBER: no requisition numbered {reference[:60]!r} (give a number such as 2026-000123, or a draft's id)"
         )
     if len(rows) > 1:
         raise CamreqError(f"NUMBER: several units use number {reference!r}; you see requisitions of several units")
-    return RequisitionRow(*rows[0])
+    return rows[0]
 
 
 def set_status_note(cursor: Cursor, note: str | None) -> None:
@@ -177,16 +213,17 @@ def statuses(cursor: Cursor) -> list[str]:
     return [row[0] for row in cursor.fetchall()]
 
 
-def due_soon(cursor: Cursor) -> list[tuple]:
-    """Return (number or draft id, owner, e-mail, phone, status, purge deadline, purged) of due-soon requisitions."""
+def due_soon(cursor: Cursor) -> list[DueRequisition]:
+    """Return the open requisitions whose footage is purged within 48 hours, most urgent first."""
     cursor.execute(
-        """SELECT coalesce(number, 'draft ' || id), owner_name, owner_email, owner_phone, status, purge_deadline, purged
+        """SELECT coalesce(number, 'draft ' || id) AS number, owner_name, owner_email, owner_phone, status,
+                  purge_deadline, purged
            FROM camreq.requisitions_due_soon"""
     )
-    return cursor.fetchall()
+    return named_rows(cursor, DueRequisition)
 
 
-def map_geometries(cursor: Cursor, requisition_id: int) -> dict[str, list[tuple]]:
+def map_geometries(cursor: Cursor, requisition_id: int) -> dict[str, list[MapGeometry]]:
     """Return WKB geometries to draw: incidents, search areas, cameras (with ref) and fields of view."""
     queries = {
         "incidents": """SELECT DISTINCT ST_AsBinary(i.geom), i.incident_id
@@ -208,5 +245,5 @@ def map_geometries(cursor: Cursor, requisition_id: int) -> dict[str, list[tuple]
     result = {}
     for name, query in queries.items():
         cursor.execute(query, (requisition_id,))
-        result[name] = [(bytes(wkb), label) for wkb, label in cursor.fetchall() if wkb is not None]
+        result[name] = [MapGeometry(bytes(wkb), label) for wkb, label in cursor.fetchall() if wkb is not None]
     return result

@@ -12,6 +12,7 @@ import psycopg2.errors
 import psycopg2.extensions
 
 from ..errors import CamreqError
+from .connection import fetch_value
 
 SQL_DIR = Path(__file__).parent / "sql"
 DEFAULT_SRID = 2154
@@ -50,17 +51,17 @@ def installed_version(conn: psycopg2.extensions.connection) -> int:
     """Return the database's schema version, 0 where camreq is not installed."""
     with conn.cursor() as cursor:
         cursor.execute("SELECT to_regclass('camreq.schema_version') IS NOT NULL")
-        if not cursor.fetchone()[0]:
+        if not fetch_value(cursor):
             return 0
         cursor.execute("SELECT coalesce(max(version), 0) FROM camreq.schema_version")
-        return cursor.fetchone()[0]
+        return fetch_value(cursor)
 
 
 def storage_srid(conn: psycopg2.extensions.connection) -> int:
     """Return the SRID the database stores geometries in, chosen at install."""
     with conn.cursor() as cursor:
         cursor.execute("SELECT srid FROM camreq.settings")
-        return cursor.fetchone()[0]
+        return fetch_value(cursor)
 
 
 def install_or_upgrade(
@@ -114,7 +115,7 @@ def _check_postgis_available(conn: psycopg2.extensions.connection) -> None:
     """Raise where the server has no PostGIS extension to create."""
     with conn.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'")
-        if cursor.fetchone()[0] == 0:
+        if fetch_value(cursor) == 0:
             raise CamreqError(
                 "PostGIS is not available on this PostgreSQL server: install it on the server "
                 "(Debian: apt-get install postgresql-15-postgis-3) and run the installation again."

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import psycopg2
 import psycopg2.extensions
+
+from .rows import as_dict, column_names
 
 # Inclusive search: a camera at exactly the distance is found (to the millimetre, below float noise).
 TOLERANCE_M = 0.001
@@ -20,7 +24,7 @@ TOLERANCE_M = 0.001
 # from the incidents into the geography index): plan it once per connection, not at every search.
 _SETTINGS = "SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_generic_plan;"
 
-# One join of every incident of the search with the cameras on the geography index of 004_search.sql, and the
+# One join of every incident of the search with the cameras on the geography index of 003_search.sql, and the
 # search's log row with its result count, in one statement. A route searched with a speed gives each camera the
 # window centred on the time it passes the camera. Always one row at least: the log row with NULL hit columns
 # when nothing is found. Parameters: $1 ids, $2 WKBs (EPSG:4326), $3 starts, $4 ends, $5 speed_kmh, $6 distance_m,
@@ -58,7 +62,7 @@ WITH incident AS MATERIALIZED (
            distance_m, in_view, retention_days,
            camera_start + make_interval(hours => 24 * retention_days) AS purge_at,
            camera_start + make_interval(hours => 24 * retention_days) > now() AS footage_available,
-           camera_start, camera_end, encode(ST_AsBinary(geom), 'hex') AS wkb_hex
+           camera_start AS window_start, camera_end AS window_end, encode(ST_AsBinary(geom), 'hex') AS wkb_hex
     FROM windowed
 ), logged AS (
     INSERT INTO camreq.searches (reason, distance_m, in_view_only, include_out_of_service, speed_kmh,
@@ -67,7 +71,7 @@ WITH incident AS MATERIALIZED (
     FROM result
     RETURNING id, camreq.storage_srid() AS srid
 )
-SELECT logged.id, logged.srid, result.*
+SELECT logged.id AS search_id, logged.srid, result.*
 FROM logged LEFT JOIN result ON true
 ORDER BY purge_at, distance_m, incident_id, camera_id
 """
@@ -92,16 +96,25 @@ _RUN_LOG_INCIDENTS = (
 _PREPARED: weakref.WeakSet = weakref.WeakSet()  # the connections on which both statements are prepared
 
 
+@dataclass(frozen=True)
+class SearchRows:
+    """A logged search: its id, the storage SRID and one {column: value} per hit.
+
+    The hit columns are the fields of core.search.CameraHit, the position as hexadecimal WKB (``wkb_hex``:
+    psycopg2 reads text ten times faster than bytea).
+    """
+
+    search_id: int
+    srid: int
+    hits: list[dict[str, Any]]
+
+
 def search_cameras(
     conn: psycopg2.extensions.connection,
     incidents: Sequence[tuple[str, bytes, object, object]],
     options: dict,
-) -> tuple[int, int, list[tuple]]:
-    """Run the search for incidents (id, WKB in EPSG:4326, start, end) and log it.
-
-    Return the search id, the storage SRID and the hit rows (the columns of core.search.CameraHit, the position
-    as hexadecimal WKB: psycopg2 reads text ten times faster than bytea).
-    """
+) -> SearchRows:
+    """Run the search for incidents (id, WKB in EPSG:4326, start, end) and log it, in the caller's transaction."""
     params = dict(
         options,
         incident_count=len(incidents),
@@ -111,12 +124,16 @@ def search_cameras(
         starts=[incident[2] for incident in incidents],
         ends=[incident[3] for incident in incidents],
     )
-    with conn, conn.cursor() as cursor:
+    with conn.cursor() as cursor:
         if conn not in _PREPARED:  # prepared statements outlive a rolled-back transaction
             cursor.execute(_SEARCH + ";" + _LOG_INCIDENTS)
             _PREPARED.add(conn)
         cursor.execute(_SETTINGS + _RUN_SEARCH, params)
-        rows = cursor.fetchall()
-        params["search_id"], srid = rows[0][:2]
+        names = column_names(cursor)
+        rows = [as_dict(names, row) for row in cursor.fetchall()]
+        params["search_id"], srid = rows[0]["search_id"], rows[0]["srid"]
         cursor.execute(_RUN_LOG_INCIDENTS, params)
-    return params["search_id"], srid, [row[2:] for row in rows if row[3] is not None]
+    hits = [row for row in rows if row["camera_id"] is not None]
+    for hit in hits:
+        del hit["search_id"], hit["srid"]
+    return SearchRows(params["search_id"], srid, hits)

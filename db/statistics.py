@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
 import psycopg2.extensions
+
+from .rows import named_rows
 
 Cursor = psycopg2.extensions.cursor
 Row = TypeVar("Row")
@@ -79,11 +81,7 @@ class FindingRow:
 def _rows(cursor: Cursor, row_type: type[Row], statement: str, params: tuple) -> list[Row]:
     """Return the statement's rows as row_type, column by column name."""
     cursor.execute(statement, params)
-    names = [column.name for column in cursor.description]
-    expected = [field.name for field in fields(row_type)]  # type: ignore[arg-type]
-    if names != expected:
-        raise RuntimeError(f"{statement}: columns {names} are not {expected}")
-    return [row_type(**dict(zip(names, values, strict=True))) for values in cursor.fetchall()]
+    return named_rows(cursor, row_type)
 
 
 def monthly(cursor: Cursor, start: date, end: date, unit: str | None) -> list[MonthRow]:
@@ -104,12 +102,6 @@ def outcomes(cursor: Cursor, start: date, end: date, unit: str | None) -> list[O
 def clock(cursor: Cursor, start: date, end: date, unit: str | None) -> list[ClockRow]:
     """Return the time from incident to requisition sent, and the requisitions lost to the purge."""
     return _rows(cursor, ClockRow, "SELECT * FROM camreq.clock_statistics(%s, %s, %s)", (start, end, unit))
-
-
-def no_footage_reasons(cursor: Cursor) -> list[str]:
-    """Return the reasons an owner may give for having no footage, in their order."""
-    cursor.execute("SELECT reason FROM camreq.no_footage_reasons ORDER BY sort_order")
-    return [reason for (reason,) in cursor.fetchall()]
 
 
 def findings(cursor: Cursor, territory_wkb: bytes | None) -> list[FindingRow]:

@@ -19,7 +19,7 @@ MAX_NAME_BYTES = 63  # PostgreSQL truncates longer identifiers
 
 
 def grant_user(conn: psycopg2.extensions.connection, login: str, role: str, unit: str | None) -> None:
-    """Give an existing login exactly one CamReq role and its unit in this database, in one transaction."""
+    """Give an existing login exactly one CamReq role and its unit in this database, in the caller's transaction."""
     if role not in GROUP_ROLES:
         raise CamreqError(f"ROLE: '{role}' is not one of {', '.join(GROUP_ROLES)}.")
     if role == "investigator" and not unit:
@@ -27,7 +27,7 @@ def grant_user(conn: psycopg2.extensions.connection, login: str, role: str, unit
     if len(login.encode("utf-8")) > MAX_NAME_BYTES:
         raise CamreqError(f"LOGIN: longer than PostgreSQL's {MAX_NAME_BYTES} bytes, so no login has this name.")
     try:
-        with conn, conn.cursor() as cursor:
+        with conn.cursor() as cursor:
             _check_login(cursor, login)
             for other in _camreq_roles_of(cursor, login) - {GROUP_ROLES[role]}:
                 cursor.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), sql.Identifier(login)))

@@ -2,63 +2,59 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from pathlib import Path
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import QObject, QUrl
+from qgis.gui import QgsMessageBar
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
-from qgis.PyQt.QtWidgets import QHeaderView
+from qgis.PyQt.QtWidgets import QHeaderView, QWidget
 
 from ..core.followup import FollowupRow, list_requisitions, resend, status_history
 from ..core.mailer import smtp_server
 from ..core.requisitions import change_status
+from ..core.times import display
+from ..core.vocabulary import PAST_COLOUR, URGENT_COLOUR, RequisitionStatus
 from ..errors import CamreqError
-from .fields import typed_text
+from ..settings import Settings
+from .fields import accept_any_length, typed_text
 from .records_model import RecordsModel
 from .tasks import CoreTask, launch
 
-URGENT = QColor(190, 30, 30)
-CLOSED = QColor(140, 140, 140)
-ANSWERS = ("acknowledged", "footage_delivered", "no_footage", "refused", "cancelled")
-
-
-def when(value: datetime | None) -> str:
-    """Return a date-time as the panel shows it, in local time."""
-    return value.astimezone().strftime("%d/%m/%Y %H:%M") if value else ""
+FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+ANSWERS = [status for status in RequisitionStatus if status.is_answer or status is RequisitionStatus.CANCELLED]
 
 
 def row_style(row: FollowupRow) -> tuple[QBrush | None, bool]:
-    """Return red bold for an open requisition whose footage is purged within 48 hours, grey for a closed one."""
+    """Return red bold for an open requisition whose footage is purged soon (URGENCY), grey for a closed one."""
     if row.due_soon:
-        return QBrush(URGENT), True
-    return (None if row.is_open else QBrush(CLOSED)), False
+        return QBrush(QColor(URGENT_COLOUR)), True
+    return (None if row.is_open else QBrush(QColor(PAST_COLOUR))), False
 
 
-class FollowupTab(QObject):
-    """Drives the Follow-up tab of dock (a CamreqDock); every database call runs in a task."""
+class FollowupTab(QWidget, FORM):
+    """The Follow-up tab; every database call runs in a task."""
 
-    def __init__(self, dock) -> None:
-        """Fill the filters and connect the tab's widgets."""
-        super().__init__(dock)
-        self.dock = dock
+    def __init__(self, message_bar: QgsMessageBar, settings: Settings, parent: QWidget | None = None) -> None:
+        """Build the tab, fill the filters and connect its widgets; refresh() loads the list."""
+        super().__init__(parent)
+        self.setupUi(self)
+        self.message_bar, self.settings = message_bar, settings
         self.running: list[CoreTask] = []
-        self.labels = {
-            "draft": self.tr("Draft"), "issued": self.tr("Issued, not sent"), "sent": self.tr("Sent"),
-            "acknowledged": self.tr("Acknowledged"), "footage_delivered": self.tr("Footage delivered"),
-            "no_footage": self.tr("No footage"), "refused": self.tr("Refused"), "cancelled": self.tr("Cancelled"),
-        }  # fmt: skip
-        dock.statusFilterCombo.addItem(self.tr("All statuses"), "")
-        for status, label in self.labels.items():
-            dock.statusFilterCombo.addItem(label, status)
+        self.labels = {status.value: status.label for status in RequisitionStatus}
+        self.statusFilterCombo.addItem(self.tr("All statuses"), "")
+        for status in RequisitionStatus:
+            self.statusFilterCombo.addItem(status.label, status.value)
         for status in ANSWERS:
-            dock.answerStatusCombo.addItem(self.labels[status], status)
+            self.answerStatusCombo.addItem(status.label, status.value)
         self.model = RecordsModel(
             (
                 (self.tr("Number"), lambda row: row.number or self.tr("draft {id}").format(id=row.id)),
                 (self.tr("Owner"), lambda row: row.owner_name),
                 (self.tr("Status"), lambda row: self.labels.get(row.status, row.status)),
-                (self.tr("Purge"), lambda row: when(row.purge_deadline)),
-                (self.tr("Answer by"), lambda row: when(row.answer_deadline)),
+                (self.tr("Purge"), lambda row: display(row.purge_deadline)),
+                (self.tr("Answer by"), lambda row: display(row.answer_deadline)),
                 (self.tr("Case"), lambda row: row.case_number),
             ),
             row_style,
@@ -66,43 +62,47 @@ class FollowupTab(QObject):
         )
         self.history = RecordsModel(
             (
-                (self.tr("When"), lambda change: when(change[0])),
-                (self.tr("Who"), lambda change: change[1]),
-                (self.tr("Status"), lambda change: self.labels.get(change[3], change[3])),
-                (self.tr("Note"), lambda change: change[4] or ""),
+                (self.tr("When"), lambda change: display(change.changed_at)),
+                (self.tr("Who"), lambda change: change.changed_by),
+                (self.tr("Status"), lambda change: self.labels.get(change.to_status, change.to_status)),
+                (self.tr("Note"), lambda change: change.note or ""),
             ),
             parent=self,
         )
-        for view, model in ((dock.requisitionsView, self.model), (dock.historyView, self.history)):
+        for view, model in ((self.requisitionsView, self.model), (self.historyView, self.history)):
             view.setModel(model)
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
-        dock.requisitionsView.selectionModel().currentRowChanged.connect(self._row_changed)
-        dock.refreshButton.clicked.connect(self.refresh)
-        dock.statusFilterCombo.currentIndexChanged.connect(self.refresh)
-        dock.caseFilterEdit.returnPressed.connect(self.refresh)
-        dock.openPdfButton.clicked.connect(self.open_pdf)
-        dock.resendButton.clicked.connect(self.send_again)
-        dock.recordAnswerButton.clicked.connect(self.record_answer)
-        dock.tabs.currentChanged.connect(lambda index: index == dock.tabs.indexOf(dock.followupTab) and self.refresh())
+        self.requisitionsView.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.refreshButton.clicked.connect(self.refresh)
+        self.statusFilterCombo.currentIndexChanged.connect(self.refresh)
+        self.caseFilterEdit.returnPressed.connect(self.refresh)
+        self.openPdfButton.clicked.connect(self.open_pdf)
+        self.resendButton.clicked.connect(self.send_again)
+        self.recordAnswerButton.clicked.connect(self.record_answer)
+        accept_any_length(self.caseFilterEdit, self.answerNoteEdit)
         self._row_changed()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Follow the requisitions of the database and unit of settings from now on."""
+        self.settings = settings
 
     def selected(self) -> FollowupRow | None:
         """Return the requisition of the current row, if any."""
-        index = self.dock.requisitionsView.currentIndex()
+        index = self.requisitionsView.currentIndex()
         return self.model.record_at(index.row()) if index.isValid() else None
 
     def refresh(self, *_args) -> None:
         """Reload the list with the filters (the unit of the settings; the database shows only what it allows)."""
-        settings = self.dock.settings
+        settings = self.settings
         if not settings.connection:
-            self.dock.report_error(
-                self.tr("No database chosen yet: open the CamReq settings."), Qgis.MessageLevel.Warning
+            self.message_bar.pushMessage(
+                "CamReq", self.tr("No database chosen yet: open the CamReq settings."), Qgis.MessageLevel.Warning, 10
             )
             return
         try:
-            status, case = self.dock.statusFilterCombo.currentData(), typed_text(self.dock.caseFilterEdit)
+            status, case = self.statusFilterCombo.currentData(), typed_text(self.caseFilterEdit)
         except CamreqError as error:
             self._failed(str(error))
             return
@@ -118,18 +118,18 @@ class FollowupTab(QObject):
         self.model.set_records(rows)
         for position, row in enumerate(rows):
             if row.id == keep:
-                self.dock.requisitionsView.setCurrentIndex(self.model.index(position, 0))
+                self.requisitionsView.setCurrentIndex(self.model.index(position, 0))
         self._row_changed()
 
     def _row_changed(self, *_args) -> None:
         """Enable the actions that fit the selected requisition and load its history."""
         row = self.selected()
-        self.dock.openPdfButton.setEnabled(bool(row and row.pdf_path))
-        self.dock.resendButton.setEnabled(bool(row and row.status == "issued" and row.owner_email))
-        self.dock.recordAnswerButton.setEnabled(bool(row and row.is_open and row.number))
+        self.openPdfButton.setEnabled(bool(row and row.pdf_path))
+        self.resendButton.setEnabled(bool(row and row.status == RequisitionStatus.ISSUED and row.owner_email))
+        self.recordAnswerButton.setEnabled(bool(row and row.is_open and row.number))
         self.history.set_records([])
         if row is not None:
-            connection = self.dock.settings.connection
+            connection = self.settings.connection
             launch(
                 self.running, self.tr("CamReq history"), lambda task: status_history(connection, row.id),
                 self.history.set_records, self._failed,
@@ -143,7 +143,7 @@ class FollowupTab(QObject):
 
     def send_again(self) -> None:
         """Send the selected issued requisition again (with whatever else waits in the outbox)."""
-        row, settings = self.selected(), self.dock.settings
+        row, settings = self.selected(), self.settings
         try:
             server = smtp_server(
                 settings.smtp_host, settings.smtp_port, settings.smtp_security, settings.smtp_from,
@@ -161,7 +161,7 @@ class FollowupTab(QObject):
     def _sent(self, report) -> None:
         """Say what the sending did, then reload."""
         level = Qgis.MessageLevel.Success if report.pending == 0 and report.failed == 0 else Qgis.MessageLevel.Warning
-        self.dock.message_bar.pushMessage(
+        self.message_bar.pushMessage(
             "CamReq",
             self.tr("Sent {s}, failed {f}, still waiting {p}.").format(
                 s=report.sent, f=report.failed, p=report.pending
@@ -172,9 +172,9 @@ class FollowupTab(QObject):
 
     def record_answer(self) -> None:
         """Record the owner's answer (or a cancellation) with its note; the history shows it."""
-        row, connection = self.selected(), self.dock.settings.connection
+        row, connection = self.selected(), self.settings.connection
         try:
-            status, note = self.dock.answerStatusCombo.currentData(), typed_text(self.dock.answerNoteEdit) or None
+            status, note = self.answerStatusCombo.currentData(), typed_text(self.answerNoteEdit) or None
         except CamreqError as error:
             self._failed(str(error))
             return
@@ -186,12 +186,12 @@ class FollowupTab(QObject):
 
     def _recorded(self, change: tuple[str, str]) -> None:
         """Confirm the change and reload."""
-        self.dock.answerNoteEdit.clear()
-        self.dock.message_bar.pushMessage(
+        self.answerNoteEdit.clear()
+        self.message_bar.pushMessage(
             "CamReq", self.tr("Requisition {n} recorded.").format(n=change[0]), Qgis.MessageLevel.Success, 5
         )
         self.refresh()
 
     def _failed(self, message: str) -> None:
         """Show a problem on the message bar."""
-        self.dock.message_bar.pushMessage("CamReq", message, Qgis.MessageLevel.Critical, 10)
+        self.message_bar.pushMessage("CamReq", message, Qgis.MessageLevel.Critical, 10)

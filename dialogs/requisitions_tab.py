@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.gui import QgsMessageBar
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import QWidget
 
 from ..core.documents import Officer
 from ..core.mailer import smtp_server
-from ..core.requisitions import CameraRequest, RequisitionForm
+from ..core.requisitions import DEFAULT_DELIVERY, CameraRequest, RequisitionForm
+from ..core.search import SearchResult
+from ..core.times import from_qdatetime, now, to_editor_qdatetime
+from ..core.vocabulary import Investigation
 from ..errors import CamreqError
-from .fields import typed_text
+from ..settings import Settings
+from .fields import accept_any_length, date_time_edits, typed_text
 from .tasks import CoreTask, RequisitionOutcome, RequisitionRequest, launch, run_requisitions
+
+FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
 
 def default_pdf_folder() -> Path:
@@ -20,27 +30,63 @@ def default_pdf_folder() -> Path:
     return Path(QgsApplication.qgisSettingsDirPath()) / "camreq" / "requisitions"
 
 
-class RequisitionsTab(QObject):
-    """Drives the Requisitions tab of dock; emits requisitionsMade after a run so the follow-up refreshes."""
+class RequisitionsTab(QWidget, FORM):
+    """The Requisitions tab over the cameras set_cameras() gives; emits requisitionsMade after a run."""
 
     requisitionsMade = pyqtSignal()  # noqa: N815
 
-    def __init__(self, dock) -> None:
-        """Connect the tab's widgets of dock (a CamreqDock)."""
-        super().__init__(dock)
-        self.dock = dock
+    def __init__(self, message_bar: QgsMessageBar, settings: Settings, parent: QWidget | None = None) -> None:
+        """Build the tab with no camera chosen yet."""
+        super().__init__(parent)
+        self.setupUi(self)
+        self.message_bar = message_bar
         self.pdf_folder = default_pdf_folder()
+        self.cameras = SearchResult(0, 0)
         self.running: list[CoreTask] = []
-        self.dock.createButton.clicked.connect(self.create_or_cancel)
-        self.create_text = self.dock.createButton.text()
+        self.create_text = self.createButton.text()
+        for investigation in Investigation:
+            self.investigationCombo.addItem(investigation.choice, investigation.value)
+        date_time_edits(self.answerDeadlineEdit)
+        self.answerDeadlineEdit.setDateTime(to_editor_qdatetime(now() + timedelta(days=1)))
+        self.deliveryEdit.setText(DEFAULT_DELIVERY)  # printed in the French PDF: French whatever the UI language
+        self.sendProgress.hide()
+        accept_any_length(self.caseNumberEdit, self.authorisationEdit, self.deliveryEdit)
+        self.createButton.clicked.connect(self.create_or_cancel)
+        self.investigationCombo.currentIndexChanged.connect(self._show_investigation_fields)
+        self._show_investigation_fields()
+        self.apply_settings(settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Show the officer who signs and use the database and mail server of settings from now on."""
+        self.settings = settings
+        officer = ", ".join(
+            part for part in (settings.officer_rank, settings.officer_name, settings.officer_unit) if part
+        )
+        self.officerLabel.setText(officer or self.tr("Not set: fill in the officer in the settings."))
+
+    def set_cameras(self, cameras: SearchResult) -> None:
+        """Make the requisitions for the hits of cameras (those ticked in a search) and say how many owners."""
+        self.cameras = cameras
+        owners = len({hit.owner_name for hit in cameras.hits})
+        self.createButton.setEnabled(bool(cameras.hits) or bool(self.running))
+        self.selectionLabel.setText(
+            self.tr("{cameras} cameras ticked, {owners} owners: one requisition per owner.").format(
+                cameras=len(cameras.hits), owners=owners
+            )
+        )
+
+    def _show_investigation_fields(self, *_args) -> None:
+        """Ask for the authorisation reference only where the investigation type needs one."""
+        needed = Investigation(self.investigationCombo.currentData()).requires_authorisation
+        self.authorisationEdit.setEnabled(needed)
+        self.authorisationLabel.setEnabled(needed)
 
     def request(self) -> RequisitionRequest:
         """Return the requisitions to make; raise CamreqError naming the first thing missing."""
-        settings = self.dock.settings
-        ticked = self.dock.results.ticked_rows()
-        if not ticked:
+        settings = self.settings
+        if not self.cameras.hits:
             raise CamreqError(self.tr("Tick at least one camera in the New search tab."))
-        case_number = typed_text(self.dock.caseNumberEdit, self.dock.caseNumberLabel)
+        case_number = typed_text(self.caseNumberEdit, self.caseNumberLabel)
         if not case_number:
             raise CamreqError(self.tr("Give the case number (numéro de procédure)."))
         if not settings.connection:
@@ -51,25 +97,24 @@ class RequisitionsTab(QObject):
         )  # fmt: skip
         form = RequisitionForm(
             case_number=case_number,
-            investigation=self.dock.investigationCombo.currentData(),
+            investigation=self.investigationCombo.currentData(),
             authorisation_ref=(
-                typed_text(self.dock.authorisationEdit, self.dock.authorisationLabel)
-                if self.dock.authorisationEdit.isEnabled()
+                typed_text(self.authorisationEdit, self.authorisationLabel)
+                if self.authorisationEdit.isEnabled()
                 else None
             ),
             officer=officer,
-            answer_deadline=self.dock.answer_deadline(),
-            delivery=typed_text(self.dock.deliveryEdit, self.dock.deliveryLabel),
+            answer_deadline=from_qdatetime(self.answerDeadlineEdit.dateTime()),
+            delivery=typed_text(self.deliveryEdit, self.deliveryLabel),
             unit_address=settings.unit_address,
             unit_city=settings.unit_city,
         )
         cameras = [
             CameraRequest(
-                row["camera_id"], row["window_start"], row["window_end"], row["purge_at"], row["incident_id"],
-                row["search_id"],
+                hit.camera_id, hit.window_start, hit.window_end, hit.purge_at, hit.incident_id, self.cameras.search_id
             )
-            for row in ticked
-        ]  # fmt: skip
+            for hit in self.cameras.hits
+        ]
         server = smtp_server(
             settings.smtp_host, settings.smtp_port, settings.smtp_security, settings.smtp_from, settings.smtp_authcfg
         )
@@ -85,10 +130,10 @@ class RequisitionsTab(QObject):
         except CamreqError as error:
             self._show_failure(str(error), Qgis.MessageLevel.Warning)
             return
-        self.dock.sendReport.setPlainText(self.tr("Making the requisitions and their PDFs, then sending them…"))
-        self.dock.sendProgress.setValue(0)
-        self.dock.sendProgress.show()
-        self.dock.createButton.setText(self.tr("Cancel"))
+        self.sendReport.setPlainText(self.tr("Making the requisitions and their PDFs, then sending them…"))
+        self.sendProgress.setValue(0)
+        self.sendProgress.show()
+        self.createButton.setText(self.tr("Cancel"))
         task = launch(
             self.running,
             self.tr("CamReq requisitions"),
@@ -96,7 +141,7 @@ class RequisitionsTab(QObject):
             self._done,
             self._failed,
         )
-        task.progressChanged.connect(lambda value: self.dock.sendProgress.setValue(int(value)))
+        task.progressChanged.connect(lambda value: self.sendProgress.setValue(int(value)))
 
     def _done(self, outcome: RequisitionOutcome) -> None:
         """Say what was sent, to whom, and what was not."""
@@ -110,12 +155,12 @@ class RequisitionsTab(QObject):
                     "the Follow-up tab once the problem is solved."
                 ).format(n=unsent)
             )
-        self.dock.sendReport.setPlainText("\n".join(lines))
+        self.sendReport.setPlainText("\n".join(lines))
         summary = self.tr("{sent} of {total} requisitions sent.").format(
             sent=len(outcome.made) - unsent, total=len(outcome.made)
         )
         level = Qgis.MessageLevel.Warning if unsent else Qgis.MessageLevel.Success
-        self.dock.message_bar.pushMessage("CamReq", summary, level, 10)
+        self.message_bar.pushMessage("CamReq", summary, level, 10)
         self.requisitionsMade.emit()
 
     def _line(self, row) -> str:
@@ -141,10 +186,10 @@ class RequisitionsTab(QObject):
 
     def _show_failure(self, message: str, level: Qgis.MessageLevel) -> None:
         """Show a problem in the tab's report and on the message bar."""
-        self.dock.sendReport.setPlainText(message)
-        self.dock.message_bar.pushMessage("CamReq", message, level, 10)
+        self.sendReport.setPlainText(message)
+        self.message_bar.pushMessage("CamReq", message, level, 10)
 
     def _idle(self) -> None:
         """Put the button back after a run."""
-        self.dock.sendProgress.hide()
-        self.dock.createButton.setText(self.create_text)
+        self.sendProgress.hide()
+        self.createButton.setText(self.create_text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -10,36 +10,36 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 
 from ..core.countdown import format_countdown
+from ..core.search import CameraHit
+from ..core.times import display, now
+from ..core.vocabulary import PAST_COLOUR, URGENCY, URGENT_COLOUR
 
-Row = Mapping[str, Any]  # one row of core.search's result (incident_id, camera_id, camera_ref, owner_name, …)
-EXPIRED_COLOUR = QColor(140, 140, 140)
-URGENT_HOURS = 48
-URGENT_COLOUR = QColor(190, 30, 30)
+EXPIRED_COLOUR = QColor(PAST_COLOUR)
 COLUMNS = ("camera", "purge", "distance", "in_view", "owner")  # the owner stretches last
 
 
-def deadline_order(rows: Sequence[Row]) -> list[Row]:
+def deadline_order(rows: Sequence[CameraHit]) -> list[CameraHit]:
     """Return rows with footage still available first, soonest purge first, then the expired ones, latest first."""
-    available = sorted((row for row in rows if row["footage_available"]), key=lambda row: row["purge_at"])
-    expired = sorted((row for row in rows if not row["footage_available"]), key=lambda row: row["purge_at"])
+    available = sorted((row for row in rows if row.footage_available), key=lambda row: row.purge_at)
+    expired = sorted((row for row in rows if not row.footage_available), key=lambda row: row.purge_at)
     return available + expired[::-1]
 
 
 class ResultsModel(QAbstractTableModel):
-    """Table model over search result rows; column 0 carries the tick that selects a camera for requisitions."""
+    """Table model over the cameras a search found; column 0 carries the tick that selects a camera for requisitions."""
 
     def __init__(self, parent=None) -> None:
         """Start empty."""
         super().__init__(parent)
-        self._rows: list[Row] = []
+        self._rows: list[CameraHit] = []
         self._ticked: list[bool] = []
-        self._now = datetime.now().astimezone()
+        self._now = now()
 
-    def set_rows(self, rows: Sequence[Row], now: datetime) -> None:
+    def set_rows(self, rows: Sequence[CameraHit], now: datetime) -> None:
         """Show rows in deadline order, as of now; the cameras whose footage is still available are ticked."""
         self.beginResetModel()
         self._rows = deadline_order(rows)
-        self._ticked = [bool(row["footage_available"]) for row in self._rows]
+        self._ticked = [bool(row.footage_available) for row in self._rows]
         self._now = now
         self.endResetModel()
 
@@ -49,12 +49,12 @@ class ResultsModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
 
-    def row_at(self, row: int) -> Row:
-        """Return the search row shown at position row."""
+    def row_at(self, row: int) -> CameraHit:
+        """Return the camera shown at position row."""
         return self._rows[row]
 
-    def ticked_rows(self) -> list[Row]:
-        """Return the rows whose tick is set, in the order shown."""
+    def ticked_rows(self) -> list[CameraHit]:
+        """Return the cameras whose tick is set, in the order shown."""
         return [row for row, ticked in zip(self._rows, self._ticked, strict=True) if ticked]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
@@ -111,48 +111,48 @@ class ResultsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _text(self, row: Row, column: str) -> str:
+    def _text(self, row: CameraHit, column: str) -> str:
         """Return the text of one cell."""
         if column == "camera":
-            return str(row["camera_ref"])
+            return str(row.camera_ref)
         if column == "owner":
-            return str(row["owner_name"])
+            return str(row.owner_name)
         if column == "distance":
-            return self.tr("{metres} m").format(metres=round(row["distance_m"]))
+            return self.tr("{metres} m").format(metres=round(row.distance_m))
         if column == "in_view":
-            return "✔" if row["in_view"] else ""
+            return "✔" if row.in_view else ""
         if self._expired(row):
             return self.tr("purged")
-        return format_countdown(row["purge_at"] - self._now, day=self.tr("d"), hour=self.tr("h"), minute=self.tr("min"))
+        return format_countdown(row.purge_at - self._now, day=self.tr("d"), hour=self.tr("h"), minute=self.tr("min"))
 
-    def _tooltip(self, row: Row, column: str) -> str:
+    def _tooltip(self, row: CameraHit, column: str) -> str:
         """Return the explanation shown when hovering a cell."""
-        purge = row["purge_at"].astimezone().strftime("%d/%m/%Y %H:%M")
+        purge = display(row.purge_at)
         if self._expired(row):
             return self.tr(
                 "Footage purged since {purge}: this recorder keeps {days} days of images. "
                 "A requisition can no longer obtain it, unless the owner kept a copy."
-            ).format(purge=purge, days=row["retention_days"])
+            ).format(purge=purge, days=row.retention_days)
         if column == "in_view":
-            if row["in_view"]:
+            if row.in_view:
                 return self.tr("The camera's field of view reaches the incident.")
             return self.tr("Within the search radius, but its field of view does not reach the incident.")
         if column == "owner":
-            return row.get("owner_email") or self.tr(
+            return row.owner_email or self.tr(
                 "This owner has no e-mail address: the requisition must be delivered by hand."
             )
         return self.tr("Footage kept until {purge} ({days} days of retention).").format(
-            purge=purge, days=row["retention_days"]
+            purge=purge, days=row.retention_days
         )
 
-    def _expired(self, row: Row) -> bool:
+    def _expired(self, row: CameraHit) -> bool:
         """Return whether the row's footage is gone: at the search, or since (the panel stays open)."""
-        return not row["footage_available"] or row["purge_at"] <= self._now
+        return not row.footage_available or row.purge_at <= self._now
 
-    def _colour(self, row: Row, column: str) -> QBrush | None:
-        """Return grey for expired footage and red for a purge within 48 hours."""
+    def _colour(self, row: CameraHit, column: str) -> QBrush | None:
+        """Return grey for expired footage and red for a purge within URGENCY (48 hours)."""
         if self._expired(row):
             return QBrush(EXPIRED_COLOUR)
-        if column == "purge" and (row["purge_at"] - self._now).total_seconds() < URGENT_HOURS * 3600:
-            return QBrush(URGENT_COLOUR)
+        if column == "purge" and row.purge_at - self._now < URGENCY:
+            return QBrush(QColor(URGENT_COLOUR))
         return None

@@ -9,13 +9,12 @@ from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog, QWidget
 
+from ..core.vocabulary import MAX_DISTANCE_M, Mode, SmtpSecurity
 from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, typed_text
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-SMTP_SECURITY = ("starttls", "ssl", "none")
-MODES = ("investigator", "analyst")
 
 
 class SettingsDialog(QDialog, FORM):
@@ -25,12 +24,11 @@ class SettingsDialog(QDialog, FORM):
         """Build the form filled with settings."""
         super().__init__(parent)
         self.setupUi(self)
-        for key, label in zip(
-            SMTP_SECURITY, (self.tr("STARTTLS"), self.tr("SSL/TLS"), self.tr("None (local relay only)")), strict=True
-        ):
-            self.smtpSecurityCombo.addItem(label, key)
-        for key, label in zip(MODES, (self.tr("Investigator"), self.tr("Analyst")), strict=True):
-            self.modeCombo.addItem(label, key)
+        for security in SmtpSecurity:
+            self.smtpSecurityCombo.addItem(security.label, security.value)
+        for mode in Mode:
+            self.modeCombo.addItem(mode.label, mode.value)
+        self.defaultRadiusSpin.setMaximum(int(MAX_DISTANCE_M))
         self.connectionCombo.addItems(postgres_connection_names())
         self.message_bar = QgsMessageBar(self)
         self.layout().insertWidget(0, self.message_bar)

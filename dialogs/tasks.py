@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -26,7 +26,7 @@ from ..core.followup import FollowupRow, list_requisitions
 from ..core.mailer import SmtpServer
 from ..core.outbox import SendReport, send_outbox
 from ..core.requisitions import CameraRequest, RequisitionForm, create_requisitions
-from ..core.search import Incident, SearchOptions
+from ..core.search import Incident, SearchOptions, SearchResult
 from ..core.search import search as core_search
 from ..errors import CamreqError
 
@@ -45,6 +45,15 @@ class SearchRequest:
     radius_m: float
     reason: str
     speed_kmh: float | None = None  # a route at this speed: each camera's window centred on when it is passed
+
+
+def panel_message(error: CamreqError) -> str:
+    """Return the message of a core error as the panel shows it: the input named by its label, not its parameter id."""
+    if error.label:
+        return QCoreApplication.translate("CoreTask", "{label}: {message}").format(
+            label=error.label, message=error.message
+        )
+    return error.message
 
 
 class CoreTask(QgsTask):
@@ -75,9 +84,9 @@ class CoreTask(QgsTask):
         try:
             self.result = self._work(self)
         except CamreqError as error:
-            self.error = str(error)
+            self.error = panel_message(error)
             return False
-        except Exception:  # noqa: BLE001 (a bug must reach the user, not kill the thread silently)
+        except Exception:  # a bug must reach the user, not kill the thread silently
             QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG)
             self.error = QCoreApplication.translate(
                 "CoreTask", "{task} failed unexpectedly; the details are in the CamReq tab of the log panel."
@@ -116,18 +125,17 @@ class RequisitionOutcome:
     report: SendReport
 
 
-def run_search(request: SearchRequest, task: CoreTask) -> list[dict[str, Any]]:
-    """Return the cameras near the incident as rows for the list: the dock's one call into core.search."""
+def run_search(request: SearchRequest, task: CoreTask) -> SearchResult:
+    """Return the cameras near the incident: the panel's one call into core.search."""
     incident = QgsGeometry(request.incident)
     incident.transform(
         QgsCoordinateTransform(request.crs, QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateTransformContext())
     )
-    found = core_search(
+    return core_search(
         request.connection,
         [Incident("1", bytes(incident.asWkb()), request.start, request.end)],
         SearchOptions(distance_m=request.radius_m, reason=request.reason, speed_kmh=request.speed_kmh),
     )
-    return [dict(asdict(hit), search_id=found.search_id, srid=found.srid) for hit in found.hits]
 
 
 def run_requisitions(request: RequisitionRequest, task: CoreTask) -> RequisitionOutcome:

@@ -2,144 +2,503 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>@default</name>
+    <message>
+        <location filename="../processing/algorithm.py" line="29"/>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <location filename="../processing/cameras_near_incident.py" line="79"/>
+        <source>Cameras near incidents</source>
+        <translation>Caméras proches des faits</translation>
+    </message>
+    <message>
+        <location filename="../processing/cameras_near_incident.py" line="80"/>
+        <source> OUTPUT: one point per incident and camera, in the database CRS, sorted by purge_at; search_id is the consultation log row.</source>
+        <translation> OUTPUT : un point par fait et par caméra, dans le SCR de la base, trié par purge_at ; search_id est la ligne du journal des consultations.</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="27"/>
+        <source>Requisitions</source>
+        <translation>Réquisitions</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="46"/>
+        <source>Create requisitions</source>
+        <translation>Établir les réquisitions</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="47"/>
+        <source>Makes one judicial requisition per owner from CAMERAS (the output of camreq:camerasnearincident, or a selection of it), each listing that owner&apos;s cameras with their time windows, and writes one PDF per requisition, with a map extract, into OUTPUT_FOLDER. With ISSUE, the requisitions are numbered (gapless per unit and year) and queued for camreq:sendrequisitions; otherwise they stay drafts. AUTHORISATION_REF is required for preliminary and judicial investigations. Nothing is kept if any input is wrong or the run is cancelled.</source>
+        <translation>Établit une réquisition judiciaire par propriétaire à partir de CAMERAS (le résultat de camreq:camerasnearincident, ou une sélection de celui-ci), chacune listant les caméras de ce propriétaire avec leurs créneaux, et écrit un PDF par réquisition, avec un extrait de carte, dans OUTPUT_FOLDER. Avec ISSUE, les réquisitions sont numérotées (sans trou par unité et par année) et mises en attente d'envoi pour camreq:sendrequisitions ; sinon elles restent des brouillons. AUTHORISATION_REF est obligatoire en enquête préliminaire et sur commission rogatoire. Rien n'est conservé si une donnée est erronée ou si le traitement est annulé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/due_requisitions.py" line="38"/>
+        <source>Requisitions due soon</source>
+        <translation>Réquisitions urgentes</translation>
+    </message>
+    <message>
+        <location filename="../processing/due_requisitions.py" line="39"/>
+        <source>Lists the open requisitions (draft, issued, sent, acknowledged) whose footage is purged within 48 hours, or already was (&apos;purged&apos;), most urgent first: call these owners now. COUNT is their number.</source>
+        <translation>Liste les réquisitions en cours (brouillon, émise, envoyée, accusée) dont les images sont effacées dans les 48 heures, ou le sont déjà (« purged »), les plus urgentes en premier : appelez ces propriétaires maintenant. COUNT en donne le nombre.</translation>
+    </message>
+    <message>
+        <location filename="../processing/grant_user.py" line="27"/>
+        <source>Give a login a role and a unit</source>
+        <translation>Donner un rôle et une unité à un identifiant</translation>
+    </message>
+    <message>
+        <location filename="../processing/grant_user.py" line="28"/>
+        <source>Gives an existing PostgreSQL login one CamReq role (administrator, analyst or investigator; any other CamReq role it had is taken back) and records its unit in this database. Investigators see and change only their unit&apos;s requisitions. The database enforces it, also for direct SQL. Administrators can give the analyst and investigator roles; naming an administrator needs a superuser or a login with CREATEROLE. Create the login itself first (CREATE ROLE name LOGIN).</source>
+        <translation>Donne à un identifiant PostgreSQL existant un rôle CamReq (administrateur, analyste ou enquêteur ; tout autre rôle CamReq qu'il avait lui est retiré) et enregistre son unité dans cette base. Les enquêteurs ne voient et ne modifient que les réquisitions de leur unité. La base l'impose, y compris en SQL direct. Les administrateurs peuvent donner les rôles d'analyste et d'enquêteur ; nommer un administrateur exige un superutilisateur ou un identifiant doté de CREATEROLE. Créez d'abord l'identifiant lui-même (CREATE ROLE nom LOGIN).</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_sample_data.py" line="20"/>
+        <source>Registry</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_cameras.py" line="30"/>
+        <source>Import cameras</source>
+        <translation>Importer des caméras</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_cameras.py" line="31"/>
+        <source>Imports cameras from any point layer (CSV with X/Y, GeoPackage, GeoJSON, Shapefile, an OpenStreetMap export of man_made=surveillance nodes) in any CRS. Field names are matched case-insensitively: ref, owner, owner_email, camera_type, direction, fov, range_m, height, tilt, retention_days, status, recording_mode, public_space, police_access, authorisation_ref, authorisation_expiry, last_verified, address, notes, and the OpenStreetMap tags (operator names the owner); an explicit field wins over a tag. A camera already in the registry (same OpenStreetMap id, or same owner and ref) is updated, never duplicated; an empty cell keeps the stored value. Owners not yet in the directory are created and listed as lacking a contact. The whole import is one transaction: cancelling rolls it back. Rejected rows come back in OUTPUT_REJECTED with a reason.</source>
+        <translation>Importe des caméras depuis toute couche de points (CSV avec X/Y, GeoPackage, GeoJSON, Shapefile, export OpenStreetMap de nœuds man_made=surveillance) dans tout SCR. Les noms de champs sont reconnus sans tenir compte de la casse : ref, owner, owner_email, camera_type, direction, fov, range_m, height, tilt, retention_days, status, recording_mode, public_space, police_access, authorisation_ref, authorisation_expiry, last_verified, address, notes, ainsi que les attributs OpenStreetMap (operator désigne le propriétaire) ; un champ explicite l'emporte sur un attribut. Une caméra déjà au registre (même identifiant OpenStreetMap, ou même propriétaire et même ref) est mise à jour, jamais dupliquée ; une cellule vide conserve la valeur enregistrée. Les propriétaires absents de l'annuaire sont créés et signalés comme sans contact. Tout l'import forme une seule transaction : l'annuler revient en arrière. Les lignes refusées sont rendues dans OUTPUT_REJECTED avec leur motif.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="30"/>
+        <source>Rejected rows (the input fields and a reason)</source>
+        <translation>Lignes refusées (les champs d'entrée et un motif)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="35"/>
+        <source>Rows imported</source>
+        <translation>Lignes importées</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="35"/>
+        <source>Rows updated</source>
+        <translation>Lignes mises à jour</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="35"/>
+        <source>Rows rejected</source>
+        <translation>Lignes refusées</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="61"/>
+        <source>Row {id} rejected: {reason}</source>
+        <translation>Ligne {id} refusée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="79"/>
+        <source>{what}: {i} imported, {u} updated, {r} rejected.</source>
+        <translation>{what} : {i} importée(s), {u} mise(s) à jour, {r} refusée(s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="85"/>
+        <source>Owners created without a requisition contact (add their e-mail in the owners directory): {names}</source>
+        <translation>Propriétaires créés sans contact pour les réquisitions (ajoutez leur courriel dans l'annuaire des propriétaires) : {names}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_owners.py" line="26"/>
+        <source>Import owners</source>
+        <translation>Importer des propriétaires</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_owners.py" line="27"/>
+        <source>Imports the owners directory from a table (CSV, spreadsheet or any layer). Field names are matched case-insensitively: name (required), kind (metropolis, city, departement, transport, landlord or private), email (where requisitions go), phone, address, response_days, notes. An owner whose name is already in the directory (ignoring case) is updated, never duplicated; an empty cell keeps the stored value. The whole import is one transaction: cancelling rolls it back. Rejected rows come back in OUTPUT_REJECTED with a reason.</source>
+        <translation>Importe l'annuaire des propriétaires depuis une table (CSV, tableur ou toute couche). Les noms de champs sont reconnus sans tenir compte de la casse : name (obligatoire), kind (metropolis, city, departement, transport, landlord ou private), email (destinataire des réquisitions), phone, address, response_days, notes. Un propriétaire dont le nom figure déjà dans l'annuaire (sans tenir compte de la casse) est mis à jour, jamais dupliqué ; une cellule vide conserve la valeur enregistrée. Tout l'import forme une seule transaction : l'annuler revient en arrière. Les lignes refusées sont rendues dans OUTPUT_REJECTED avec leur motif.</translation>
+    </message>
+    <message>
+        <location filename="../processing/install_database.py" line="26"/>
+        <source>Install or upgrade the database</source>
+        <translation>Installer ou mettre à jour la base</translation>
+    </message>
+    <message>
+        <location filename="../processing/install_database.py" line="27"/>
+        <source>Creates the CamReq schema (and the PostGIS extension) on an empty database, upgrades an older CamReq database to this plugin&apos;s version, and does nothing on a current one. Each upgrade step is one transaction. The storage CRS is chosen at the first install and cannot change later.</source>
+        <translation>Crée le schéma CamReq (et l'extension PostGIS) dans une base vide, met à jour une base CamReq plus ancienne à la version de cette extension, et ne fait rien sur une base à jour. Chaque étape de mise à jour est une transaction. Le SCR de stockage est choisi à la première installation et ne peut plus changer ensuite.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_sample_data.py" line="23"/>
+        <source>Load the sample registry (SYNTHETIC Grenoble data)</source>
+        <translation>Charger le registre d'exemple (données FICTIVES de Grenoble)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_sample_data.py" line="24"/>
+        <source>SYNTHETIC DATA: loads the invented Grenoble-area sample registry shipped in the plugin&apos;s sample folder (18 owners, 1,415 cameras) to try, demonstrate or test CamReq. None of these cameras, contacts or authorisations exists: never load it into a production registry. It goes through the same import as camreq:importowners and camreq:importcameras, in one transaction; running it again updates the same rows.</source>
+        <translation>DONNÉES FICTIVES : charge le registre d'exemple inventé de l'agglomération grenobloise fourni dans le dossier sample de l'extension (18 propriétaires, 1 415 caméras) pour essayer, présenter ou tester CamReq. Aucune de ces caméras, aucun de ces contacts ni aucune de ces autorisations n'existe : ne le chargez jamais dans un registre de production. Il passe par le même import que camreq:importowners et camreq:importcameras, en une transaction ; le relancer met à jour les mêmes lignes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="42"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_cameras_near_incident.py" line="37"/>
+        <source>Select cameras near incidents</source>
+        <translation>Sélectionner les caméras proches des faits</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_cameras_near_incident.py" line="38"/>
+        <source> The cameras found are selected on INPUT, the project&apos;s camera layer (camreq.cameras, matched on its &apos;id&apos; field), as QGIS&apos;s &apos;Select within distance&apos; does.</source>
+        <translation> Les caméras trouvées sont sélectionnées sur INPUT, la couche des caméras du projet (camreq.cameras, rapprochée par son champ « id »), comme le fait « Sélection par distance » de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="31"/>
+        <source>Send requisitions by e-mail</source>
+        <translation>Envoyer les réquisitions par courriel</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="32"/>
+        <source>Sends each issued requisition&apos;s PDF to its owner&apos;s e-mail. A requisition becomes &apos;sent&apos; only once the server accepted it; a server that is down or answers 4xx leaves it pending for the next run; a 5xx answer marks it failed with the server&apos;s words. Every attempt is recorded, and a retry never sends a requisition twice (one Message-ID per requisition). Owners without e-mail are listed. Credentials come only from a QGIS authentication configuration (SMTP_AUTHCFG, Basic: username and password); a refused login leaves everything pending. With starttls or ssl the server&apos;s certificate is always verified against the system&apos;s trust store (SSL_CERT_FILE overrides it). SENT and FAILED count this run; PENDING counts what still waits in the outbox.</source>
+        <translation>Envoie le PDF de chaque réquisition émise au courriel de son propriétaire. Une réquisition ne devient « envoyée » qu'une fois acceptée par le serveur ; un serveur indisponible ou qui répond 4xx la laisse en attente pour le prochain envoi ; une réponse 5xx la marque en échec avec les termes du serveur. Chaque tentative est enregistrée, et une nouvelle tentative n'envoie jamais deux fois une réquisition (un Message-ID par réquisition). Les propriétaires sans courriel sont listés. Les identifiants ne proviennent que d'une configuration d'authentification QGIS (SMTP_AUTHCFG, Basic : nom d'utilisateur et mot de passe) ; une connexion refusée laisse tout en attente. Avec starttls ou ssl, le certificat du serveur est toujours vérifié auprès du magasin de certificats du système (SSL_CERT_FILE le remplace). SENT et FAILED comptent cet envoi ; PENDING compte ce qui attend encore dans la file d'envoi.</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="30"/>
+        <source>Set requisition status</source>
+        <translation>Changer le statut d'une réquisition</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="31"/>
+        <source>Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers it, queues its e-mail and rewrites its PDF. Other changes are refused with the allowed ones. Each change is kept in the history with who, when and NOTE; history rows are never changed.</source>
+        <translation>Enregistre ce qu'il advient d'une réquisition : issued → sent → acknowledged → footage_delivered, no_footage ou refused (une réponse du propriétaire vaut aussi accusé de réception), ou cancelled depuis tout statut en cours. NUMBER est le numéro de la réquisition (2026-000123), ou l'identifiant d'un brouillon : passer un brouillon à « issued » le numérote, met son courriel en attente d'envoi et réécrit son PDF. Les autres changements sont refusés, avec la liste de ceux qui sont permis. Chaque changement est conservé dans l'historique avec son auteur, sa date et NOTE ; les lignes de l'historique ne sont jamais modifiées.</translation>
+    </message>
+    <message>
+        <location filename="../processing/grant_user.py" line="49"/>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../processing/grant_user.py" line="49"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../processing/grant_user.py" line="49"/>
+        <source>Unit</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="27"/>
+        <source>Finds the cameras within DISTANCE true metres (measured on the WGS84 spheroid, a camera at exactly DISTANCE is included) of each incident (points, lines or polygons, any CRS), in one database query for all incidents. Each camera gets its window (START to END, or per incident from START_FIELD / END_FIELD; naive date-times mean Europe/Paris), the date its footage is purged (window start plus its retention in 24-hour days) and whether that is still ahead. For a line with SPEED_KMH, each camera&apos;s window is centred on the time the route passes it (START at the first vertex), widened by MARGIN_MINUTES on each side (default {margin:g}). Out-of-service and removed cameras are left out unless INCLUDE_OUT_OF_SERVICE. Every search is written to the consultation log with its REASON.</source>
+        <translation>Trouve les caméras situées à moins de DISTANCE mètres réels (mesurés sur l'ellipsoïde WGS84, une caméra à exactement DISTANCE est incluse) de chaque fait (points, lignes ou polygones, tout SCR), en une seule requête pour tous les faits. Chaque caméra reçoit son créneau (de START à END, ou par fait depuis START_FIELD / END_FIELD ; une date-heure sans fuseau est en heure de Paris), la date d'effacement de ses images (début du créneau plus sa durée de conservation en jours de 24 heures) et si cette date est encore à venir. Pour une ligne avec SPEED_KMH, le créneau de chaque caméra est centré sur l'heure de passage du trajet devant elle (START au premier sommet), élargi de MARGIN_MINUTES de chaque côté (par défaut {margin:g}). Les caméras hors service et déposées sont écartées, sauf avec INCLUDE_OUT_OF_SERVICE. Chaque recherche est inscrite au journal des consultations avec son motif REASON.</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="64"/>
+        <source>Start field (per incident)</source>
+        <translation>Champ de début (par fait)</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="64"/>
+        <source>End field (per incident)</source>
+        <translation>Champ de fin (par fait)</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_cameras_near_incident.py" line="25"/>
+        <source>creating new selection</source>
+        <translation>créer une nouvelle sélection</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_cameras_near_incident.py" line="25"/>
+        <source>adding to current selection</source>
+        <translation>ajouter à la sélection courante</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_cameras_near_incident.py" line="25"/>
+        <source>selecting within current selection</source>
+        <translation>sélectionner dans la sélection courante</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_cameras_near_incident.py" line="25"/>
+        <source>removing from current selection</source>
+        <translation>retirer de la sélection courante</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="66"/>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="66"/>
+        <source>Still pending</source>
+        <translation>Encore en attente</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="66"/>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="52"/>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="28"/>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="29"/>
+        <source>Owner&apos;s reference</source>
+        <translation>Référence du propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="30"/>
+        <source>OpenStreetMap id</source>
+        <translation>Identifiant OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="31"/>
+        <source>Camera type</source>
+        <translation>Type de caméra</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="32"/>
+        <source>Direction (° from north)</source>
+        <translation>Orientation (° depuis le nord)</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="33"/>
+        <source>Field of view (°)</source>
+        <translation>Champ de vision (°)</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="34"/>
+        <source>Range (m)</source>
+        <translation>Portée (m)</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="35"/>
+        <source>Mount height (m)</source>
+        <translation>Hauteur de pose (m)</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="36"/>
+        <source>Tilt (°)</source>
+        <translation>Inclinaison (°)</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="37"/>
+        <source>Retention (days)</source>
+        <translation>Conservation (jours)</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="38"/>
+        <source>Recording mode</source>
+        <translation>Mode d'enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="39"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="40"/>
+        <source>Films public space</source>
+        <translation>Filme la voie publique</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="41"/>
+        <source>Authorisation reference</source>
+        <translation>Référence de l'autorisation</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="42"/>
+        <source>Authorisation expiry</source>
+        <translation>Fin de l'autorisation</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="43"/>
+        <source>Police direct access</source>
+        <translation>Accès direct des forces de l'ordre</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="44"/>
+        <source>Last verified</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="45"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="59"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="47"/>
+        <source>Field of view (computed)</source>
+        <translation>Champ de vision (calculé)</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="60"/>
+        <source>Last updated</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="49"/>
+        <source>Owner kind</source>
+        <translation>Catégorie de propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="53"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="54"/>
+        <source>Kind</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="55"/>
+        <source>Requisition e-mail</source>
+        <translation>Courriel des réquisitions</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="56"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="57"/>
+        <source>Postal address</source>
+        <translation>Adresse postale</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="58"/>
+        <source>Usual response time (days)</source>
+        <translation>Délai de réponse habituel (jours)</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="69"/>
+        <source>Camera owners</source>
+        <translation>Propriétaires de caméras</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="70"/>
+        <source>Cameras</source>
+        <translation>Caméras</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="71"/>
+        <source>Fields of view</source>
+        <translation>Champs de vision</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="90"/>
+        <source>Cannot open camreq.{table}: is the CamReq schema installed on this database?</source>
+        <translation>Impossible d'ouvrir camreq.{table} : le schéma CamReq est-il installé dans cette base ?</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="143"/>
+        <source>the case number (numéro de procédure) is required.</source>
+        <translation>le numéro de procédure est obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="143"/>
+        <source>Case number</source>
+        <translation>N° de procédure</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="150"/>
+        <source>Officer name</source>
+        <translation>Nom de l'officier</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="155"/>
+        <source>required (give it, or set it once in the CamReq settings).</source>
+        <translation>obligatoire (saisissez-le, ou renseignez-le une fois pour toutes dans les paramètres CamReq).</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="157"/>
+        <source>{deadline} is in the past.</source>
+        <translation>{deadline} est déjà passé.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="157"/>
+        <source>Answer deadline</source>
+        <translation>Date limite de réponse</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="163"/>
+        <source>say which format and means of delivery you ask for.</source>
+        <translation>indiquez le format et le mode de remise demandés.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="163"/>
+        <source>Delivery</source>
+        <translation>Remise</translation>
+    </message>
+</context>
+<context>
     <name>CamReqPlugin</name>
     <message>
-        <location filename="../plugin.py" line="54"/>
+        <location filename="../plugin.py" line="56"/>
         <source>CamReq panel</source>
         <translation>Panneau CamReq</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="59"/>
+        <location filename="../plugin.py" line="61"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="60"/>
+        <location filename="../plugin.py" line="62"/>
         <source>Install or upgrade the database…</source>
         <translation>Installer ou mettre à jour la base…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="68"/>
+        <source>Add registry layers</source>
+        <translation>Ajouter les couches du registre</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="68"/>
+        <source>Import cameras…</source>
+        <translation>Importer des caméras…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="68"/>
+        <source>Import owners…</source>
+        <translation>Importer des propriétaires…</translation>
+    </message>
+</context>
+<context>
+    <name>CamerasNearIncident</name>
+    <message>
+        <location filename="../processing/cameras_near_incident.py" line="88"/>
+        <source>Cameras to request</source>
+        <translation>Caméras à requérir</translation>
+    </message>
+</context>
+<context>
+    <name>CamreqAlgorithm</name>
+    <message>
+        <location filename="../processing/algorithm.py" line="61"/>
+        <source>Database (QGIS PostgreSQL connection, or a connection string such as service=camreq)</source>
+        <translation>Base de données (connexion PostgreSQL de QGIS, ou chaîne de connexion telle que service=camreq)</translation>
     </message>
 </context>
 <context>
     <name>CamreqDock</name>
     <message>
-        <location filename="../dialogs/dock.py" line="119"/>
-        <source>Auto</source>
-        <translation>Auto</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="119"/>
-        <source>WGS84 lat lon</source>
-        <translation>WGS84 lat lon</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="119"/>
-        <source>Lambert-93 X Y</source>
-        <translation>Lambert-93 X Y</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="122"/>
-        <source>Flagrance (art. 60-1 CPP)</source>
-        <translation>Flagrance (art. 60-1 CPP)</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="122"/>
-        <source>Preliminary (art. 77-1-1 CPP)</source>
-        <translation>Préliminaire (art. 77-1-1 CPP)</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="122"/>
-        <source>Judicial (art. 99-3 CPP)</source>
-        <translation>Information judiciaire (art. 99-3 CPP)</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="133"/>
-        <source>Copy of the recordings on a digital medium or by a secure download link</source>
-        <translation>Copie des enregistrements sur support numérique ou par lien de téléchargement sécurisé</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="35"/>
-        <source>Click on the map</source>
-        <translation>Cliquer sur la carte</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="48"/>
-        <source>Draw a route</source>
-        <translation>Tracer un trajet</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="177"/>
+        <location filename="../dialogs/dock.py" line="57"/>
         <source>Database: {name}</source>
         <translation>Base : {name}</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.py" line="179"/>
+        <location filename="../dialogs/dock.py" line="59"/>
         <source>No database chosen yet: open the settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="183"/>
-        <source>Not set: fill in the officer in the settings.</source>
-        <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="203"/>
-        <source>Click on the map, draw a route or type coordinates.</source>
-        <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="223"/>
-        <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
-        <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="227"/>
-        <source>Incident at {lat:.5f} {lon:.5f}</source>
-        <translation>Faits à {lat:.5f} {lon:.5f}</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="274"/>
-        <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
-        <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="277"/>
-        <source>The end of the incident is before its start: check the times.</source>
-        <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="280"/>
-        <source>Give a reason for the search (case or facts): it is written to the log.</source>
-        <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="282"/>
-        <source>No database chosen yet: open the CamReq settings.</source>
-        <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="302"/>
-        <source>Searching…</source>
-        <translation>Recherche en cours…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="303"/>
-        <source>CamReq camera search</source>
-        <translation>Recherche de caméras CamReq</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="326"/>
-        <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
-        <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="326"/>
-        <source>No camera within {radius} m.</source>
-        <translation>Aucune caméra à moins de {radius} m.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="372"/>
-        <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
-        <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
     </message>
     <message>
         <location filename="../dialogs/dock.ui" line="6"/>
@@ -147,263 +506,164 @@
         <translation>CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/dock.ui" line="23"/>
-        <source>New search</source>
-        <translation>Nouvelle recherche</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="29"/>
-        <source>Incident</source>
-        <translation>Faits</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="57"/>
-        <source>Left clicks add points to the route, a right click finishes it.</source>
-        <translation>Clic gauche : ajouter un point au trajet ; clic droit : terminer.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="67"/>
-        <source>Latitude and longitude (WGS84), or Lambert-93 X and Y, then Enter.</source>
-        <translation>Latitude et longitude (WGS84), ou X et Y Lambert-93, puis Entrée.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="77"/>
-        <source>Place</source>
-        <translation>Placer</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="96"/>
-        <source>From</source>
-        <translation>Du</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="106"/>
-        <source>To</source>
-        <translation>Au</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="116"/>
-        <source>Radius</source>
-        <translation>Rayon</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="197"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="204"/>
-        <source>Case or facts, written to the consultation log</source>
-        <translation>Affaire ou faits, inscrits au registre des consultations</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="213"/>
-        <source>Find the cameras</source>
-        <translation>Trouver les caméras</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="244"/>
-        <source>Requisitions</source>
-        <translation>Réquisitions</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="358"/>
-        <source>Case number</source>
-        <translation>N° de procédure</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="269"/>
-        <source>Investigation</source>
-        <translation>Cadre d'enquête</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="279"/>
-        <source>Authorisation ref.</source>
-        <translation>Réf. autorisation</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="289"/>
-        <source>Answer by</source>
-        <translation>Réponse avant le</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="299"/>
-        <source>Delivery</source>
-        <translation>Remise</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="309"/>
-        <source>Officer</source>
-        <translation>Requérant</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="325"/>
-        <source>Create and send the requisitions</source>
-        <translation>Créer et envoyer les réquisitions</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="347"/>
-        <source>Follow-up</source>
-        <translation>Suivi</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="365"/>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="386"/>
-        <source>Open the PDF</source>
-        <translation>Ouvrir le PDF</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="393"/>
-        <source>Send again</source>
-        <translation>Renvoyer</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="402"/>
-        <source>Record an answer</source>
-        <translation>Enregistrer une réponse</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="411"/>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="418"/>
-        <source>Record</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="444"/>
+        <location filename="../dialogs/dock.ui" line="35"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.py" line="137"/>
-        <source>Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} minutes. Leave at 0 for one window covering the whole route.</source>
-        <translation>Vitesse le long du trajet : chaque caméra reçoit le créneau centré sur l'heure de passage du trajet devant elle, ± {margin:g} minutes. Laisser à 0 pour un seul créneau couvrant tout le trajet.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="174"/>
-        <source>Speed (km/h)</source>
-        <translation>Vitesse (km/h)</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/dock.ui" line="184"/>
-        <source>One window for the whole route</source>
-        <translation>Un seul créneau pour tout le trajet</translation>
     </message>
 </context>
 <context>
     <name>CoreTask</name>
     <message>
-        <location filename="../dialogs/tasks.py" line="82"/>
+        <location filename="../dialogs/tasks.py" line="91"/>
         <source>{task} failed unexpectedly; the details are in the CamReq tab of the log panel.</source>
         <translation>{task} a échoué de façon inattendue ; le détail est dans l'onglet CamReq du journal des messages.</translation>
     </message>
     <message>
-        <location filename="../dialogs/tasks.py" line="93"/>
+        <location filename="../dialogs/tasks.py" line="102"/>
         <source>{task} was cancelled.</source>
         <translation>{task} a été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tasks.py" line="53"/>
+        <source>{label}: {message}</source>
+        <translation>{label} : {message}</translation>
+    </message>
+</context>
+<context>
+    <name>CreateRequisitions</name>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="60"/>
+        <source>WeasyPrint is not installed or its libraries are missing: pip install weasyprint.</source>
+        <translation>WeasyPrint n'est pas installé ou ses bibliothèques manquent : pip install weasyprint.</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="66"/>
+        <source>Cameras (result of camreq:camerasnearincident)</source>
+        <translation>Caméras (résultat de camreq:camerasnearincident)</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="72"/>
+        <source>Case number (procédure)</source>
+        <translation>Numéro de procédure</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="73"/>
+        <source>Investigation</source>
+        <translation>Cadre d'enquête</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="81"/>
+        <source>Prosecutor&apos;s authorisation or commission rogatoire (preliminary, judicial)</source>
+        <translation>Autorisation du procureur ou commission rogatoire (préliminaire, instruction)</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="89"/>
+        <source>Officer: {field}</source>
+        <translation>Officier : {field}</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="95"/>
+        <source>Answer deadline (empty: 48 h, or the purge deadline if sooner)</source>
+        <translation>Date limite de réponse (vide : 48 h, ou la date d'effacement si elle est plus proche)</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="101"/>
+        <source>Delivery format and means</source>
+        <translation>Format et mode de remise</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="106"/>
+        <source>Issue now (else keep drafts)</source>
+        <translation>Émettre maintenant (sinon garder des brouillons)</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="107"/>
+        <source>Folder for the PDFs</source>
+        <translation>Dossier des PDF</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="108"/>
+        <source>Requisitions made</source>
+        <translation>Réquisitions établies</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="143"/>
+        <source>{n}: {owner}, {c} camera window(s), {status}, PDF {path}</source>
+        <translation>{n} : {owner}, {c} créneau(x) de caméra, {status}, PDF {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DueRequisitions</name>
+    <message>
+        <location filename="../processing/due_requisitions.py" line="47"/>
+        <source>Due soon</source>
+        <translation>Urgentes</translation>
+    </message>
+    <message>
+        <location filename="../processing/due_requisitions.py" line="50"/>
+        <source>Requisitions due soon</source>
+        <translation>Réquisitions urgentes</translation>
+    </message>
+    <message>
+        <location filename="../processing/due_requisitions.py" line="68"/>
+        <source>{n} ({owner}, {status}): footage purged {when}</source>
+        <translation>{n} ({owner}, {status}) : images effacées {when}</translation>
     </message>
 </context>
 <context>
     <name>FollowupTab</name>
     <message>
         <location filename="../dialogs/followup_tab.py" line="46"/>
-        <source>Draft</source>
-        <translation>Brouillon</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/followup_tab.py" line="46"/>
-        <source>Issued, not sent</source>
-        <translation>Émise, non envoyée</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/followup_tab.py" line="46"/>
-        <source>Sent</source>
-        <translation>Envoyée</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/followup_tab.py" line="47"/>
-        <source>Acknowledged</source>
-        <translation>Reçue par le propriétaire</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/followup_tab.py" line="47"/>
-        <source>Footage delivered</source>
-        <translation>Images remises</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/followup_tab.py" line="48"/>
-        <source>No footage</source>
-        <translation>Pas d'images</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/followup_tab.py" line="48"/>
-        <source>Refused</source>
-        <translation>Refusée</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/followup_tab.py" line="48"/>
-        <source>Cancelled</source>
-        <translation>Annulée</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/followup_tab.py" line="50"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="51"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="51"/>
         <source>draft {id}</source>
         <translation>brouillon {id}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="51"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="67"/>
+        <location filename="../dialogs/followup_tab.py" line="63"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="51"/>
         <source>Purge</source>
         <translation>Effacement</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="51"/>
         <source>Answer by</source>
         <translation>Réponse avant le</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="55"/>
+        <location filename="../dialogs/followup_tab.py" line="51"/>
         <source>Case</source>
         <translation>Procédure</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="67"/>
+        <location filename="../dialogs/followup_tab.py" line="63"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="67"/>
+        <location filename="../dialogs/followup_tab.py" line="63"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="67"/>
+        <location filename="../dialogs/followup_tab.ui" line="70"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -447,68 +707,283 @@
         <source>Requisition {n} recorded.</source>
         <translation>Réquisition {n} enregistrée.</translation>
     </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="6"/>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="17"/>
+        <source>Case number</source>
+        <translation>N° de procédure</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="24"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="45"/>
+        <source>Open the PDF</source>
+        <translation>Ouvrir le PDF</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="52"/>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="61"/>
+        <source>Record an answer</source>
+        <translation>Enregistrer une réponse</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="77"/>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>GrantUser</name>
+    <message>
+        <location filename="../processing/grant_user.py" line="39"/>
+        <source>Database login</source>
+        <translation>Identifiant de connexion à la base</translation>
+    </message>
+    <message>
+        <location filename="../processing/grant_user.py" line="40"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../processing/grant_user.py" line="46"/>
+        <source>Unit (needed for investigators)</source>
+        <translation>Unité (obligatoire pour les enquêteurs)</translation>
+    </message>
+    <message>
+        <location filename="../processing/grant_user.py" line="60"/>
+        <source>{login} is now {role} ({unit}).</source>
+        <translation>{login} est désormais {role} ({unit}).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCameras</name>
+    <message>
+        <location filename="../processing/import_cameras.py" line="46"/>
+        <source>Cameras (point layer)</source>
+        <translation>Caméras (couche de points)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_cameras.py" line="51"/>
+        <source>Owner of rows that name none</source>
+        <translation>Propriétaire des lignes qui n'en indiquent pas</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_cameras.py" line="56"/>
+        <source>Retention (days) of new cameras that give none</source>
+        <translation>Conservation (jours) des nouvelles caméras qui n'en indiquent pas</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_cameras.py" line="67"/>
+        <source>Owners created</source>
+        <translation>Propriétaires créés</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_cameras.py" line="81"/>
+        <source>Cameras</source>
+        <translation>Caméras</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOwners</name>
+    <message>
+        <location filename="../processing/import_owners.py" line="39"/>
+        <source>Owners (table or layer)</source>
+        <translation>Propriétaires (table ou couche)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_owners.py" line="53"/>
+        <source>Owners</source>
+        <translation>Propriétaires</translation>
+    </message>
+</context>
+<context>
+    <name>InstallDatabase</name>
+    <message>
+        <location filename="../processing/install_database.py" line="36"/>
+        <source>Storage CRS (first install only)</source>
+        <translation>SCR de stockage (première installation seulement)</translation>
+    </message>
+    <message>
+        <location filename="../processing/install_database.py" line="39"/>
+        <source>Schema version</source>
+        <translation>Version du schéma</translation>
+    </message>
+    <message>
+        <location filename="../processing/install_database.py" line="48"/>
+        <source>The database is current (schema version {v}).</source>
+        <translation>La base est à jour (version {v} du schéma).</translation>
+    </message>
+    <message>
+        <location filename="../processing/install_database.py" line="50"/>
+        <source>Installed CamReq schema version {v}, geometries in EPSG:{srid}.</source>
+        <translation>Schéma CamReq version {v} installé, géométries en EPSG:{srid}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/install_database.py" line="56"/>
+        <source>Upgraded the schema from version {a} to {b}.</source>
+        <translation>Schéma mis à jour de la version {a} à la version {b}.</translation>
+    </message>
+</context>
+<context>
+    <name>LoadSampleData</name>
+    <message>
+        <location filename="../processing/load_sample_data.py" line="35"/>
+        <source>Sample owners loaded</source>
+        <translation>Propriétaires d'exemple chargés</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_sample_data.py" line="35"/>
+        <source>Sample cameras loaded</source>
+        <translation>Caméras d'exemple chargées</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_sample_data.py" line="35"/>
+        <source>Sample rows rejected</source>
+        <translation>Lignes d'exemple refusées</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_sample_data.py" line="46"/>
+        <source>Loading SYNTHETIC sample data: invented cameras and owners, not real ones.</source>
+        <translation>Chargement de données d'exemple FICTIVES : caméras et propriétaires inventés, et non réels.</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_sample_data.py" line="49"/>
+        <source>Sample row {id} rejected: {reason}</source>
+        <translation>Ligne d'exemple {id} refusée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_sample_data.py" line="52"/>
+        <source>Sample owners (SYNTHETIC)</source>
+        <translation>Propriétaires d'exemple (FICTIFS)</translation>
+    </message>
+    <message>
+        <location filename="../processing/load_sample_data.py" line="53"/>
+        <source>Sample cameras (SYNTHETIC)</source>
+        <translation>Caméras d'exemple (FICTIVES)</translation>
+    </message>
 </context>
 <context>
     <name>RequisitionsTab</name>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="42"/>
+        <location filename="../dialogs/requisitions_tab.py" line="88"/>
         <source>Tick at least one camera in the New search tab.</source>
         <translation>Cochez au moins une caméra dans l'onglet Nouvelle recherche.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="45"/>
+        <location filename="../dialogs/requisitions_tab.py" line="91"/>
         <source>Give the case number (numéro de procédure).</source>
         <translation>Indiquez le numéro de procédure.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="47"/>
+        <location filename="../dialogs/requisitions_tab.py" line="93"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="88"/>
+        <location filename="../dialogs/requisitions_tab.py" line="133"/>
         <source>Making the requisitions and their PDFs, then sending them…</source>
         <translation>Création des réquisitions et de leurs PDF, puis envoi…</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="91"/>
+        <location filename="../dialogs/requisitions_tab.py" line="136"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="92"/>
+        <location filename="../dialogs/requisitions_tab.py" line="137"/>
         <source>CamReq requisitions</source>
         <translation>Réquisitions CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="107"/>
+        <location filename="../dialogs/requisitions_tab.py" line="152"/>
         <source>{n} requisition(s) not sent: they are issued and wait in the outbox; send them again from the Follow-up tab once the problem is solved.</source>
         <translation>{n} réquisition(s) non envoyée(s) : émises, elles attendent dans la file d'envoi ; renvoyez-les depuis l'onglet Suivi une fois le problème réglé.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="114"/>
+        <location filename="../dialogs/requisitions_tab.py" line="159"/>
         <source>{sent} of {total} requisitions sent.</source>
         <translation>{sent} réquisitions envoyées sur {total}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="124"/>
+        <location filename="../dialogs/requisitions_tab.py" line="169"/>
         <source>{n} sent to {owner} &lt;{email}&gt;</source>
         <translation>{n} envoyée à {owner} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="128"/>
+        <location filename="../dialogs/requisitions_tab.py" line="173"/>
         <source>{n} NOT sent: {owner} has no e-mail address; deliver the PDF by hand ({path})</source>
         <translation>{n} NON envoyée : {owner} n'a pas d'adresse électronique ; remettez le PDF en main propre ({path})</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="131"/>
+        <location filename="../dialogs/requisitions_tab.py" line="176"/>
         <source>{n} NOT sent to {owner} &lt;{email}&gt;: {answer}</source>
         <translation>{n} NON envoyée à {owner} &lt;{email}&gt; : {answer}</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="131"/>
+        <location filename="../dialogs/requisitions_tab.py" line="176"/>
         <source>not attempted</source>
         <translation>pas encore tentée</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="65"/>
+        <source>Not set: fill in the officer in the settings.</source>
+        <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="72"/>
+        <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
+        <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="6"/>
+        <source>Requisitions</source>
+        <translation>Réquisitions</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="21"/>
+        <source>Case number</source>
+        <translation>N° de procédure</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="31"/>
+        <source>Investigation</source>
+        <translation>Cadre d'enquête</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="41"/>
+        <source>Authorisation ref.</source>
+        <translation>Réf. autorisation</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="51"/>
+        <source>Answer by</source>
+        <translation>Réponse avant le</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="61"/>
+        <source>Delivery</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="71"/>
+        <source>Officer</source>
+        <translation>Requérant</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.ui" line="87"/>
+        <source>Create and send the requisitions</source>
+        <translation>Créer et envoyer les réquisitions</translation>
     </message>
 </context>
 <context>
@@ -590,32 +1065,352 @@
     </message>
 </context>
 <context>
+    <name>SearchAlgorithm</name>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="47"/>
+        <source>Incidents (points, routes or areas)</source>
+        <translation>Faits (points, trajets ou zones)</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="54"/>
+        <source>Incident id field</source>
+        <translation>Champ d'identifiant du fait</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="57"/>
+        <source>Distance (metres)</source>
+        <translation>Distance (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="62"/>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="63"/>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="69"/>
+        <source>Only cameras that see the incident</source>
+        <translation>Seulement les caméras qui voient les faits</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="72"/>
+        <source>Include out-of-service and removed cameras</source>
+        <translation>Inclure les caméras hors service et déposées</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="77"/>
+        <source>Speed along routes (km/h)</source>
+        <translation>Vitesse le long des trajets (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="85"/>
+        <source>Route margin on each side (minutes)</source>
+        <translation>Marge de part et d'autre du passage (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="93"/>
+        <source>Reason (case number, for the consultation log)</source>
+        <translation>Motif (numéro de procédure, pour le journal des consultations)</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="96"/>
+        <source>Consultation log id</source>
+        <translation>Identifiant au journal des consultations</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="97"/>
+        <source>Cameras found (one per incident and camera)</source>
+        <translation>Caméras trouvées (une par fait et par caméra)</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="124"/>
+        <source>Reading {n} incidents</source>
+        <translation>Lecture de {n} fait(s)</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="134"/>
+        <source>The search was cancelled before it ran; nothing was logged.</source>
+        <translation>La recherche a été annulée avant de s'exécuter ; rien n'a été journalisé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/search_algorithm.py" line="137"/>
+        <source>Search {id}: {n} cameras for {k} incidents (logged)</source>
+        <translation>Recherche {id} : {n} caméra(s) pour {k} fait(s) (journalisée)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTab</name>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="98"/>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="98"/>
+        <source>WGS84 lat lon</source>
+        <translation>WGS84 lat lon</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="98"/>
+        <source>Lambert-93 X Y</source>
+        <translation>Lambert-93 X Y</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="104"/>
+        <source>Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} minutes. Leave at 0 for one window covering the whole route.</source>
+        <translation>Vitesse le long du trajet : chaque caméra reçoit le créneau centré sur l'heure de passage du trajet devant elle, ± {margin:g} minutes. Laisser à 0 pour un seul créneau couvrant tout le trajet.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="18"/>
+        <source>Click on the map</source>
+        <translation>Cliquer sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="31"/>
+        <source>Draw a route</source>
+        <translation>Tracer un trajet</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="158"/>
+        <source>Click on the map, draw a route or type coordinates.</source>
+        <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="178"/>
+        <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
+        <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="182"/>
+        <source>Incident at {lat:.5f} {lon:.5f}</source>
+        <translation>Faits à {lat:.5f} {lon:.5f}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="229"/>
+        <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
+        <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="232"/>
+        <source>The end of the incident is before its start: check the times.</source>
+        <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="235"/>
+        <source>Give a reason for the search (case or facts): it is written to the log.</source>
+        <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="237"/>
+        <source>No database chosen yet: open the CamReq settings.</source>
+        <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="257"/>
+        <source>Searching…</source>
+        <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="258"/>
+        <source>CamReq camera search</source>
+        <translation>Recherche de caméras CamReq</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="282"/>
+        <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
+        <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="282"/>
+        <source>No camera within {radius} m.</source>
+        <translation>Aucune caméra à moins de {radius} m.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="6"/>
+        <source>New search</source>
+        <translation>Nouvelle recherche</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="12"/>
+        <source>Incident</source>
+        <translation>Faits</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="40"/>
+        <source>Left clicks add points to the route, a right click finishes it.</source>
+        <translation>Clic gauche : ajouter un point au trajet ; clic droit : terminer.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="50"/>
+        <source>Latitude and longitude (WGS84), or Lambert-93 X and Y, then Enter.</source>
+        <translation>Latitude et longitude (WGS84), ou X et Y Lambert-93, puis Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="60"/>
+        <source>Place</source>
+        <translation>Placer</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="79"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="89"/>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="99"/>
+        <source>Radius</source>
+        <translation>Rayon</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="154"/>
+        <source>Speed (km/h)</source>
+        <translation>Vitesse (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="164"/>
+        <source>One window for the whole route</source>
+        <translation>Un seul créneau pour tout le trajet</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="177"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="184"/>
+        <source>Case or facts, written to the consultation log</source>
+        <translation>Affaire ou faits, inscrits au registre des consultations</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="193"/>
+        <source>Find the cameras</source>
+        <translation>Trouver les caméras</translation>
+    </message>
+</context>
+<context>
+    <name>SelectCamerasNearIncident</name>
+    <message>
+        <location filename="../processing/select_cameras_near_incident.py" line="49"/>
+        <source>Camera layer (camreq.cameras)</source>
+        <translation>Couche des caméras (camreq.cameras)</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_cameras_near_incident.py" line="54"/>
+        <source>Modify current selection by</source>
+        <translation>Modifier la sélection courante en</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_cameras_near_incident.py" line="60"/>
+        <source>Cameras (selected)</source>
+        <translation>Caméras (sélectionnées)</translation>
+    </message>
+    <message>
+        <location filename="../processing/select_cameras_near_incident.py" line="81"/>
+        <source>Selected {n} cameras on {layer}</source>
+        <translation>{n} caméra(s) sélectionnée(s) sur {layer}</translation>
+    </message>
+</context>
+<context>
+    <name>SendRequisitions</name>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="47"/>
+        <source>SMTP server</source>
+        <translation>Serveur SMTP</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="48"/>
+        <source>SMTP port</source>
+        <translation>Port SMTP</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="54"/>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="59"/>
+        <source>Credentials (QGIS authentication configuration)</source>
+        <translation>Identifiants (configuration d'authentification QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="65"/>
+        <source>Sender address</source>
+        <translation>Adresse d'expédition</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="72"/>
+        <source>Waiting: owner has no e-mail</source>
+        <translation>En attente : propriétaire sans courriel</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="87"/>
+        <source>{n}: {owner} has no e-mail: add one in the owners directory, or deliver by hand.</source>
+        <translation>{n} : {owner} n'a pas de courriel : ajoutez-en un dans l'annuaire des propriétaires, ou remettez la réquisition en main propre.</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="93"/>
+        <source>{n}: a previous run stopped while sending; check the mail server&apos;s log before marking it sent (it is never re-sent automatically).</source>
+        <translation>{n} : un envoi précédent s'est interrompu en cours de transmission ; vérifiez le journal du serveur de messagerie avant de la marquer envoyée (elle n'est jamais renvoyée automatiquement).</translation>
+    </message>
+    <message>
+        <location filename="../processing/send_requisitions.py" line="97"/>
+        <source>Sent {s}, failed {f}, still pending {p}, owners without e-mail {e}.</source>
+        <translation>Envoyées {s}, en échec {f}, encore en attente {p}, propriétaires sans courriel {e}.</translation>
+    </message>
+</context>
+<context>
+    <name>SetRequisitionStatus</name>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="42"/>
+        <source>Requisition number (or draft id)</source>
+        <translation>Numéro de la réquisition (ou identifiant du brouillon)</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="43"/>
+        <source>New status</source>
+        <translation>Nouveau statut</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="46"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="47"/>
+        <source>Requisition number</source>
+        <translation>Numéro de la réquisition</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="48"/>
+        <source>Previous status</source>
+        <translation>Statut précédent</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="49"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="63"/>
+        <source>Issued {n}; PDF {p}</source>
+        <translation>Émise {n} ; PDF {p}</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="66"/>
+        <source>{n}: {a} → {b}</source>
+        <translation>{n} : {a} → {b}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
-    <message>
-        <location filename="../dialogs/settings_dialog.py" line="28"/>
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/settings_dialog.py" line="28"/>
-        <source>SSL/TLS</source>
-        <translation>SSL/TLS</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/settings_dialog.py" line="28"/>
-        <source>None (local relay only)</source>
-        <translation>Aucune (relais local uniquement)</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/settings_dialog.py" line="32"/>
-        <source>Investigator</source>
-        <translation>Enquêteur</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/settings_dialog.py" line="32"/>
-        <source>Analyst</source>
-        <translation>Analyste</translation>
-    </message>
     <message>
         <location filename="../dialogs/settings_dialog.ui" line="6"/>
         <source>CamReq settings</source>
@@ -717,14 +1512,177 @@
         <translation>Rayon par défaut</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="228"/>
+        <location filename="../dialogs/settings_dialog.ui" line="225"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="235"/>
+        <location filename="../dialogs/settings_dialog.ui" line="232"/>
         <source>Investigator: the CamReq panel only. Analyst: also the registry and database tools.</source>
         <translation>Enquêteur : le panneau CamReq seul. Analyste : aussi les outils du registre et de la base.</translation>
+    </message>
+</context>
+<context>
+    <name>vocabulary</name>
+    <message>
+        <location filename="../core/vocabulary.py" line="63"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="64"/>
+        <source>Issued, not sent</source>
+        <translation>Émise, non envoyée</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="65"/>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="66"/>
+        <source>Acknowledged</source>
+        <translation>Reçue par le propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="67"/>
+        <source>Footage delivered</source>
+        <translation>Images remises</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="68"/>
+        <source>No footage</source>
+        <translation>Pas d'images</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="69"/>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="70"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="76"/>
+        <source>Flagrance</source>
+        <translation>Flagrance</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="77"/>
+        <source>Preliminary investigation</source>
+        <translation>Enquête préliminaire</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="78"/>
+        <source>Judicial investigation</source>
+        <translation>Information judiciaire</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="114"/>
+        <source>Fixed</source>
+        <translation>Fixe</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="115"/>
+        <source>Dome</source>
+        <translation>Dôme</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="116"/>
+        <source>Panning (PTZ)</source>
+        <translation>Mobile (PTZ)</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="117"/>
+        <source>Number-plate reader (ANPR/ALPR)</source>
+        <translation>Lecture de plaques (LAPI)</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="123"/>
+        <source>In service</source>
+        <translation>En service</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="124"/>
+        <source>Out of order</source>
+        <translation>En panne</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="125"/>
+        <source>Removed</source>
+        <translation>Déposée</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="131"/>
+        <source>Continuous</source>
+        <translation>Continu</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="132"/>
+        <source>On motion</source>
+        <translation>Sur détection de mouvement</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="133"/>
+        <source>Scheduled</source>
+        <translation>Programmé</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="143"/>
+        <source>Metropolis</source>
+        <translation>Métropole</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="144"/>
+        <source>City</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="145"/>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="146"/>
+        <source>Transport operator</source>
+        <translation>Exploitant de transport</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="147"/>
+        <source>Social landlord</source>
+        <translation>Bailleur social</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="148"/>
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="154"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="155"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="156"/>
+        <source>None (local relay only)</source>
+        <translation>Aucune (relais local uniquement)</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="162"/>
+        <source>Investigator</source>
+        <translation>Enquêteur</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="163"/>
+        <source>Analyst</source>
+        <translation>Analyste</translation>
     </message>
 </context>
 </TS>

@@ -11,30 +11,26 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterProviderConnection,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.inputs import refuse_nul
+from ..core.translation import tr_for
 from ..errors import CamreqError
 
 CONNECTION = "CONNECTION"
-
-
-def tr(text: str) -> str:
-    """Return text translated in the CamReq context."""
-    return QCoreApplication.translate("CamReq", text)
 
 
 class CamreqAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses set algorithm_id, label and help_text, and define initAlgorithm() and process()."""
 
     algorithm_id = ""  # name(): lowercase letters only, the public id after "camreq:"
-    label = ""  # displayName(), in English: translated here
-    help_text = ""  # shortHelpString(), in English: translated here
-    group_name = "Database"
+    label = ""  # displayName(), in English in QT_TR_NOOP(): translated here
+    help_text = ""  # shortHelpString(), in English in QT_TR_NOOP(): translated here
+    group_name = QT_TR_NOOP("Database")
 
     def tr(self, text: str) -> str:
-        """Return text translated in the CamReq context."""
-        return tr(text)
+        """Return text marked by self.tr() in this class or a base class, or by QT_TR_NOOP(), translated."""
+        return tr_for(type(self), text)
 
     def createInstance(self) -> CamreqAlgorithm:  # noqa: N802
         """Return a new instance, as Processing asks."""

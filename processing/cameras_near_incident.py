@@ -19,35 +19,36 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
+from qgis.PyQt.QtCore import QT_TR_NOOP, QDateTime, QVariant
 
 from ..core.search import CameraHit, collection_paused
+from ..core.times import to_qdatetime
 from ..errors import CamreqError
 from .search_algorithm import SearchAlgorithm
 
 # (name, type) of the OUTPUT fields, in CameraHit's order where they come from it.
 OUTPUT_FIELDS = (
-    ("search_id", QVariant.Type.LongLong),
-    ("incident_id", QVariant.Type.String),
-    ("camera_id", QVariant.Type.LongLong),
-    ("camera_ref", QVariant.Type.String),
-    ("owner_id", QVariant.Type.LongLong),
-    ("owner_name", QVariant.Type.String),
-    ("owner_email", QVariant.Type.String),
-    ("camera_type", QVariant.Type.String),
-    ("camera_status", QVariant.Type.String),
-    ("distance_m", QVariant.Type.Double),
-    ("in_view", QVariant.Type.Bool),
-    ("retention_days", QVariant.Type.Int),
-    ("purge_at", QVariant.Type.DateTime),
-    ("footage_available", QVariant.Type.Bool),
-    ("window_start", QVariant.Type.DateTime),
-    ("window_end", QVariant.Type.DateTime),
+    ("search_id", QVariant.LongLong),
+    ("incident_id", QVariant.String),
+    ("camera_id", QVariant.LongLong),
+    ("camera_ref", QVariant.String),
+    ("owner_id", QVariant.LongLong),
+    ("owner_name", QVariant.String),
+    ("owner_email", QVariant.String),
+    ("camera_type", QVariant.String),
+    ("camera_status", QVariant.String),
+    ("distance_m", QVariant.Double),
+    ("in_view", QVariant.Bool),
+    ("retention_days", QVariant.Int),
+    ("purge_at", QVariant.DateTime),
+    ("footage_available", QVariant.Bool),
+    ("window_start", QVariant.DateTime),
+    ("window_end", QVariant.DateTime),
 )
 
 
 _hit_values = operator.attrgetter(*(name for name, _kind in OUTPUT_FIELDS[1:]))
-DATETIME_INDEXES = tuple(index for index, (_name, kind) in enumerate(OUTPUT_FIELDS) if kind == QVariant.Type.DateTime)
+DATETIME_INDEXES = tuple(index for index, (_name, kind) in enumerate(OUTPUT_FIELDS) if kind == QVariant.DateTime)
 CHUNK = 10_000  # features written to the sink at once, between progress reports
 
 
@@ -59,16 +60,6 @@ def output_fields() -> QgsFields:
     return fields
 
 
-def qt_datetime(value: datetime) -> QDateTime:
-    """Return an aware date-time as a QDateTime keeping its UTC offset."""
-    return QDateTime(
-        QDate(value.year, value.month, value.day),
-        QTime(value.hour, value.minute, value.second, value.microsecond // 1000),
-        Qt.TimeSpec.OffsetFromUTC,
-        int(value.utcoffset().total_seconds()),
-    )
-
-
 def hit_attributes(search_id: int, hit: CameraHit, qt_datetimes: dict[datetime, QDateTime]) -> list:
     """Return the OUTPUT attributes of one hit (date-times converted through the qt_datetimes cache)."""
     values = [search_id, *_hit_values(hit)]
@@ -76,7 +67,7 @@ def hit_attributes(search_id: int, hit: CameraHit, qt_datetimes: dict[datetime, 
         value = values[index]
         converted = qt_datetimes.get(value)
         if converted is None:
-            converted = qt_datetimes[value] = qt_datetime(value)
+            converted = qt_datetimes[value] = to_qdatetime(value)
         values[index] = converted
     return values
 
@@ -85,8 +76,8 @@ class CamerasNearIncident(SearchAlgorithm):
     """Search cameras near incidents and write one row per incident and camera."""
 
     algorithm_id = "camerasnearincident"
-    label = "Cameras near incidents"
-    help_text = (
+    label = QT_TR_NOOP("Cameras near incidents")
+    help_text = QT_TR_NOOP(
         " OUTPUT: one point per incident and camera, in the database CRS, sorted by purge_at; "
         "search_id is the consultation log row."
     )

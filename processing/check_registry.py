@@ -28,9 +28,10 @@ from qgis.core import (
     QgsRendererCategory,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QT_TR_NOOP, QVariant
 
-from ..core.registry_checks import Severity, check_registry
+from ..core.registry_checks import check_registry
+from ..core.vocabulary import Severity
 from .algorithm import CamreqAlgorithm
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -51,7 +52,7 @@ class SeverityStyle(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> None:  # noqa: N802
         """Give the layer one colour per severity."""
         categories = [
-            QgsRendererCategory(severity.code, QgsMarkerSymbol.createSimple(
+            QgsRendererCategory(severity.value, QgsMarkerSymbol.createSimple(
                 {"name": "circle", "color": severity.colour, "size": "3.2", "outline_color": "#202020"}
             ), severity.label)
             for severity in Severity
@@ -63,11 +64,11 @@ class SeverityStyle(QgsProcessingLayerPostProcessorInterface):
 class CheckRegistry(CamreqAlgorithm):
     """Find expired authorisations, stale verifications, owners without contact, duplicates and the like."""
 
-    group_name = "Registry"
+    group_name = QT_TR_NOOP("Registry")
 
     algorithm_id = "checkregistry"
-    label = "Check the registry"
-    help_text = (
+    label = QT_TR_NOOP("Check the registry")
+    help_text = QT_TR_NOOP(
         "Lists what is wrong in the camera registry and the owners directory, one row per camera or owner and "
         "problem, with a severity (high, medium, low) and a sentence: prefectoral authorisation expired or "
         "expiring within 90 days, camera not verified for 12 months, owner without a requisition e-mail, camera "
@@ -108,7 +109,7 @@ class CheckRegistry(CamreqAlgorithm):
                 geometry.fromWkb(finding.wkb)
                 feature.setGeometry(geometry)
             feature.setAttributes([
-                finding.severity.code, finding.problem, finding.message, finding.camera_id, finding.camera_ref,
+                finding.severity.value, finding.problem, finding.message, finding.camera_id, finding.camera_ref,
                 finding.owner_id, finding.owner_name,
             ])  # fmt: skip
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)

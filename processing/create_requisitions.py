@@ -22,10 +22,12 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.documents import Officer, weasyprint_available
-from ..core.requisitions import DEFAULT_DELIVERY, INVESTIGATIONS, CameraRequest, RequisitionForm, create_requisitions
+from ..core.requisitions import DEFAULT_DELIVERY, CameraRequest, RequisitionForm, create_requisitions
 from ..core.times import aware_datetime
+from ..core.vocabulary import Investigation
 from ..errors import CamreqError
 from ..settings import Settings
 from .algorithm import CamreqAlgorithm
@@ -38,11 +40,11 @@ REQUIRED_FIELDS = ("camera_id", "window_start", "window_end")
 class CreateRequisitions(CamreqAlgorithm):
     """Group the selected cameras by owner and make one requisition per owner."""
 
-    group_name = "Requisitions"
+    group_name = QT_TR_NOOP("Requisitions")
 
     algorithm_id = "createrequisitions"
-    label = "Create requisitions"
-    help_text = (
+    label = QT_TR_NOOP("Create requisitions")
+    help_text = QT_TR_NOOP(
         "Makes one judicial requisition per owner from CAMERAS (the output of camreq:camerasnearincident, or a "
         "selection of it), each listing that owner's cameras with their time windows, and writes one PDF per "
         "requisition, with a map extract, into OUTPUT_FOLDER. With ISSUE, the requisitions are numbered "
@@ -69,7 +71,10 @@ class CreateRequisitions(CamreqAlgorithm):
         )  # fmt: skip
         self.addParameter(QgsProcessingParameterString("CASE_NUMBER", self.tr("Case number (procédure)")))
         investigation = QgsProcessingParameterEnum(
-            "INVESTIGATION", self.tr("Investigation"), list(INVESTIGATIONS), defaultValue="flagrance"
+            "INVESTIGATION",
+            self.tr("Investigation"),
+            Investigation.values(),
+            defaultValue=Investigation.FLAGRANCE.value,
         )
         investigation.setUsesStaticStrings(True)
         self.addParameter(investigation)

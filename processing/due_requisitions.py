@@ -16,26 +16,27 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDateTime, QVariant
+from qgis.PyQt.QtCore import QT_TR_NOOP, QVariant
 
 from ..core.requisitions import due_soon
+from ..core.times import iso_text, to_qdatetime
 from .algorithm import CamreqAlgorithm
 
 COLUMNS = (
-    ("number", QVariant.Type.String), ("owner", QVariant.Type.String), ("owner_email", QVariant.Type.String),
-    ("owner_phone", QVariant.Type.String), ("status", QVariant.Type.String), ("purge_deadline", QVariant.Type.DateTime),
-    ("purged", QVariant.Type.Bool),
+    ("number", QVariant.String), ("owner", QVariant.String), ("owner_email", QVariant.String),
+    ("owner_phone", QVariant.String), ("status", QVariant.String), ("purge_deadline", QVariant.DateTime),
+    ("purged", QVariant.Bool),
 )  # fmt: skip
 
 
 class DueRequisitions(CamreqAlgorithm):
     """List the requisitions to chase now (the view camreq.requisitions_due_soon)."""
 
-    group_name = "Requisitions"
+    group_name = QT_TR_NOOP("Requisitions")
 
     algorithm_id = "duerequisitions"
-    label = "Requisitions due soon"
-    help_text = (
+    label = QT_TR_NOOP("Requisitions due soon")
+    help_text = QT_TR_NOOP(
         "Lists the open requisitions (draft, issued, sent, acknowledged) whose footage is purged within 48 "
         "hours, or already was ('purged'), most urgent first: call these owners now. COUNT is their number."
     )
@@ -57,14 +58,16 @@ class DueRequisitions(CamreqAlgorithm):
             fields.append(QgsField(name, kind))
         sink, sink_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.NoGeometry)
         rows = due_soon(self.connection_value(parameters, context))
-        for number, owner, email, phone, status, purge, purged in rows:
+        for row in rows:
             feature = QgsFeature(fields)
-            when = QDateTime.fromMSecsSinceEpoch(int(purge.timestamp() * 1000))
-            feature.setAttributes([number, owner, email, phone, status, when, purged])
+            feature.setAttributes([
+                row.number, row.owner_name, row.owner_email, row.owner_phone, row.status,
+                to_qdatetime(row.purge_deadline), row.purged,
+            ])  # fmt: skip
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.pushWarning(
                 self.tr("{n} ({owner}, {status}): footage purged {when}").format(
-                    n=number, owner=owner, status=status, when=purge.isoformat()
+                    n=row.number, owner=row.owner_name, status=row.status, when=iso_text(row.purge_deadline)
                 )
             )
         return {"OUTPUT": sink_id, "COUNT": len(rows)}

@@ -11,10 +11,10 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
+from ..core.database import GROUP_ROLES, MAX_NAME_BYTES, grant_user
 from ..core.inputs import checked_text
-from ..db.connection import connect
-from ..db.users import GROUP_ROLES, MAX_NAME_BYTES, grant_user
 from .algorithm import CamreqAlgorithm
 
 MAX_UNIT_LENGTH = 200
@@ -24,8 +24,8 @@ class GrantUser(CamreqAlgorithm):
     """Grant a login the administrator, analyst or investigator role and record its unit."""
 
     algorithm_id = "grantuser"
-    label = "Give a login a role and a unit"
-    help_text = (
+    label = QT_TR_NOOP("Give a login a role and a unit")
+    help_text = QT_TR_NOOP(
         "Gives an existing PostgreSQL login one CamReq role (administrator, analyst or investigator; any "
         "other CamReq role it had is taken back) and records its unit in this database. Investigators see "
         "and change only their unit's requisitions. The database enforces it, also for direct SQL. "
@@ -46,7 +46,7 @@ class GrantUser(CamreqAlgorithm):
         self.addParameter(
             QgsProcessingParameterString("UNIT", self.tr("Unit (needed for investigators)"), optional=True)
         )
-        for name, label in (("LOGIN", "Login"), ("ROLE", "Role"), ("UNIT", "Unit")):
+        for name, label in (("LOGIN", QT_TR_NOOP("Login")), ("ROLE", QT_TR_NOOP("Role")), ("UNIT", QT_TR_NOOP("Unit"))):
             self.addOutput(QgsProcessingOutputString(name, self.tr(label)))
 
     def process(
@@ -56,10 +56,6 @@ class GrantUser(CamreqAlgorithm):
         login = checked_text("LOGIN", self.parameterAsString(parameters, "LOGIN", context), MAX_NAME_BYTES)
         role = self.parameterAsEnumString(parameters, "ROLE", context)
         unit = checked_text("UNIT", self.parameterAsString(parameters, "UNIT", context), MAX_UNIT_LENGTH, False)
-        conn = connect(self.connection_value(parameters, context))
-        try:
-            grant_user(conn, login, role, unit)
-        finally:
-            conn.close()
+        grant_user(self.connection_value(parameters, context), login, role, unit)
         feedback.pushInfo(self.tr("{login} is now {role} ({unit}).").format(login=login, role=role, unit=unit or "-"))
         return {"LOGIN": login, "ROLE": role, "UNIT": unit}

@@ -13,9 +13,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.registry_import import CameraImportOptions, import_cameras
-from ..db.registry import transaction
+from ..core.vocabulary import RETENTION_DAYS
 from .algorithm import CamreqAlgorithm
 from .import_outputs import RejectedRows, add_import_outputs, report
 
@@ -23,11 +24,11 @@ from .import_outputs import RejectedRows, add_import_outputs, report
 class ImportCameras(CamreqAlgorithm):
     """Insert or update cameras from a point layer, one transaction, rejected rows with their reason."""
 
-    group_name = "Registry"
+    group_name = QT_TR_NOOP("Registry")
 
     algorithm_id = "importcameras"
-    label = "Import cameras"
-    help_text = (
+    label = QT_TR_NOOP("Import cameras")
+    help_text = QT_TR_NOOP(
         "Imports cameras from any point layer (CSV with X/Y, GeoPackage, GeoJSON, Shapefile, an OpenStreetMap "
         "export of man_made=surveillance nodes) in any CRS. Field names are matched case-insensitively: ref, "
         "owner, owner_email, camera_type, direction, fov, range_m, height, tilt, retention_days, status, "
@@ -58,8 +59,8 @@ class ImportCameras(CamreqAlgorithm):
                 self.tr("Retention (days) of new cameras that give none"),
                 QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=30,
-                minValue=1,
-                maxValue=31,
+                minValue=RETENTION_DAYS[0],
+                maxValue=RETENTION_DAYS[-1],
             )
         )
         add_import_outputs(self)
@@ -76,7 +77,6 @@ class ImportCameras(CamreqAlgorithm):
             transform_context=context.transformContext(),
         )
         rejected = RejectedRows(self, parameters, context, source, feedback)
-        with transaction(self.connection_value(parameters, context)) as conn:
-            result = import_cameras(conn, source, options, feedback, rejected)
+        result = import_cameras(self.connection_value(parameters, context), source, options, feedback, rejected)
         report(feedback, self.tr("Cameras"), result)
         return {**rejected.outputs(result), "OWNERS_CREATED": len(result.owners_created)}

@@ -19,7 +19,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.registry_import import ImportResult
-from .algorithm import tr
+from ..core.translation import tr
 
 OUTPUT_REJECTED = "OUTPUT_REJECTED"
 COUNTS = ("IMPORTED", "UPDATED", "REJECTED")
@@ -51,7 +51,7 @@ class RejectedRows:
         self.feedback = feedback
         self.fields = QgsFields(source.fields())
         reason = "reason" if self.fields.lookupField("reason") < 0 else "rejection_reason"
-        self.fields.append(QgsField(reason, QVariant.Type.String))
+        self.fields.append(QgsField(reason, QVariant.String))
         self.sink, self.destination = algorithm.parameterAsSink(
             parameters, OUTPUT_REJECTED, context, self.fields, source.wkbType(), source.sourceCrs()
         )

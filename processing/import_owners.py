@@ -10,9 +10,9 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSource,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.registry_import import import_owners
-from ..db.registry import transaction
 from .algorithm import CamreqAlgorithm
 from .import_outputs import RejectedRows, add_import_outputs, report
 
@@ -20,11 +20,11 @@ from .import_outputs import RejectedRows, add_import_outputs, report
 class ImportOwners(CamreqAlgorithm):
     """Insert or update owners keyed by name, one transaction, rejected rows with their reason."""
 
-    group_name = "Registry"
+    group_name = QT_TR_NOOP("Registry")
 
     algorithm_id = "importowners"
-    label = "Import owners"
-    help_text = (
+    label = QT_TR_NOOP("Import owners")
+    help_text = QT_TR_NOOP(
         "Imports the owners directory from a table (CSV, spreadsheet or any layer). Field names are matched "
         "case-insensitively: name (required), kind (metropolis, city, departement, transport, landlord or "
         "private), email (where requisitions go), phone, address, response_days, notes. An owner whose name "
@@ -49,7 +49,6 @@ class ImportOwners(CamreqAlgorithm):
         """Import the table's owners in one transaction and return the counts."""
         source = self.parameterAsSource(parameters, "INPUT", context)
         rejected = RejectedRows(self, parameters, context, source, feedback)
-        with transaction(self.connection_value(parameters, context)) as conn:
-            result = import_owners(conn, source, feedback, rejected)
+        result = import_owners(self.connection_value(parameters, context), source, feedback, rejected)
         report(feedback, self.tr("Owners"), result)
         return rejected.outputs(result)

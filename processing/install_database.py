@@ -12,9 +12,9 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsUnitTypes,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
-from ..db import schema
-from ..db.connection import connect
+from ..core.database import install_database
 from ..errors import CamreqError
 from .algorithm import CamreqAlgorithm
 
@@ -23,8 +23,8 @@ class InstallDatabase(CamreqAlgorithm):
     """Install the schema on an empty database, upgrade an older one, leave a current one alone."""
 
     algorithm_id = "installdatabase"
-    label = "Install or upgrade the database"
-    help_text = (
+    label = QT_TR_NOOP("Install or upgrade the database")
+    help_text = QT_TR_NOOP(
         "Creates the CamReq schema (and the PostGIS extension) on an empty database, upgrades an older "
         "CamReq database to this plugin's version, and does nothing on a current one. Each upgrade step "
         "is one transaction. The storage CRS is chosen at the first install and cannot change later."
@@ -43,24 +43,20 @@ class InstallDatabase(CamreqAlgorithm):
     ) -> dict[str, Any]:
         """Apply the missing migrations and report what was done."""
         srid = storage_srid(self.parameterAsCrs(parameters, "CRS", context))
-        conn = connect(self.connection_value(parameters, context))
-        try:
-            applied = schema.install_or_upgrade(conn, srid, feedback.pushInfo)
-            after = schema.installed_version(conn)
-            before = applied[0].version - 1 if applied else after
-            if not applied:
-                feedback.pushInfo(self.tr("The database is current (schema version {v}).").format(v=after))
-            elif before == 0:
-                feedback.pushInfo(
-                    self.tr("Installed CamReq schema version {v}, geometries in EPSG:{srid}.").format(
-                        v=after, srid=schema.storage_srid(conn)
-                    )
+        done = install_database(self.connection_value(parameters, context), srid, feedback.pushInfo)
+        if done.before == done.after:
+            feedback.pushInfo(self.tr("The database is current (schema version {v}).").format(v=done.after))
+        elif done.before == 0:
+            feedback.pushInfo(
+                self.tr("Installed CamReq schema version {v}, geometries in EPSG:{srid}.").format(
+                    v=done.after, srid=done.srid
                 )
-            else:
-                feedback.pushInfo(self.tr("Upgraded the schema from version {a} to {b}.").format(a=before, b=after))
-        finally:
-            conn.close()
-        return {"VERSION": after}
+            )
+        else:
+            feedback.pushInfo(
+                self.tr("Upgraded the schema from version {a} to {b}.").format(a=done.before, b=done.after)
+            )
+        return {"VERSION": done.after}
 
 
 def storage_srid(crs: QgsCoordinateReferenceSystem) -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import QgsFeature, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingOutputNumber
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.sample_data import load_sample_registry
-from ..db.registry import transaction
 from .algorithm import CamreqAlgorithm
 from .import_outputs import report
 
@@ -17,11 +17,11 @@ OUTPUTS = ("OWNERS", "CAMERAS", "REJECTED")
 class LoadSampleData(CamreqAlgorithm):
     """Load sample/owners.csv and sample/cameras.csv (synthetic data) into the registry."""
 
-    group_name = "Registry"
+    group_name = QT_TR_NOOP("Registry")
 
     algorithm_id = "loadsampledata"
-    label = "Load the sample registry (SYNTHETIC Grenoble data)"
-    help_text = (
+    label = QT_TR_NOOP("Load the sample registry (SYNTHETIC Grenoble data)")
+    help_text = QT_TR_NOOP(
         "SYNTHETIC DATA: loads the invented Grenoble-area sample registry shipped in the plugin's sample "
         "folder (18 owners, 1,415 cameras) to try, demonstrate or test CamReq. None of these cameras, "
         "contacts or authorisations exists: never load it into a production registry. It goes through the "
@@ -48,8 +48,7 @@ class LoadSampleData(CamreqAlgorithm):
         def reject(feature: QgsFeature, reason: str) -> None:
             feedback.pushWarning(self.tr("Sample row {id} rejected: {reason}").format(id=feature.id(), reason=reason))
 
-        with transaction(self.connection_value(parameters, context)) as conn:
-            owners, cameras = load_sample_registry(conn, feedback, reject)
+        owners, cameras = load_sample_registry(self.connection_value(parameters, context), feedback, reject)
         report(feedback, self.tr("Sample owners (SYNTHETIC)"), owners)
         report(feedback, self.tr("Sample cameras (SYNTHETIC)"), cameras)
         loaded = (owners.imported + owners.updated, cameras.imported + cameras.updated)

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsField, QgsFields
-from qgis.PyQt.QtCore import QDateTime, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..core.requisitions import RequisitionSummary
+from ..core.times import to_qdatetime
 
 
 def summary_fields() -> QgsFields:
     """Return the fields: id, number, owner, status, camera_count, purge_deadline, pdf_path."""
     fields = QgsFields()
     for name, kind in (
-        ("id", QVariant.Type.LongLong),
-        ("number", QVariant.Type.String),
-        ("owner", QVariant.Type.String),
-        ("status", QVariant.Type.String),
-        ("camera_count", QVariant.Type.Int),
-        ("purge_deadline", QVariant.Type.DateTime),
-        ("pdf_path", QVariant.Type.String),
+        ("id", QVariant.LongLong),
+        ("number", QVariant.String),
+        ("owner", QVariant.String),
+        ("status", QVariant.String),
+        ("camera_count", QVariant.Int),
+        ("purge_deadline", QVariant.DateTime),
+        ("pdf_path", QVariant.String),
     ):
         fields.append(QgsField(name, kind))
     return fields
@@ -27,9 +28,7 @@ def summary_fields() -> QgsFields:
 def summary_feature(summary: RequisitionSummary) -> QgsFeature:
     """Return one row of the table."""
     feature = QgsFeature(summary_fields())
-    purge = None
-    if summary.purge_deadline is not None:
-        purge = QDateTime.fromMSecsSinceEpoch(int(summary.purge_deadline.timestamp() * 1000))
+    purge = to_qdatetime(summary.purge_deadline) if summary.purge_deadline is not None else None
     feature.setAttributes(
         [summary.id, summary.number, summary.owner, summary.status, summary.camera_count, purge, summary.pdf_path]
     )

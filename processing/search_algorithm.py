@@ -16,13 +16,15 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
-from ..core.incidents import TimeSource, datetime_from_qt, incidents_from_source
+from ..core.incidents import TimeSource, incidents_from_source
 from ..core.search import DEFAULT_DISTANCE_M, DEFAULT_MARGIN_MINUTES, SearchOptions, SearchResult, search
+from ..core.times import from_qdatetime
 from ..errors import CamreqError
 from .algorithm import CamreqAlgorithm
 
-SEARCH_HELP = (
+SEARCH_HELP = QT_TR_NOOP(
     "Finds the cameras within DISTANCE true metres (measured on the WGS84 spheroid, a camera at exactly "
     "DISTANCE is included) of each incident (points, lines or polygons, any CRS), in one database query "
     "for all incidents. Each camera gets its window (START to END, or per incident from START_FIELD / "
@@ -37,7 +39,7 @@ SEARCH_HELP = (
 class SearchAlgorithm(CamreqAlgorithm):
     """Base of the algorithms that search cameras near incidents."""
 
-    group_name = "Search"
+    group_name = QT_TR_NOOP("Search")
 
     def add_search_parameters(self) -> None:
         """Add CONNECTION, INCIDENTS and the search options, and the SEARCH_ID and COUNT outputs."""
@@ -59,7 +61,10 @@ class SearchAlgorithm(CamreqAlgorithm):
         )
         self.addParameter(QgsProcessingParameterDateTime("START", self.tr("Start"), optional=True))
         self.addParameter(QgsProcessingParameterDateTime("END", self.tr("End"), optional=True))
-        for name, label in (("START_FIELD", "Start field (per incident)"), ("END_FIELD", "End field (per incident)")):
+        for name, label in (
+            ("START_FIELD", QT_TR_NOOP("Start field (per incident)")),
+            ("END_FIELD", QT_TR_NOOP("End field (per incident)")),
+        ):
             self.addParameter(QgsProcessingParameterField(name, self.tr(label), None, "INCIDENTS", optional=True))
         self.addParameter(
             QgsProcessingParameterBoolean("IN_VIEW_ONLY", self.tr("Only cameras that see the incident"), False)
@@ -108,8 +113,8 @@ class SearchAlgorithm(CamreqAlgorithm):
             margin_minutes=self.parameterAsDouble(parameters, "MARGIN_MINUTES", context),
         )
         times = TimeSource(
-            start=datetime_from_qt(self.parameterAsDateTime(parameters, "START", context)),
-            end=datetime_from_qt(self.parameterAsDateTime(parameters, "END", context)),
+            start=from_qdatetime(self.parameterAsDateTime(parameters, "START", context)),
+            end=from_qdatetime(self.parameterAsDateTime(parameters, "END", context)),
             start_field=self.parameterAsString(parameters, "START_FIELD", context),
             end_field=self.parameterAsString(parameters, "END_FIELD", context),
         )

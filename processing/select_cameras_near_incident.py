@@ -16,16 +16,17 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterVectorLayer,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..errors import CamreqError
 from .search_algorithm import SearchAlgorithm
 
 CAMERA_ID_FIELD = "id"
 METHODS = (
-    ("creating new selection", Qgis.SelectBehavior.SetSelection),
-    ("adding to current selection", Qgis.SelectBehavior.AddToSelection),
-    ("selecting within current selection", Qgis.SelectBehavior.IntersectSelection),
-    ("removing from current selection", Qgis.SelectBehavior.RemoveFromSelection),
+    (QT_TR_NOOP("creating new selection"), Qgis.SelectBehavior.SetSelection),
+    (QT_TR_NOOP("adding to current selection"), Qgis.SelectBehavior.AddToSelection),
+    (QT_TR_NOOP("selecting within current selection"), Qgis.SelectBehavior.IntersectSelection),
+    (QT_TR_NOOP("removing from current selection"), Qgis.SelectBehavior.RemoveFromSelection),
 )
 
 
@@ -33,8 +34,8 @@ class SelectCamerasNearIncident(SearchAlgorithm):
     """Run the camera search and select what it finds on a camera layer, like "Select within distance"."""
 
     algorithm_id = "selectcamerasnearincident"
-    label = "Select cameras near incidents"
-    help_text = (
+    label = QT_TR_NOOP("Select cameras near incidents")
+    help_text = QT_TR_NOOP(
         " The cameras found are selected on INPUT, the project's camera layer (camreq.cameras, matched "
         "on its 'id' field), as QGIS's 'Select within distance' does."
     )

@@ -13,9 +13,11 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
-from ..core.mailer import SECURITIES, smtp_server
+from ..core.mailer import smtp_server
 from ..core.outbox import send_outbox
+from ..core.vocabulary import SmtpSecurity
 from ..settings import Settings
 from .algorithm import CamreqAlgorithm
 
@@ -23,11 +25,11 @@ from .algorithm import CamreqAlgorithm
 class SendRequisitions(CamreqAlgorithm):
     """Send every issued, unsent requisition once, recording each attempt and the server's answer."""
 
-    group_name = "Requisitions"
+    group_name = QT_TR_NOOP("Requisitions")
 
     algorithm_id = "sendrequisitions"
-    label = "Send requisitions by e-mail"
-    help_text = (
+    label = QT_TR_NOOP("Send requisitions by e-mail")
+    help_text = QT_TR_NOOP(
         "Sends each issued requisition's PDF to its owner's e-mail. A requisition becomes 'sent' only once the "
         "server accepted it; a server that is down or answers 4xx leaves it pending for the next run; a 5xx "
         "answer marks it failed with the server's words. Every attempt is recorded, and a retry never sends a "
@@ -50,7 +52,7 @@ class SendRequisitions(CamreqAlgorithm):
             )
         )  # fmt: skip
         security = QgsProcessingParameterEnum(
-            "SMTP_SECURITY", self.tr("Security"), list(SECURITIES), defaultValue=settings.smtp_security
+            "SMTP_SECURITY", self.tr("Security"), SmtpSecurity.values(), defaultValue=settings.smtp_security
         )
         security.setUsesStaticStrings(True)
         self.addParameter(security)
@@ -61,7 +63,11 @@ class SendRequisitions(CamreqAlgorithm):
             )
         )  # fmt: skip
         self.addParameter(QgsProcessingParameterString("FROM", self.tr("Sender address"), settings.smtp_from))
-        for output, label in (("SENT", "Sent"), ("PENDING", "Still pending"), ("FAILED", "Failed")):
+        for output, label in (
+            ("SENT", QT_TR_NOOP("Sent")),
+            ("PENDING", QT_TR_NOOP("Still pending")),
+            ("FAILED", QT_TR_NOOP("Failed")),
+        ):
             self.addOutput(QgsProcessingOutputNumber(output, self.tr(label)))
         self.addOutput(QgsProcessingOutputNumber("NO_EMAIL", self.tr("Waiting: owner has no e-mail")))
 
@@ -77,10 +83,10 @@ class SendRequisitions(CamreqAlgorithm):
             self.parameterAsString(parameters, "SMTP_AUTHCFG", context),
         )
         report = send_outbox(self.connection_value(parameters, context), server, feedback)
-        for number, owner in report.without_email:
+        for lacking in report.without_email:
             feedback.reportError(
                 self.tr("{n}: {owner} has no e-mail: add one in the owners directory, or deliver by hand.").format(
-                    n=number, owner=owner
+                    n=lacking.number, owner=lacking.owner_name
                 )
             )
         for number in report.interrupted:

@@ -11,22 +11,24 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.requisitions import change_status, issue_draft
+from ..core.vocabulary import RequisitionStatus
 from ..settings import Settings
 from .algorithm import CamreqAlgorithm
 
-STATUSES = ("issued", "sent", "acknowledged", "footage_delivered", "no_footage", "refused", "cancelled")
+STATUSES = [status.value for status in RequisitionStatus if status is not RequisitionStatus.DRAFT]  # set, not made
 
 
 class SetRequisitionStatus(CamreqAlgorithm):
     """Move one requisition along its workflow, refusing changes the transitions table does not allow."""
 
-    group_name = "Requisitions"
+    group_name = QT_TR_NOOP("Requisitions")
 
     algorithm_id = "setrequisitionstatus"
-    label = "Set requisition status"
-    help_text = (
+    label = QT_TR_NOOP("Set requisition status")
+    help_text = QT_TR_NOOP(
         "Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage "
         "or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. "
         "NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers "
@@ -38,7 +40,7 @@ class SetRequisitionStatus(CamreqAlgorithm):
         """Declare NUMBER, STATUS and NOTE."""
         self.add_connection_parameter()
         self.addParameter(QgsProcessingParameterString("NUMBER", self.tr("Requisition number (or draft id)")))
-        status = QgsProcessingParameterEnum("STATUS", self.tr("New status"), list(STATUSES))
+        status = QgsProcessingParameterEnum("STATUS", self.tr("New status"), STATUSES)
         status.setUsesStaticStrings(True)
         self.addParameter(status)
         self.addParameter(QgsProcessingParameterString("NOTE", self.tr("Note"), optional=True, multiLine=True))
@@ -54,7 +56,7 @@ class SetRequisitionStatus(CamreqAlgorithm):
         reference = self.parameterAsString(parameters, "NUMBER", context)
         status = self.parameterAsEnumString(parameters, "STATUS", context)
         note = self.parameterAsString(parameters, "NOTE", context) or None
-        if status == "issued":
+        if status == RequisitionStatus.ISSUED:
             settings = Settings.load()
             issued = issue_draft(connection, reference, settings.unit_address, settings.unit_city, note)
             number, previous = issued.number, "draft"

@@ -15,6 +15,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from qgis.PyQt.QtCore import QT_TR_NOOP
+
 from ..core.documents import weasyprint_available
 from ..core.statistics import collect, write_report
 from .algorithm import CamreqAlgorithm
@@ -23,11 +25,11 @@ from .algorithm import CamreqAlgorithm
 class Statistics(CamreqAlgorithm):
     """What the metropolis shows the prosecutor: privacy-safe figures from the database."""
 
-    group_name = "Statistics"
+    group_name = QT_TR_NOOP("Statistics")
 
     algorithm_id = "statistics"
-    label = "Requisition statistics"
-    help_text = (
+    label = QT_TR_NOOP("Requisition statistics")
+    help_text = QT_TR_NOOP(
         "Writes into OUTPUT_FOLDER the figures from FROM to TO (days, Paris time): searches and requisitions per "
         "month against the same months a year earlier; per owner, requisitions received, hours from sending to "
         "the first answer (median, 90th percentile) and outcomes; the time from the incident to the requisition "

@@ -8,6 +8,7 @@ is invented (see README.md).
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import random
@@ -145,7 +146,7 @@ def place_point(rng: random.Random, place: str, mode: str, spread_m: float) -> t
     vertices = PLACES[place]
     if mode == "near":
         return jittered(rng, *rng.choice(vertices), spread_m)
-    segments = list(zip(vertices, vertices[1:], strict=False))
+    segments = list(itertools.pairwise(vertices))
     lengths = [math.hypot((b[0] - a[0]) * METRES_PER_DEGREE_LON,
                           (b[1] - a[1]) * METRES_PER_DEGREE_LAT) for a, b in segments]
     (lon_a, lat_a), (lon_b, lat_b) = rng.choices(segments, weights=lengths)[0]

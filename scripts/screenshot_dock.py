@@ -16,9 +16,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="camreq-screenshot-"))
 
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsRectangle, QgsSettings  # noqa: E402
-from qgis.gui import QgsMapCanvas, QgsMessageBar  # noqa: E402
-from qgis.PyQt.QtCore import QCoreApplication  # noqa: E402
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsRectangle, QgsSettings
+from qgis.gui import QgsMapCanvas, QgsMessageBar
+from qgis.PyQt.QtCore import QCoreApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_INCIDENT = "45.1885 5.7245"  # place Grenette, Grenoble (the demo's sample incident)
@@ -46,11 +46,13 @@ def render(language: str, target: Path, connection: str) -> None:
         officer_unit="Sûreté départementale de l'Isère",
     )
     dock = CamreqDock(canvas, QgsMessageBar(), PointTool(canvas), RouteTool(canvas), settings)
-    dock.coordinatesEdit.setText(SAMPLE_INCIDENT)
-    dock.place_typed_coordinates()
-    dock.reasonEdit.setText("Vol avec violence, place Grenette" if language.startswith("fr") else "Street robbery")
+    dock.search.coordinatesEdit.setText(SAMPLE_INCIDENT)
+    dock.search.place_typed_coordinates()
+    dock.search.reasonEdit.setText(
+        "Vol avec violence, place Grenette" if language.startswith("fr") else "Street robbery"
+    )
     if connection:
-        dock.show_results(run_search(dock.search_request(), None))
+        dock.search.show_results(run_search(dock.search.search_request(), None))
     dock.resize(*SIZE)
     dock.show()
     QCoreApplication.processEvents()

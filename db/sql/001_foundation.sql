@@ -44,5 +44,14 @@ BEGIN
 END
 $$;
 
+-- Append-only tables: statement-level, so that it also fires where no row matches and for the table owner.
+CREATE FUNCTION camreq.refuse_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'camreq.% is append-only: its rows cannot be changed or deleted', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
 INSERT INTO camreq.schema_version (version) VALUES (1);
 COMMIT;

@@ -91,20 +91,16 @@ TEST_LOGINS = {
 
 def create_logins(connection: str) -> dict[str, str]:
     """Create one login per TEST_LOGINS key, grant its role in the database, return key -> connection string."""
-    from camreq.db.users import grant_user
+    from camreq.core.database import grant_user
 
     suffix = uuid.uuid4().hex[:8]
-    conn = connect(connection)
     logins = {}
-    try:
-        for key, (role, unit) in TEST_LOGINS.items():
-            name = f"t_{key}_{suffix}"
-            admin_execute("CREATE ROLE {} LOGIN PASSWORD %s", name, params=(LOGIN_PASSWORD,))
-            if role:
-                grant_user(conn, name, role, unit)
-            logins[key] = f"{connection} host=localhost user={name} password={LOGIN_PASSWORD}"
-    finally:
-        conn.close()
+    for key, (role, unit) in TEST_LOGINS.items():
+        name = f"t_{key}_{suffix}"
+        admin_execute("CREATE ROLE {} LOGIN PASSWORD %s", name, params=(LOGIN_PASSWORD,))
+        if role:
+            grant_user(connection, name, role, unit)
+        logins[key] = f"{connection} host=localhost user={name} password={LOGIN_PASSWORD}"
     return logins
 
 
@@ -172,7 +168,7 @@ def point_layer():
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
     from qgis.PyQt.QtCore import QVariant
 
-    types = {str: QVariant.Type.String, int: QVariant.Type.Int, float: QVariant.Type.Double}
+    types = {str: QVariant.String, int: QVariant.Int, float: QVariant.Double}
 
     def build(rows: list[dict], crs: str = "EPSG:4326") -> QgsVectorLayer:
         layer = QgsVectorLayer(f"Point?crs={crs}", "points", "memory")
@@ -325,15 +321,15 @@ def cameras_layer(scene):
     from datetime import datetime, timedelta
 
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
-    from qgis.PyQt.QtCore import QDateTime
+    from qgis.PyQt.QtCore import QDateTime, Qt
 
     types = {"camera_id": "integer", "distance_m": "double", "in_view": "boolean", "retention_days": "integer",
              "search_id": "integer", "footage_available": "boolean", "purge_at": "datetime",
              "window_start": "datetime", "window_end": "datetime"}  # fmt: skip
     spec = "&".join(f"field={name}:{types.get(name, 'string')}" for name in SEARCH_FIELDS)
 
-    def instant(value: datetime) -> QDateTime:
-        return QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000))
+    def instant(value: datetime) -> QDateTime:  # a UTC QDateTime: a local-time one would be Paris wall-clock time
+        return QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000), Qt.TimeSpec.UTC)
 
     def make(rows: list[tuple] | None = None) -> QgsVectorLayer:
         start = datetime.fromisoformat(INCIDENT_AT) - timedelta(minutes=30)

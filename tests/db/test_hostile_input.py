@@ -77,7 +77,7 @@ def test_createrequisitions_text(create, cameras_layer, scene, sql, tmp_path, in
 
 
 def test_camerasnearincident_reason(camreq_processing, db, incident_layer, sql, intact, hostile):
-    kind, value = hostile
+    _, value = hostile
     stored_or_refused(
         lambda: camreq_processing.run("camreq:camerasnearincident", {
             "CONNECTION": db, "INCIDENTS": incident_layer([("POINT(5.72 45.18)", {"name": "I"})]), "DISTANCE": 100,
@@ -89,7 +89,7 @@ def test_camerasnearincident_reason(camreq_processing, db, incident_layer, sql, 
 
 
 def test_setrequisitionstatus_note(camreq_processing, create, cameras_layer, scene, sql, intact, hostile):
-    kind, value = hostile
+    _, value = hostile
     [number] = [feature["number"] for feature in create(cameras_layer([("HOC-01", *WINDOW)]))["OUTPUT"].getFeatures()]
     stored_or_refused(
         lambda: camreq_processing.run("camreq:setrequisitionstatus", {

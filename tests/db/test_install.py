@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 from camreq.db import schema
-from camreq.db.connection import connect
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingException, QgsProviderRegistry
 
 
@@ -21,15 +21,19 @@ def camreq_schema_exists(sql, connection: str) -> bool:
     return sql(connection, "SELECT count(*) FROM pg_namespace WHERE nspname = 'camreq'")[0][0] == 1
 
 
-def schema_dump(connection: str) -> str:
-    """Return pg_dump's schema-only output for a database, without its random \\restrict keys."""
-    dump = subprocess.run(
-        ["pg_dump", "--schema-only", "--no-owner", connection.split("=", 1)[1]],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return "\n".join(line for line in dump.splitlines() if not line.startswith(("\\restrict", "\\unrestrict")))
+ROOT = Path(__file__).resolve().parents[2]
+DUMP_SCHEMA = ROOT / "scripts" / "dump_schema.sh"
+RELEASES = sorted((ROOT / "tests" / "db" / "schemas").glob("*.sql"))
+
+
+def dump_schema(*arguments: str) -> str:
+    """Return what scripts/dump_schema.sh prints with these arguments."""
+    return subprocess.run(["bash", str(DUMP_SCHEMA), *arguments], check=True, capture_output=True, text=True).stdout
+
+
+def database_name(connection: str) -> str:
+    """Return the database name of a "dbname=..." connection string."""
+    return connection.split("=", 1)[1]
 
 
 def test_fresh_install_creates_the_current_schema_in_lambert93(camreq_processing, empty_db, sql):
@@ -57,15 +61,25 @@ def test_geographic_crs_is_refused_and_nothing_installed(camreq_processing, empt
     assert not camreq_schema_exists(sql, empty_db)
 
 
-@pytest.mark.parametrize("start", range(1, schema.latest_version()))
-def test_upgrade_from_each_earlier_version_equals_a_fresh_install(camreq_processing, empty_db, db, start):
-    conn = connect(empty_db)
-    conn.autocommit = True
-    for migration in schema.migrations()[:start]:
-        schema.apply(conn, migration)
-    conn.close()
+@pytest.mark.parametrize("release", RELEASES, ids=[release.stem for release in RELEASES])
+def test_upgrade_from_each_released_schema_equals_a_fresh_install(camreq_processing, empty_db, db, release):
+    subprocess.run(
+        ["psql", "--quiet", "--no-psqlrc", "-v", "ON_ERROR_STOP=1", "-d", database_name(empty_db), "-f", str(release)],
+        check=True,
+        capture_output=True,
+    )
     assert install(camreq_processing, empty_db)["VERSION"] == schema.latest_version()
-    assert schema_dump(empty_db) == schema_dump(db)
+    assert dump_schema("--compare", database_name(empty_db)) == dump_schema("--compare", database_name(db))
+
+
+def test_the_first_release_is_frozen():
+    assert "0.1.0" in [release.stem for release in RELEASES]
+
+
+def test_docs_schema_sql_is_the_schema_of_a_fresh_install():
+    assert (ROOT / "docs" / "schema.sql").read_text(encoding="utf-8") == dump_schema("--fresh"), (
+        "docs/schema.sql is stale: refresh it with scripts/dump_schema.sh"
+    )
 
 
 def test_a_database_newer_than_the_plugin_is_refused(camreq_processing, db, sql):
@@ -75,7 +89,7 @@ def test_a_database_newer_than_the_plugin_is_refused(camreq_processing, db, sql)
 
 
 def test_unreachable_server_gives_one_clear_message(camreq_processing):
-    with pytest.raises(QgsProcessingException, match="Cannot connect to the database.*port 1 failed"):
+    with pytest.raises(QgsProcessingException, match=r"Cannot connect to the database.*port 1 failed"):
         install(camreq_processing, "host=127.0.0.1 port=1 dbname=camreq connect_timeout=3")
 
 
@@ -100,7 +114,7 @@ def test_user_who_cannot_create_postgis_leaves_no_half_made_schema(camreq_proces
     sql(empty_db, "CREATE ROLE camreq_weak LOGIN PASSWORD 'weak'")
     sql(empty_db, 'ALTER DATABASE "{db}" OWNER TO camreq_weak'.format(db=empty_db.split("=")[1]))
     try:
-        with pytest.raises(QgsProcessingException, match="001_foundation.sql needs more privileges"):
+        with pytest.raises(QgsProcessingException, match=r"001_foundation\.sql needs more privileges"):
             install(camreq_processing, empty_db + " host=localhost user=camreq_weak password=weak")
         assert not camreq_schema_exists(sql, empty_db)
     finally:

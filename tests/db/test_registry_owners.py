@@ -58,7 +58,7 @@ def test_the_departement_kind_may_be_written_with_its_accent(camreq_processing, 
     ],
 )
 def test_each_bad_owner_row_is_rejected_with_its_reason(camreq_processing, db, sql, tmp_path, row, reason):
-    outputs, reasons = import_owners(camreq_processing, db, owners_table(tmp_path, [["Good", "city", "", "", ""], row]))
+    _, reasons = import_owners(camreq_processing, db, owners_table(tmp_path, [["Good", "city", "", "", ""], row]))
     assert list(reasons.values()) == [reason]
     assert sql(db, "SELECT name FROM camreq.owners") == [("Good",)]
 

@@ -148,7 +148,7 @@ def test_eight_concurrent_connections_issue_without_gap_or_duplicate(scene, sql)
                 else:
                     conn.commit()
             conn.close()
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as error:  # reported by the assertion below
             errors.append(error)
 
     threads = [threading.Thread(target=issue_many, args=(worker,)) for worker in range(8)]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import psycopg2.errors
 import pytest
-from camreq.db.connection import connect
-from camreq.db.users import grant_user
+from camreq.core.database import grant_user
 
 POINT = "ST_SetSRID(ST_MakePoint(913000, 6458000), camreq.storage_srid())"
 
@@ -31,9 +30,7 @@ def test_investigators_of_two_units_cannot_see_each_others_searches(logins, sql)
 
 def test_a_search_stays_with_the_unit_it_was_made_for(db, logins, sql, login_of):
     search(sql, logins["investigator_b"], "made in unit B")
-    conn = connect(db)
-    grant_user(conn, login_of(logins["investigator_b"]), "investigator", "Brigade A")
-    conn.close()
+    grant_user(db, login_of(logins["investigator_b"]), "investigator", "Brigade A")
     search(sql, logins["investigator_b"], "made in unit A")
     assert visible_reasons(sql, logins["investigator"]) == {"made in unit A"}
     assert visible_reasons(sql, logins["investigator_b"]) == {"made in unit A", "made in unit B"}

@@ -1,7 +1,9 @@
 """The list of cameras found: most urgent purge first, expired footage greyed and explained, ticks for requisitions."""
 
-from camreq.dialogs.results_model import COLUMNS, EXPIRED_COLOUR, URGENT_COLOUR, ResultsModel
+from camreq.core.vocabulary import URGENT_COLOUR
+from camreq.dialogs.results_model import COLUMNS, EXPIRED_COLOUR, ResultsModel
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
 
 
 def texts(model, column):
@@ -42,17 +44,17 @@ def test_expired_rows_are_grey_and_explain_why(search_row):
 def test_purge_within_two_days_is_red(search_row):
     model = ResultsModel()
     model.set_rows([search_row("SOON", 47), search_row("LATER", 49)], search_row.now)
-    assert model.index(0, COLUMNS.index("purge")).data(Qt.ItemDataRole.ForegroundRole).color() == URGENT_COLOUR
+    assert model.index(0, COLUMNS.index("purge")).data(Qt.ItemDataRole.ForegroundRole).color() == QColor(URGENT_COLOUR)
     assert model.index(1, COLUMNS.index("purge")).data(Qt.ItemDataRole.ForegroundRole) is None
 
 
 def test_cameras_with_footage_are_ticked_and_ticks_can_change(search_row):
     model = ResultsModel()
     model.set_rows([search_row("A", 5), search_row("B", 10), search_row("GONE", -1)], search_row.now)
-    assert [row["camera_ref"] for row in model.ticked_rows()] == ["A", "B"]
+    assert [row.camera_ref for row in model.ticked_rows()] == ["A", "B"]
     assert model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     assert model.setData(model.index(2, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
-    assert [row["camera_ref"] for row in model.ticked_rows()] == ["B", "GONE"]
+    assert [row.camera_ref for row in model.ticked_rows()] == ["B", "GONE"]
 
 
 def test_distance_and_in_view_columns(search_row):

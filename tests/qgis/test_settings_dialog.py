@@ -68,9 +68,8 @@ def test_saving_from_the_plugin_reaches_the_panel_and_stores_no_password(qgis_if
         QTimer.singleShot(0, fill_and_save)
         plugin.open_settings()
         assert Settings.load() == full_settings(smtp_authcfg)
-        assert (
-            plugin.dock.officerLabel.text() == "Lieutenant de police, Jeanne Martin, Sûreté départementale de l'Isère"
-        )
+        officer = plugin.dock.requisitions.officerLabel.text()
+        assert officer == "Lieutenant de police, Jeanne Martin, Sûreté départementale de l'Isère"
         assert all(action.isVisible() for action in plugin.analyst_actions)
         stored = QgsSettings()
         assert not [key for key in stored.allKeys() if SECRET in str(stored.value(key))]

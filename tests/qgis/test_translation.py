@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "i18n" / "camreq_fr.ts"
+UPDATE = ROOT / "scripts" / "update_translations.sh"
 
 
 def messages(path: Path) -> set[tuple[str, str]]:
@@ -35,14 +36,20 @@ def test_every_message_has_a_french_translation():
 
 
 @pytest.mark.skipif(shutil.which("pylupdate5") is None, reason="pylupdate5 (pyqt5-dev-tools) is not installed")
-def test_the_catalogue_holds_every_translatable_string_of_the_gui(tmp_path):
+def test_the_catalogue_holds_every_marked_string_of_the_plugin(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = ["plugin.py", *sorted(str(path.relative_to(ROOT)) for path in (ROOT / "dialogs").glob("*.py"))]
-    sources += sorted(str(path.relative_to(ROOT)) for path in (ROOT / "dialogs").glob("*.ui"))
-    subprocess.run(
-        ["pylupdate5", "-noobsolete", *sources, "-ts", str(fresh)], cwd=ROOT, check=True, capture_output=True
-    )
+    subprocess.run(["bash", str(UPDATE), "--collect", str(fresh)], check=True, capture_output=True)
     assert messages(fresh) - messages(CATALOGUE) == set(), "run scripts/update_translations.sh and translate"
+
+
+@pytest.mark.skipif(shutil.which("pylupdate5") is None, reason="pylupdate5 (pyqt5-dev-tools) is not installed")
+def test_the_collection_reads_processing_core_dialogs_and_the_plugin(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(["bash", str(UPDATE), "--collect", str(fresh)], check=True, capture_output=True)
+    locations = ET.parse(fresh).getroot().iter("location")
+    files = {(tmp_path / location.get("filename")).resolve() for location in locations}
+    for expected in ("plugin.py", "processing/grant_user.py", "core/layers.py", "dialogs/dock.ui"):
+        assert ROOT / expected in files
 
 
 @pytest.mark.skipif(shutil.which("lrelease") is None, reason="lrelease (qttools5-dev-tools) is not installed")
@@ -76,7 +83,40 @@ def test_the_panel_is_in_french_for_french_users(french, lambert93_canvas, qgis_
         lambert93_canvas, qgis_iface.messageBar(), PointTool(lambert93_canvas), RouteTool(lambert93_canvas), Settings()
     )
     assert [panel.tabs.tabText(index) for index in range(3)] == ["Nouvelle recherche", "Réquisitions", "Suivi"]
-    assert panel.pickPointButton.text() == "Cliquer sur la carte"
-    panel.results.set_rows([search_row("GRE-001", 3 * 24 + 4.5)], search_row.now)
-    assert panel.results.index(0, COLUMNS.index("purge")).data() == "3 j 4 h"
+    assert panel.search.pickPointButton.text() == "Cliquer sur la carte"
+    panel.search.results.set_rows([search_row("GRE-001", 3 * 24 + 4.5)], search_row.now)
+    assert panel.search.results.index(0, COLUMNS.index("purge")).data() == "3 j 4 h"
     panel.remove_from_map()
+
+
+def test_the_toolbox_is_in_french_for_french_users(french):
+    from camreq.processing.grant_user import GrantUser
+    from camreq.processing.select_cameras_near_incident import SelectCamerasNearIncident
+
+    grant = GrantUser()
+    grant.initAlgorithm()
+    assert grant.displayName() == "Donner un rôle et une unité à un identifiant"
+    assert grant.group() == "Base de données"
+    assert grant.shortHelpString().startswith("Donne à un identifiant PostgreSQL existant")
+    assert grant.parameterDefinition("CONNECTION").description().startswith("Base de données")
+    select = SelectCamerasNearIncident()
+    select.initAlgorithm()
+    assert select.group() == "Recherche"
+    assert select.parameterDefinition("REASON").description().startswith("Motif")
+
+
+def test_a_french_user_of_the_panel_reads_the_field_name_not_the_parameter_id(french, tmp_path):
+    from camreq.core.documents import Officer
+    from camreq.core.requisitions import RequisitionForm, create_requisitions
+    from camreq.dialogs.tasks import panel_message
+    from camreq.errors import CamreqError
+
+    officer = Officer(name=" ", rank="Capitaine", unit="Brigade A", email="", phone="")
+    form = RequisitionForm("2026/001", "flagrance", None, officer, None)
+    with pytest.raises(CamreqError) as raised:
+        create_requisitions("", [], form, False, tmp_path)
+    assert str(raised.value).startswith("OFFICER_NAME: ")  # the toolbox and qgis_process name the parameter
+    assert panel_message(raised.value) == (
+        "Nom de l'officier : obligatoire (saisissez-le, ou renseignez-le une fois pour toutes dans les paramètres "
+        "CamReq)."
+    )

@@ -24,7 +24,6 @@ from camreq.core.documents import (
     write_pdf,
 )
 
-UTC = UTC
 INCIDENT = datetime(2026, 11, 26, 21, 30, tzinfo=UTC)  # 22:30 in Paris
 ARTICLES = {"flagrance": "60-1", "preliminary": "77-1-1", "judicial": "99-3"}
 A4_POINTS = (595.28, 841.89)

@@ -1,4 +1,4 @@
--- CamReq schema 6: who may see and change what. Group roles and the users of this database with their unit,
+-- CamReq schema 5: who may see and change what. Group roles and the users of this database with their unit,
 -- table privileges, row-level security, the audit trail and the append-only consultation log.
 --
 -- Identity: policies compare rows with current_user (the connected login, which only a superuser can change
@@ -74,15 +74,6 @@ REVOKE EXECUTE ON FUNCTION camreq.login_unit(name), camreq.login_role(name), cam
 GRANT EXECUTE ON FUNCTION camreq.login_unit(name), camreq.login_role(name), camreq.my_unit(),
     camreq.is_administrator() TO camreq_admin, camreq_analyst, camreq_investigator;
 
--- Append-only tables: statement-level, so that it also fires where no row matches and for the table owner.
-CREATE FUNCTION camreq.refuse_change() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'camreq.% is append-only: its rows cannot be changed or deleted', TG_TABLE_NAME
-        USING ERRCODE = 'insufficient_privilege';
-END
-$$;
-
 -- The audit trail: one row per inserted, updated or deleted row of the audited tables.
 CREATE TABLE camreq.audit_log (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -126,9 +117,6 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON camr
 
 -- The consultation log: who searched is the connected login, when is the database's clock, and the unit is
 -- the login's unit at the time of the search, whatever the client sent.
-ALTER TABLE camreq.searches ADD COLUMN unit text;
-COMMENT ON COLUMN camreq.searches.unit IS 'Unit of the login who searched, at the time of the search';
-
 CREATE FUNCTION camreq.searches_before_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -195,7 +183,7 @@ CREATE POLICY search_incidents_of_visible_searches ON camreq.search_incidents FO
 CREATE POLICY search_incidents_of_my_searches ON camreq.search_incidents FOR INSERT TO camreq_investigator
     WITH CHECK (EXISTS (SELECT FROM camreq.searches s WHERE s.id = search_id AND s.searched_by = current_user));
 
--- Requisitions (schema 5) belong to a unit: an investigator reads and changes only their unit's requisitions and
+-- Requisitions (schema 4) belong to a unit: an investigator reads and changes only their unit's requisitions and
 -- everything hanging from them (cameras, status history, outbox, attempts); administrators all of them; analysts
 -- none (a requisition reveals an investigation; their statistics come from the consultation log).
 CREATE FUNCTION camreq.investigator_unit() RETURNS text
@@ -227,71 +215,6 @@ END
 $$;
 CREATE TRIGGER requisitions_before_insert BEFORE INSERT ON camreq.requisitions
     FOR EACH ROW EXECUTE FUNCTION camreq.requisitions_before_insert();
-
--- Gapless numbers without giving anyone the counters: the number is taken by this trigger, as the table owner,
--- only when a row the caller may update goes from draft to issued. A trigger function cannot be called
--- directly, so nobody can burn or read another unit's numbers.
-CREATE FUNCTION camreq.number_requisition() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, camreq AS $$
-DECLARE
-    issue_year integer := extract(year FROM now() AT TIME ZONE 'Europe/Paris');
-    next_number integer;
-BEGIN
-    INSERT INTO camreq.requisition_counters (unit, year) VALUES (NEW.unit, issue_year) ON CONFLICT DO NOTHING;
-    UPDATE camreq.requisition_counters SET last_number = last_number + 1
-    WHERE unit = NEW.unit AND year = issue_year RETURNING last_number INTO next_number;
-    NEW.year := issue_year;
-    NEW.number := format('%s-%s', issue_year, lpad(next_number::text, 6, '0'));
-    NEW.issued_at := now();
-    RETURN NEW;
-END
-$$;
-REVOKE EXECUTE ON FUNCTION camreq.number_requisition() FROM PUBLIC;
-CREATE TRIGGER requisitions_number_on_issue BEFORE UPDATE OF status ON camreq.requisitions
-    FOR EACH ROW WHEN (OLD.status = 'draft' AND NEW.status = 'issued') EXECUTE FUNCTION camreq.number_requisition();
-
--- Numbers a draft the caller may see and queues its e-mail, in the caller's transaction; returns the number.
-CREATE OR REPLACE FUNCTION camreq.issue_requisition(requisition bigint) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-    issued_number text;
-BEGIN
-    PERFORM FROM camreq.requisitions WHERE id = requisition FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'NUMBER: no requisition %', requisition USING ERRCODE = 'no_data_found';
-    END IF;
-    UPDATE camreq.requisitions SET status = 'issued' WHERE id = requisition RETURNING number INTO issued_number;
-    INSERT INTO camreq.requisition_outbox (requisition_id, message_id)
-    VALUES (requisition, format('<camreq.%s.%s@camreq.invalid>', requisition, gen_random_uuid()));
-    RETURN issued_number;
-END
-$$;
-
--- The status history: append-only for everyone (the shared refuse_change), and a row can only record a status
--- change that happened: its status is the requisition's current one, reached for the first time (statuses are
--- never reached twice), by the connected login, now.
-DROP TRIGGER requisition_status_history_append_only ON camreq.requisition_status_history;
-DROP TRIGGER requisition_status_history_no_truncate ON camreq.requisition_status_history;
-DROP FUNCTION camreq.refuse_history_change();
-CREATE TRIGGER requisition_status_history_append_only BEFORE UPDATE OR DELETE OR TRUNCATE
-    ON camreq.requisition_status_history FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_change();
-
-CREATE FUNCTION camreq.requisition_status_history_before_insert() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.changed_by := current_user;
-    NEW.changed_at := clock_timestamp();
-    IF NEW.to_status IS DISTINCT FROM (SELECT status FROM camreq.requisitions WHERE id = NEW.requisition_id)
-       OR EXISTS (SELECT FROM camreq.requisition_status_history h
-                  WHERE h.requisition_id = NEW.requisition_id AND h.to_status = NEW.to_status) THEN
-        RAISE EXCEPTION 'camreq.requisition_status_history is written by status changes only'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    RETURN NEW;
-END
-$$;
-CREATE TRIGGER requisition_status_history_before_insert BEFORE INSERT ON camreq.requisition_status_history
-    FOR EACH ROW EXECUTE FUNCTION camreq.requisition_status_history_before_insert();
 
 -- Requisitions are a legal record: every change is audited, and TRUNCATE (which no row trigger sees) is refused.
 CREATE FUNCTION camreq.refuse_truncate() RETURNS trigger
@@ -371,5 +294,5 @@ CREATE POLICY requisition_outbox_attempts_of_visible_messages ON camreq.requisit
 -- Counters: no privilege and no policy, so only their owner (the numbering trigger) and superusers reach them.
 ALTER TABLE camreq.requisition_counters ENABLE ROW LEVEL SECURITY;
 
-INSERT INTO camreq.schema_version (version) VALUES (6);
+INSERT INTO camreq.schema_version (version) VALUES (5);
 COMMIT;

@@ -1,4 +1,4 @@
--- CamReq schema 4: the consultation log of searches (who searched where, when and why).
+-- CamReq schema 3: the consultation log of searches (who searched where, when and why).
 BEGIN;
 
 CREATE TABLE camreq.searches (
@@ -10,10 +10,18 @@ CREATE TABLE camreq.searches (
     in_view_only boolean NOT NULL DEFAULT false,
     incident_count integer NOT NULL,
     result_count integer NOT NULL,
+    include_out_of_service boolean NOT NULL DEFAULT false,
+    speed_kmh double precision,
+    margin_minutes double precision NOT NULL DEFAULT 0,
+    unit text,
     CONSTRAINT "search reason must not be empty" CHECK (btrim(reason) <> ''),
-    CONSTRAINT "search distance must be between 0 and 5000 metres" CHECK (distance_m > 0 AND distance_m <= 5000)
+    CONSTRAINT "search distance must be between 0 and 5000 metres" CHECK (distance_m > 0 AND distance_m <= 5000),
+    CONSTRAINT "route speed must be positive (km/h)" CHECK (speed_kmh > 0),
+    CONSTRAINT "route margin must be 0 minutes or more" CHECK (margin_minutes >= 0)
 );
+CREATE INDEX searches_searched_at_idx ON camreq.searches (searched_at);
 COMMENT ON TABLE camreq.searches IS 'Consultation log: one row per search, written in the same transaction as the search';
+COMMENT ON COLUMN camreq.searches.unit IS 'Unit of the login who searched, at the time of the search';
 
 CREATE TABLE camreq.search_incidents (
     search_id bigint NOT NULL REFERENCES camreq.searches ON DELETE RESTRICT,
@@ -26,23 +34,6 @@ CREATE TABLE camreq.search_incidents (
 );
 SELECT camreq.set_geometry_type('camreq.search_incidents', 'geom', 'Geometry');
 COMMENT ON TABLE camreq.search_incidents IS 'The incidents of each logged search, in the storage CRS';
-
--- Search options kept with each logged search (added to the contract; nothing above changes).
-ALTER TABLE camreq.searches
-    ADD COLUMN include_out_of_service boolean NOT NULL DEFAULT false,
-    ADD COLUMN speed_kmh double precision,
-    ADD COLUMN margin_minutes double precision NOT NULL DEFAULT 0,
-    ADD CONSTRAINT "route speed must be positive (km/h)" CHECK (speed_kmh > 0),
-    ADD CONSTRAINT "route margin must be 0 minutes or more" CHECK (margin_minutes >= 0);
-CREATE INDEX searches_searched_at_idx ON camreq.searches (searched_at);
-
--- Camera positions on the WGS84 spheroid, kept by the database: searches measure true metres on this index
--- without transforming any camera at search time.
-CREATE FUNCTION camreq.geography_of(geom geometry) RETURNS geography
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT ST_Transform(geom, 4326)::geography $$;
-ALTER TABLE camreq.cameras ADD COLUMN geog geography(Point, 4326) GENERATED ALWAYS AS (camreq.geography_of(geom)) STORED;
-COMMENT ON COLUMN camreq.cameras.geog IS 'The position on the WGS84 spheroid (kept from geom), for searches in true metres';
-CREATE INDEX cameras_geography_idx ON camreq.cameras USING gist (geog);
 
 -- The incidents of a search, given as arrays of WKB in EPSG:4326: in the storage CRS (geom) and on the spheroid
 -- (geog, straight from the input); a route without an end ends when it has been run at speed_kmh.
@@ -60,5 +51,5 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
     ) t
 $$;
 
-INSERT INTO camreq.schema_version (version) VALUES (4);
+INSERT INTO camreq.schema_version (version) VALUES (3);
 COMMIT;

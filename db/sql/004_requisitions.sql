@@ -1,13 +1,6 @@
--- CamReq schema 5: requisitions, their cameras, gapless numbering, status history and the e-mail outbox.
+-- CamReq schema 4: requisitions, their cameras, gapless numbering, status history and the e-mail outbox.
 -- Every unit-scoped table reaches requisitions.unit (directly or through requisition_id) for row-level security.
 BEGIN;
-
-ALTER TABLE camreq.camera_types ADD COLUMN label_fr text;
-UPDATE camreq.camera_types SET label_fr = CASE camera_type
-    WHEN 'fixed' THEN 'fixe' WHEN 'dome' THEN 'dôme' WHEN 'ptz' THEN 'mobile (PTZ)'
-    WHEN 'anpr' THEN 'lecture de plaques (LAPI)' END;
-ALTER TABLE camreq.camera_types ALTER COLUMN label_fr SET NOT NULL;
-COMMENT ON COLUMN camreq.camera_types.label_fr IS 'Name of the type in French, as requisitions print it';
 
 -- Statuses and the transitions between them are data: the rules change here, not in code.
 CREATE TABLE camreq.requisition_statuses (
@@ -142,17 +135,28 @@ CREATE TABLE camreq.requisition_status_history (
 CREATE INDEX requisition_status_history_requisition_idx ON camreq.requisition_status_history (requisition_id);
 COMMENT ON TABLE camreq.requisition_status_history IS 'Who changed a requisition''s status, when, from, to and why; rows are never changed';
 
-CREATE FUNCTION camreq.refuse_history_change() RETURNS trigger
+-- Append-only for everyone (the shared refuse_change), and a row can only record a status change that happened:
+-- its status is the requisition's current one, reached for the first time (statuses are never reached twice),
+-- by the connected login, now.
+CREATE TRIGGER requisition_status_history_append_only BEFORE UPDATE OR DELETE OR TRUNCATE
+    ON camreq.requisition_status_history FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_change();
+
+CREATE FUNCTION camreq.requisition_status_history_before_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'requisition status history is append-only: rows can be added, never changed or deleted'
-        USING ERRCODE = 'insufficient_privilege';
+    NEW.changed_by := current_user;
+    NEW.changed_at := clock_timestamp();
+    IF NEW.to_status IS DISTINCT FROM (SELECT status FROM camreq.requisitions WHERE id = NEW.requisition_id)
+       OR EXISTS (SELECT FROM camreq.requisition_status_history h
+                  WHERE h.requisition_id = NEW.requisition_id AND h.to_status = NEW.to_status) THEN
+        RAISE EXCEPTION 'camreq.requisition_status_history is written by status changes only'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
 END
 $$;
-CREATE TRIGGER requisition_status_history_append_only BEFORE UPDATE OR DELETE ON camreq.requisition_status_history
-    FOR EACH ROW EXECUTE FUNCTION camreq.refuse_history_change();
-CREATE TRIGGER requisition_status_history_no_truncate BEFORE TRUNCATE ON camreq.requisition_status_history
-    FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_history_change();
+CREATE TRIGGER requisition_status_history_before_insert BEFORE INSERT ON camreq.requisition_status_history
+    FOR EACH ROW EXECUTE FUNCTION camreq.requisition_status_history_before_insert();
 
 -- Refuses transitions absent from requisition_transitions; the note comes from the transaction's camreq.status_note.
 CREATE FUNCTION camreq.requisitions_before_status_change() RETURNS trigger
@@ -225,28 +229,43 @@ CREATE TABLE camreq.requisition_outbox_attempts (
 CREATE INDEX requisition_outbox_attempts_outbox_idx ON camreq.requisition_outbox_attempts (outbox_id);
 COMMENT ON TABLE camreq.requisition_outbox_attempts IS 'Every sending attempt and the mail server''s answer (outcome NULL: interrupted)';
 
--- Numbers a draft and queues its e-mail, in the caller's transaction; returns the number, e.g. 2026-000123.
-CREATE FUNCTION camreq.issue_requisition(requisition bigint) RETURNS text
-LANGUAGE plpgsql AS $$
+-- Gapless numbers without giving anyone the counters: the number is taken by this trigger, as the table owner,
+-- only when a row the caller may update goes from draft to issued. A trigger function cannot be called
+-- directly, so nobody can burn or read another unit's numbers.
+CREATE FUNCTION camreq.number_requisition() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, camreq AS $$
 DECLARE
-    r camreq.requisitions;
     issue_year integer := extract(year FROM now() AT TIME ZONE 'Europe/Paris');
     next_number integer;
 BEGIN
-    SELECT * INTO r FROM camreq.requisitions WHERE id = requisition FOR UPDATE;
+    INSERT INTO camreq.requisition_counters (unit, year) VALUES (NEW.unit, issue_year) ON CONFLICT DO NOTHING;
+    UPDATE camreq.requisition_counters SET last_number = last_number + 1
+    WHERE unit = NEW.unit AND year = issue_year RETURNING last_number INTO next_number;
+    NEW.year := issue_year;
+    NEW.number := format('%s-%s', issue_year, lpad(next_number::text, 6, '0'));
+    NEW.issued_at := now();
+    RETURN NEW;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION camreq.number_requisition() FROM PUBLIC;
+CREATE TRIGGER requisitions_number_on_issue BEFORE UPDATE OF status ON camreq.requisitions
+    FOR EACH ROW WHEN (OLD.status = 'draft' AND NEW.status = 'issued') EXECUTE FUNCTION camreq.number_requisition();
+
+-- Numbers a draft the caller may see and queues its e-mail, in the caller's transaction; returns the number,
+-- e.g. 2026-000123.
+CREATE FUNCTION camreq.issue_requisition(requisition bigint) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    issued_number text;
+BEGIN
+    PERFORM FROM camreq.requisitions WHERE id = requisition FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'NUMBER: no requisition %', requisition USING ERRCODE = 'no_data_found';
     END IF;
-    INSERT INTO camreq.requisition_counters (unit, year) VALUES (r.unit, issue_year) ON CONFLICT DO NOTHING;
-    UPDATE camreq.requisition_counters SET last_number = last_number + 1
-    WHERE unit = r.unit AND year = issue_year RETURNING last_number INTO next_number;
-    UPDATE camreq.requisitions
-    SET status = 'issued', year = issue_year, number = format('%s-%s', issue_year, lpad(next_number::text, 6, '0')),
-        issued_at = now()
-    WHERE id = requisition;
+    UPDATE camreq.requisitions SET status = 'issued' WHERE id = requisition RETURNING number INTO issued_number;
     INSERT INTO camreq.requisition_outbox (requisition_id, message_id)
     VALUES (requisition, format('<camreq.%s.%s@camreq.invalid>', requisition, gen_random_uuid()));
-    RETURN format('%s-%s', issue_year, lpad(next_number::text, 6, '0'));
+    RETURN issued_number;
 END
 $$;
 
@@ -261,5 +280,5 @@ WHERE s.is_open AND r.purge_deadline <= now() + interval '48 hours'
 ORDER BY r.purge_deadline;
 COMMENT ON VIEW camreq.requisitions_due_soon IS 'Open requisitions whose footage is purged within 48 hours, most urgent first';
 
-INSERT INTO camreq.schema_version (version) VALUES (5);
+INSERT INTO camreq.schema_version (version) VALUES (4);
 COMMIT;

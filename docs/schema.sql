@@ -1,0 +1,2378 @@
+--
+-- PostgreSQL database dump
+--
+
+
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: camreq; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA camreq;
+
+
+--
+-- Name: SCHEMA camreq; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA camreq IS 'CamReq: video-protection camera registry and judicial requisitions';
+
+
+--
+-- Name: postgis; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public;
+
+
+--
+-- Name: EXTENSION postgis; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION postgis IS 'PostGIS geometry and geography spatial types and functions';
+
+
+--
+-- Name: audit_row(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.audit_row() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq'
+    AS $$
+DECLARE
+    old_row jsonb := CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN to_jsonb(OLD) END;
+    new_row jsonb := CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN to_jsonb(NEW) END;
+BEGIN
+    INSERT INTO camreq.audit_log (table_name, operation, row_id, old_values, new_values)
+    VALUES (TG_TABLE_NAME, TG_OP, coalesce(new_row, old_row) ->> TG_ARGV[0], old_row, new_row);
+    RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: camera_field_of_view(public.geometry, text, double precision, double precision, double precision); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.camera_field_of_view(geom public.geometry, camera_type text, direction double precision, fov double precision, range_m double precision) RETURNS public.geometry
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+    SELECT camreq.sector(
+        geom,
+        coalesce(direction, 0),
+        CASE WHEN direction IS NULL OR t.always_disc THEN 360 ELSE coalesce(fov, t.default_fov) END,
+        coalesce(range_m, t.default_range_m))
+    FROM camreq.camera_types t WHERE t.camera_type = camera_field_of_view.camera_type
+$$;
+
+
+--
+-- Name: cameras_before_write(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.cameras_before_write() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.fov_geom := camreq.camera_field_of_view(NEW.geom, NEW.camera_type, NEW.direction, NEW.fov, NEW.range_m);
+    NEW.updated_at := now();
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: geography_of(public.geometry); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.geography_of(geom public.geometry) RETURNS public.geography
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT public.ST_Transform(geom, 4326)::public.geography $$;
+
+
+--
+-- Name: investigator_unit(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.investigator_unit() RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT camreq.login_unit(current_user) WHERE camreq.login_role(current_user) = 'investigator'
+$$;
+
+
+--
+-- Name: is_administrator(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.is_administrator() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$ SELECT coalesce(camreq.login_role(current_user) = 'administrator', false) $$;
+
+
+--
+-- Name: issue_requisition(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.issue_requisition(requisition bigint) RETURNS text
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    issued_number text;
+BEGIN
+    PERFORM FROM camreq.requisitions WHERE id = requisition FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'NUMBER: no requisition %', requisition USING ERRCODE = 'no_data_found';
+    END IF;
+    UPDATE camreq.requisitions SET status = 'issued' WHERE id = requisition RETURNING number INTO issued_number;
+    INSERT INTO camreq.requisition_outbox (requisition_id, message_id)
+    VALUES (requisition, format('<camreq.%s.%s@camreq.invalid>', requisition, gen_random_uuid()));
+    RETURN issued_number;
+END
+$$;
+
+
+--
+-- Name: login_role(name); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.login_role(login name) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq'
+    AS $$
+    SELECT u.role FROM camreq.users u WHERE u.login = login_role.login
+$$;
+
+
+--
+-- Name: login_unit(name); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.login_unit(login name) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq'
+    AS $$
+    SELECT u.unit FROM camreq.users u WHERE u.login = login_unit.login
+$$;
+
+
+--
+-- Name: my_unit(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_unit() RETURNS text
+    LANGUAGE sql STABLE
+    AS $$ SELECT camreq.login_unit(current_user) $$;
+
+
+--
+-- Name: number_requisition(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.number_requisition() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq'
+    AS $$
+DECLARE
+    issue_year integer := extract(year FROM now() AT TIME ZONE 'Europe/Paris');
+    next_number integer;
+BEGIN
+    INSERT INTO camreq.requisition_counters (unit, year) VALUES (NEW.unit, issue_year) ON CONFLICT DO NOTHING;
+    UPDATE camreq.requisition_counters SET last_number = last_number + 1
+    WHERE unit = NEW.unit AND year = issue_year RETURNING last_number INTO next_number;
+    NEW.year := issue_year;
+    NEW.number := format('%s-%s', issue_year, lpad(next_number::text, 6, '0'));
+    NEW.issued_at := now();
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: owners_before_update(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.owners_before_update() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: refuse_change(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.refuse_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    RAISE EXCEPTION 'camreq.% is append-only: its rows cannot be changed or deleted', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
+
+--
+-- Name: refuse_truncate(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.refuse_truncate() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    RAISE EXCEPTION 'camreq.% cannot be truncated: its rows are a legal record, audited one by one', TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
+
+--
+-- Name: requisition_cameras_after_insert(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_cameras_after_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE camreq.requisitions r SET purge_deadline = (
+        SELECT min(purge_at) FROM camreq.requisition_cameras c WHERE c.requisition_id = r.id)
+    WHERE r.id IN (SELECT DISTINCT requisition_id FROM new_rows);
+    RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: requisition_status_history_before_insert(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_status_history_before_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.changed_by := current_user;
+    NEW.changed_at := clock_timestamp();
+    IF NEW.to_status IS DISTINCT FROM (SELECT status FROM camreq.requisitions WHERE id = NEW.requisition_id)
+       OR EXISTS (SELECT FROM camreq.requisition_status_history h
+                  WHERE h.requisition_id = NEW.requisition_id AND h.to_status = NEW.to_status) THEN
+        RAISE EXCEPTION 'camreq.requisition_status_history is written by status changes only'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: requisitions_after_status_change(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisitions_after_status_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO camreq.requisition_status_history (requisition_id, from_status, to_status, note)
+    VALUES (NEW.id, CASE WHEN TG_OP = 'UPDATE' THEN OLD.status END, NEW.status,
+            nullif(current_setting('camreq.status_note', true), ''));
+    RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: requisitions_before_insert(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisitions_before_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    my_unit text := camreq.investigator_unit();
+BEGIN
+    NEW.created_by := current_user;
+    NEW.created_at := now();
+    IF my_unit IS NOT NULL THEN
+        IF nullif(btrim(NEW.unit), '') IS NULL THEN
+            NEW.unit := my_unit;
+        ELSIF NEW.unit <> my_unit THEN
+            RAISE EXCEPTION 'OFFICER_UNIT: you make requisitions for your unit "%" only, not for "%"',
+                my_unit, left(NEW.unit, 200) USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: requisitions_before_status_change(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisitions_before_status_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM camreq.requisition_transitions WHERE from_status = OLD.status AND to_status = NEW.status) THEN
+        RAISE EXCEPTION 'STATUS: requisition % cannot go from % to % (allowed from %: %)',
+            coalesce(OLD.number, 'draft ' || OLD.id), OLD.status, NEW.status, OLD.status,
+            coalesce((SELECT string_agg(to_status, ', ' ORDER BY s.sort_order)
+                      FROM camreq.requisition_transitions JOIN camreq.requisition_statuses s ON s.status = to_status
+                      WHERE from_status = OLD.status), 'none, it is closed')
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: search_input(text[], bytea[], timestamp with time zone[], timestamp with time zone[], double precision); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.search_input(ids text[], wkbs bytea[], starts timestamp with time zone[], ends timestamp with time zone[], speed_kmh double precision) RETURNS TABLE(incident_id text, window_start timestamp with time zone, window_end timestamp with time zone, geom public.geometry, geog public.geography)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+    SELECT t.incident_id, t.window_start,
+           coalesce(t.window_end, t.window_start + make_interval(secs => ST_Length(t.g::geography) / (speed_kmh / 3.6))),
+           ST_Transform(t.g, camreq.storage_srid()),
+           t.g::geography
+    FROM (
+        SELECT u.incident_id, u.window_start, u.window_end, ST_Force2D(ST_GeomFromWKB(u.wkb, 4326)) AS g
+        FROM unnest(ids, wkbs, starts, ends) AS u(incident_id, wkb, window_start, window_end)
+    ) t
+$$;
+
+
+--
+-- Name: searches_before_insert(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.searches_before_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.searched_by := current_user;
+    NEW.searched_at := now();
+    NEW.unit := camreq.login_unit(current_user);
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: sector(public.geometry, double precision, double precision, double precision); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.sector(centre public.geometry, azimuth double precision, angle double precision, radius double precision) RETURNS public.geometry
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    WITH steps AS (
+        SELECT greatest(8, ceil(angle / 5))::integer AS n, ST_Transform(centre, 4326) AS c
+    ), outline AS (
+        SELECT ST_MakeLine(pt ORDER BY i) AS line FROM (
+            SELECT -1 AS i, c AS pt FROM steps WHERE angle < 360
+            UNION ALL
+            SELECT i, ST_Project(c::geography, radius, radians(azimuth - angle / 2 + i * angle / n))::geometry
+            FROM steps, generate_series(0, CASE WHEN angle < 360 THEN n ELSE n - 1 END) AS i
+        ) points
+    )
+    SELECT ST_Transform(ST_MakePolygon(ST_AddPoint(line, ST_StartPoint(line))), ST_SRID(centre)) FROM outline
+$$;
+
+
+--
+-- Name: set_geometry_type(regclass, name, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.set_geometry_type(tbl regclass, col name, geometry_type text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE geometry(%s, %s)', tbl, col, geometry_type, camreq.storage_srid());
+END
+$$;
+
+
+--
+-- Name: storage_srid(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.storage_srid() RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ SELECT srid FROM camreq.settings $$;
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: audit_log; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.audit_log (
+    id bigint NOT NULL,
+    changed_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    changed_by name DEFAULT SESSION_USER NOT NULL,
+    transaction_id bigint DEFAULT txid_current() NOT NULL,
+    table_name text NOT NULL,
+    operation text NOT NULL,
+    row_id text,
+    old_values jsonb,
+    new_values jsonb,
+    CONSTRAINT "operation must be INSERT, UPDATE or DELETE" CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text])))
+);
+
+
+--
+-- Name: TABLE audit_log; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.audit_log IS 'Audit trail: who (the authenticated login) changed which row, when, from what to what';
+
+
+--
+-- Name: audit_log_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME camreq.audit_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: camera_types; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.camera_types (
+    camera_type text NOT NULL,
+    label text NOT NULL,
+    default_fov double precision NOT NULL,
+    default_range_m double precision NOT NULL,
+    always_disc boolean NOT NULL,
+    label_fr text NOT NULL
+);
+
+
+--
+-- Name: TABLE camera_types; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.camera_types IS 'Camera types, with the field of view drawn where angle or range is missing';
+
+
+--
+-- Name: COLUMN camera_types.label_fr; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.camera_types.label_fr IS 'Name of the type in French, as requisitions print it';
+
+
+--
+-- Name: cameras; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.cameras (
+    id bigint NOT NULL,
+    owner_id bigint NOT NULL,
+    ref text,
+    osm_id text,
+    camera_type text DEFAULT 'fixed'::text NOT NULL,
+    direction double precision,
+    fov double precision,
+    range_m double precision,
+    height_m double precision,
+    tilt double precision,
+    retention_days integer DEFAULT 30 NOT NULL,
+    recording_mode text DEFAULT 'continuous'::text NOT NULL,
+    status text DEFAULT 'in_service'::text NOT NULL,
+    public_space boolean DEFAULT true NOT NULL,
+    authorisation_ref text,
+    authorisation_expiry date,
+    police_access boolean DEFAULT false NOT NULL,
+    last_verified date,
+    address text,
+    notes text,
+    geom public.geometry(Point,2154) NOT NULL,
+    fov_geom public.geometry(Polygon,2154),
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    geog public.geography(Point,4326) GENERATED ALWAYS AS (camreq.geography_of(geom)) STORED,
+    CONSTRAINT "camera position must not be empty" CHECK ((NOT public.st_isempty(geom))),
+    CONSTRAINT "direction must be between 0 and 359 degrees" CHECK (((direction >= (0)::double precision) AND (direction < (360)::double precision))),
+    CONSTRAINT "field of view must be between 1 and 360 degrees" CHECK (((fov >= (1)::double precision) AND (fov <= (360)::double precision))),
+    CONSTRAINT "mount height must be positive (metres)" CHECK ((height_m > (0)::double precision)),
+    CONSTRAINT "range must be positive (metres)" CHECK ((range_m > (0)::double precision)),
+    CONSTRAINT "recording mode must be continuous, motion or scheduled" CHECK ((recording_mode = ANY (ARRAY['continuous'::text, 'motion'::text, 'scheduled'::text]))),
+    CONSTRAINT "retention must be between 1 and 31 days" CHECK (((retention_days >= 1) AND (retention_days <= 31))),
+    CONSTRAINT "status must be in_service, out_of_order or removed" CHECK ((status = ANY (ARRAY['in_service'::text, 'out_of_order'::text, 'removed'::text]))),
+    CONSTRAINT "tilt must be between -90 and 90 degrees" CHECK (((tilt >= ('-90'::integer)::double precision) AND (tilt <= (90)::double precision)))
+);
+
+
+--
+-- Name: TABLE cameras; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.cameras IS 'Video-protection cameras; fov_geom is kept by the database from the other fields';
+
+
+--
+-- Name: COLUMN cameras.direction; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.cameras.direction IS 'Degrees clockwise from true north; NULL when unknown (the field of view is then a disc)';
+
+
+--
+-- Name: COLUMN cameras.geog; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.cameras.geog IS 'The position on the WGS84 spheroid (kept from geom), for searches in true metres';
+
+
+--
+-- Name: cameras_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.cameras ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME camreq.cameras_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: owners; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.owners (
+    id bigint NOT NULL,
+    name text NOT NULL,
+    kind text DEFAULT 'private'::text NOT NULL,
+    email text,
+    phone text,
+    address text,
+    response_days integer,
+    notes text,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT "kind: metropolis city departement transport landlord private" CHECK ((kind = ANY (ARRAY['metropolis'::text, 'city'::text, 'departement'::text, 'transport'::text, 'landlord'::text, 'private'::text]))),
+    CONSTRAINT "owner e-mail must look like name@domain" CHECK (((email IS NULL) OR (email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text))),
+    CONSTRAINT "owner name must not be empty" CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT "owner response time must be 0 days or more" CHECK ((response_days >= 0))
+);
+
+
+--
+-- Name: TABLE owners; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.owners IS 'Camera owners and where their requisitions go';
+
+
+--
+-- Name: owners_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.owners ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME camreq.owners_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: requisition_cameras; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_cameras (
+    id bigint NOT NULL,
+    requisition_id bigint NOT NULL,
+    camera_id bigint NOT NULL,
+    search_id bigint,
+    incident_id text,
+    window_start timestamp with time zone NOT NULL,
+    window_end timestamp with time zone NOT NULL,
+    purge_at timestamp with time zone NOT NULL,
+    CONSTRAINT "camera time window must not end before it starts" CHECK ((window_end >= window_start)),
+    CONSTRAINT "incident id must be at most 200 characters" CHECK ((length(incident_id) <= 200))
+);
+
+ALTER TABLE ONLY camreq.requisition_cameras FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_cameras; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_cameras IS 'Cameras of a requisition, each with its time window (a camera may appear once per window)';
+
+
+--
+-- Name: requisition_cameras_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_cameras ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME camreq.requisition_cameras_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: requisition_counters; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_counters (
+    unit text NOT NULL,
+    year integer NOT NULL,
+    last_number integer DEFAULT 0 NOT NULL
+);
+
+
+--
+-- Name: TABLE requisition_counters; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_counters IS 'Last requisition number given per unit and year (numbers are gapless)';
+
+
+--
+-- Name: requisition_outbox; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_outbox (
+    id bigint NOT NULL,
+    requisition_id bigint NOT NULL,
+    message_id text NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    CONSTRAINT "outbox status must be pending, sending, sent or failed" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text])))
+);
+
+ALTER TABLE ONLY camreq.requisition_outbox FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_outbox; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_outbox IS 'E-mails to send; sending = claimed by a run whose outcome is not yet recorded';
+
+
+--
+-- Name: requisition_outbox_attempts; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_outbox_attempts (
+    id bigint NOT NULL,
+    outbox_id bigint NOT NULL,
+    attempted_by text DEFAULT CURRENT_USER NOT NULL,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    to_address text NOT NULL,
+    smtp_server text NOT NULL,
+    outcome text,
+    smtp_code integer,
+    smtp_answer text,
+    CONSTRAINT "attempt outcome must be sent, deferred or failed" CHECK ((outcome = ANY (ARRAY['sent'::text, 'deferred'::text, 'failed'::text])))
+);
+
+ALTER TABLE ONLY camreq.requisition_outbox_attempts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_outbox_attempts; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_outbox_attempts IS 'Every sending attempt and the mail server''s answer (outcome NULL: interrupted)';
+
+
+--
+-- Name: requisition_outbox_attempts_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_outbox_attempts ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME camreq.requisition_outbox_attempts_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: requisition_outbox_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME camreq.requisition_outbox_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: requisition_status_history; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_status_history (
+    id bigint NOT NULL,
+    requisition_id bigint NOT NULL,
+    changed_by text DEFAULT CURRENT_USER NOT NULL,
+    changed_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    from_status text,
+    to_status text NOT NULL,
+    note text,
+    CONSTRAINT "status note must be at most 2000 characters" CHECK ((length(note) <= 2000))
+);
+
+ALTER TABLE ONLY camreq.requisition_status_history FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_status_history; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_status_history IS 'Who changed a requisition''s status, when, from, to and why; rows are never changed';
+
+
+--
+-- Name: requisition_status_history_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_status_history ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME camreq.requisition_status_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: requisition_statuses; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_statuses (
+    status text NOT NULL,
+    label text NOT NULL,
+    is_open boolean NOT NULL,
+    sort_order integer NOT NULL
+);
+
+
+--
+-- Name: TABLE requisition_statuses; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_statuses IS 'Requisition statuses; open ones still wait for an answer';
+
+
+--
+-- Name: requisition_transitions; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_transitions (
+    from_status text NOT NULL,
+    to_status text NOT NULL
+);
+
+
+--
+-- Name: TABLE requisition_transitions; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_transitions IS 'Allowed status changes; any other change is refused';
+
+
+--
+-- Name: requisitions; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisitions (
+    id bigint NOT NULL,
+    number text,
+    year integer,
+    unit text NOT NULL,
+    officer_name text NOT NULL,
+    officer_rank text NOT NULL,
+    officer_email text NOT NULL,
+    officer_phone text NOT NULL,
+    case_number text NOT NULL,
+    investigation text NOT NULL,
+    authorisation_ref text,
+    owner_id bigint NOT NULL,
+    search_id bigint,
+    answer_deadline timestamp with time zone NOT NULL,
+    delivery text NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    purge_deadline timestamp with time zone,
+    pdf_path text,
+    created_by text DEFAULT CURRENT_USER NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    issued_at timestamp with time zone,
+    CONSTRAINT "answer deadline must be in the future" CHECK ((answer_deadline > created_at)),
+    CONSTRAINT "authorisation reference must be at most 200 characters" CHECK ((length(authorisation_ref) <= 200)),
+    CONSTRAINT "case number must be 1 to 100 characters" CHECK (((length(btrim(case_number)) >= 1) AND (length(btrim(case_number)) <= 100))),
+    CONSTRAINT "delivery must be 1 to 2000 characters" CHECK (((length(btrim(delivery)) >= 1) AND (length(btrim(delivery)) <= 2000))),
+    CONSTRAINT "investigation must be flagrance, preliminary or judicial" CHECK ((investigation = ANY (ARRAY['flagrance'::text, 'preliminary'::text, 'judicial'::text]))),
+    CONSTRAINT "issued requisitions have a number and year, drafts have none" CHECK ((((status = 'draft'::text) OR ((status = 'cancelled'::text) AND (issued_at IS NULL))) = ((number IS NULL) AND (year IS NULL)))),
+    CONSTRAINT "officer e-mail must be at most 200 characters" CHECK ((length(officer_email) <= 200)),
+    CONSTRAINT "officer name must be 1 to 200 characters" CHECK (((length(btrim(officer_name)) >= 1) AND (length(btrim(officer_name)) <= 200))),
+    CONSTRAINT "officer phone must be at most 50 characters" CHECK ((length(officer_phone) <= 50)),
+    CONSTRAINT "officer rank must be at most 200 characters" CHECK ((length(officer_rank) <= 200)),
+    CONSTRAINT "unit must be 1 to 200 characters" CHECK (((length(btrim(unit)) >= 1) AND (length(btrim(unit)) <= 200)))
+);
+
+ALTER TABLE ONLY camreq.requisitions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisitions; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisitions IS 'Judicial requisitions, one per owner; number given at issue, gapless per unit and year';
+
+
+--
+-- Name: COLUMN requisitions.purge_deadline; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisitions.purge_deadline IS 'Earliest purge_at of its cameras, kept by a trigger';
+
+
+--
+-- Name: requisitions_due_soon; Type: VIEW; Schema: camreq; Owner: -
+--
+
+CREATE VIEW camreq.requisitions_due_soon WITH (security_invoker='true') AS
+ SELECT r.id,
+    r.number,
+    r.unit,
+    r.case_number,
+    o.name AS owner_name,
+    o.email AS owner_email,
+    o.phone AS owner_phone,
+    r.status,
+    r.purge_deadline,
+    (r.purge_deadline - now()) AS time_left,
+    (r.purge_deadline <= now()) AS purged
+   FROM ((camreq.requisitions r
+     JOIN camreq.owners o ON ((o.id = r.owner_id)))
+     JOIN camreq.requisition_statuses s ON ((s.status = r.status)))
+  WHERE (s.is_open AND (r.purge_deadline <= (now() + '48:00:00'::interval)))
+  ORDER BY r.purge_deadline;
+
+
+--
+-- Name: VIEW requisitions_due_soon; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON VIEW camreq.requisitions_due_soon IS 'Open requisitions whose footage is purged within 48 hours, most urgent first';
+
+
+--
+-- Name: requisitions_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisitions ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME camreq.requisitions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: schema_version; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.schema_version (
+    version integer NOT NULL,
+    applied_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: TABLE schema_version; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.schema_version IS 'One row per applied migration; the highest is the schema version';
+
+
+--
+-- Name: search_incidents; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.search_incidents (
+    search_id bigint NOT NULL,
+    incident_id text NOT NULL,
+    window_start timestamp with time zone NOT NULL,
+    window_end timestamp with time zone NOT NULL,
+    geom public.geometry(Geometry,2154) NOT NULL,
+    CONSTRAINT "incident end must not be before its start" CHECK ((window_end >= window_start))
+);
+
+
+--
+-- Name: TABLE search_incidents; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.search_incidents IS 'The incidents of each logged search, in the storage CRS';
+
+
+--
+-- Name: searches; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.searches (
+    id bigint NOT NULL,
+    searched_by text DEFAULT CURRENT_USER NOT NULL,
+    searched_at timestamp with time zone DEFAULT now() NOT NULL,
+    reason text NOT NULL,
+    distance_m double precision NOT NULL,
+    in_view_only boolean DEFAULT false NOT NULL,
+    incident_count integer NOT NULL,
+    result_count integer NOT NULL,
+    include_out_of_service boolean DEFAULT false NOT NULL,
+    speed_kmh double precision,
+    margin_minutes double precision DEFAULT 0 NOT NULL,
+    unit text,
+    CONSTRAINT "route margin must be 0 minutes or more" CHECK ((margin_minutes >= (0)::double precision)),
+    CONSTRAINT "route speed must be positive (km/h)" CHECK ((speed_kmh > (0)::double precision)),
+    CONSTRAINT "search distance must be between 0 and 5000 metres" CHECK (((distance_m > (0)::double precision) AND (distance_m <= (5000)::double precision))),
+    CONSTRAINT "search reason must not be empty" CHECK ((btrim(reason) <> ''::text))
+);
+
+
+--
+-- Name: TABLE searches; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.searches IS 'Consultation log: one row per search, written in the same transaction as the search';
+
+
+--
+-- Name: COLUMN searches.unit; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.searches.unit IS 'Unit of the login who searched, at the time of the search';
+
+
+--
+-- Name: search_statistics; Type: VIEW; Schema: camreq; Owner: -
+--
+
+CREATE VIEW camreq.search_statistics AS
+ SELECT to_char((searches.searched_at AT TIME ZONE 'Europe/Paris'::text), 'YYYY-MM'::text) AS month,
+    count(*) AS searches,
+    sum(searches.incident_count) AS incidents,
+    sum(searches.result_count) AS cameras_found
+   FROM camreq.searches
+  GROUP BY (to_char((searches.searched_at AT TIME ZONE 'Europe/Paris'::text), 'YYYY-MM'::text));
+
+
+--
+-- Name: VIEW search_statistics; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON VIEW camreq.search_statistics IS 'Searches per month (Europe/Paris), for analysts';
+
+
+--
+-- Name: searches_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.searches ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME camreq.searches_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: settings; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.settings (
+    singleton boolean DEFAULT true NOT NULL,
+    srid integer NOT NULL,
+    CONSTRAINT settings_singleton_check CHECK (singleton)
+);
+
+
+--
+-- Name: TABLE settings; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.settings IS 'Database-wide settings chosen at install (one row)';
+
+
+--
+-- Name: users; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.users (
+    login name NOT NULL,
+    role text NOT NULL,
+    unit text,
+    granted_by name DEFAULT SESSION_USER NOT NULL,
+    granted_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT "an investigator must have a unit" CHECK (((role <> 'investigator'::text) OR (unit IS NOT NULL))),
+    CONSTRAINT "role must be administrator, analyst or investigator" CHECK ((role = ANY (ARRAY['administrator'::text, 'analyst'::text, 'investigator'::text]))),
+    CONSTRAINT "unit must be at most 200 characters" CHECK ((length(unit) <= 200)),
+    CONSTRAINT "unit must not be empty" CHECK ((btrim(unit) <> ''::text))
+);
+
+
+--
+-- Name: TABLE users; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.users IS 'The logins of this database, their CamReq role and unit (written by camreq:grantuser)';
+
+
+--
+-- Name: requisition_cameras a camera is asked once per requisition and time window; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_cameras
+    ADD CONSTRAINT "a camera is asked once per requisition and time window" UNIQUE (requisition_id, camera_id, window_start, window_end);
+
+
+--
+-- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.audit_log
+    ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: cameras camera OpenStreetMap id must be unique; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.cameras
+    ADD CONSTRAINT "camera OpenStreetMap id must be unique" UNIQUE (osm_id);
+
+
+--
+-- Name: cameras camera reference must be unique per owner; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.cameras
+    ADD CONSTRAINT "camera reference must be unique per owner" UNIQUE (owner_id, ref);
+
+
+--
+-- Name: camera_types camera_types_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.camera_types
+    ADD CONSTRAINT camera_types_pkey PRIMARY KEY (camera_type);
+
+
+--
+-- Name: cameras cameras_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.cameras
+    ADD CONSTRAINT cameras_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: owners owners_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.owners
+    ADD CONSTRAINT owners_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: requisitions requisition number must be unique per unit and year; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisitions
+    ADD CONSTRAINT "requisition number must be unique per unit and year" UNIQUE (unit, year, number);
+
+
+--
+-- Name: requisition_cameras requisition_cameras_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_cameras
+    ADD CONSTRAINT requisition_cameras_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: requisition_counters requisition_counters_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_counters
+    ADD CONSTRAINT requisition_counters_pkey PRIMARY KEY (unit, year);
+
+
+--
+-- Name: requisition_outbox_attempts requisition_outbox_attempts_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_outbox_attempts
+    ADD CONSTRAINT requisition_outbox_attempts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: requisition_outbox requisition_outbox_message_id_key; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_outbox
+    ADD CONSTRAINT requisition_outbox_message_id_key UNIQUE (message_id);
+
+
+--
+-- Name: requisition_outbox requisition_outbox_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_outbox
+    ADD CONSTRAINT requisition_outbox_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: requisition_outbox requisition_outbox_requisition_id_key; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_outbox
+    ADD CONSTRAINT requisition_outbox_requisition_id_key UNIQUE (requisition_id);
+
+
+--
+-- Name: requisition_status_history requisition_status_history_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_status_history
+    ADD CONSTRAINT requisition_status_history_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: requisition_statuses requisition_statuses_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_statuses
+    ADD CONSTRAINT requisition_statuses_pkey PRIMARY KEY (status);
+
+
+--
+-- Name: requisition_statuses requisition_statuses_sort_order_key; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_statuses
+    ADD CONSTRAINT requisition_statuses_sort_order_key UNIQUE (sort_order);
+
+
+--
+-- Name: requisition_transitions requisition_transitions_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_transitions
+    ADD CONSTRAINT requisition_transitions_pkey PRIMARY KEY (from_status, to_status);
+
+
+--
+-- Name: requisitions requisitions_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisitions
+    ADD CONSTRAINT requisitions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: schema_version schema_version_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.schema_version
+    ADD CONSTRAINT schema_version_pkey PRIMARY KEY (version);
+
+
+--
+-- Name: search_incidents search_incidents_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.search_incidents
+    ADD CONSTRAINT search_incidents_pkey PRIMARY KEY (search_id, incident_id);
+
+
+--
+-- Name: searches searches_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.searches
+    ADD CONSTRAINT searches_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: settings settings_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.settings
+    ADD CONSTRAINT settings_pkey PRIMARY KEY (singleton);
+
+
+--
+-- Name: users users_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.users
+    ADD CONSTRAINT users_pkey PRIMARY KEY (login);
+
+
+--
+-- Name: audit_log_row_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX audit_log_row_idx ON camreq.audit_log USING btree (table_name, row_id);
+
+
+--
+-- Name: cameras_fov_geom_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX cameras_fov_geom_idx ON camreq.cameras USING gist (fov_geom);
+
+
+--
+-- Name: cameras_geography_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX cameras_geography_idx ON camreq.cameras USING gist (geog);
+
+
+--
+-- Name: cameras_geom_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX cameras_geom_idx ON camreq.cameras USING gist (geom);
+
+
+--
+-- Name: cameras_owner_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX cameras_owner_idx ON camreq.cameras USING btree (owner_id);
+
+
+--
+-- Name: owners_name_key; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE UNIQUE INDEX owners_name_key ON camreq.owners USING btree (lower(name));
+
+
+--
+-- Name: requisition_cameras_camera_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX requisition_cameras_camera_idx ON camreq.requisition_cameras USING btree (camera_id);
+
+
+--
+-- Name: requisition_outbox_attempts_outbox_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX requisition_outbox_attempts_outbox_idx ON camreq.requisition_outbox_attempts USING btree (outbox_id);
+
+
+--
+-- Name: requisition_outbox_pending_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX requisition_outbox_pending_idx ON camreq.requisition_outbox USING btree (id) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: requisition_status_history_requisition_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX requisition_status_history_requisition_idx ON camreq.requisition_status_history USING btree (requisition_id);
+
+
+--
+-- Name: requisitions_open_purge_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX requisitions_open_purge_idx ON camreq.requisitions USING btree (purge_deadline) WHERE (status = ANY (ARRAY['draft'::text, 'issued'::text, 'sent'::text, 'acknowledged'::text]));
+
+
+--
+-- Name: requisitions_owner_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX requisitions_owner_idx ON camreq.requisitions USING btree (owner_id);
+
+
+--
+-- Name: searches_searched_at_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX searches_searched_at_idx ON camreq.searches USING btree (searched_at);
+
+
+--
+-- Name: audit_log audit_log_append_only; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER audit_log_append_only BEFORE DELETE OR UPDATE OR TRUNCATE ON camreq.audit_log FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_change();
+
+
+--
+-- Name: camera_types camera_types_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER camera_types_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.camera_types FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('camera_type');
+
+
+--
+-- Name: cameras cameras_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER cameras_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.cameras FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('id');
+
+
+--
+-- Name: cameras cameras_before_write; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER cameras_before_write BEFORE INSERT OR UPDATE ON camreq.cameras FOR EACH ROW EXECUTE FUNCTION camreq.cameras_before_write();
+
+
+--
+-- Name: owners owners_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER owners_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.owners FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('id');
+
+
+--
+-- Name: owners owners_before_update; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER owners_before_update BEFORE UPDATE ON camreq.owners FOR EACH ROW EXECUTE FUNCTION camreq.owners_before_update();
+
+
+--
+-- Name: requisition_cameras requisition_cameras_after_insert; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_cameras_after_insert AFTER INSERT ON camreq.requisition_cameras REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION camreq.requisition_cameras_after_insert();
+
+
+--
+-- Name: requisition_cameras requisition_cameras_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_cameras_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.requisition_cameras FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('id');
+
+
+--
+-- Name: requisition_cameras requisition_cameras_no_truncate; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_cameras_no_truncate BEFORE TRUNCATE ON camreq.requisition_cameras FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_truncate();
+
+
+--
+-- Name: requisition_outbox_attempts requisition_outbox_attempts_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_outbox_attempts_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.requisition_outbox_attempts FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('id');
+
+
+--
+-- Name: requisition_outbox_attempts requisition_outbox_attempts_no_truncate; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_outbox_attempts_no_truncate BEFORE TRUNCATE ON camreq.requisition_outbox_attempts FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_truncate();
+
+
+--
+-- Name: requisition_outbox requisition_outbox_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_outbox_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.requisition_outbox FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('id');
+
+
+--
+-- Name: requisition_outbox requisition_outbox_no_truncate; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_outbox_no_truncate BEFORE TRUNCATE ON camreq.requisition_outbox FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_truncate();
+
+
+--
+-- Name: requisition_status_history requisition_status_history_append_only; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_status_history_append_only BEFORE DELETE OR UPDATE OR TRUNCATE ON camreq.requisition_status_history FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_change();
+
+
+--
+-- Name: requisition_status_history requisition_status_history_before_insert; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_status_history_before_insert BEFORE INSERT ON camreq.requisition_status_history FOR EACH ROW EXECUTE FUNCTION camreq.requisition_status_history_before_insert();
+
+
+--
+-- Name: requisitions requisitions_after_insert; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisitions_after_insert AFTER INSERT ON camreq.requisitions FOR EACH ROW EXECUTE FUNCTION camreq.requisitions_after_status_change();
+
+
+--
+-- Name: requisitions requisitions_after_status_change; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisitions_after_status_change AFTER UPDATE OF status ON camreq.requisitions FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION camreq.requisitions_after_status_change();
+
+
+--
+-- Name: requisitions requisitions_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisitions_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.requisitions FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('id');
+
+
+--
+-- Name: requisitions requisitions_before_insert; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisitions_before_insert BEFORE INSERT ON camreq.requisitions FOR EACH ROW EXECUTE FUNCTION camreq.requisitions_before_insert();
+
+
+--
+-- Name: requisitions requisitions_before_status_change; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisitions_before_status_change BEFORE UPDATE OF status ON camreq.requisitions FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION camreq.requisitions_before_status_change();
+
+
+--
+-- Name: requisitions requisitions_no_truncate; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisitions_no_truncate BEFORE TRUNCATE ON camreq.requisitions FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_truncate();
+
+
+--
+-- Name: requisitions requisitions_number_on_issue; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisitions_number_on_issue BEFORE UPDATE OF status ON camreq.requisitions FOR EACH ROW WHEN (((old.status = 'draft'::text) AND (new.status = 'issued'::text))) EXECUTE FUNCTION camreq.number_requisition();
+
+
+--
+-- Name: search_incidents search_incidents_append_only; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER search_incidents_append_only BEFORE DELETE OR UPDATE OR TRUNCATE ON camreq.search_incidents FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_change();
+
+
+--
+-- Name: searches searches_append_only; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER searches_append_only BEFORE DELETE OR UPDATE OR TRUNCATE ON camreq.searches FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_change();
+
+
+--
+-- Name: searches searches_before_insert; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER searches_before_insert BEFORE INSERT ON camreq.searches FOR EACH ROW EXECUTE FUNCTION camreq.searches_before_insert();
+
+
+--
+-- Name: users users_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER users_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.users FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('login');
+
+
+--
+-- Name: cameras camera must have an owner from the directory; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.cameras
+    ADD CONSTRAINT "camera must have an owner from the directory" FOREIGN KEY (owner_id) REFERENCES camreq.owners(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: cameras camera type must be fixed, dome, ptz or anpr; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.cameras
+    ADD CONSTRAINT "camera type must be fixed, dome, ptz or anpr" FOREIGN KEY (camera_type) REFERENCES camreq.camera_types(camera_type);
+
+
+--
+-- Name: requisition_cameras requisition camera must be in the registry; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_cameras
+    ADD CONSTRAINT "requisition camera must be in the registry" FOREIGN KEY (camera_id) REFERENCES camreq.cameras(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: requisition_cameras requisition camera search must be in the consultation log; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_cameras
+    ADD CONSTRAINT "requisition camera search must be in the consultation log" FOREIGN KEY (search_id) REFERENCES camreq.searches(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: requisitions requisition owner must be in the owners directory; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisitions
+    ADD CONSTRAINT "requisition owner must be in the owners directory" FOREIGN KEY (owner_id) REFERENCES camreq.owners(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: requisitions requisition search must be in the consultation log; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisitions
+    ADD CONSTRAINT "requisition search must be in the consultation log" FOREIGN KEY (search_id) REFERENCES camreq.searches(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: requisitions requisition status must be one of camreq.requisition_statuses; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisitions
+    ADD CONSTRAINT "requisition status must be one of camreq.requisition_statuses" FOREIGN KEY (status) REFERENCES camreq.requisition_statuses(status);
+
+
+--
+-- Name: requisition_cameras requisition_cameras_requisition_id_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_cameras
+    ADD CONSTRAINT requisition_cameras_requisition_id_fkey FOREIGN KEY (requisition_id) REFERENCES camreq.requisitions(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: requisition_outbox_attempts requisition_outbox_attempts_outbox_id_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_outbox_attempts
+    ADD CONSTRAINT requisition_outbox_attempts_outbox_id_fkey FOREIGN KEY (outbox_id) REFERENCES camreq.requisition_outbox(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: requisition_outbox requisition_outbox_requisition_id_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_outbox
+    ADD CONSTRAINT requisition_outbox_requisition_id_fkey FOREIGN KEY (requisition_id) REFERENCES camreq.requisitions(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: requisition_status_history requisition_status_history_from_status_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_status_history
+    ADD CONSTRAINT requisition_status_history_from_status_fkey FOREIGN KEY (from_status) REFERENCES camreq.requisition_statuses(status);
+
+
+--
+-- Name: requisition_status_history requisition_status_history_requisition_id_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_status_history
+    ADD CONSTRAINT requisition_status_history_requisition_id_fkey FOREIGN KEY (requisition_id) REFERENCES camreq.requisitions(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: requisition_status_history requisition_status_history_to_status_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_status_history
+    ADD CONSTRAINT requisition_status_history_to_status_fkey FOREIGN KEY (to_status) REFERENCES camreq.requisition_statuses(status);
+
+
+--
+-- Name: requisition_transitions requisition_transitions_from_status_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_transitions
+    ADD CONSTRAINT requisition_transitions_from_status_fkey FOREIGN KEY (from_status) REFERENCES camreq.requisition_statuses(status);
+
+
+--
+-- Name: requisition_transitions requisition_transitions_to_status_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_transitions
+    ADD CONSTRAINT requisition_transitions_to_status_fkey FOREIGN KEY (to_status) REFERENCES camreq.requisition_statuses(status);
+
+
+--
+-- Name: search_incidents search_incidents_search_id_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.search_incidents
+    ADD CONSTRAINT search_incidents_search_id_fkey FOREIGN KEY (search_id) REFERENCES camreq.searches(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: audit_log; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.audit_log ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: audit_log audit_log_read_by_administrators; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY audit_log_read_by_administrators ON camreq.audit_log FOR SELECT TO camreq_admin USING (( SELECT camreq.is_administrator() AS is_administrator));
+
+
+--
+-- Name: requisition_cameras; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_cameras ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: requisition_cameras requisition_cameras_added_to_visible_drafts; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_cameras_added_to_visible_drafts ON camreq.requisition_cameras FOR INSERT TO camreq_admin, camreq_investigator WITH CHECK ((EXISTS ( SELECT
+   FROM camreq.requisitions r
+  WHERE ((r.id = requisition_cameras.requisition_id) AND (r.status = 'draft'::text)))));
+
+
+--
+-- Name: requisition_cameras requisition_cameras_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_cameras_of_visible_requisitions ON camreq.requisition_cameras FOR SELECT TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
+   FROM camreq.requisitions r
+  WHERE (r.id = requisition_cameras.requisition_id))));
+
+
+--
+-- Name: requisition_counters; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_counters ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: requisition_outbox; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_outbox ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: requisition_outbox_attempts; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_outbox_attempts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: requisition_outbox_attempts requisition_outbox_attempts_of_visible_messages; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_outbox_attempts_of_visible_messages ON camreq.requisition_outbox_attempts TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
+   FROM camreq.requisition_outbox o
+  WHERE (o.id = requisition_outbox_attempts.outbox_id)))) WITH CHECK ((EXISTS ( SELECT
+   FROM camreq.requisition_outbox o
+  WHERE (o.id = requisition_outbox_attempts.outbox_id))));
+
+
+--
+-- Name: requisition_outbox requisition_outbox_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_outbox_of_visible_requisitions ON camreq.requisition_outbox TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
+   FROM camreq.requisitions r
+  WHERE (r.id = requisition_outbox.requisition_id)))) WITH CHECK ((EXISTS ( SELECT
+   FROM camreq.requisitions r
+  WHERE ((r.id = requisition_outbox.requisition_id) AND (r.status <> 'draft'::text)))));
+
+
+--
+-- Name: requisition_status_history; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisition_status_history ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: requisition_status_history requisition_status_history_of_my_changes; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_status_history_of_my_changes ON camreq.requisition_status_history FOR INSERT TO camreq_admin, camreq_investigator WITH CHECK (((changed_by = CURRENT_USER) AND (EXISTS ( SELECT
+   FROM camreq.requisitions r
+  WHERE (r.id = requisition_status_history.requisition_id)))));
+
+
+--
+-- Name: requisition_status_history requisition_status_history_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_status_history_of_visible_requisitions ON camreq.requisition_status_history FOR SELECT TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
+   FROM camreq.requisitions r
+  WHERE (r.id = requisition_status_history.requisition_id))));
+
+
+--
+-- Name: requisitions; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.requisitions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: requisitions requisitions_of_my_unit; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisitions_of_my_unit ON camreq.requisitions TO camreq_admin, camreq_investigator USING ((( SELECT camreq.is_administrator() AS is_administrator) OR (unit = ( SELECT camreq.investigator_unit() AS investigator_unit)))) WITH CHECK ((( SELECT camreq.is_administrator() AS is_administrator) OR (unit = ( SELECT camreq.investigator_unit() AS investigator_unit))));
+
+
+--
+-- Name: search_incidents; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.search_incidents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: search_incidents search_incidents_of_my_searches; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY search_incidents_of_my_searches ON camreq.search_incidents FOR INSERT TO camreq_investigator WITH CHECK ((EXISTS ( SELECT
+   FROM camreq.searches s
+  WHERE ((s.id = search_incidents.search_id) AND (s.searched_by = CURRENT_USER)))));
+
+
+--
+-- Name: search_incidents search_incidents_of_visible_searches; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY search_incidents_of_visible_searches ON camreq.search_incidents FOR SELECT TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
+   FROM camreq.searches s
+  WHERE (s.id = search_incidents.search_id))));
+
+
+--
+-- Name: searches; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.searches ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: searches searches_logged_by_registered_investigators; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY searches_logged_by_registered_investigators ON camreq.searches FOR INSERT TO camreq_investigator WITH CHECK (((searched_by = CURRENT_USER) AND (( SELECT camreq.login_role(CURRENT_USER) AS login_role) IS NOT NULL)));
+
+
+--
+-- Name: searches searches_of_my_unit; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY searches_of_my_unit ON camreq.searches FOR SELECT TO camreq_investigator USING (((searched_by = CURRENT_USER) OR (unit = ( SELECT camreq.my_unit() AS my_unit))));
+
+
+--
+-- Name: searches searches_read_by_administrators; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY searches_read_by_administrators ON camreq.searches FOR SELECT TO camreq_admin USING (( SELECT camreq.is_administrator() AS is_administrator));
+
+
+--
+-- Name: users; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: users users_managed_by_administrators; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY users_managed_by_administrators ON camreq.users TO camreq_admin USING (( SELECT camreq.is_administrator() AS is_administrator)) WITH CHECK (( SELECT camreq.is_administrator() AS is_administrator));
+
+
+--
+-- Name: users users_see_themselves; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY users_see_themselves ON camreq.users FOR SELECT TO camreq_admin, camreq_analyst, camreq_investigator USING ((login = CURRENT_USER));
+
+
+--
+-- Name: SCHEMA camreq; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA camreq TO camreq_admin;
+GRANT USAGE ON SCHEMA camreq TO camreq_analyst;
+GRANT USAGE ON SCHEMA camreq TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION audit_row(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.audit_row() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION investigator_unit(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.investigator_unit() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION is_administrator(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.is_administrator() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.is_administrator() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.is_administrator() TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.is_administrator() TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION login_role(login name); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.login_role(login name) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION login_unit(login name); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.login_unit(login name) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION my_unit(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_unit() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_unit() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_unit() TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.my_unit() TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION number_requisition(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.number_requisition() FROM PUBLIC;
+
+
+--
+-- Name: TABLE audit_log; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.audit_log TO camreq_admin;
+
+
+--
+-- Name: TABLE camera_types; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.camera_types TO camreq_admin;
+GRANT SELECT ON TABLE camreq.camera_types TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.camera_types TO camreq_investigator;
+
+
+--
+-- Name: TABLE cameras; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.cameras TO camreq_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.cameras TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.cameras TO camreq_investigator;
+
+
+--
+-- Name: TABLE owners; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.owners TO camreq_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.owners TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.owners TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_cameras; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_admin;
+GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_cameras.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_cameras.camera_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(camera_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
+GRANT INSERT(camera_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_cameras.search_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(search_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
+GRANT INSERT(search_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_cameras.incident_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(incident_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
+GRANT INSERT(incident_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_cameras.window_start; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(window_start) ON TABLE camreq.requisition_cameras TO camreq_admin;
+GRANT INSERT(window_start) ON TABLE camreq.requisition_cameras TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_cameras.window_end; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(window_end) ON TABLE camreq.requisition_cameras TO camreq_admin;
+GRANT INSERT(window_end) ON TABLE camreq.requisition_cameras TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_cameras.purge_at; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_admin;
+GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_outbox; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_admin;
+GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_admin;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox.message_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_admin;
+GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox.status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE camreq.requisition_outbox TO camreq_admin;
+GRANT UPDATE(status) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox.sent_at; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_admin;
+GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_outbox_attempts; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
+GRANT SELECT ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.outbox_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(outbox_id) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
+GRANT INSERT(outbox_id) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.finished_at; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(finished_at) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
+GRANT UPDATE(finished_at) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.to_address; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(to_address) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
+GRANT INSERT(to_address) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.smtp_server; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(smtp_server) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
+GRANT INSERT(smtp_server) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.outcome; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(outcome) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
+GRANT UPDATE(outcome) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.smtp_code; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(smtp_code) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
+GRANT UPDATE(smtp_code) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.smtp_answer; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(smtp_answer) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
+GRANT UPDATE(smtp_answer) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_status_history; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_admin;
+GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_status_history.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_admin;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_status_history.from_status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_admin;
+GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_status_history.to_status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_admin;
+GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_status_history.note; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_admin;
+GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_statuses; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_admin;
+GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_transitions; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_admin;
+GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisitions; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisitions TO camreq_admin;
+GRANT SELECT ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.unit; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(unit) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(unit) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.officer_name; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_name) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(officer_name) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.officer_rank; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_rank) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(officer_rank) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.officer_email; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_email) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(officer_email) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.officer_phone; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_phone) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(officer_phone) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.case_number; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(case_number) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(case_number) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.investigation; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(investigation) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(investigation) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.authorisation_ref; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(authorisation_ref) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(authorisation_ref) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.owner_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(owner_id) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(owner_id) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.search_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(search_id) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(search_id) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.answer_deadline; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(answer_deadline) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(answer_deadline) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.delivery; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(delivery) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT INSERT(delivery) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.purge_deadline; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisitions.pdf_path; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(pdf_path) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT UPDATE(pdf_path) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisitions_due_soon; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisitions_due_soon TO camreq_admin;
+GRANT SELECT ON TABLE camreq.requisitions_due_soon TO camreq_investigator;
+
+
+--
+-- Name: TABLE schema_version; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.schema_version TO camreq_admin;
+GRANT SELECT ON TABLE camreq.schema_version TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.schema_version TO camreq_investigator;
+
+
+--
+-- Name: TABLE search_incidents; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE camreq.search_incidents TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.search_incidents TO camreq_admin;
+
+
+--
+-- Name: TABLE searches; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE camreq.searches TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.searches TO camreq_admin;
+
+
+--
+-- Name: TABLE search_statistics; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.search_statistics TO camreq_admin;
+GRANT SELECT ON TABLE camreq.search_statistics TO camreq_analyst;
+
+
+--
+-- Name: TABLE settings; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.settings TO camreq_admin;
+GRANT SELECT ON TABLE camreq.settings TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.settings TO camreq_investigator;
+
+
+--
+-- Name: TABLE users; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.users TO camreq_admin;
+GRANT SELECT ON TABLE camreq.users TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.users TO camreq_investigator;
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+
