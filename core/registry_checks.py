@@ -38,7 +38,8 @@ def problems() -> dict[str, Problem]:
             Severity.MEDIUM, tr("Camera {camera} of {owner}: likely duplicate of {detail} (same owner, under 1 m).")
         ),
         "fixed_without_direction": Problem(
-            Severity.LOW, tr("Camera {camera} of {owner}: a fixed camera without direction (its view is drawn as a disc).")
+            Severity.LOW,
+            tr("Camera {camera} of {owner}: a fixed camera without direction (its view is drawn as a disc)."),
         ),
         "outside_territory": Problem(Severity.MEDIUM, tr("Camera {camera} of {owner}: outside the territory.")),
         "owner_without_contact": Problem(
@@ -84,4 +85,6 @@ def _finding(row: db.FindingRow, problem: Problem) -> Finding:
     hours, _, days = (row.detail or "").partition(";")
     message = problem.sentence.format(camera=camera, owner=row.owner_name, detail=detail, hours=hours, days=days)
     wkb = bytes(row.wkb) if row.wkb is not None else None
-    return Finding(row.problem, problem.severity, message, row.camera_id, row.owner_id, row.camera_ref, row.owner_name, wkb)
+    return Finding(
+        row.problem, problem.severity, message, row.camera_id, row.owner_id, row.camera_ref, row.owner_name, wkb
+    )

@@ -84,7 +84,10 @@ def write_report(stats: Statistics, folder: Path) -> ReportFiles:
             ("clock", stats.clock, db.ClockRow),
         )
     )
-    charts = {"months": _monthly_chart(stats, folder / "months.svg"), "outcomes": _outcome_chart(stats, folder / "outcomes.svg")}
+    charts = {
+        "months": _monthly_chart(stats, folder / "months.svg"),
+        "outcomes": _outcome_chart(stats, folder / "outcomes.svg"),
+    }
     html = ENVIRONMENT.get_template("statistics.html").render(
         stats=stats, charts={name: path.resolve().as_uri() for name, path in charts.items()},
         month_tables=[(unit, list(rows)) for unit, rows in itertools.groupby(stats.months, key=lambda row: row.unit)],
@@ -122,8 +125,13 @@ def _monthly_chart(stats: Statistics, path: Path) -> Path:
     labels = [row.month.strftime("%m/%Y") for row in months]
     positions = range(len(months))
     figure, axes = pyplot.subplots(figsize=(7, 3))
-    axes.bar([p - 0.2 for p in positions], [row.requisitions_year_before or 0 for row in months], 0.4,
-             label="un an plus tôt", color="#9aa5b1")
+    axes.bar(
+        [p - 0.2 for p in positions],
+        [row.requisitions_year_before or 0 for row in months],
+        0.4,
+        label="un an plus tôt",
+        color="#9aa5b1",
+    )
     axes.bar([p + 0.2 for p in positions], [row.requisitions or 0 for row in months], 0.4,
              label="période", color="#000091")  # fmt: skip
     axes.set_xticks(list(positions), labels, rotation=45, ha="right")

@@ -49,7 +49,9 @@ OUTPUT_FIELDS = (
 class SeverityStyle(QgsProcessingLayerPostProcessorInterface):
     """Draws the findings layer by severity once QGIS has loaded it."""
 
-    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> None:  # noqa: N802
+    def postProcessLayer(  # noqa: N802
+        self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> None:
         """Give the layer one colour per severity."""
         categories = [
             QgsRendererCategory(severity.value, QgsMarkerSymbol.createSimple(
@@ -82,11 +84,16 @@ class CheckRegistry(CamreqAlgorithm):
         self.add_connection_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                "TERRITORY", self.tr("Territory (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+                "TERRITORY",
+                self.tr("Territory (polygons)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Registry findings"), QgsProcessing.SourceType.TypeVectorPoint)
+            QgsProcessingParameterFeatureSink(
+                "OUTPUT", self.tr("Registry findings"), QgsProcessing.SourceType.TypeVectorPoint
+            )
         )
         self.addOutput(QgsProcessingOutputNumber("COUNT", self.tr("Findings")))
         self.addOutput(QgsProcessingOutputNumber("HIGH", self.tr("High-severity findings")))

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
 )
-
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.documents import weasyprint_available
@@ -54,7 +53,9 @@ class Statistics(CamreqAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputFile("REPORT_PDF", self.tr("Report (PDF)")))
         self.addOutput(QgsProcessingOutputFile("REPORT_HTML", self.tr("Report (HTML)")))
-        self.addOutput(QgsProcessingOutputNumber("REQUISITIONS", self.tr("Requisitions of the period (empty: fewer than 5)")))
+        self.addOutput(
+            QgsProcessingOutputNumber("REQUISITIONS", self.tr("Requisitions of the period (empty: fewer than 5)"))
+        )
 
     def process(
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback

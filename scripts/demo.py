@@ -253,10 +253,12 @@ def add_history() -> None:
     sys.path.insert(0, str(ROOT / "build" / "plugins"))
     from camreq.db.history import PastRequisition, insert_history
 
-    rng = random.Random(38)
+    rng = random.Random(38)  # noqa: S311 (synthetic sample data, not secrets)
     conn = psycopg2.connect(dbname=DATABASE)
     with conn, conn.cursor() as cursor:
-        cursor.execute("SELECT DISTINCT ON (owner_id) owner_id, id, retention_days FROM camreq.cameras ORDER BY owner_id, id")
+        cursor.execute(
+            "SELECT DISTINCT ON (owner_id) owner_id, id, retention_days FROM camreq.cameras ORDER BY owner_id, id"
+        )
         cameras = cursor.fetchall()
         today = datetime.now().astimezone()
         past = []
@@ -280,7 +282,7 @@ def add_history() -> None:
 
 
 def show_statistics() -> None:
-    """The analyst's statistics of the last 12 months (camreq:statistics) and the registry findings (camreq:checkregistry)."""
+    """The analyst's statistics of the last 12 months (camreq:statistics), the registry findings (checkregistry)."""
     today = date.today()
     start = today.replace(day=1, year=today.year - 1)
     outputs = qgis_process(
@@ -295,7 +297,7 @@ def show_statistics() -> None:
     outputs = qgis_process(
         "camreq:checkregistry", "demo_analyst", CONNECTION=CONNECTION, OUTPUT=str(findings)
     )["results"]  # fmt: skip
-    print(f"camreq:checkregistry: {outputs['COUNT']} findings, {outputs['HIGH']} of high severity; one of each problem:")
+    print(f"camreq:checkregistry: {outputs['COUNT']} findings, {outputs['HIGH']} high; one of each problem:")
     examples: dict[str, tuple[int, str]] = {}
     for feature in json.loads(findings.read_text(encoding="utf-8"))["features"]:
         found = feature["properties"]

@@ -11,7 +11,11 @@ from camreq.db.history import PastRequisition, insert_history
 
 PARIS = ZoneInfo("Europe/Paris")
 TODAY = date.today()
-CLEAN = {"direction": 90, "last_verified": TODAY - timedelta(days=30), "authorisation_expiry": TODAY + timedelta(days=900)}
+CLEAN = {
+    "direction": 90,
+    "last_verified": TODAY - timedelta(days=30),
+    "authorisation_expiry": TODAY + timedelta(days=900),
+}
 
 
 def point(lon: float, lat: float) -> str:
@@ -22,6 +26,7 @@ def point(lon: float, lat: float) -> str:
 @pytest.fixture
 def registry(db, sql, logins):
     """Build owners and cameras that each have exactly one problem (or none), and return the analyst's login."""
+
     def owner(name: str, email: str | None = "o@example.org", phone: str | None = None) -> int:
         return sql(db, "INSERT INTO camreq.owners (name, email, phone) VALUES (%s, %s, %s) RETURNING id",
                    (name, email, phone))[0][0]  # fmt: skip
@@ -106,7 +111,9 @@ def test_findings_carry_a_severity_a_sentence_and_a_place_and_are_drawn_by_sever
     from camreq.processing.check_registry import SeverityStyle
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
-    layer = camreq_processing.run("camreq:checkregistry", {"CONNECTION": registry, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    layer = camreq_processing.run("camreq:checkregistry", {"CONNECTION": registry, "OUTPUT": "TEMPORARY_OUTPUT"})[
+        "OUTPUT"
+    ]
     rows = {f["camera_ref"] or f["owner_name"]: f for f in layer.getFeatures()}
     assert rows["expired"]["severity"] == "high"
     assert rows["expired"]["message"].startswith("Camera expired of Ville: its prefectoral authorisation expired on ")

@@ -22,8 +22,18 @@ def at(day: str, hour: int = 10) -> datetime:
     return datetime.fromisoformat(day).replace(hour=hour, tzinfo=PARIS)
 
 
-def past(unit, owner, camera, issued: datetime, sent_after_h, answer_after_h, status, reason=None, retention_d=7,
-         incident_before_h=20.0):
+def past(
+    unit,
+    owner,
+    camera,
+    issued: datetime,
+    sent_after_h,
+    answer_after_h,
+    status,
+    reason=None,
+    retention_d=7,
+    incident_before_h=20.0,
+):
     """Return one past requisition: sent and answered the given hours after issue (None: never)."""
     sent = issued + timedelta(hours=sent_after_h) if sent_after_h is not None else None
     answered = sent + timedelta(hours=answer_after_h) if answer_after_h is not None else None
@@ -36,7 +46,9 @@ def past(unit, owner, camera, issued: datetime, sent_after_h, answer_after_h, st
 def history(db, sql, logins):
     """Build a known history: March 2026 and March 2025, two units, a busy owner and a small one."""
     owners = {
-        name: sql(db, "INSERT INTO camreq.owners (name, email) VALUES (%s, 'o@example.org') RETURNING id", (name,))[0][0]
+        name: sql(db, "INSERT INTO camreq.owners (name, email) VALUES (%s, 'o@example.org') RETURNING id", (name,))[0][
+            0
+        ]
         for name in ("Mairie", "Tabac", "Jamais")
     }
     cameras = {
