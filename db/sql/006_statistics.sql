@@ -1,4 +1,4 @@
--- CamReq schema 11: statistics for the prosecutor and registry checks for the analyst.
+-- CamReq schema 6: statistics for the prosecutor and registry checks for the analyst.
 --
 -- Analysts never read requisitions; they get figures from the functions below, which read the requisition
 -- tables as the NOLOGIN role camreq_statistics (their owner) and return aggregates only: no case number,
@@ -368,5 +368,5 @@ GRANT EXECUTE ON FUNCTION camreq.monthly_statistics(date, date, text), camreq.ow
     camreq.outcome_statistics(date, date, text), camreq.clock_statistics(date, date, text),
     camreq.owner_answer_hours(), camreq.registry_findings(geometry) TO camreq_admin, camreq_analyst;
 
-INSERT INTO camreq.schema_version (version) VALUES (11);
+INSERT INTO camreq.schema_version (version) VALUES (6);
 COMMIT;
