@@ -124,7 +124,7 @@ def _show_bidi_controls(value: object) -> object:
     return value
 
 
-_ENV = Environment(
+ENVIRONMENT = Environment(
     loader=FileSystemLoader(TEMPLATES_DIR),
     autoescape=True,
     undefined=StrictUndefined,
@@ -132,15 +132,15 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters["fr_datetime"] = display
-_ENV.filters["fr_long"] = display_long_fr
+ENVIRONMENT.filters["fr_datetime"] = display
+ENVIRONMENT.filters["fr_long"] = display_long_fr
 
 
 def render_html(doc: RequisitionDocument) -> str:
     """Return the requisition as HTML that links requisition.css relative to the templates folder."""
     if doc.map_image is not None and not doc.map_image.is_file():
         raise CamreqError(f"map_image: no such file {doc.map_image}")
-    return _ENV.get_template("requisition.html").render(
+    return ENVIRONMENT.get_template("requisition.html").render(
         doc=doc,
         legal=load_legal_basis(doc.investigation),
         map_uri=doc.map_image.resolve().as_uri() if doc.map_image else None,

@@ -163,6 +163,27 @@ class Mode(Vocabulary):
     ANALYST = "analyst", QT_TRANSLATE_NOOP("vocabulary", "Analyst")
 
 
+class NoFootageReason(Vocabulary):
+    """Why an owner has no footage for a requisition (camreq.no_footage_reasons)."""
+
+    OVERWRITTEN = "overwritten", QT_TRANSLATE_NOOP("vocabulary", "Footage already overwritten")
+    CAMERA_DOWN = "camera_down", QT_TRANSLATE_NOOP("vocabulary", "Camera out of order")
+    NOT_RECORDING = "not_recording", QT_TRANSLATE_NOOP("vocabulary", "Not recording at the time")
+    NOT_IN_VIEW = "not_in_view", QT_TRANSLATE_NOOP("vocabulary", "The camera does not view the place")
+
+
+class Severity(Vocabulary):
+    """How soon a registry finding needs fixing, with the colour camreq:checkregistry draws it in."""
+
+    def __init__(self, _value: str, _label: str, colour: str) -> None:
+        """Keep the colour."""
+        self.colour = colour
+
+    HIGH = "high", QT_TRANSLATE_NOOP("vocabulary", "High"), "#d7191c"
+    MEDIUM = "medium", QT_TRANSLATE_NOOP("vocabulary", "Medium"), "#fdae61"
+    LOW = "low", QT_TRANSLATE_NOOP("vocabulary", "Low"), "#2c7bb6"
+
+
 @lru_cache(maxsize=1)
 def legal_table() -> dict[str, Any]:
     """Return the parsed templates/legal.toml."""

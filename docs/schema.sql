@@ -44,6 +44,15 @@ COMMENT ON EXTENSION postgis IS 'PostGIS geometry and geography spatial types an
 
 
 --
+-- Name: at_least_five(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.at_least_five(n bigint) RETURNS bigint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT CASE WHEN n >= 5 THEN n END $$;
+
+
+--
 -- Name: audit_row(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -89,6 +98,64 @@ BEGIN
     NEW.fov_geom := camreq.camera_field_of_view(NEW.geom, NEW.camera_type, NEW.direction, NEW.fov, NEW.range_m);
     NEW.updated_at := now();
     RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: cameras_status_since(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.cameras_status_since() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
+        NEW.status_since := now();
+    ELSE
+        NEW.status_since := OLD.status_since;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: clock_statistics(date, date, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text DEFAULT NULL::text) RETURNS TABLE(unit text, requisitions bigint, sent bigint, median_hours_to_sent double precision, p90_hours_to_sent double precision, sent_before_purge bigint, lost_to_the_clock bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    per_unit boolean := camreq.statistics_scope(only_unit);
+BEGIN
+    RETURN QUERY
+    WITH facts AS (
+        SELECT f.*, extract(epoch FROM f.sent_at - f.incident_start) / 3600 AS hours_to_sent
+        FROM camreq.requisition_facts(from_day, to_day, only_unit) f
+    ), units AS (
+        SELECT NULL::text AS unit WHERE only_unit IS NULL
+        UNION ALL
+        SELECT DISTINCT f.unit FROM facts f WHERE per_unit
+    ), figures AS (
+        SELECT u.unit,
+               count(f.owner_id) AS n,
+               count(f.sent_at) AS sent,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY f.hours_to_sent) AS median_hours,
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY f.hours_to_sent) AS p90_hours,
+               count(*) FILTER (WHERE f.sent_at < f.purge_deadline) AS before_purge,
+               count(*) FILTER (WHERE f.purge_deadline <= now()
+                                AND (f.answered_at IS NULL OR f.answered_at > f.purge_deadline)) AS lost
+        FROM units u LEFT JOIN facts f ON u.unit IS NULL OR f.unit = u.unit
+        GROUP BY u.unit
+    )
+    SELECT g.unit, camreq.at_least_five(g.n), camreq.at_least_five(g.sent),
+           CASE WHEN g.sent >= 5 THEN g.median_hours END, CASE WHEN g.sent >= 5 THEN g.p90_hours END,
+           camreq.at_least_five(g.before_purge), camreq.at_least_five(g.lost)
+    FROM figures g
+    ORDER BY g.unit NULLS FIRST;
 END
 $$;
 
@@ -202,6 +269,52 @@ CREATE FUNCTION camreq.login_unit(login name) RETURNS text
 
 
 --
+-- Name: monthly_statistics(date, date, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.monthly_statistics(from_day date, to_day date, only_unit text DEFAULT NULL::text) RETURNS TABLE(unit text, month date, searches bigint, searches_year_before bigint, requisitions bigint, requisitions_year_before bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    per_unit boolean := camreq.statistics_scope(only_unit);
+BEGIN
+    RETURN QUERY
+    WITH months AS (
+        SELECT m::date AS month FROM generate_series(date_trunc('month', from_day), to_day, interval '1 month') m
+    ), searched AS (
+        SELECT s.unit, date_trunc('month', s.searched_at AT TIME ZONE 'Europe/Paris')::date AS month, count(*) AS n
+        FROM camreq.searches s
+        WHERE (s.searched_at AT TIME ZONE 'Europe/Paris')::date
+              BETWEEN (date_trunc('month', from_day) - interval '1 year')::date AND to_day
+          AND (only_unit IS NULL OR s.unit = only_unit)
+        GROUP BY 1, 2
+    ), issued AS (
+        SELECT f.unit, f.month, count(*) AS n
+        FROM camreq.requisition_facts((date_trunc('month', from_day) - interval '1 year')::date, to_day, only_unit) f
+        GROUP BY 1, 2
+    ), units AS (
+        SELECT NULL::text AS unit WHERE only_unit IS NULL
+        UNION ALL
+        SELECT DISTINCT u.unit FROM (SELECT i.unit FROM issued i UNION SELECT s.unit FROM searched s) u
+        WHERE per_unit AND u.unit IS NOT NULL
+    )
+    SELECT u.unit, m.month,
+           (SELECT coalesce(sum(s.n), 0) FROM searched s
+            WHERE s.month = m.month AND (u.unit IS NULL OR s.unit = u.unit))::bigint,
+           (SELECT coalesce(sum(s.n), 0) FROM searched s
+            WHERE s.month = (m.month - interval '1 year')::date AND (u.unit IS NULL OR s.unit = u.unit))::bigint,
+           camreq.at_least_five((SELECT coalesce(sum(i.n), 0) FROM issued i
+            WHERE i.month = m.month AND (u.unit IS NULL OR i.unit = u.unit))::bigint),
+           camreq.at_least_five((SELECT coalesce(sum(i.n), 0) FROM issued i
+            WHERE i.month = (m.month - interval '1 year')::date AND (u.unit IS NULL OR i.unit = u.unit))::bigint)
+    FROM units u CROSS JOIN months m
+    ORDER BY u.unit NULLS FIRST, m.month;
+END
+$$;
+
+
+--
 -- Name: my_unit(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -229,6 +342,105 @@ BEGIN
     NEW.number := format('%s-%s', issue_year, lpad(next_number::text, 6, '0'));
     NEW.issued_at := now();
     RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: outcome_statistics(date, date, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.outcome_statistics(from_day date, to_day date, only_unit text DEFAULT NULL::text) RETURNS TABLE(unit text, outcome text, reason text, requisitions bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    per_unit boolean := camreq.statistics_scope(only_unit);
+BEGIN
+    RETURN QUERY
+    WITH facts AS (
+        SELECT f.unit,
+               CASE WHEN f.status IN ('footage_delivered', 'no_footage', 'refused', 'cancelled') THEN f.status
+                    WHEN f.purge_deadline <= now() THEN 'lost_to_purge'
+                    ELSE 'waiting' END AS outcome,
+               f.no_footage_reason AS reason
+        FROM camreq.requisition_facts(from_day, to_day, only_unit) f
+    ), kinds AS (
+        SELECT k.outcome, NULL::text AS reason, k.position * 100 AS sort
+        FROM unnest(ARRAY['footage_delivered', 'no_footage', 'refused', 'lost_to_purge', 'waiting', 'cancelled'])
+             WITH ORDINALITY k(outcome, position)
+        UNION ALL
+        SELECT 'no_footage', n.reason, 200 + n.sort_order FROM camreq.no_footage_reasons n
+    ), units AS (
+        SELECT NULL::text AS unit WHERE only_unit IS NULL
+        UNION ALL
+        SELECT DISTINCT f.unit FROM facts f WHERE per_unit
+    )
+    SELECT u.unit, k.outcome, k.reason,
+           camreq.at_least_five((SELECT count(*) FROM facts f
+                                 WHERE f.outcome = k.outcome AND (k.reason IS NULL OR f.reason = k.reason)
+                                   AND (u.unit IS NULL OR f.unit = u.unit)))
+    FROM units u CROSS JOIN kinds k
+    ORDER BY u.unit NULLS FIRST, k.sort;
+END
+$$;
+
+
+--
+-- Name: owner_answer_hours(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.owner_answer_hours() RETURNS TABLE(owner_id bigint, median_answer_hours double precision)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT f.owner_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.answered_at - f.sent_at) / 3600)
+    FROM camreq.requisition_facts('-infinity', 'infinity', NULL) f
+    WHERE f.sent_at IS NOT NULL AND f.answered_at IS NOT NULL
+    GROUP BY f.owner_id
+    HAVING count(*) >= 5
+$$;
+
+
+--
+-- Name: owner_statistics(date, date, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.owner_statistics(from_day date, to_day date, only_unit text DEFAULT NULL::text) RETURNS TABLE(owner_id bigint, owner_name text, requisitions bigint, answered bigint, median_answer_hours double precision, p90_answer_hours double precision, footage_delivered bigint, no_footage bigint, refused bigint, no_answer_before_purge bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.statistics_scope(only_unit);
+    RETURN QUERY
+    WITH facts AS (
+        SELECT f.*, extract(epoch FROM f.answered_at - f.sent_at) / 3600 AS answer_hours
+        FROM camreq.requisition_facts(from_day, to_day, only_unit) f
+        WHERE f.sent_at IS NOT NULL
+    ), per_owner AS (
+        SELECT f.owner_id,
+               count(*) AS requisitions,
+               count(f.answered_at) AS answered,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY f.answer_hours) AS median_hours,
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY f.answer_hours) AS p90_hours,
+               count(*) FILTER (WHERE f.status = 'footage_delivered') AS delivered,
+               count(*) FILTER (WHERE f.status = 'no_footage') AS none,
+               count(*) FILTER (WHERE f.status = 'refused') AS refused,
+               count(*) FILTER (WHERE f.purge_deadline <= now()
+                                AND (f.answered_at IS NULL OR f.answered_at > f.purge_deadline)) AS lost
+        FROM facts f GROUP BY f.owner_id
+    )
+    SELECT o.id, o.name,
+           camreq.at_least_five(coalesce(p.requisitions, 0)),
+           camreq.at_least_five(coalesce(p.answered, 0)),
+           CASE WHEN p.answered >= 5 THEN p.median_hours END,
+           CASE WHEN p.answered >= 5 THEN p.p90_hours END,
+           camreq.at_least_five(coalesce(p.delivered, 0)),
+           camreq.at_least_five(coalesce(p.none, 0)),
+           camreq.at_least_five(coalesce(p.refused, 0)),
+           camreq.at_least_five(coalesce(p.lost, 0))
+    FROM camreq.owners o LEFT JOIN per_owner p ON p.owner_id = o.id
+    ORDER BY p.requisitions DESC NULLS LAST, o.name;
 END
 $$;
 
@@ -276,6 +488,66 @@ $$;
 
 
 --
+-- Name: registry_findings(public.geometry); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.registry_findings(territory public.geometry DEFAULT NULL::public.geometry) RETURNS TABLE(problem text, camera_id bigint, owner_id bigint, camera_ref text, owner_name text, detail text, geom public.geometry)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'camreq', 'public', 'pg_temp'
+    AS $$
+    WITH area AS (SELECT ST_Transform(territory, camreq.storage_srid()) AS g WHERE territory IS NOT NULL)
+    SELECT 'authorisation_expired', c.id, c.owner_id, c.ref, o.name, c.authorisation_expiry::text, c.geom
+    FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id
+    WHERE c.status <> 'removed' AND c.authorisation_expiry < current_date
+    UNION ALL
+    SELECT 'authorisation_expiring', c.id, c.owner_id, c.ref, o.name, c.authorisation_expiry::text, c.geom
+    FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id
+    WHERE c.status <> 'removed' AND c.authorisation_expiry >= current_date
+      AND c.authorisation_expiry < current_date + 90
+    UNION ALL
+    SELECT 'not_verified', c.id, c.owner_id, c.ref, o.name, c.last_verified::text, c.geom
+    FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id
+    WHERE c.status <> 'removed' AND (c.last_verified IS NULL OR c.last_verified < current_date - interval '12 months')
+    UNION ALL
+    SELECT 'out_of_order', c.id, c.owner_id, c.ref, o.name,
+           (c.status_since AT TIME ZONE 'Europe/Paris')::date::text, c.geom
+    FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id
+    WHERE c.status = 'out_of_order' AND c.status_since < now() - interval '30 days'
+    UNION ALL
+    SELECT 'likely_duplicate', c.id, c.owner_id, c.ref, o.name,
+           string_agg(coalesce(d.ref, '#' || d.id), ', ' ORDER BY d.id), c.geom
+    FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id
+    JOIN camreq.cameras d ON d.owner_id = c.owner_id AND d.id <> c.id AND d.status <> 'removed'
+         AND ST_DWithin(d.geog, c.geog, 1)
+    WHERE c.status <> 'removed'
+    GROUP BY c.id, o.name
+    UNION ALL
+    SELECT 'fixed_without_direction', c.id, c.owner_id, c.ref, o.name, NULL, c.geom
+    FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id
+    WHERE c.status <> 'removed' AND c.camera_type IN ('fixed', 'anpr') AND c.direction IS NULL
+    UNION ALL
+    SELECT 'outside_territory', c.id, c.owner_id, c.ref, o.name, NULL, c.geom
+    FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id CROSS JOIN area
+    WHERE c.status <> 'removed' AND NOT ST_Intersects(area.g, c.geom)
+    UNION ALL
+    SELECT 'owner_without_contact', NULL, o.id, NULL, o.name,
+           CASE WHEN nullif(btrim(o.phone), '') IS NULL THEN 'no_phone' END,
+           (SELECT ST_Centroid(ST_Collect(c.geom)) FROM camreq.cameras c WHERE c.owner_id = o.id AND c.status <> 'removed')
+    FROM camreq.owners o
+    WHERE nullif(btrim(o.email), '') IS NULL
+    UNION ALL
+    SELECT 'answers_after_purge', NULL, o.id, NULL, o.name,
+           format('%s;%s', round(a.median_answer_hours::numeric, 1), min(c.retention_days)),
+           ST_Centroid(ST_Collect(c.geom))
+    FROM camreq.owners o
+    JOIN camreq.owner_answer_hours() a ON a.owner_id = o.id
+    JOIN camreq.cameras c ON c.owner_id = o.id AND c.status <> 'removed'
+    GROUP BY o.id, a.median_answer_hours
+    HAVING a.median_answer_hours > min(c.retention_days) * 24
+$$;
+
+
+--
 -- Name: requisition_cameras_after_insert(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -314,6 +586,34 @@ BEGIN
     END IF;
     RETURN NEW;
 END
+$$;
+
+
+--
+-- Name: requisition_facts(date, date, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_facts(from_day date, to_day date, only_unit text) RETURNS TABLE(unit text, owner_id bigint, month date, status text, no_footage_reason text, incident_start timestamp with time zone, sent_at timestamp with time zone, answered_at timestamp with time zone, purge_deadline timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT r.unit, r.owner_id,
+           date_trunc('month', r.issued_at AT TIME ZONE 'Europe/Paris')::date,
+           r.status, r.no_footage_reason,
+           (SELECT min(coalesce(i.window_start, c.window_start))
+            FROM camreq.requisition_cameras c
+            LEFT JOIN camreq.search_incidents i ON i.search_id = c.search_id AND i.incident_id = c.incident_id
+            WHERE c.requisition_id = r.id),
+           (SELECT min(h.changed_at) FROM camreq.requisition_status_history h
+            WHERE h.requisition_id = r.id AND h.to_status = 'sent'),
+           (SELECT min(h.changed_at) FROM camreq.requisition_status_history h
+            WHERE h.requisition_id = r.id
+              AND h.to_status IN ('acknowledged', 'footage_delivered', 'no_footage', 'refused')),
+           r.purge_deadline
+    FROM camreq.requisitions r
+    WHERE r.issued_at IS NOT NULL
+      AND (r.issued_at AT TIME ZONE 'Europe/Paris')::date BETWEEN from_day AND to_day
+      AND (only_unit IS NULL OR r.unit = only_unit)
 $$;
 
 
@@ -513,6 +813,29 @@ $$;
 
 
 --
+-- Name: statistics_scope(text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.statistics_scope(only_unit text) RETURNS boolean
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    caller_role text := (SELECT u.role FROM camreq.users u WHERE u.login = session_user);
+BEGIN
+    IF caller_role IS NULL OR caller_role NOT IN ('administrator', 'analyst') THEN
+        RAISE EXCEPTION 'statistics are for analysts and administrators registered in camreq.users'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF only_unit IS NOT NULL AND caller_role <> 'administrator' THEN
+        RAISE EXCEPTION 'UNIT: only administrators see the figures of one unit' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN caller_role = 'administrator';
+END
+$$;
+
+
+--
 -- Name: storage_srid(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -660,6 +983,7 @@ CREATE TABLE camreq.cameras (
     fov_geom public.geometry(Polygon,2154),
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     geog public.geography(Point,4326) GENERATED ALWAYS AS (camreq.geography_of(geom)) STORED,
+    status_since timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT "camera position must not be empty" CHECK ((NOT public.st_isempty(geom))),
     CONSTRAINT "direction must be between 0 and 359 degrees" CHECK (((direction >= (0)::double precision) AND (direction < (360)::double precision))),
     CONSTRAINT "field of view must be between 1 and 360 degrees" CHECK (((fov >= (1)::double precision) AND (fov <= (360)::double precision))),
@@ -694,6 +1018,13 @@ COMMENT ON COLUMN camreq.cameras.geog IS 'The position on the WGS84 spheroid (ke
 
 
 --
+-- Name: COLUMN cameras.status_since; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.cameras.status_since IS 'When the camera''s status last changed, kept by the database';
+
+
+--
 -- Name: cameras_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
 --
 
@@ -705,6 +1036,23 @@ ALTER TABLE camreq.cameras ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY 
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: no_footage_reasons; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.no_footage_reasons (
+    reason text NOT NULL,
+    sort_order integer NOT NULL
+);
+
+
+--
+-- Name: TABLE no_footage_reasons; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.no_footage_reasons IS 'Why an owner has no footage for a requisition';
 
 
 --
@@ -1045,6 +1393,8 @@ CREATE TABLE camreq.requisitions (
     created_by text DEFAULT CURRENT_USER NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     issued_at timestamp with time zone,
+    no_footage_reason text,
+    CONSTRAINT "a no-footage reason goes with the no_footage status only" CHECK (((no_footage_reason IS NULL) OR (status = 'no_footage'::text))),
     CONSTRAINT "answer deadline must be in the future" CHECK ((answer_deadline > created_at)),
     CONSTRAINT "authorisation reference must be at most 200 characters" CHECK ((length(authorisation_ref) <= 200)),
     CONSTRAINT "case number must be 1 to 100 characters" CHECK (((length(btrim(case_number)) >= 1) AND (length(btrim(case_number)) <= 100))),
@@ -1080,6 +1430,13 @@ COMMENT ON COLUMN camreq.requisitions.purge_deadline IS 'Earliest purge_at of it
 --
 
 COMMENT ON COLUMN camreq.requisitions.pdf_path IS 'Unused since schema 6 (the PDF is in camreq.requisition_documents)';
+
+
+--
+-- Name: COLUMN requisitions.no_footage_reason; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisitions.no_footage_reason IS 'Why the owner had no footage (status no_footage)';
 
 
 --
@@ -1300,6 +1657,22 @@ ALTER TABLE ONLY camreq.camera_types
 
 ALTER TABLE ONLY camreq.cameras
     ADD CONSTRAINT cameras_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: no_footage_reasons no_footage_reasons_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.no_footage_reasons
+    ADD CONSTRAINT no_footage_reasons_pkey PRIMARY KEY (reason);
+
+
+--
+-- Name: no_footage_reasons no_footage_reasons_sort_order_key; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.no_footage_reasons
+    ADD CONSTRAINT no_footage_reasons_sort_order_key UNIQUE (sort_order);
 
 
 --
@@ -1589,6 +1962,13 @@ CREATE TRIGGER cameras_before_write BEFORE INSERT OR UPDATE ON camreq.cameras FO
 
 
 --
+-- Name: cameras cameras_status_since; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER cameras_status_since BEFORE INSERT OR UPDATE ON camreq.cameras FOR EACH ROW EXECUTE FUNCTION camreq.cameras_status_since();
+
+
+--
 -- Name: owners owners_audit; Type: TRIGGER; Schema: camreq; Owner: -
 --
 
@@ -1794,6 +2174,14 @@ ALTER TABLE ONLY camreq.cameras
 
 
 --
+-- Name: requisitions no-footage reason must be one of camreq.no_footage_reasons; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisitions
+    ADD CONSTRAINT "no-footage reason must be one of camreq.no_footage_reasons" FOREIGN KEY (no_footage_reason) REFERENCES camreq.no_footage_reasons(reason);
+
+
+--
 -- Name: requisition_cameras requisition camera must be in the registry; Type: FK CONSTRAINT; Schema: camreq; Owner: -
 --
 
@@ -1942,6 +2330,13 @@ CREATE POLICY requisition_cameras_added_to_visible_drafts ON camreq.requisition_
 
 
 --
+-- Name: requisition_cameras requisition_cameras_counted; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_cameras_counted ON camreq.requisition_cameras FOR SELECT TO camreq_statistics USING (true);
+
+
+--
 -- Name: requisition_cameras requisition_cameras_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
 --
 
@@ -2014,6 +2409,13 @@ CREATE POLICY requisition_outbox_of_visible_requisitions ON camreq.requisition_o
 ALTER TABLE camreq.requisition_status_history ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: requisition_status_history requisition_status_history_counted; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_status_history_counted ON camreq.requisition_status_history FOR SELECT TO camreq_statistics USING (true);
+
+
+--
 -- Name: requisition_status_history requisition_status_history_of_my_changes; Type: POLICY; Schema: camreq; Owner: -
 --
 
@@ -2038,6 +2440,13 @@ CREATE POLICY requisition_status_history_of_visible_requisitions ON camreq.requi
 ALTER TABLE camreq.requisitions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: requisitions requisitions_counted; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisitions_counted ON camreq.requisitions FOR SELECT TO camreq_statistics USING (true);
+
+
+--
 -- Name: requisitions requisitions_of_my_unit; Type: POLICY; Schema: camreq; Owner: -
 --
 
@@ -2049,6 +2458,13 @@ CREATE POLICY requisitions_of_my_unit ON camreq.requisitions TO camreq_admin, ca
 --
 
 ALTER TABLE camreq.search_incidents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: search_incidents search_incidents_counted; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY search_incidents_counted ON camreq.search_incidents FOR SELECT TO camreq_statistics USING (true);
+
 
 --
 -- Name: search_incidents search_incidents_of_my_searches; Type: POLICY; Schema: camreq; Owner: -
@@ -2073,6 +2489,13 @@ CREATE POLICY search_incidents_of_visible_searches ON camreq.search_incidents FO
 --
 
 ALTER TABLE camreq.searches ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: searches searches_counted; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY searches_counted ON camreq.searches FOR SELECT TO camreq_statistics USING (true);
+
 
 --
 -- Name: searches searches_logged_by_registered_investigators; Type: POLICY; Schema: camreq; Owner: -
@@ -2109,6 +2532,13 @@ CREATE POLICY users_managed_by_administrators ON camreq.users TO camreq_admin US
 
 
 --
+-- Name: users users_read_by_statistics; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY users_read_by_statistics ON camreq.users FOR SELECT TO camreq_statistics USING (true);
+
+
+--
 -- Name: users users_see_themselves; Type: POLICY; Schema: camreq; Owner: -
 --
 
@@ -2122,6 +2552,7 @@ CREATE POLICY users_see_themselves ON camreq.users FOR SELECT TO camreq_admin, c
 GRANT USAGE ON SCHEMA camreq TO camreq_admin;
 GRANT USAGE ON SCHEMA camreq TO camreq_analyst;
 GRANT USAGE ON SCHEMA camreq TO camreq_investigator;
+GRANT USAGE ON SCHEMA camreq TO camreq_statistics;
 
 
 --
@@ -2129,6 +2560,15 @@ GRANT USAGE ON SCHEMA camreq TO camreq_investigator;
 --
 
 REVOKE ALL ON FUNCTION camreq.audit_row() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION clock_statistics(from_day date, to_day date, only_unit text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) TO camreq_analyst;
 
 
 --
@@ -2180,6 +2620,15 @@ GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_investigator;
 
 
 --
+-- Name: FUNCTION monthly_statistics(from_day date, to_day date, only_unit text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.monthly_statistics(from_day date, to_day date, only_unit text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.monthly_statistics(from_day date, to_day date, only_unit text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.monthly_statistics(from_day date, to_day date, only_unit text) TO camreq_analyst;
+
+
+--
 -- Name: FUNCTION my_unit(); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -2197,12 +2646,63 @@ REVOKE ALL ON FUNCTION camreq.number_requisition() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION outcome_statistics(from_day date, to_day date, only_unit text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.outcome_statistics(from_day date, to_day date, only_unit text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.outcome_statistics(from_day date, to_day date, only_unit text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.outcome_statistics(from_day date, to_day date, only_unit text) TO camreq_analyst;
+
+
+--
+-- Name: FUNCTION owner_answer_hours(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.owner_answer_hours() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.owner_answer_hours() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.owner_answer_hours() TO camreq_analyst;
+
+
+--
+-- Name: FUNCTION owner_statistics(from_day date, to_day date, only_unit text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.owner_statistics(from_day date, to_day date, only_unit text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.owner_statistics(from_day date, to_day date, only_unit text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.owner_statistics(from_day date, to_day date, only_unit text) TO camreq_analyst;
+
+
+--
+-- Name: FUNCTION registry_findings(territory public.geometry); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.registry_findings(territory public.geometry) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.registry_findings(territory public.geometry) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.registry_findings(territory public.geometry) TO camreq_analyst;
+
+
+--
+-- Name: FUNCTION requisition_facts(from_day date, to_day date, only_unit text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.requisition_facts(from_day date, to_day date, only_unit text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION statistics_scope(only_unit text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.statistics_scope(only_unit text) FROM PUBLIC;
+
+
+--
 -- Name: TABLE users; Type: ACL; Schema: camreq; Owner: -
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.users TO camreq_admin;
 GRANT SELECT ON TABLE camreq.users TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.users TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.users TO camreq_statistics;
 
 
 --
@@ -2238,6 +2738,17 @@ GRANT SELECT ON TABLE camreq.camera_types TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.cameras TO camreq_admin;
 GRANT SELECT,INSERT,UPDATE ON TABLE camreq.cameras TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.cameras TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.cameras TO camreq_statistics;
+
+
+--
+-- Name: TABLE no_footage_reasons; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.no_footage_reasons TO camreq_admin;
+GRANT SELECT ON TABLE camreq.no_footage_reasons TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.no_footage_reasons TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.no_footage_reasons TO camreq_statistics;
 
 
 --
@@ -2247,6 +2758,7 @@ GRANT SELECT ON TABLE camreq.cameras TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.owners TO camreq_admin;
 GRANT SELECT,INSERT,UPDATE ON TABLE camreq.owners TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.owners TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.owners TO camreq_statistics;
 
 
 --
@@ -2255,6 +2767,7 @@ GRANT SELECT ON TABLE camreq.owners TO camreq_investigator;
 
 GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_statistics;
 
 
 --
@@ -2455,6 +2968,7 @@ GRANT UPDATE(smtp_answer) ON TABLE camreq.requisition_outbox_attempts TO camreq_
 
 GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_statistics;
 
 
 --
@@ -2496,6 +3010,7 @@ GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_investig
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_statistics;
 
 
 --
@@ -2513,6 +3028,7 @@ GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_investigator;
 
 GRANT SELECT ON TABLE camreq.requisitions TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisitions TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisitions TO camreq_statistics;
 
 
 --
@@ -2628,6 +3144,14 @@ GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_investigator
 
 
 --
+-- Name: COLUMN requisitions.no_footage_reason; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_admin;
+GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_investigator;
+
+
+--
 -- Name: TABLE requisitions_due_soon; Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -2650,6 +3174,7 @@ GRANT SELECT ON TABLE camreq.schema_version TO camreq_investigator;
 
 GRANT SELECT,INSERT ON TABLE camreq.search_incidents TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.search_incidents TO camreq_admin;
+GRANT SELECT ON TABLE camreq.search_incidents TO camreq_statistics;
 
 
 --
@@ -2658,6 +3183,7 @@ GRANT SELECT ON TABLE camreq.search_incidents TO camreq_admin;
 
 GRANT SELECT,INSERT ON TABLE camreq.searches TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.searches TO camreq_admin;
+GRANT SELECT ON TABLE camreq.searches TO camreq_statistics;
 
 
 --

@@ -438,6 +438,86 @@
         <source>Delivery</source>
         <translation>Remise</translation>
     </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="24"/>
+        <source>Camera {camera} of {owner}: its prefectoral authorisation expired on {detail}.</source>
+        <translation>Caméra {camera} de {owner} : son autorisation préfectorale a expiré le {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="27"/>
+        <source>Camera {camera} of {owner}: its prefectoral authorisation expires on {detail}, within 90 days.</source>
+        <translation>Caméra {camera} de {owner} : son autorisation préfectorale expire le {detail}, dans moins de 90 jours.</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="31"/>
+        <source>Camera {camera} of {owner}: not verified for 12 months (last verified: {detail}).</source>
+        <translation>Caméra {camera} de {owner} : non vérifiée depuis 12 mois (dernière vérification : {detail}).</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="34"/>
+        <source>Camera {camera} of {owner}: out of order since {detail}, more than 30 days.</source>
+        <translation>Caméra {camera} de {owner} : en panne depuis le {detail}, plus de 30 jours.</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="37"/>
+        <source>Camera {camera} of {owner}: likely duplicate of {detail} (same owner, under 1 m).</source>
+        <translation>Caméra {camera} de {owner} : doublon probable de {detail} (même propriétaire, à moins de 1 m).</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="40"/>
+        <source>Camera {camera} of {owner}: a fixed camera without direction (its view is drawn as a disc).</source>
+        <translation>Caméra {camera} de {owner} : caméra fixe sans orientation (son champ est dessiné comme un disque).</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="44"/>
+        <source>Camera {camera} of {owner}: outside the territory.</source>
+        <translation>Caméra {camera} de {owner} : hors du territoire.</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="45"/>
+        <source>{owner}: no requisition e-mail, requisitions cannot be sent to it{detail}.</source>
+        <translation>{owner} : pas d'adresse électronique pour les réquisitions, elles ne peuvent pas lui être envoyées{detail}.</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="48"/>
+        <source>{owner}: answers in {hours} hours (median), after its footage is purged ({days} days).</source>
+        <translation>{owner} : répond en {hours} heures (médiane), après l'effacement de ses images ({days} jours).</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="82"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_checks.py" line="84"/>
+        <source> nor phoned</source>
+        <translation> ni téléphonées</translation>
+    </message>
+    <message>
+        <location filename="../processing/check_registry.py" line="72"/>
+        <source>Check the registry</source>
+        <translation>Vérifier le registre</translation>
+    </message>
+    <message>
+        <location filename="../processing/check_registry.py" line="73"/>
+        <source>Lists what is wrong in the camera registry and the owners directory, one row per camera or owner and problem, with a severity (high, medium, low) and a sentence: prefectoral authorisation expired or expiring within 90 days, camera not verified for 12 months, owner without a requisition e-mail, camera out of order for more than 30 days, likely duplicates (same owner, under 1 m), fixed camera without direction, camera outside TERRITORY (when given), owners whose median answer time (at least 5 answered requisitions) exceeds the retention of their cameras. Owners are placed at the centre of their cameras.</source>
+        <translation>Liste ce qui ne va pas dans le registre des caméras et l'annuaire des propriétaires, une ligne par caméra ou propriétaire et problème, avec une gravité (grave, moyenne, faible) et une phrase : autorisation préfectorale expirée ou expirant dans les 90 jours, caméra non vérifiée depuis 12 mois, propriétaire sans adresse de réquisition, caméra en panne depuis plus de 30 jours, doublons probables (même propriétaire, à moins de 1 m), caméra fixe sans orientation, caméra hors de TERRITORY (s'il est donné), propriétaires dont le délai médian de réponse (au moins 5 réquisitions répondues) dépasse la durée de conservation de leurs caméras. Les propriétaires sont placés au centre de leurs caméras.</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="27"/>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="30"/>
+        <source>Requisition statistics</source>
+        <translation>Statistiques des réquisitions</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="31"/>
+        <source>Writes into OUTPUT_FOLDER the figures from FROM to TO (days, Paris time): searches and requisitions per month against the same months a year earlier; per owner, requisitions received, hours from sending to the first answer (median, 90th percentile) and outcomes; the time from the incident to the requisition sent and the requisitions lost to the purge. Tables as CSV, the report as HTML and PDF (in French, with charts). The database computes every figure and hides any figure counting fewer than 5 requisitions (&apos;&lt; 5&apos;); no case number, officer or place is ever read. UNIT (administrators only) restricts the figures to one unit; administrators also get the figures per unit.</source>
+        <translation>Écrit dans OUTPUT_FOLDER les chiffres du jour FROM au jour TO (heure de Paris) : recherches et réquisitions par mois, comparées aux mêmes mois un an plus tôt ; par propriétaire, réquisitions reçues, heures entre l'envoi et la première réponse (médiane, 9e décile) et issues ; le délai entre les faits et l'envoi de la réquisition et les réquisitions perdues faute de réponse avant l'effacement. Tableaux en CSV, rapport en HTML et PDF (en français, avec graphiques). La base de données calcule chaque chiffre et masque tout chiffre portant sur moins de 5 réquisitions (« &lt; 5 ») ; aucun numéro de procédure, officier ou lieu n'est jamais lu. UNIT (administrateurs seulement) limite les chiffres à une unité ; les administrateurs ont aussi les chiffres par unité.</translation>
+    </message>
 </context>
 <context>
     <name>CamReqPlugin</name>
@@ -509,6 +589,44 @@
         <location filename="../dialogs/dock.ui" line="35"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckRegistry</name>
+    <message>
+        <location filename="../processing/check_registry.py" line="85"/>
+        <source>Territory (polygons)</source>
+        <translation>Territoire (polygones)</translation>
+    </message>
+    <message>
+        <location filename="../processing/check_registry.py" line="93"/>
+        <source>Registry findings</source>
+        <translation>Anomalies du registre</translation>
+    </message>
+    <message>
+        <location filename="../processing/check_registry.py" line="98"/>
+        <source>Findings</source>
+        <translation>Anomalies</translation>
+    </message>
+    <message>
+        <location filename="../processing/check_registry.py" line="99"/>
+        <source>High-severity findings</source>
+        <translation>Anomalies graves</translation>
+    </message>
+    <message>
+        <location filename="../processing/check_registry.py" line="127"/>
+        <source>{n} findings, {high} of high severity.</source>
+        <translation>{n} anomalies, dont {high} graves.</translation>
+    </message>
+    <message>
+        <location filename="../processing/check_registry.py" line="139"/>
+        <source>TERRITORY: its CRS {crs} cannot be converted to latitude and longitude.</source>
+        <translation>TERRITORY : son SCR {crs} ne peut pas être converti en latitude et longitude.</translation>
+    </message>
+    <message>
+        <location filename="../processing/check_registry.py" line="147"/>
+        <source>TERRITORY: the layer has no polygon.</source>
+        <translation>TERRITORY : la couche n'a aucun polygone.</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1646,54 @@
     </message>
 </context>
 <context>
+    <name>Statistics</name>
+    <message>
+        <location filename="../processing/statistics.py" line="45"/>
+        <source>WeasyPrint is missing: pip install weasyprint</source>
+        <translation>WeasyPrint est absent : pip install weasyprint</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="50"/>
+        <source>From (day)</source>
+        <translation>Du (jour)</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="50"/>
+        <source>To (day, included)</source>
+        <translation>Au (jour, inclus)</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="52"/>
+        <source>Unit (administrators only)</source>
+        <translation>Unité (administrateurs seulement)</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="53"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="54"/>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="55"/>
+        <source>Report (HTML)</source>
+        <translation>Rapport (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="56"/>
+        <source>Requisitions of the period (empty: fewer than 5)</source>
+        <translation>Réquisitions de la période (vide : moins de 5)</translation>
+    </message>
+    <message>
+        <location filename="../processing/statistics.py" line="72"/>
+        <source>Report written to {path}</source>
+        <translation>Rapport écrit dans {path}</translation>
+    </message>
+</context>
+<context>
     <name>vocabulary</name>
     <message>
         <location filename="../core/vocabulary.py" line="63"/>
@@ -1688,6 +1854,41 @@
         <location filename="../core/vocabulary.py" line="163"/>
         <source>Analyst</source>
         <translation>Analyste</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="169"/>
+        <source>Footage already overwritten</source>
+        <translation>Images déjà effacées</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="170"/>
+        <source>Camera out of order</source>
+        <translation>Caméra en panne</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="171"/>
+        <source>Not recording at the time</source>
+        <translation>Pas d'enregistrement à ce moment</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="172"/>
+        <source>The camera does not view the place</source>
+        <translation>La caméra ne voit pas le lieu</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="182"/>
+        <source>High</source>
+        <translation>Grave</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="183"/>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="184"/>
+        <source>Low</source>
+        <translation>Faible</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingP
 from qgis.PyQt.QtGui import QIcon
 
 from .cameras_near_incident import CamerasNearIncident
+from .check_registry import CheckRegistry
 from .create_requisitions import CreateRequisitions
 from .due_requisitions import DueRequisitions
 from .grant_user import GrantUser
@@ -18,6 +19,7 @@ from .load_sample_data import LoadSampleData
 from .select_cameras_near_incident import SelectCamerasNearIncident
 from .send_requisitions import SendRequisitions
 from .set_requisition_status import SetRequisitionStatus
+from .statistics import Statistics
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "camreq.svg"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -52,6 +54,8 @@ class CamreqProvider(QgsProcessingProvider):
             SendRequisitions(),
             SetRequisitionStatus(),
             DueRequisitions(),
+            Statistics(),
+            CheckRegistry(),
         ):
             self.addAlgorithm(algorithm)
         for path in sorted(MODELS_DIR.glob("*.model3")):

@@ -23,24 +23,31 @@ SHOWN_ROWS = 25
 YES_NO = {True: "yes", False: "no", None: ""}
 
 
-def qgis_process(algorithm: str, **parameters: str) -> dict:
-    """Run one camreq algorithm through qgis_process and return its outputs."""
+def qgis_process(algorithm: str, login: str | None = None, **parameters: str) -> dict:
+    """Run one camreq algorithm through qgis_process, as login (password = name) if given, and return its outputs."""
     arguments = [f"--{name}={value}" for name, value in parameters.items()]
     result = subprocess.run(
         [str(ROOT / "scripts" / "qgis_process"), "--json", "run", algorithm, *arguments],
         check=False,
         capture_output=True,
         text=True,
+        env=login_environment(login),
     )
     if result.returncode != 0:
         sys.exit(f"{algorithm} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
     return json.loads(result.stdout[result.stdout.index("{") :])
 
 
+def login_environment(login: str | None) -> dict[str, str] | None:
+    """Return the environment connecting as a demo login (its password is its name), None for the installer."""
+    return dict(os.environ, PGUSER=login, PGPASSWORD=login, PGHOST="localhost") if login else None
+
+
 def psql(query: str, login: str | None = None) -> str:
     """Return psql's aligned output of a query on the demo database, as login (password = name) if given."""
-    env = dict(os.environ, PGUSER=login, PGPASSWORD=login, PGHOST="localhost") if login else None
-    result = subprocess.run(["psql", "-d", DATABASE, "-c", query], check=False, capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        ["psql", "-d", DATABASE, "-c", query], check=False, capture_output=True, text=True, env=login_environment(login)
+    )
     return result.stdout + result.stderr
 
 
@@ -237,6 +244,69 @@ def send_requisitions() -> None:
         ORDER BY r.number"""))
 
 
+def add_history() -> None:
+    """Add a SYNTHETIC history of answered requisitions over the last 14 months (as if recorded then)."""
+    import random
+
+    import psycopg2
+
+    sys.path.insert(0, str(ROOT / "build" / "plugins"))
+    from camreq.db.history import PastRequisition, insert_history
+
+    rng = random.Random(38)  # noqa: S311 (synthetic sample data, not secrets)
+    conn = psycopg2.connect(dbname=DATABASE)
+    with conn, conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT ON (owner_id) owner_id, id, retention_days FROM camreq.cameras ORDER BY owner_id, id"
+        )
+        cameras = cursor.fetchall()
+        today = datetime.now().astimezone()
+        past = []
+        for day in range(14 * 30, 1, -1):
+            for _ in range(rng.choice((0, 0, 1, 1, 2))):
+                owner_id, camera_id, retention = rng.choice(cameras)
+                incident = today - timedelta(days=day, hours=rng.uniform(0, 24))
+                issued = incident + timedelta(hours=rng.lognormvariate(2.5, 0.8))
+                sent = issued + timedelta(minutes=rng.uniform(1, 90))
+                answer_hours = rng.lognormvariate(3.2, 1.0)
+                status, reason = rng.choices(
+                    [("footage_delivered", None), ("no_footage", "overwritten"), ("no_footage", "camera_down"),
+                     ("refused", None), ("sent", None)], weights=(70, 12, 5, 3, 10))[0]  # fmt: skip
+                answered = None if status == "sent" else sent + timedelta(hours=answer_hours)
+                past.append(PastRequisition(rng.choice(("Brigade A", "Brigade B")), owner_id, camera_id, incident,
+                                            issued, sent, answered, status, incident + timedelta(days=retention),
+                                            reason))  # fmt: skip
+        insert_history(cursor, past)
+    conn.close()
+    print(f"{len(past)} past requisitions (SYNTHETIC) recorded over 14 months")
+
+
+def show_statistics() -> None:
+    """The analyst's statistics of the last 12 months (camreq:statistics), the registry findings (checkregistry)."""
+    today = date.today()
+    start = today.replace(day=1, year=today.year - 1)
+    outputs = qgis_process(
+        "camreq:statistics", "demo_analyst", CONNECTION=CONNECTION, FROM=start.isoformat(),
+        TO=today.isoformat(), OUTPUT_FOLDER=str(DEMO_DIR / "statistics"),
+    )["results"]  # fmt: skip
+    print(f"Report: {Path(outputs['REPORT_PDF']).relative_to(ROOT)} ({outputs['REQUISITIONS']} requisitions)")
+    for name in ("clock", "months"):
+        print(f"{name}.csv:")
+        print((DEMO_DIR / "statistics" / f"{name}.csv").read_text(encoding="utf-8"))
+    findings = DEMO_DIR / "registry_findings.geojson"
+    outputs = qgis_process(
+        "camreq:checkregistry", "demo_analyst", CONNECTION=CONNECTION, OUTPUT=str(findings)
+    )["results"]  # fmt: skip
+    print(f"camreq:checkregistry: {outputs['COUNT']} findings, {outputs['HIGH']} high; one of each problem:")
+    examples: dict[str, tuple[int, str]] = {}
+    for feature in json.loads(findings.read_text(encoding="utf-8"))["features"]:
+        found = feature["properties"]
+        count, message = examples.get(found["problem"], (0, f"[{found['severity']}] {found['message']}"))
+        examples[found["problem"]] = (count + 1, message)
+    for problem, (count, message) in examples.items():
+        print(f"  {problem} ({count}): {message}")
+
+
 STEPS = [
     create_database,
     install_schema,
@@ -247,6 +317,8 @@ STEPS = [
     create_requisitions,
     send_requisitions,
     give_roles,
+    add_history,
+    show_statistics,
 ]
 
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
     qgis python3-qgis qgis-providers            # QGIS 3.22 LTR and its Python bindings
-    python3-psycopg2 python3-jinja2 python3-pyproj python3-venv
+    python3-psycopg2 python3-jinja2 python3-pyproj python3-venv python3-matplotlib
     postgresql postgresql-15-postgis-3 postgresql-common  # PostGIS and pg_virtualenv
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core  # WeasyPrint
     pyqt5-dev-tools qttools5-dev-tools          # pylupdate5 and lrelease for the translations

@@ -129,6 +129,15 @@ MATRIX = [
     ("requisition_documents", "insert after issue", ADD_DOCUMENT.format(status="issued"), NOBODY),
     ("requisition_documents", "update", "UPDATE camreq.requisition_documents SET pdf = pdf", NOBODY),
     ("requisition_documents", "delete", "DELETE FROM camreq.requisition_documents", NOBODY),
+    ("no_footage_reasons", "select", "SELECT * FROM camreq.no_footage_reasons", CAMREQ),
+    ("no_footage_reasons", "insert", "INSERT INTO camreq.no_footage_reasons VALUES ('matrix', 99)", NOBODY),
+    ("no_footage_reasons", "delete", "DELETE FROM camreq.no_footage_reasons", NOBODY),
+    ("requisitions", "update no-footage reason", "UPDATE camreq.requisitions SET no_footage_reason = NULL", SEARCHERS),
+    ("requisitions", "statistics function", "SELECT * FROM camreq.owner_statistics('2000-01-01', '2100-01-01')",
+     EDITORS),
+    ("requisitions", "facts behind the statistics",
+     "SELECT * FROM camreq.requisition_facts('2000-01-01', '2100-01-01', NULL)", NOBODY),
+    ("cameras", "registry findings", "SELECT * FROM camreq.registry_findings()", EDITORS),
 ]
 
 

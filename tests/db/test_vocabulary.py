@@ -10,6 +10,7 @@ from camreq.core.vocabulary import (
     CameraStatus,
     CameraType,
     Investigation,
+    NoFootageReason,
     OwnerKind,
     RecordingMode,
     RequisitionStatus,
@@ -58,6 +59,11 @@ def test_camera_types_are_the_rows_of_camera_types_with_the_same_label(db, sql):
 def test_requisition_statuses_are_the_rows_in_order_with_the_same_open_flag(db, sql):
     rows = sql(db, "SELECT status, is_open FROM camreq.requisition_statuses ORDER BY sort_order")
     assert rows == [(status.value, status.is_open) for status in RequisitionStatus]
+
+
+def test_no_footage_reasons_are_the_rows_in_order(db, sql):
+    rows = sql(db, "SELECT reason FROM camreq.no_footage_reasons ORDER BY sort_order")
+    assert [reason for (reason,) in rows] == NoFootageReason.values()
 
 
 def test_investigation_types_are_the_legal_toml_types():
