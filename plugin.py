@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslator
@@ -14,6 +15,10 @@ from .db.connection import close_kept_connections
 from .errors import CamreqError
 from .processing.provider import ICON, CamreqProvider
 from .settings import Settings
+
+if TYPE_CHECKING:  # the dialogs are imported by initGui() only, these names serve the annotations
+    from .dialogs.dock import CamreqDock
+    from .dialogs.map_tools import PointTool, RouteTool
 
 MENU = "&CamReq"
 I18N = Path(__file__).resolve().parent / "i18n"
@@ -29,9 +34,9 @@ class CamReqPlugin:
         self.actions: list[QAction] = []
         self.analyst_actions: list[QAction] = []  # shown in analyst mode only
         self.toolbar_actions: list[QAction] = []
-        self.dock = None
-        self.point_tool = None
-        self.route_tool = None
+        self.dock: CamreqDock | None = None
+        self.point_tool: PointTool | None = None
+        self.route_tool: RouteTool | None = None
         self.translator = self._install_translator()
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name; also called by qgis_process)
@@ -116,7 +121,8 @@ class CamReqPlugin:
         if dialog.exec():
             settings = dialog.settings()
             settings.save()
-            self.dock.apply_settings(settings)
+            if self.dock is not None:  # always: initGui() makes the panel before the actions that open the settings
+                self.dock.apply_settings(settings)
             self.apply_mode(settings.mode)
 
     def add_registry_layers(self) -> None:

@@ -8,6 +8,7 @@ algorithm outputs) is Paris time, whatever the computer's time zone.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from qgis.core import NULL
@@ -77,7 +78,8 @@ def from_qdatetime(value: QDateTime | None) -> datetime | None:
 def to_qdatetime(value: datetime) -> QDateTime:
     """Return an instant as a QDateTime in Paris time, its UTC offset kept (what algorithm outputs hold)."""
     local = in_paris(value)
-    return QDateTime(_qdate(local), _qtime(local), Qt.TimeSpec.OffsetFromUTC, int(local.utcoffset().total_seconds()))
+    offset = cast(timedelta, local.utcoffset())  # in_paris returns an aware date-time: it has an offset
+    return QDateTime(_qdate(local), _qtime(local), Qt.TimeSpec.OffsetFromUTC, int(offset.total_seconds()))
 
 
 def to_editor_qdatetime(value: datetime) -> QDateTime:

@@ -29,11 +29,16 @@ RETENTION_DAYS = range(1, 32)  # what a camera's recorder may keep, in days (cam
 class Vocabulary(StrEnum):
     """A closed list: each member is the text the database stores, with its label and flags."""
 
-    def __new__(cls, value: str, label: str, *_flags: Any) -> Vocabulary:
-        """Make the member equal to its stored value; the rest of the tuple goes to the subclass's __init__."""
+    _label: str  # the English label, as marked for translation
+
+    def __new__(cls, value: str, *details: Any) -> Vocabulary:
+        """Make the member equal to its stored value; details are its label, then the flags for the subclass's __init__.
+
+        Only value is required: mypy checks a look-up by value, Investigation("judicial"), against this (mypy#10573).
+        """
         member = str.__new__(cls, value)
         member._value_ = value
-        member._label = label
+        member._label = details[0]
         return member
 
     @property

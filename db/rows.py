@@ -16,8 +16,8 @@ def named_rows(cursor: psycopg2.extensions.cursor, row_type: type[T]) -> list[T]
 
 
 def column_names(cursor: psycopg2.extensions.cursor) -> list[str]:
-    """Return the names of the columns of the cursor's last query."""
-    return [column.name for column in cursor.description]
+    """Return the names of the columns of the cursor's last query (none when it returns no rows)."""
+    return [column.name for column in cursor.description or ()]
 
 
 def as_dict(names: list[str], row: tuple[Any, ...]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from .map_tools import PointTool, RouteTool
 from .requisitions_tab import RequisitionsTab
 from .search_tab import SearchTab
 
-FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
 
 
 class CamreqDock(QgsDockWidget, FORM):

@@ -22,7 +22,7 @@ from .fields import accept_any_length, typed_text
 from .records_model import RecordsModel
 from .tasks import CoreTask, launch
 
-FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
 ANSWERS = [status for status in RequisitionStatus if status.is_answer or status is RequisitionStatus.CANCELLED]
 
 
@@ -106,7 +106,7 @@ class FollowupTab(QWidget, FORM):
         except CamreqError as error:
             self._failed(str(error))
             return
-        keep = self.selected().id if self.selected() else None
+        keep = row.id if (row := self.selected()) else None
         launch(
             self.running, self.tr("CamReq follow-up"),
             lambda task: list_requisitions(settings.connection, settings.officer_unit, status, case),
@@ -153,6 +153,8 @@ class FollowupTab(QWidget, FORM):
     def send_again(self) -> None:
         """Send the selected issued requisition again (with whatever else waits in the outbox)."""
         row, settings = self.selected(), self.settings
+        if row is None or (number := row.number) is None:  # the button is enabled for an issued requisition only
+            return
         try:
             server = smtp_server(
                 settings.smtp_host, settings.smtp_port, settings.smtp_security, settings.smtp_from,
@@ -163,7 +165,7 @@ class FollowupTab(QWidget, FORM):
             return
         launch(
             self.running, self.tr("CamReq sending"),
-            lambda task: resend(settings.connection, row.number, server, task.feedback),
+            lambda task: resend(settings.connection, number, server, task.feedback),
             self._sent, self._failed,
         )  # fmt: skip
 
@@ -182,6 +184,8 @@ class FollowupTab(QWidget, FORM):
     def record_answer(self) -> None:
         """Record the owner's answer (or a cancellation) with its note; the history shows it."""
         row, connection = self.selected(), self.settings.connection
+        if row is None or (number := row.number) is None:  # the button is enabled for a numbered requisition only
+            return
         try:
             status, note = self.answerStatusCombo.currentData(), typed_text(self.answerNoteEdit) or None
         except CamreqError as error:
@@ -189,7 +193,7 @@ class FollowupTab(QWidget, FORM):
             return
         launch(
             self.running, self.tr("CamReq answer"),
-            lambda task: change_status(connection, row.number, status, note),
+            lambda task: change_status(connection, number, status, note),
             self._recorded, self._failed,
         )  # fmt: skip
 

@@ -22,7 +22,7 @@ from ..settings import Settings
 from .fields import accept_any_length, date_time_edits, typed_text
 from .tasks import CoreTask, RequisitionOutcome, RequisitionRequest, launch, run_requisitions
 
-FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
 
 
 def default_pdf_folder() -> Path:

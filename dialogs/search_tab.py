@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from qgis.core import (
     Qgis,
@@ -34,7 +35,7 @@ from .map_tools import PointTool, RouteTool
 from .results_model import EXPIRED_COLOUR, ResultsModel
 from .tasks import CoreTask, SearchRequest, run_search
 
-FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
 INCIDENT_COLOUR = QColor(220, 40, 40)
 AREA_COLOUR = QColor(220, 40, 40, 40)
 RADIUS_PRESETS = (50, 100, 200, 500)
@@ -227,7 +228,9 @@ class SearchTab(QWidget, FORM):
         """Return what the form asks for; raise CamreqError naming the first missing or wrong field."""
         if self.incident is None:
             raise CamreqError(self.tr("Choose the incident first: click on the map, draw a route or type coordinates."))
-        start, end = from_qdatetime(self.startEdit.dateTime()), from_qdatetime(self.endEdit.dateTime())
+        # date_time_edits() made both editors never empty: their date-times are never None
+        start = cast(datetime, from_qdatetime(self.startEdit.dateTime()))
+        end = cast(datetime, from_qdatetime(self.endEdit.dateTime()))
         if end < start:
             raise CamreqError(self.tr("The end of the incident is before its start: check the times."))
         reason = typed_text(self.reasonEdit, self.reasonLabel)

@@ -14,7 +14,7 @@ from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, typed_text
 
-FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
 
 
 class SettingsDialog(QDialog, FORM):
