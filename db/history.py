@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 
 import psycopg2.extensions
 
+from .connection import fetch_value
+
 Cursor = psycopg2.extensions.cursor
 
 
@@ -47,7 +49,7 @@ def insert_history(cursor: Cursor, past: list[PastRequisition]) -> list[int]:
                 item.issued_at, item.issued_at, item.no_footage_reason,
             ),
         )  # fmt: skip
-        requisition_id = cursor.fetchone()[0]
+        requisition_id = fetch_value(cursor)
         ids.append(requisition_id)
         cursor.execute(
             "INSERT INTO camreq.requisition_cameras (requisition_id, camera_id, window_start, window_end, purge_at) "

@@ -85,7 +85,7 @@ def finish(cursor: Cursor, claim: Claim, outcome: str, code: int | None, answer:
         (status, status, claim.outbox_id),
     )
     cursor.execute("SELECT status FROM camreq.requisitions WHERE id = %s FOR UPDATE", (claim.requisition_id,))
-    if cursor.fetchone()[0] != "issued":
+    if fetch_value(cursor) != "issued":
         return False
     if outcome == "sent":
         note = f"e-mail {claim.message_id} to {claim.to_address} accepted: {code} {answer}"
