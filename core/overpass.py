@@ -1,0 +1,52 @@
+"""The Overpass API's JSON (overpass-turbo's "raw data" export), which QGIS cannot open, as a memory layer.
+
+``{"elements": [{"type": "node", "id": 123, "lat": 45.1, "lon": 5.7, "tags": {...}}, ...]}``: each element
+becomes a point (a way or relation at its ``center``, as ``out center`` gives; without one it has no point),
+with ``osm_id`` (``node/123``) and one text field per tag.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
+
+from ..errors import CamreqError
+
+SNIFF_BYTES = 4096
+
+
+def is_overpass_json(path: str) -> bool:
+    """Return whether a file looks like Overpass API JSON: a JSON object with "elements" and no GeoJSON type."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            start = stream.read(SNIFF_BYTES)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return start.lstrip().startswith("{") and '"elements"' in start and '"FeatureCollection"' not in start
+
+
+def overpass_layer(path: str) -> QgsVectorLayer:
+    """Return the elements of an Overpass JSON file as a WGS84 memory point layer; raise CamreqError naming it."""
+    try:
+        elements = json.loads(Path(path).read_text(encoding="utf-8"))["elements"]
+        keys = list(dict.fromkeys(key for element in elements for key in element.get("tags", {})))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise CamreqError(f"INPUT: {Path(path).name} is not Overpass API JSON ({error}).") from None
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", Path(path).stem, "memory")
+    provider = layer.dataProvider()
+    provider.addAttributes([QgsField(name, QVariant.Type.String) for name in ("osm_id", *keys)])
+    layer.updateFields()
+    features = []
+    for element in elements:
+        feature = QgsFeature(layer.fields())
+        tags = element.get("tags", {})
+        feature.setAttributes([f"{element.get('type')}/{element.get('id')}", *(tags.get(key) for key in keys)])
+        place = element if "lat" in element else element.get("center")
+        if place and "lat" in place and "lon" in place:
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(place["lon"]), float(place["lat"]))))
+        features.append(feature)
+    provider.addFeatures(features)
+    return layer
