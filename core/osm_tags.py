@@ -64,6 +64,16 @@ def parse_other_tags(text: str) -> dict[str, str]:
     }
 
 
+def other_tags_text(tags: dict[str, str]) -> str:
+    """Return tags written as the OSM driver's other_tags field does (quotes and backslashes escaped)."""
+    return ",".join(f"{_quoted(key)}=>{_quoted(str(value))}" for key, value in tags.items())
+
+
+def _quoted(text: str) -> str:
+    """Return text between double quotes, its backslashes and double quotes escaped."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def degrees_text(text: str) -> str:
     """Return text without a trailing degree sign or word: '15°' -> '15'."""
     return _DEGREE_SIGN.sub("", text.strip())

@@ -2,7 +2,7 @@
 
 ``{"elements": [{"type": "node", "id": 123, "lat": 45.1, "lon": 5.7, "tags": {...}}, ...]}``: each element
 becomes a point (a way or relation at its ``center``, as ``out center`` gives; without one it has no point),
-with ``osm_id`` (``node/123``) and one text field per tag.
+with ``osm_id`` (``node/123``) and its tags in ``other_tags``, the shape QGIS's OSM driver gives an ``.osm`` file.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLa
 from qgis.PyQt.QtCore import QVariant
 
 from ..errors import CamreqError
+from .osm_tags import other_tags_text
 
 SNIFF_BYTES = 4096
 
@@ -32,20 +33,19 @@ def overpass_layer(path: str) -> QgsVectorLayer:
     """Return the elements of an Overpass JSON file as a WGS84 memory point layer; raise CamreqError naming it."""
     try:
         elements = json.loads(Path(path).read_text(encoding="utf-8"))["elements"]
-        keys = list(dict.fromkeys(key for element in elements for key in element.get("tags", {})))
+        rows = [(f"{element['type']}/{element['id']}", other_tags_text(element.get("tags", {})),
+                 element if "lat" in element else element.get("center") or {}) for element in elements]
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise CamreqError(f"INPUT: {Path(path).name} is not Overpass API JSON ({error}).") from None
     layer = QgsVectorLayer("Point?crs=EPSG:4326", Path(path).stem, "memory")
     provider = layer.dataProvider()
-    provider.addAttributes([QgsField(name, QVariant.Type.String) for name in ("osm_id", *keys)])
+    provider.addAttributes([QgsField(name, QVariant.Type.String) for name in ("osm_id", "other_tags")])
     layer.updateFields()
     features = []
-    for element in elements:
+    for osm_id, tags, place in rows:
         feature = QgsFeature(layer.fields())
-        tags = element.get("tags", {})
-        feature.setAttributes([f"{element.get('type')}/{element.get('id')}", *(tags.get(key) for key in keys)])
-        place = element if "lat" in element else element.get("center")
-        if place and "lat" in place and "lon" in place:
+        feature.setAttributes([osm_id, tags])
+        if "lat" in place and "lon" in place:
             feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(place["lon"]), float(place["lat"]))))
         features.append(feature)
     provider.addFeatures(features)

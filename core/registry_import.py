@@ -266,7 +266,8 @@ def camera_values(reader: read.FieldReader, feature: QgsFeature) -> tuple[dict, 
     camera: dict = {}
     osm_id = _osm_id(reader, feature, warnings)
     tags = _tags(reader, feature)
-    if osm_id and "man_made" not in tags and not any(tag.startswith(("surveillance", "camera:")) for tag in tags):
+    osm_element = reader.has(OTHER_TAGS) or tags  # an OpenStreetMap file's row, not a registry row with an OSM id
+    if osm_id and osm_element and not any(tag.startswith(("man_made", "surveillance", "camera:")) for tag in tags):
         raise NotACameraError(f"{osm_id.split('/')[0]} not tagged man_made=surveillance")
     if tags:
         camera, tag_warnings = camera_from_osm_tags(tags)

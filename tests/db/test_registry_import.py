@@ -72,7 +72,7 @@ def test_osm_sample_keeps_every_camera_and_warns_about_each_bad_tag(db, sql, imp
     assert outputs["WARNED"] == 4
     assert sql(db, "SELECT count(*) FROM camreq.cameras WHERE osm_id = 'node/99000000037'") == [(0,)]  # the guard
     assert sql(db, "SELECT camera_type, direction FROM camreq.cameras WHERE osm_id = 'node/99000000028'") == [
-        ("fixed", 90.0)
+        ("fixed", 225.0)
     ]  # the database's default type; the other tags are kept
     assert outputs["OWNERS_CREATED"] == 5  # the directory is empty: each of the 5 operators is new
 

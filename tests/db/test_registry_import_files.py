@@ -103,9 +103,10 @@ def test_overpass_json_which_qgis_cannot_open_is_read_from_its_path(camreq_proce
         {"type": "node", "id": 503, "lat": 45.19, "lon": 5.726,
          "tags": {"man_made": "surveillance", "surveillance:type": "guard"}},
         {"type": "way", "id": 504, "tags": {"man_made": "surveillance", "operator": "Nowhere"}},
+        {"type": "node", "id": 505, "lat": 45.191, "lon": 5.727, "tags": {"amenity": "bench"}},
     ]}), encoding="utf-8")  # fmt: skip
     first, _ = imported_twice(camreq_processing, db, sql, str(path))
-    assert counts(first) == (2, 0, 1, 1, 1)
+    assert counts(first) == (2, 0, 1, 1, 2)
     assert rows_of(first, "OUTPUT_REJECTED", "osm_id") == {"way/504": "position is missing: the row has no point"}
     assert sql(db, "SELECT osm_id, camera_type, direction, public_space FROM camreq.cameras ORDER BY osm_id") == [
         ("node/501", "fixed", None, True), ("way/502", "dome", None, True)

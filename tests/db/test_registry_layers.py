@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from camreq.core.layers import add_registry_layers
 from qgis.core import QgsFieldConstraints, QgsProject, QgsVectorLayerUtils
@@ -158,10 +160,11 @@ def test_internal_columns_are_hidden_and_times_are_paris_times(layers, sql, db):
         for name in hidden:
             assert widget(layer, name)[0] == "Hidden", (layer.name(), name)
             assert name in [column.name for column in layer.attributeTableConfig().columns() if column.hidden]
-    sql(db, "UPDATE camreq.cameras SET updated_at = '2026-07-14 08:30:00+00' WHERE ref = 'VDG-0001'")
-    cameras.reload()
     feature = next(cameras.getFeatures("\"ref\" = 'VDG-0001'"))
-    assert feature["updated_at_paris"].toString("yyyy-MM-dd HH:mm") == "2026-07-14 10:30"  # summer time, UTC+2
+    [(instant,)] = sql(db, "SELECT updated_at FROM camreq.cameras WHERE ref = 'VDG-0001'")
+    paris = instant.astimezone(ZoneInfo("Europe/Paris")).strftime("%Y-%m-%d %H:%M:%S")
+    assert feature["updated_at_paris"].toString("yyyy-MM-dd HH:mm:ss") == paris
+    assert widget(cameras, "updated_at_paris")[1]["display_format"] == "yyyy-MM-dd HH:mm:ss"
     index = cameras.fields().indexOf("updated_at_paris")
     assert cameras.attributeDisplayName(index) == "Last updated (Paris time)"
 

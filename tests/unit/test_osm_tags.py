@@ -6,6 +6,7 @@ import pytest
 from camreq.core.osm_tags import (
     NotACameraError,
     camera_from_osm_tags,
+    other_tags_text,
     parse_angle,
     parse_camera_type,
     parse_direction,
@@ -263,3 +264,8 @@ def test_other_tags_of_the_osm_driver_are_read_with_their_escaped_quotes():
     assert parse_other_tags(text) == {
         "camera:type": "fixed", "surveillance": "public", "operator": 'Bar "Le Grenette"', "note": "a=>b, c"
     }
+
+
+def test_tags_written_as_other_tags_read_back_the_same():
+    tags = {"operator": 'Bar "Le Grenette"', "note": "a\\b", "camera:direction": "90;270"}
+    assert parse_other_tags(other_tags_text(tags)) == tags
