@@ -39,7 +39,7 @@ def overpass_layer(path: str) -> QgsVectorLayer:
         raise CamreqError(f"INPUT: {Path(path).name} is not Overpass API JSON ({error}).") from None
     layer = QgsVectorLayer("Point?crs=EPSG:4326", Path(path).stem, "memory")
     provider = layer.dataProvider()
-    provider.addAttributes([QgsField(name, QVariant.Type.String) for name in ("osm_id", "other_tags")])
+    provider.addAttributes([QgsField(name, QVariant.String) for name in ("osm_id", "other_tags")])
     layer.updateFields()
     features = []
     for osm_id, tags, place in rows:

@@ -119,7 +119,7 @@ class RowsOutput:
         self.output = output
         self.fields = QgsFields(source.fields())
         column = column if self.fields.lookupField(column) < 0 else f"import_{column}"
-        self.fields.append(QgsField(column, QVariant.Type.String))
+        self.fields.append(QgsField(column, QVariant.String))
         self.sink, self.destination = algorithm.parameterAsSink(
             parameters, output, context, self.fields, source.wkbType(), source.sourceCrs()
         )

@@ -118,6 +118,8 @@ def test_overpass_json_which_qgis_cannot_open_is_read_from_its_path(camreq_proce
     [
         ({"camera:direction": "360"}, (0.0, None, None, True)),
         ({"camera:direction": "-8"}, (352.0, None, None, True)),
+        ({"direction": 360.0}, (0.0, None, None, True)),
+        ({"direction": -8.0}, (352.0, None, None, True)),
         ({"camera:direction": "north"}, (0.0, None, None, True)),
         ({"camera:direction": "north-east"}, (45.0, None, None, True)),
         ({"camera:direction": "South West"}, (225.0, None, None, True)),
@@ -133,11 +135,11 @@ def test_overpass_json_which_qgis_cannot_open_is_read_from_its_path(camreq_proce
 def test_odd_values_with_an_obvious_meaning_are_read(camreq_processing, db, sql, point_layer, tags, expected):
     row = {"osm_id": "node/42", "man_made": "surveillance", "operator": "Ville", "x": 5.7245, "y": 45.1885, **tags}
     outputs = run(camreq_processing, "importcameras", db, point_layer([row]))
-    assert counts(outputs) == (1, 0, 0, 0, 0)
     direction, tilt, camera_type, public = expected
     assert sql(db, "SELECT direction, tilt, camera_type, public_space FROM camreq.cameras") == [
         (direction, tilt, camera_type or "fixed", public)
     ]
+    assert counts(outputs) == (1, 0, 0, 0, 0)
 
 
 @pytest.mark.parametrize("value", ["90;160;270", "180, 270"])
@@ -161,7 +163,7 @@ FRENCH = {
 def french_file(tmp_path, driver: str, suffix: str) -> str:
     """Write one camera with French field names in Lambert-93 and return the path."""
     layer = QgsVectorLayer("Point?crs=EPSG:2154", "cameras", "memory")
-    layer.dataProvider().addAttributes([QgsField(name, QVariant.Type.String) for name in FRENCH])
+    layer.dataProvider().addAttributes([QgsField(name, QVariant.String) for name in FRENCH])
     layer.updateFields()
     feature = QgsFeature(layer.fields())
     feature.setAttributes(list(FRENCH.values()))
