@@ -126,23 +126,17 @@ class CamReqPlugin:
             self.apply_mode(settings.mode)
 
     def add_registry_layers(self) -> None:
-        """Add the cameras, fields of view and owners of the configured connection to the project, in a group."""
-        from .core.layers import registry_layers
+        """Add the cameras, fields of view and owners of the configured connection in a group, or refresh it."""
+        from .core.layers import add_registry_layers
 
         connection = Settings.load().connection
         if not connection:
             self._warn("No database connection is set: choose one in the CamReq settings.")
             return
         try:
-            layers = registry_layers(connection)
+            add_registry_layers(QgsProject.instance(), connection)
         except CamreqError as error:
             self._warn(str(error))
-            return
-        project = QgsProject.instance()
-        group = project.layerTreeRoot().insertGroup(0, "CamReq registry")
-        for layer in layers:
-            project.addMapLayer(layer, False)
-            group.addLayer(layer)
 
     def _warn(self, message: str) -> None:
         """Show a warning in the QGIS message bar."""

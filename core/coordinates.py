@@ -94,3 +94,12 @@ def _lambert93(x: float, y: float) -> TypedPoint:
             "and Y from about 6005000 to 7235000 metres."
         )
     return TypedPoint(x, y, LAMBERT93)
+
+
+def not_degrees(x: float, y: float) -> str | None:
+    """Return what a point of a layer in degrees probably is where x, y cannot be degrees, else None."""
+    if _fits_wgs84(y, x):
+        return None
+    if _fits_lambert93(x, y):
+        return f"{x:.0f}, {y:.0f} look like Lambert-93 metres (EPSG:2154): set the layer's CRS (or SOURCE_CRS)"
+    return f"{x:.0f}, {y:.0f} cannot be longitude and latitude degrees: set the layer's CRS (or SOURCE_CRS)"

@@ -1,12 +1,16 @@
 """Read the attribute values of imported rows: each reader returns a Python value or raises naming the field.
 
 Rows come from any layer QGIS reads, so a value may be a number, a string, a QDate or NULL; an empty or
-blank cell is a missing value (None), never an error.
+blank cell is a missing value (None), never an error. Field names are matched folded (case, accents,
+spaces, underscores and hyphens ignored: ``Durée de conservation`` is ``duree_de_conservation``), under
+their English name or one of their French names, or as a FIELD_MAP (``target=source;...``) says.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -15,27 +19,104 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..errors import CamreqError
 from .inputs import refuse_nul
-from .osm_tags import parse_direction, parse_height
+from .osm_tags import degrees_text, parse_direction, parse_height
 
 TRUE_WORDS = {"true", "t", "yes", "y", "1", "oui", "vrai"}
 FALSE_WORDS = {"false", "f", "no", "n", "0", "non", "faux"}
+_SEPARATORS = re.compile(r"[\s_\-.'’]+")
+MIN_CUT_NAME = 6  # shorter cut names would match too much
+_FRENCH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def folded(text: str) -> str:
+    """Return text in lower case without accents (Département -> departement)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def field_key(name: str) -> str:
+    """Return a name as matched: folded, runs of spaces, underscores, hyphens, dots and apostrophes as one '_'."""
+    return _SEPARATORS.sub("_", folded(name.strip())).strip("_")
+
+
+def parse_field_map(text: str) -> dict[str, str]:
+    """Return {target: source field} from FIELD_MAP text 'target=source;target=source'; raise naming FIELD_MAP."""
+    mapping = {}
+    for pair in (part.strip() for part in (text or "").split(";")):
+        if not pair:
+            continue
+        target, equals, source = pair.partition("=")
+        if not equals or not target.strip() or not source.strip():
+            raise CamreqError(f"FIELD_MAP: {pair!r} is not target=source (for example ref=Identifiant).")
+        mapping[target.strip()] = source.strip()
+    return mapping
 
 
 class FieldReader:
-    """The values of a layer's features, looked up by case-insensitive field name."""
+    """The values of a layer's features by target field, found by folded name, French name or FIELD_MAP."""
 
-    def __init__(self, field_names: list[str]) -> None:
-        """Remember where each lower-case field name is (the first one wins)."""
-        self.index: dict[str, int] = {}
+    def __init__(self, field_names: list[str], names: dict[str, tuple[str, ...]], field_map: dict[str, str]) -> None:
+        """Find the input field of each target: FIELD_MAP's, else the first one named like it; raise on a bad map."""
+        self.field_names = field_names
+        positions: dict[str, int] = {}
         for position, name in enumerate(field_names):
-            self.index.setdefault(name.strip().lower(), position)
+            positions.setdefault(field_key(name), position)
+        targets = {field_key(target): target for target in names}
+        self.index: dict[str, int] = {}
+        for given, source in field_map.items():
+            target = targets.get(field_key(given))
+            if target is None:
+                raise CamreqError(f"FIELD_MAP: {given!r} is not a field CamReq reads; use one of {', '.join(names)}.")
+            if field_key(source) not in positions:
+                raise CamreqError(f"FIELD_MAP: the layer has no field {source!r} (for {target}).")
+            self.index[target] = positions[field_key(source)]
+        mapped = set(self.index.values())
+        for target, aliases in names.items():
+            if target in self.index:
+                continue
+            found = [positions[key] for key in map(field_key, (target, *aliases)) if key in positions]
+            if found and found[0] not in mapped:
+                self.index[target] = found[0]
+        self._match_cut_names(names, positions)
+
+    def _match_cut_names(self, names: dict[str, tuple[str, ...]], positions: dict[str, int]) -> None:
+        """Match the names a Shapefile cut at 10 bytes (Propriéta, Durée de) to the one target they begin."""
+        read = set(self.index.values())
+        cut = {key: position for key, position in positions.items()
+               if position not in read and len(key) >= MIN_CUT_NAME and len(self.field_names[position].encode()) <= 10}
+        for target, aliases in names.items():
+            if target in self.index:
+                continue
+            for key, position in cut.items():
+                if position not in self.index.values() and any(
+                    full.startswith(key) for full in map(field_key, aliases)
+                ):
+                    self.index[target] = position
+                    break
 
     def has(self, name: str) -> bool:
-        """Return whether the layer has this field."""
+        """Return whether the layer has a field for this target."""
         return name in self.index
 
+    def source(self, name: str) -> str:
+        """Return the input field name read for a target (the target itself where absent)."""
+        position = self.index.get(name)
+        return name if position is None else self.field_names[position]
+
+    def used(self) -> dict[str, list[str]]:
+        """Return {input field: the targets read from it}, in the layer's field order."""
+        used: dict[str, list[str]] = {}
+        for target, position in sorted(self.index.items(), key=lambda item: item[1]):
+            used.setdefault(self.field_names[position], []).append(target)
+        return used
+
+    def ignored(self) -> list[str]:
+        """Return the input fields no target reads."""
+        read = set(self.index.values())
+        return [name for position, name in enumerate(self.field_names) if position not in read]
+
     def value(self, feature: QgsFeature, name: str) -> Any:
-        """Return the feature's value of a field, None where the field is absent, NULL or blank."""
+        """Return the feature's value of a target, None where its field is absent, NULL or blank."""
         position = self.index.get(name)
         if position is None:
             return None
@@ -58,19 +139,28 @@ def text(field: str, value: Any) -> str:
 
 
 def word(field: str, value: Any) -> str:
-    """Return an enumeration value: lower case, without accents (département -> departement)."""
-    folded = unicodedata.normalize("NFKD", text(field, value).lower())
-    return "".join(char for char in folded if not unicodedata.combining(char))
+    """Return an enumeration value: folded, separators as '_' (En service -> en_service)."""
+    return field_key(text(field, value))
+
+
+def word_of(synonyms: dict[str, str]) -> Callable[[str, Any], str]:
+    """Return a reader of an enumeration value that also understands the given other words (French ones)."""
+
+    def read(field: str, value: Any) -> str:
+        given = word(field, value)
+        return synonyms.get(given, given)
+
+    return read
 
 
 def number(field: str, value: Any) -> float:
-    """Return a number, accepting a decimal comma."""
+    """Return a number, accepting a decimal comma and a degree sign (15°)."""
     if isinstance(value, bool):
         raise ValueError(f"{field} {value!r} is not a number")
     if isinstance(value, int | float):
         return float(value)
     try:
-        return float(str(value).strip().replace(",", "."))
+        return float(degrees_text(str(value)).replace(",", "."))
     except ValueError:
         raise ValueError(f"{field} {value!r} is not a number") from None
 
@@ -90,16 +180,16 @@ def boolean(field: str, value: Any) -> bool:
     """Return a yes/no value written as true/false, yes/no, oui/non or 1/0."""
     if isinstance(value, bool):
         return value
-    folded = text(field, value).lower()
-    if folded in TRUE_WORDS:
+    given = text(field, value).lower()
+    if given in TRUE_WORDS:
         return True
-    if folded in FALSE_WORDS:
+    if given in FALSE_WORDS:
         return False
     raise ValueError(f"{field} {value!r} is not true or false")
 
 
 def day(field: str, value: Any) -> date:
-    """Return a date written YYYY-MM-DD (or a date-time, whose day is kept)."""
+    """Return a date written YYYY-MM-DD or, as in France, DD/MM/YYYY (or a date-time, whose day is kept)."""
     if isinstance(value, QDateTime):
         value = value.date()
     if isinstance(value, QDate):
@@ -108,16 +198,20 @@ def day(field: str, value: Any) -> date:
         return value.date()
     if isinstance(value, date):
         return value
+    given = text(field, value)
+    french = _FRENCH_DAY.fullmatch(given)
     try:
-        return date.fromisoformat(text(field, value)[:10])
+        if french:
+            return date(int(french.group(3)), int(french.group(2)), int(french.group(1)))
+        return date.fromisoformat(given[:10])
     except ValueError:
-        raise ValueError(f"{field} {value!r} is not a date such as 2025-12-31") from None
+        raise ValueError(f"{field} {value!r} is not a date such as 2025-12-31 or 31/12/2025") from None
 
 
 def direction(field: str, value: Any) -> tuple[float, float | None]:
-    """Return (direction, field of view or None): a number as given, else a compass point or a range."""
+    """Return (direction, field of view or None): degrees (360 is 0, -8 is 352), a compass point or a range."""
     try:
-        return number(field, value), None
+        return number(field, value) % 360, None
     except ValueError:
         return parse_direction(text(field, value), field)
 

@@ -103,3 +103,15 @@ def _placeholder(column: str) -> sql.Composable:
 def _adapt(column: str, value: Any) -> Any:
     """Return a value ready for psycopg2."""
     return psycopg2.Binary(value) if column == GEOMETRY_COLUMN else value
+
+
+def constraint_columns(cursor: Cursor) -> dict[str, tuple[str, ...]]:
+    """Return the columns of each check and foreign-key constraint of the registry tables, by constraint name."""
+    cursor.execute(
+        """SELECT c.conname, array_agg(a.attname::text ORDER BY a.attnum)
+           FROM pg_constraint c
+           JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
+           WHERE c.conrelid IN ('camreq.cameras'::regclass, 'camreq.owners'::regclass) AND c.contype IN ('c', 'f')
+           GROUP BY c.conname"""
+    )
+    return {name: tuple(columns) for name, columns in cursor.fetchall()}

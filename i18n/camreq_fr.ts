@@ -59,59 +59,44 @@
         <translation>Registre</translation>
     </message>
     <message>
-        <location filename="../processing/import_cameras.py" line="30"/>
+        <location filename="../processing/import_cameras.py" line="37"/>
         <source>Import cameras</source>
         <translation>Importer des caméras</translation>
     </message>
     <message>
-        <location filename="../processing/import_cameras.py" line="31"/>
-        <source>Imports cameras from any point layer (CSV with X/Y, GeoPackage, GeoJSON, Shapefile, an OpenStreetMap export of man_made=surveillance nodes) in any CRS. Field names are matched case-insensitively: ref, owner, owner_email, camera_type, direction, fov, range_m, height, tilt, retention_days, status, recording_mode, public_space, police_access, authorisation_ref, authorisation_expiry, last_verified, address, notes, and the OpenStreetMap tags (operator names the owner); an explicit field wins over a tag. A camera already in the registry (same OpenStreetMap id, or same owner and ref) is updated, never duplicated; an empty cell keeps the stored value. Owners not yet in the directory are created and listed as lacking a contact. The whole import is one transaction: cancelling rolls it back. Rejected rows come back in OUTPUT_REJECTED with a reason.</source>
-        <translation>Importe des caméras depuis toute couche de points (CSV avec X/Y, GeoPackage, GeoJSON, Shapefile, export OpenStreetMap de nœuds man_made=surveillance) dans tout SCR. Les noms de champs sont reconnus sans tenir compte de la casse : ref, owner, owner_email, camera_type, direction, fov, range_m, height, tilt, retention_days, status, recording_mode, public_space, police_access, authorisation_ref, authorisation_expiry, last_verified, address, notes, ainsi que les attributs OpenStreetMap (operator désigne le propriétaire) ; un champ explicite l'emporte sur un attribut. Une caméra déjà au registre (même identifiant OpenStreetMap, ou même propriétaire et même ref) est mise à jour, jamais dupliquée ; une cellule vide conserve la valeur enregistrée. Les propriétaires absents de l'annuaire sont créés et signalés comme sans contact. Tout l'import forme une seule transaction : l'annuler revient en arrière. Les lignes refusées sont rendues dans OUTPUT_REJECTED avec leur motif.</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_outputs.py" line="31"/>
+        <location filename="../processing/import_outputs.py" line="53"/>
         <source>Rejected rows (the input fields and a reason)</source>
         <translation>Lignes refusées (les champs d'entrée et un motif)</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="36"/>
+        <location filename="../processing/import_outputs.py" line="66"/>
         <source>Rows imported</source>
         <translation>Lignes importées</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="36"/>
+        <location filename="../processing/import_outputs.py" line="66"/>
         <source>Rows updated</source>
         <translation>Lignes mises à jour</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="36"/>
+        <location filename="../processing/import_outputs.py" line="66"/>
         <source>Rows rejected</source>
         <translation>Lignes refusées</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="62"/>
+        <location filename="../processing/import_outputs.py" line="131"/>
         <source>Row {id} rejected: {reason}</source>
         <translation>Ligne {id} refusée : {reason}</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="80"/>
-        <source>{what}: {i} imported, {u} updated, {r} rejected.</source>
-        <translation>{what} : {i} importée(s), {u} mise(s) à jour, {r} refusée(s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_outputs.py" line="86"/>
+        <location filename="../processing/import_outputs.py" line="177"/>
         <source>Owners created without a requisition contact (add their e-mail in the owners directory): {names}</source>
         <translation>Propriétaires créés sans contact pour les réquisitions (ajoutez leur courriel dans l'annuaire des propriétaires) : {names}</translation>
     </message>
     <message>
-        <location filename="../processing/import_owners.py" line="26"/>
+        <location filename="../processing/import_owners.py" line="32"/>
         <source>Import owners</source>
         <translation>Importer des propriétaires</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_owners.py" line="27"/>
-        <source>Imports the owners directory from a table (CSV, spreadsheet or any layer). Field names are matched case-insensitively: name (required), kind (metropolis, city, departement, transport, landlord or private), email (where requisitions go), phone, address, response_days, notes. An owner whose name is already in the directory (ignoring case) is updated, never duplicated; an empty cell keeps the stored value. The whole import is one transaction: cancelling rolls it back. Rejected rows come back in OUTPUT_REJECTED with a reason.</source>
-        <translation>Importe l'annuaire des propriétaires depuis une table (CSV, tableur ou toute couche). Les noms de champs sont reconnus sans tenir compte de la casse : name (obligatoire), kind (metropolis, city, departement, transport, landlord ou private), email (destinataire des réquisitions), phone, address, response_days, notes. Un propriétaire dont le nom figure déjà dans l'annuaire (sans tenir compte de la casse) est mis à jour, jamais dupliqué ; une cellule vide conserve la valeur enregistrée. Tout l'import forme une seule transaction : l'annuler revient en arrière. Les lignes refusées sont rendues dans OUTPUT_REJECTED avec leur motif.</translation>
     </message>
     <message>
         <location filename="../processing/install_database.py" line="26"/>
@@ -234,167 +219,157 @@
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="52"/>
+        <location filename="../core/layers.py" line="56"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="28"/>
+        <location filename="../core/layers.py" line="33"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="29"/>
+        <location filename="../core/layers.py" line="34"/>
         <source>Owner&apos;s reference</source>
         <translation>Référence du propriétaire</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="30"/>
+        <location filename="../core/layers.py" line="35"/>
         <source>OpenStreetMap id</source>
         <translation>Identifiant OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="31"/>
+        <location filename="../core/layers.py" line="36"/>
         <source>Camera type</source>
         <translation>Type de caméra</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="32"/>
+        <location filename="../core/layers.py" line="37"/>
         <source>Direction (° from north)</source>
         <translation>Orientation (° depuis le nord)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="33"/>
+        <location filename="../core/layers.py" line="38"/>
         <source>Field of view (°)</source>
         <translation>Champ de vision (°)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="34"/>
+        <location filename="../core/layers.py" line="39"/>
         <source>Range (m)</source>
         <translation>Portée (m)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="35"/>
+        <location filename="../core/layers.py" line="40"/>
         <source>Mount height (m)</source>
         <translation>Hauteur de pose (m)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="36"/>
+        <location filename="../core/layers.py" line="41"/>
         <source>Tilt (°)</source>
         <translation>Inclinaison (°)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="37"/>
+        <location filename="../core/layers.py" line="42"/>
         <source>Retention (days)</source>
         <translation>Conservation (jours)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="38"/>
+        <location filename="../core/layers.py" line="43"/>
         <source>Recording mode</source>
         <translation>Mode d'enregistrement</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="39"/>
+        <location filename="../core/layers.py" line="44"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="40"/>
+        <location filename="../core/layers.py" line="45"/>
         <source>Films public space</source>
         <translation>Filme la voie publique</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="41"/>
+        <location filename="../core/layers.py" line="46"/>
         <source>Authorisation reference</source>
         <translation>Référence de l'autorisation</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="42"/>
+        <location filename="../core/layers.py" line="47"/>
         <source>Authorisation expiry</source>
         <translation>Fin de l'autorisation</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="43"/>
+        <location filename="../core/layers.py" line="48"/>
         <source>Police direct access</source>
         <translation>Accès direct des forces de l'ordre</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="44"/>
+        <location filename="../core/layers.py" line="49"/>
         <source>Last verified</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="45"/>
+        <location filename="../core/layers.py" line="50"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="59"/>
+        <location filename="../core/layers.py" line="63"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="47"/>
-        <source>Field of view (computed)</source>
-        <translation>Champ de vision (calculé)</translation>
-    </message>
-    <message>
-        <location filename="../core/layers.py" line="60"/>
-        <source>Last updated</source>
-        <translation>Dernière modification</translation>
-    </message>
-    <message>
-        <location filename="../core/layers.py" line="49"/>
+        <location filename="../core/layers.py" line="53"/>
         <source>Owner kind</source>
         <translation>Catégorie de propriétaire</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="53"/>
+        <location filename="../core/layers.py" line="57"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="54"/>
+        <location filename="../core/layers.py" line="58"/>
         <source>Kind</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="55"/>
+        <location filename="../core/layers.py" line="59"/>
         <source>Requisition e-mail</source>
         <translation>Courriel des réquisitions</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="56"/>
+        <location filename="../core/layers.py" line="60"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="57"/>
+        <location filename="../core/layers.py" line="61"/>
         <source>Postal address</source>
         <translation>Adresse postale</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="58"/>
+        <location filename="../core/layers.py" line="62"/>
         <source>Usual response time (days)</source>
         <translation>Délai de réponse habituel (jours)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="69"/>
+        <location filename="../core/layers.py" line="110"/>
         <source>Camera owners</source>
         <translation>Propriétaires de caméras</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="70"/>
+        <location filename="../core/layers.py" line="111"/>
         <source>Cameras</source>
         <translation>Caméras</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="71"/>
+        <location filename="../core/layers.py" line="112"/>
         <source>Fields of view</source>
         <translation>Champs de vision</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="90"/>
+        <location filename="../core/layers.py" line="173"/>
         <source>Cannot open camreq.{table}: is the CamReq schema installed on this database?</source>
         <translation>Impossible d'ouvrir camreq.{table} : le schéma CamReq est-il installé dans cette base ?</translation>
     </message>
@@ -518,36 +493,111 @@
         <source>Writes into OUTPUT_FOLDER the figures from FROM to TO (days, Paris time): searches and requisitions per month against the same months a year earlier; per owner, requisitions received, hours from sending to the first answer (median, 90th percentile) and outcomes; the time from the incident to the requisition sent and the requisitions lost to the purge. Tables as CSV, the report as HTML and PDF (in French, with charts). The database computes every figure and hides any figure counting fewer than 5 requisitions (&apos;&lt; 5&apos;); no case number, officer or place is ever read. UNIT (administrators only) restricts the figures to one unit; administrators also get the figures per unit.</source>
         <translation>Écrit dans OUTPUT_FOLDER les chiffres du jour FROM au jour TO (heure de Paris) : recherches et réquisitions par mois, comparées aux mêmes mois un an plus tôt ; par propriétaire, réquisitions reçues, heures entre l'envoi et la première réponse (médiane, 9e décile) et issues ; le délai entre les faits et l'envoi de la réquisition et les réquisitions perdues faute de réponse avant l'effacement. Tableaux en CSV, rapport en HTML et PDF (en français, avec graphiques). La base de données calcule chaque chiffre et masque tout chiffre portant sur moins de 5 réquisitions (« &lt; 5 ») ; aucun numéro de procédure, officier ou lieu n'est jamais lu. UNIT (administrateurs seulement) limite les chiffres à une unité ; les administrateurs ont aussi les chiffres par unité.</translation>
     </message>
+    <message>
+        <location filename="../core/layers.py" line="64"/>
+        <source>Last updated (Paris time)</source>
+        <translation>Dernière mise à jour (heure de Paris)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_cameras.py" line="38"/>
+        <source>Imports cameras from any point layer (CSV with X/Y, GeoPackage, GeoJSON, Shapefile, an OpenStreetMap file opened by QGIS (layer points, tags in other_tags), an Overpass API JSON file) in any CRS; SOURCE_CRS overrides the layer's. Field names are matched ignoring case and accents, in English or French: ref (Nom), owner (Propriétaire), owner_email, camera_type (Type), direction (Orientation), fov (Angle), range_m (Portée), height (Hauteur), tilt (Inclinaison), retention_days (Durée de conservation), status (Statut), recording_mode, public_space, police_access, authorisation_ref, authorisation_expiry, last_verified, address (Adresse), notes (Remarques), and the OpenStreetMap tags (operator names the owner); an explicit field wins over a tag. FIELD_MAP reads other fields: target=input field;… The log lists which fields were read as what and which were ignored. A camera already in the registry (same OpenStreetMap id, or same owner and ref) is updated, never duplicated; an empty cell keeps the stored value. Only a row without a usable position or owner is rejected (OUTPUT_REJECTED, with a reason); another value that cannot be read or breaks a rule is left empty and the row comes in OUTPUT_WARNINGS with a warning. Rows that are no camera (surveillance:type=guard) are skipped and counted. Owners not yet in the directory are created and listed as lacking a contact. The whole import is one transaction: cancelling rolls it back, and so does DRY_RUN after reporting.</source>
+        <translation>Importe des caméras depuis toute couche de points (CSV avec X/Y, GeoPackage, GeoJSON, Shapefile, fichier OpenStreetMap ouvert par QGIS (couche points, attributs dans other_tags), fichier JSON de l'API Overpass) dans tout SCR ; SOURCE_CRS remplace celui de la couche. Les noms de champs sont reconnus sans tenir compte de la casse ni des accents, en anglais ou en français : ref (Nom), owner (Propriétaire), owner_email, camera_type (Type), direction (Orientation), fov (Angle), range_m (Portée), height (Hauteur), tilt (Inclinaison), retention_days (Durée de conservation), status (Statut), recording_mode, public_space, police_access, authorisation_ref, authorisation_expiry, last_verified, address (Adresse), notes (Remarques), et les attributs OpenStreetMap (operator désigne le propriétaire) ; un champ explicite l'emporte sur un attribut. FIELD_MAP lit d'autres champs : cible=champ d'entrée;… Le journal indique quels champs ont été lus comme quoi et lesquels ont été ignorés. Une caméra déjà au registre (même identifiant OpenStreetMap, ou même propriétaire et même référence) est mise à jour, jamais dupliquée ; une cellule vide garde la valeur enregistrée. Seule une ligne sans position utilisable ni propriétaire est rejetée (OUTPUT_REJECTED, avec un motif) ; une autre valeur illisible ou contraire à une règle est laissée vide et la ligne figure dans OUTPUT_WARNINGS avec un avertissement. Les lignes qui ne sont pas des caméras (surveillance:type=guard) sont ignorées et comptées. Les propriétaires absents de l'annuaire sont créés et signalés sans contact. L'import est une seule transaction : l'annuler revient en arrière, DRY_RUN aussi après le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="42"/>
+        <source>Field mapping: target=input field;… (for example ref=Identifiant;address=Lieu)</source>
+        <translation>Correspondance des champs : cible=champ d'entrée;… (par exemple ref=Identifiant;address=Lieu)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="50"/>
+        <source>Dry run: do and report everything, then roll back</source>
+        <translation>Essai à blanc : tout faire et tout rapporter, puis annuler</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="58"/>
+        <source>Rows imported with warnings (the input fields and a warning)</source>
+        <translation>Lignes importées avec avertissement (les champs d'entrée et l'avertissement)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="66"/>
+        <source>Rows with warnings</source>
+        <translation>Lignes avec avertissement</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="66"/>
+        <source>Rows skipped (not cameras)</source>
+        <translation>Lignes ignorées (pas des caméras)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="131"/>
+        <source>Row {id}: {reason}</source>
+        <translation>Ligne {id} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="166"/>
+        <source>Fields used: {used}</source>
+        <translation>Champs lus : {used}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="167"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="167"/>
+        <source>Fields ignored: {ignored}</source>
+        <translation>Champs ignorés : {ignored}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="168"/>
+        <source>{what}: {i} imported, {u} updated, {r} rejected, {w} with warnings, {s} skipped.</source>
+        <translation>{what} : {i} importés, {u} mis à jour, {r} rejetés, {w} avec avertissement, {s} ignorés.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="175"/>
+        <source>Rows skipped ({n}): {reason}</source>
+        <translation>Lignes ignorées ({n}) : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_outputs.py" line="182"/>
+        <source>Dry run: nothing was written, the transaction was rolled back.</source>
+        <translation>Essai à blanc : rien n'a été écrit, la transaction a été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_owners.py" line="33"/>
+        <source>Imports the owners directory from a table (CSV, spreadsheet or any layer). Field names are matched ignoring case and accents, in English or French: name (Nom, required), kind (Type: metropolis, city, departement, transport, landlord or private), email (Courriel, where requisitions go), phone (Téléphone), address (Adresse), response_days (Délai de réponse), notes (Remarques); FIELD_MAP reads other fields (target=input field;…). An owner whose name is already in the directory (ignoring case) is updated, never duplicated; an empty cell keeps the stored value. A row without a name is rejected (OUTPUT_REJECTED); another value that cannot be read or breaks a rule is left empty and the row comes in OUTPUT_WARNINGS. The whole import is one transaction: cancelling rolls it back, and so does DRY_RUN after reporting.</source>
+        <translation>Importe l'annuaire des propriétaires depuis une table (CSV, tableur ou toute couche). Les noms de champs sont reconnus sans tenir compte de la casse ni des accents, en anglais ou en français : name (Nom, obligatoire), kind (Type : metropolis, city, departement, transport, landlord ou private), email (Courriel, où partent les réquisitions), phone (Téléphone), address (Adresse), response_days (Délai de réponse), notes (Remarques) ; FIELD_MAP lit d'autres champs (cible=champ d'entrée;…). Un propriétaire dont le nom est déjà dans l'annuaire (sans tenir compte de la casse) est mis à jour, jamais dupliqué ; une cellule vide garde la valeur enregistrée. Une ligne sans nom est rejetée (OUTPUT_REJECTED) ; une autre valeur illisible ou contraire à une règle est laissée vide et la ligne figure dans OUTPUT_WARNINGS. L'import est une seule transaction : l'annuler revient en arrière, DRY_RUN aussi après le rapport.</translation>
+    </message>
 </context>
 <context>
     <name>CamReqPlugin</name>
     <message>
-        <location filename="../plugin.py" line="56"/>
+        <location filename="../plugin.py" line="61"/>
         <source>CamReq panel</source>
         <translation>Panneau CamReq</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="61"/>
+        <location filename="../plugin.py" line="66"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="62"/>
+        <location filename="../plugin.py" line="67"/>
         <source>Install or upgrade the database…</source>
         <translation>Installer ou mettre à jour la base…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="68"/>
+        <location filename="../plugin.py" line="73"/>
         <source>Add registry layers</source>
         <translation>Ajouter les couches du registre</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="68"/>
+        <location filename="../plugin.py" line="73"/>
         <source>Import cameras…</source>
         <translation>Importer des caméras…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="68"/>
+        <location filename="../plugin.py" line="73"/>
         <source>Import owners…</source>
         <translation>Importer des propriétaires…</translation>
     </message>
@@ -806,22 +856,22 @@
         <translation>Impossible d'ouvrir le PDF : {path}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="164"/>
+        <location filename="../dialogs/followup_tab.py" line="166"/>
         <source>CamReq sending</source>
         <translation>Envoi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="173"/>
+        <location filename="../dialogs/followup_tab.py" line="175"/>
         <source>Sent {s}, failed {f}, still waiting {p}.</source>
         <translation>Envoyées {s}, en échec {f}, encore en attente {p}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="190"/>
+        <location filename="../dialogs/followup_tab.py" line="194"/>
         <source>CamReq answer</source>
         <translation>Réponse CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="199"/>
+        <location filename="../dialogs/followup_tab.py" line="203"/>
         <source>Requisition {n} recorded.</source>
         <translation>Réquisition {n} enregistrée.</translation>
     </message>
@@ -892,40 +942,45 @@
 <context>
     <name>ImportCameras</name>
     <message>
-        <location filename="../processing/import_cameras.py" line="46"/>
-        <source>Cameras (point layer)</source>
-        <translation>Caméras (couche de points)</translation>
-    </message>
-    <message>
-        <location filename="../processing/import_cameras.py" line="51"/>
+        <location filename="../processing/import_cameras.py" line="70"/>
         <source>Owner of rows that name none</source>
         <translation>Propriétaire des lignes qui n'en indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing/import_cameras.py" line="56"/>
+        <location filename="../processing/import_cameras.py" line="75"/>
         <source>Retention (days) of new cameras that give none</source>
         <translation>Conservation (jours) des nouvelles caméras qui n'en indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing/import_cameras.py" line="67"/>
+        <location filename="../processing/import_cameras.py" line="86"/>
         <source>Owners created</source>
         <translation>Propriétaires créés</translation>
     </message>
     <message>
-        <location filename="../processing/import_cameras.py" line="81"/>
+        <location filename="../processing/import_cameras.py" line="104"/>
         <source>Cameras</source>
         <translation>Caméras</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_cameras.py" line="59"/>
+        <source>Cameras (point layer, or Overpass JSON file)</source>
+        <translation>Caméras (couche de points, ou fichier JSON Overpass)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_cameras.py" line="65"/>
+        <source>CRS of the input points (empty: the layer&apos;s)</source>
+        <translation>SCR des points en entrée (vide : celui de la couche)</translation>
     </message>
 </context>
 <context>
     <name>ImportOwners</name>
     <message>
-        <location filename="../processing/import_owners.py" line="39"/>
+        <location filename="../processing/import_owners.py" line="48"/>
         <source>Owners (table or layer)</source>
         <translation>Propriétaires (table ou couche)</translation>
     </message>
     <message>
-        <location filename="../processing/import_owners.py" line="53"/>
+        <location filename="../processing/import_owners.py" line="66"/>
         <source>Owners</source>
         <translation>Propriétaires</translation>
     </message>
@@ -1268,22 +1323,22 @@
 <context>
     <name>SearchTab</name>
     <message>
-        <location filename="../dialogs/search_tab.py" line="98"/>
+        <location filename="../dialogs/search_tab.py" line="99"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="98"/>
+        <location filename="../dialogs/search_tab.py" line="99"/>
         <source>WGS84 lat lon</source>
         <translation>WGS84 lat lon</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="98"/>
+        <location filename="../dialogs/search_tab.py" line="99"/>
         <source>Lambert-93 X Y</source>
         <translation>Lambert-93 X Y</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="104"/>
+        <location filename="../dialogs/search_tab.py" line="105"/>
         <source>Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} minutes. Leave at 0 for one window covering the whole route.</source>
         <translation>Vitesse le long du trajet : chaque caméra reçoit le créneau centré sur l'heure de passage du trajet devant elle, ± {margin:g} minutes. Laisser à 0 pour un seul créneau couvrant tout le trajet.</translation>
     </message>
@@ -1298,57 +1353,57 @@
         <translation>Tracer un trajet</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="158"/>
+        <location filename="../dialogs/search_tab.py" line="159"/>
         <source>Click on the map, draw a route or type coordinates.</source>
         <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="178"/>
+        <location filename="../dialogs/search_tab.py" line="179"/>
         <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
         <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="182"/>
+        <location filename="../dialogs/search_tab.py" line="183"/>
         <source>Incident at {lat:.5f} {lon:.5f}</source>
         <translation>Faits à {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="229"/>
+        <location filename="../dialogs/search_tab.py" line="230"/>
         <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
         <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="232"/>
+        <location filename="../dialogs/search_tab.py" line="235"/>
         <source>The end of the incident is before its start: check the times.</source>
         <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="235"/>
+        <location filename="../dialogs/search_tab.py" line="238"/>
         <source>Give a reason for the search (case or facts): it is written to the log.</source>
         <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="237"/>
+        <location filename="../dialogs/search_tab.py" line="240"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="257"/>
+        <location filename="../dialogs/search_tab.py" line="260"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="258"/>
+        <location filename="../dialogs/search_tab.py" line="261"/>
         <source>CamReq camera search</source>
         <translation>Recherche de caméras CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="282"/>
+        <location filename="../dialogs/search_tab.py" line="285"/>
         <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
         <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="282"/>
+        <location filename="../dialogs/search_tab.py" line="285"/>
         <source>No camera within {radius} m.</source>
         <translation>Aucune caméra à moins de {radius} m.</translation>
     </message>
@@ -1696,197 +1751,197 @@
 <context>
     <name>vocabulary</name>
     <message>
-        <location filename="../core/vocabulary.py" line="63"/>
+        <location filename="../core/vocabulary.py" line="68"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="64"/>
+        <location filename="../core/vocabulary.py" line="69"/>
         <source>Issued, not sent</source>
         <translation>Émise, non envoyée</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="65"/>
+        <location filename="../core/vocabulary.py" line="70"/>
         <source>Sent</source>
         <translation>Envoyée</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="66"/>
+        <location filename="../core/vocabulary.py" line="71"/>
         <source>Acknowledged</source>
         <translation>Reçue par le propriétaire</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="67"/>
+        <location filename="../core/vocabulary.py" line="72"/>
         <source>Footage delivered</source>
         <translation>Images remises</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="68"/>
+        <location filename="../core/vocabulary.py" line="73"/>
         <source>No footage</source>
         <translation>Pas d'images</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="69"/>
+        <location filename="../core/vocabulary.py" line="74"/>
         <source>Refused</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="70"/>
+        <location filename="../core/vocabulary.py" line="75"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="76"/>
+        <location filename="../core/vocabulary.py" line="81"/>
         <source>Flagrance</source>
         <translation>Flagrance</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="77"/>
+        <location filename="../core/vocabulary.py" line="82"/>
         <source>Preliminary investigation</source>
         <translation>Enquête préliminaire</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="78"/>
+        <location filename="../core/vocabulary.py" line="83"/>
         <source>Judicial investigation</source>
         <translation>Information judiciaire</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="114"/>
+        <location filename="../core/vocabulary.py" line="119"/>
         <source>Fixed</source>
         <translation>Fixe</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="115"/>
+        <location filename="../core/vocabulary.py" line="120"/>
         <source>Dome</source>
         <translation>Dôme</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="116"/>
+        <location filename="../core/vocabulary.py" line="121"/>
         <source>Panning (PTZ)</source>
         <translation>Mobile (PTZ)</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="117"/>
+        <location filename="../core/vocabulary.py" line="122"/>
         <source>Number-plate reader (ANPR/ALPR)</source>
         <translation>Lecture de plaques (LAPI)</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="123"/>
+        <location filename="../core/vocabulary.py" line="128"/>
         <source>In service</source>
         <translation>En service</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="124"/>
+        <location filename="../core/vocabulary.py" line="129"/>
         <source>Out of order</source>
         <translation>En panne</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="125"/>
+        <location filename="../core/vocabulary.py" line="130"/>
         <source>Removed</source>
         <translation>Déposée</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="131"/>
+        <location filename="../core/vocabulary.py" line="136"/>
         <source>Continuous</source>
         <translation>Continu</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="132"/>
+        <location filename="../core/vocabulary.py" line="137"/>
         <source>On motion</source>
         <translation>Sur détection de mouvement</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="133"/>
+        <location filename="../core/vocabulary.py" line="138"/>
         <source>Scheduled</source>
         <translation>Programmé</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="143"/>
+        <location filename="../core/vocabulary.py" line="148"/>
         <source>Metropolis</source>
         <translation>Métropole</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="144"/>
+        <location filename="../core/vocabulary.py" line="149"/>
         <source>City</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="145"/>
+        <location filename="../core/vocabulary.py" line="150"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="146"/>
+        <location filename="../core/vocabulary.py" line="151"/>
         <source>Transport operator</source>
         <translation>Exploitant de transport</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="147"/>
+        <location filename="../core/vocabulary.py" line="152"/>
         <source>Social landlord</source>
         <translation>Bailleur social</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="148"/>
+        <location filename="../core/vocabulary.py" line="153"/>
         <source>Private</source>
         <translation>Privé</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="154"/>
+        <location filename="../core/vocabulary.py" line="159"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="155"/>
+        <location filename="../core/vocabulary.py" line="160"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="156"/>
+        <location filename="../core/vocabulary.py" line="161"/>
         <source>None (local relay only)</source>
         <translation>Aucune (relais local uniquement)</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="162"/>
+        <location filename="../core/vocabulary.py" line="167"/>
         <source>Investigator</source>
         <translation>Enquêteur</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="163"/>
+        <location filename="../core/vocabulary.py" line="168"/>
         <source>Analyst</source>
         <translation>Analyste</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="169"/>
+        <location filename="../core/vocabulary.py" line="174"/>
         <source>Footage already overwritten</source>
         <translation>Images déjà effacées</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="170"/>
+        <location filename="../core/vocabulary.py" line="175"/>
         <source>Camera out of order</source>
         <translation>Caméra en panne</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="171"/>
+        <location filename="../core/vocabulary.py" line="176"/>
         <source>Not recording at the time</source>
         <translation>Pas d'enregistrement à ce moment</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="172"/>
+        <location filename="../core/vocabulary.py" line="177"/>
         <source>The camera does not view the place</source>
         <translation>La caméra ne voit pas le lieu</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="182"/>
+        <location filename="../core/vocabulary.py" line="187"/>
         <source>High</source>
         <translation>Grave</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="183"/>
+        <location filename="../core/vocabulary.py" line="188"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="184"/>
+        <location filename="../core/vocabulary.py" line="189"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>

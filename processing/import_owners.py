@@ -13,42 +13,55 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.registry_import import import_owners
-from .algorithm import CamreqAlgorithm
-from .import_outputs import RejectedRows, add_import_outputs, report
+from .import_outputs import (
+    DRY_RUN,
+    INPUT,
+    ImportAlgorithm,
+    add_import_parameters,
+    field_map,
+    outputs,
+    report,
+    row_outputs,
+)
 
 
-class ImportOwners(CamreqAlgorithm):
+class ImportOwners(ImportAlgorithm):
     """Insert or update owners keyed by name, one transaction, rejected rows with their reason."""
-
-    group_name = QT_TR_NOOP("Registry")
 
     algorithm_id = "importowners"
     label = QT_TR_NOOP("Import owners")
     help_text = QT_TR_NOOP(
         "Imports the owners directory from a table (CSV, spreadsheet or any layer). Field names are matched "
-        "case-insensitively: name (required), kind (metropolis, city, departement, transport, landlord or "
-        "private), email (where requisitions go), phone, address, response_days, notes. An owner whose name "
-        "is already in the directory (ignoring case) is updated, never duplicated; an empty cell keeps the "
-        "stored value. The whole import is one transaction: cancelling rolls it back. Rejected rows come "
-        "back in OUTPUT_REJECTED with a reason."
+        "ignoring case and accents, in English or French: name (Nom, required), kind (Type: metropolis, city, "
+        "departement, transport, landlord or private), email (Courriel, where requisitions go), phone "
+        "(Téléphone), address (Adresse), response_days (Délai de réponse), notes (Remarques); FIELD_MAP reads "
+        "other fields (target=input field;…). An owner whose name is already in the directory (ignoring case) "
+        "is updated, never duplicated; an empty cell keeps the stored value. A row without a name is rejected "
+        "(OUTPUT_REJECTED); another value that cannot be read or breaks a rule is left empty and the row comes "
+        "in OUTPUT_WARNINGS. The whole import is one transaction: cancelling rolls it back, and so does DRY_RUN "
+        "after reporting."
     )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
-        """Declare CONNECTION, INPUT and the outputs."""
+        """Declare CONNECTION, INPUT, FIELD_MAP, DRY_RUN and the outputs."""
         self.add_connection_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                "INPUT", self.tr("Owners (table or layer)"), [QgsProcessing.SourceType.TypeVector]
+                INPUT, self.tr("Owners (table or layer)"), [QgsProcessing.SourceType.TypeVector]
             )
         )
-        add_import_outputs(self)
+        add_import_parameters(self)
 
     def process(
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
         """Import the table's owners in one transaction and return the counts."""
-        source = self.parameterAsSource(parameters, "INPUT", context)
-        rejected = RejectedRows(self, parameters, context, source, feedback)
-        result = import_owners(self.connection_value(parameters, context), source, feedback, rejected)
-        report(feedback, self.tr("Owners"), result)
-        return rejected.outputs(result)
+        source = self.input_source(parameters, context)
+        dry_run = self.parameterAsBool(parameters, DRY_RUN, context)
+        rejected, warned = row_outputs(self, parameters, context, source, feedback)
+        result = import_owners(
+            self.connection_value(parameters, context), source, feedback, rejected, warned,
+            field_map(self, parameters, context), dry_run,
+        )  # fmt: skip
+        report(feedback, self.tr("Owners"), result, dry_run)
+        return outputs(result, rejected, warned)

@@ -95,24 +95,30 @@ def load_sample_registry() -> None:
 
 
 def import_osm_sample() -> None:
-    """Import the OpenStreetMap-style sample with camreq:importcameras, showing each rejected node's reason."""
+    """Import the OpenStreetMap-style sample with camreq:importcameras, showing each rejected and warned node."""
     rejected_file = ROOT / "build" / "demo" / "osm_rejected.geojson"
+    warned_file = ROOT / "build" / "demo" / "osm_warnings.geojson"
     rejected_file.parent.mkdir(parents=True, exist_ok=True)
-    rejected_file.unlink(missing_ok=True)
+    for path in (rejected_file, warned_file):
+        path.unlink(missing_ok=True)
     outputs = qgis_process(
         "camreq:importcameras",
         CONNECTION=CONNECTION,
         INPUT=str(ROOT / "sample" / "osm_surveillance.geojson"),
         DEFAULT_OWNER="Grenoble-Alpes Métropole",
         OUTPUT_REJECTED=str(rejected_file),
+        OUTPUT_WARNINGS=str(warned_file),
     )["results"]
     print(
-        "camreq:importcameras: {i} imported, {u} updated, {r} rejected, {o} owners created".format(
-            i=outputs["IMPORTED"], u=outputs["UPDATED"], r=outputs["REJECTED"], o=outputs["OWNERS_CREATED"]
+        "camreq:importcameras: {i} imported, {u} updated, {r} rejected, {w} with warnings, {s} skipped, "
+        "{o} owners created".format(
+            i=outputs["IMPORTED"], u=outputs["UPDATED"], r=outputs["REJECTED"], w=outputs["WARNED"],
+            s=outputs["SKIPPED"], o=outputs["OWNERS_CREATED"],
         )
-    )
-    for feature in json.loads(rejected_file.read_text(encoding="utf-8"))["features"]:
-        print(f"  rejected {feature['properties']['osm_id']}: {feature['properties']['reason']}")
+    )  # fmt: skip
+    for path, column in ((rejected_file, "reason"), (warned_file, "warning")):
+        for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            print(f"  {column} {feature['properties']['osm_id']}: {feature['properties'][column]}")
 
 
 def owner_counts() -> None:

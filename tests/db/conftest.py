@@ -225,6 +225,25 @@ def import_cameras(camreq_processing):
 
 
 @pytest.fixture
+def log_feedback(qgis_app):
+    """Return a Processing feedback that keeps every info and warning line it is given, in .lines."""
+    from qgis.core import QgsProcessingFeedback
+
+    class LogFeedback(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lines: list[str] = []
+
+        def pushInfo(self, info: str) -> None:  # noqa: N802
+            self.lines.append(info)
+
+        def pushWarning(self, warning: str) -> None:  # noqa: N802
+            self.lines.append(warning)
+
+    return LogFeedback()
+
+
+@pytest.fixture
 def add_camera(db, sql):
     """Return a function adding one camera (lon/lat in WGS84) to the db fixture's registry, returning its id."""
     owner = sql(

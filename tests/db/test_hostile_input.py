@@ -114,14 +114,17 @@ def test_grantuser_unit(camreq_processing, db, logins, sql, login_of, intact, ho
 def test_importcameras_field_values(import_cameras, point_layer, db, sql, intact, field, hostile):
     kind, value = hostile
     row = {"ref": "H-1", "owner": "Ville", "x": 5.72, "y": 45.18, field: value}
-    outputs, reasons = import_cameras(db, point_layer([row]))
-    if outputs["REJECTED"]:
+    outputs, reasons = import_cameras(db, point_layer([row]), OUTPUT_WARNINGS="TEMPORARY_OUTPUT")
+    if kind == "nul":  # never stored: the camera is kept, the field left empty, with a warning naming both
+        [warning] = [feature["warning"] for feature in outputs["OUTPUT_WARNINGS"].getFeatures()]
+        assert f"{field}: contains a NUL character" in warning and f"{field} left empty" in warning, warning
+        assert sql(db, f"SELECT {field} FROM camreq.cameras") == [(None,)]
+    elif outputs["REJECTED"]:
         [reason] = reasons.values()
         assert field.replace("_", " ") in reason.replace("_", " ") or field in reason, reason
         if kind == "nul":
             assert "NUL character" in reason
     else:
-        assert kind != "nul", "a NUL byte was accepted"
         assert sql(db, f"SELECT {field} FROM camreq.cameras")[0][0] == value
 
 
@@ -130,8 +133,13 @@ def test_importowners_field_values(camreq_processing, point_layer, db, sql, inta
     kind, value = hostile
     row = {"name": "Ville", "x": 5.72, "y": 45.18, field: value}
     outputs = camreq_processing.run("camreq:importowners", {
-        "CONNECTION": db, "INPUT": point_layer([row]), "OUTPUT_REJECTED": "TEMPORARY_OUTPUT"})  # fmt: skip
-    if outputs["REJECTED"]:
+        "CONNECTION": db, "INPUT": point_layer([row]), "OUTPUT_REJECTED": "TEMPORARY_OUTPUT",
+        "OUTPUT_WARNINGS": "TEMPORARY_OUTPUT"})  # fmt: skip
+    if kind == "nul" and field != "name":  # the owner is kept, the field left empty, with a warning naming both
+        [warning] = [feature["warning"] for feature in outputs["OUTPUT_WARNINGS"].getFeatures()]
+        assert f"{field}: contains a NUL character" in warning, warning
+        assert sql(db, f"SELECT {field} FROM camreq.owners") == [(None,)]
+    elif outputs["REJECTED"]:
         [reason] = [feature["reason"] for feature in outputs["OUTPUT_REJECTED"].getFeatures()]
         assert field in reason.replace(" ", "_") or field in reason, reason
         if kind == "nul":

@@ -53,16 +53,27 @@ def test_geopackage_and_geojson_files_are_imported(db, sql, import_cameras, poin
     ]
 
 
-def test_osm_sample_imports_its_good_nodes_and_names_each_bad_tag(db, sql, import_cameras):
-    outputs, reasons = import_cameras(db, str(OSM_GEOJSON), key="osm_id", DEFAULT_OWNER="Grenoble-Alpes Métropole")
-    assert (outputs["IMPORTED"], outputs["UPDATED"], outputs["REJECTED"]) == (40, 0, 5)
-    assert reasons == {
-        "node/99000000001": "camera:direction 'abc' is not degrees, a compass point or a range",
-        "node/99000000010": "height 'tall' is not a height in metres or feet",
-        "node/99000000019": "camera:angle '120' is not between 0 and 90 degrees",
-        "node/99000000028": "camera:type 'bullet' is not fixed, dome or panning",
-        "node/99000000037": "surveillance:type 'guard' is not a camera",
+def warnings_of(outputs: dict, key: str) -> dict:
+    """Return {row key: warning} of an import's OUTPUT_WARNINGS."""
+    return {feature[key]: feature["warning"] for feature in outputs["OUTPUT_WARNINGS"].getFeatures()}
+
+
+def test_osm_sample_keeps_every_camera_and_warns_about_each_bad_tag(db, sql, import_cameras):
+    outputs, reasons = import_cameras(db, str(OSM_GEOJSON), key="osm_id", DEFAULT_OWNER="Grenoble-Alpes Métropole",
+                                      OUTPUT_WARNINGS="TEMPORARY_OUTPUT")
+    assert (outputs["IMPORTED"], outputs["UPDATED"], outputs["REJECTED"], outputs["SKIPPED"]) == (44, 0, 0, 1)
+    assert reasons == {}
+    assert warnings_of(outputs, "osm_id") == {
+        "node/99000000001": "camera:direction 'abc' is not degrees, a compass point or a range; direction left empty",
+        "node/99000000010": "height 'tall' is not a height in metres or feet; height left empty",
+        "node/99000000019": "camera:angle '120' is not between 0 and 90 degrees; tilt left empty",
+        "node/99000000028": "camera:type 'bullet' is not fixed, dome or panning; camera_type left empty",
     }
+    assert outputs["WARNED"] == 4
+    assert sql(db, "SELECT count(*) FROM camreq.cameras WHERE osm_id = 'node/99000000037'") == [(0,)]  # the guard
+    assert sql(db, "SELECT camera_type, direction FROM camreq.cameras WHERE osm_id = 'node/99000000028'") == [
+        ("fixed", 225.0)
+    ]  # the database's default type; the other tags are kept
     assert outputs["OWNERS_CREATED"] == 5  # the directory is empty: each of the 5 operators is new
 
 
@@ -123,35 +134,67 @@ def test_the_same_ref_of_another_owner_is_another_camera(db, sql, import_cameras
 
 
 @pytest.mark.parametrize(
-    ("fields", "reason"),
+    ("fields", "warning", "column", "stored"),
     [
-        ({"retention_days": 45}, "retention must be between 1 and 31 days"),
-        ({"direction": 400.0}, "direction must be between 0 and 359 degrees"),
-        ({"fov": 0.0}, "field of view must be between 1 and 360 degrees"),
-        ({"range_m": -5.0}, "range must be positive (metres)"),
-        ({"height": -1.0}, "mount height must be positive (metres)"),
-        ({"tilt": 120.0}, "tilt must be between -90 and 90 degrees"),
-        ({"camera_type": "bullet"}, "camera type must be fixed, dome, ptz or anpr"),
-        ({"status": "broken"}, "status must be in_service, out_of_order or removed"),
-        ({"recording_mode": "sometimes"}, "recording mode must be continuous, motion or scheduled"),
-        ({"owner": "", "owner_email": "x"}, "owner is missing: the row names none (owner or operator) and "
-                                            "DEFAULT_OWNER is empty"),
-        ({"owner": "New owner", "owner_email": "not-an-email"}, "owner e-mail must look like name@domain"),
-        ({"retention_days": "seven"}, "retention_days 'seven' is not a whole number"),
-        ({"fov": "wide"}, "fov 'wide' is not a number"),
-        ({"public_space": "maybe"}, "public_space 'maybe' is not true or false"),
-        ({"last_verified": "31/12/2025"}, "last_verified '31/12/2025' is not a date such as 2025-12-31"),
-        ({"osm_id": "12345"}, "osm_id '12345' is not an OpenStreetMap id such as node/123"),
-        ({"direction": "up"}, "direction 'up' is not degrees, a compass point or a range"),
+        ({"retention_days": 45}, "retention_days 45: retention must be between 1 and 31 days; left empty",
+         "retention_days", 30),
+        ({"direction": 400.0}, "", "direction", 40.0),  # 400° is 40°
+        ({"fov": 0.0}, "fov 0: field of view must be between 1 and 360 degrees; left empty", "fov", None),
+        ({"range_m": -5.0}, "range_m -5: range must be positive (metres); left empty", "range_m", None),
+        ({"height": -1.0}, "height_m -1: mount height must be positive (metres); left empty", "height_m", None),
+        ({"tilt": 120.0}, "tilt 120: tilt must be between -90 and 90 degrees; left empty", "tilt", None),
+        ({"camera_type": "bullet"}, "camera_type 'bullet': camera type must be fixed, dome, ptz or anpr; left empty",
+         "camera_type", "fixed"),
+        ({"status": "broken"}, "status 'broken': status must be in_service, out_of_order or removed; left empty",
+         "status", "in_service"),
+        ({"recording_mode": "sometimes"}, "recording_mode 'sometimes': recording mode must be continuous, motion or "
+                                          "scheduled; left empty", "recording_mode", "continuous"),
+        ({"retention_days": "seven"}, "retention_days 'seven' is not a whole number; retention_days left empty",
+         "retention_days", 30),
+        ({"fov": "wide"}, "fov 'wide' is not a number; fov left empty", "fov", None),
+        ({"public_space": "maybe"}, "public_space 'maybe' is not true or false; public_space left empty",
+         "public_space", True),
+        ({"last_verified": "2025-13-45"}, "last_verified '2025-13-45' is not a date such as 2025-12-31 or 31/12/2025; "
+                                          "last_verified left empty", "last_verified", None),
+        ({"osm_id": "camera 12"}, "osm_id 'camera 12' is not an OpenStreetMap id such as node/123; osm_id left empty",
+         "osm_id", None),
+        ({"direction": "up"}, "direction 'up' is not degrees, a compass point or a range; direction left empty",
+         "direction", None),
     ],
 )
-def test_each_rejection_reason_is_readable_and_the_other_rows_are_kept(
+def test_a_value_that_cannot_be_read_or_breaks_a_rule_is_left_empty_and_the_camera_kept(
+    db, sql, import_cameras, point_layer, fields, warning, column, stored
+):
+    outputs, reasons = import_cameras(db, point_layer([camera("GOOD"), camera("ODD", **fields)]),
+                                      OUTPUT_WARNINGS="TEMPORARY_OUTPUT")
+    assert (reasons, warnings_of(outputs, "ref")) == ({}, {"ODD": warning} if warning else {})
+    assert (outputs["IMPORTED"], outputs["REJECTED"], outputs["WARNED"]) == (2, 0, 1 if warning else 0)
+    assert sql(db, f"SELECT {column} FROM camreq.cameras WHERE ref = 'ODD'") == [(stored,)]
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"owner": "", "owner_email": "x"}, "owner is missing: the row names none (owner or operator) and "
+                                            "DEFAULT_OWNER is empty"),
+        ({"owner": " "}, "owner is missing: the row names none (owner or operator) and DEFAULT_OWNER is empty"),
+    ],
+)
+def test_a_camera_without_an_owner_is_rejected_and_the_other_rows_are_kept(
     db, sql, import_cameras, point_layer, fields, reason
 ):
     outputs, reasons = import_cameras(db, point_layer([camera("GOOD"), camera("BAD", **fields)]))
     assert reasons == {"BAD": reason}
     assert (outputs["IMPORTED"], outputs["REJECTED"]) == (1, 1)
     assert sql(db, "SELECT ref FROM camreq.cameras") == [("GOOD",)]
+
+
+def test_a_new_owner_with_a_bad_e_mail_is_created_without_it(db, sql, import_cameras, point_layer):
+    outputs, _ = import_cameras(db, point_layer([camera("C1", owner="New owner", owner_email="not-an-email")]),
+                                OUTPUT_WARNINGS="TEMPORARY_OUTPUT")
+    assert warnings_of(outputs, "ref") == {"C1": "email 'not-an-email': owner e-mail must look like name@domain; "
+                                                 "left empty"}
+    assert sql(db, "SELECT name, email FROM camreq.owners") == [("New owner", None)]
 
 
 def test_a_row_without_a_point_is_rejected(db, import_cameras, point_layer):
@@ -170,26 +213,15 @@ def test_cancelling_half_way_rolls_the_whole_import_back(db, sql, import_cameras
     assert sql(db, "SELECT (SELECT count(*) FROM camreq.cameras), (SELECT count(*) FROM camreq.owners)") == [(0, 0)]
 
 
-class WarningsFeedback(QgsProcessingFeedback):
-    """Feedback that keeps the warnings it is given."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-
-    def pushWarning(self, warning: str) -> None:  # noqa: N802
-        self.warnings.append(warning)
-
-
-def test_unknown_owners_are_created_and_reported_without_contact(db, sql, import_cameras, point_layer):
+def test_unknown_owners_are_created_and_reported_without_contact(db, sql, import_cameras, point_layer, log_feedback):
     layer = point_layer([camera("C1", owner="Shop A"), camera("C2", owner="Shop B", owner_email="b@shop.example.org")])
-    feedback = WarningsFeedback()
+    feedback = log_feedback
     outputs, _ = import_cameras(db, layer, feedback=feedback)
     assert outputs["OWNERS_CREATED"] == 2
     assert sql(db, "SELECT name, kind, email FROM camreq.owners ORDER BY name") == [
         ("Shop A", "private", None), ("Shop B", "private", "b@shop.example.org")
     ]
-    lacking = [warning for warning in feedback.warnings if "without a requisition contact" in warning]
+    lacking = [warning for warning in feedback.lines if "without a requisition contact" in warning]
     assert len(lacking) == 1 and "Shop A" in lacking[0] and "Shop B" not in lacking[0]
 
 

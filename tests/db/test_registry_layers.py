@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
-from camreq.core.layers import registry_layers
-from qgis.core import QgsProject, QgsVectorLayerUtils
+from camreq.core.layers import add_registry_layers
+from qgis.core import QgsFieldConstraints, QgsProject, QgsVectorLayerUtils
 
 
 @pytest.fixture
 def layers(camreq_processing, db):
     """Return the cameras, fields of view and owners layers of a database holding the synthetic sample."""
     camreq_processing.run("camreq:loadsampledata", {"CONNECTION": db})
-    cameras, fields_of_view, owners = registry_layers(db)
-    QgsProject.instance().addMapLayers([cameras, fields_of_view, owners])
-    yield cameras, fields_of_view, owners
-    QgsProject.instance().removeAllMapLayers()
+    group = add_registry_layers(QgsProject.instance(), db)
+    yield tuple(child.layer() for child in group.findLayers())
+    QgsProject.instance().clear()
 
 
 def widget(layer, field: str) -> tuple[str, dict]:
@@ -66,23 +67,38 @@ def test_forms_offer_value_lists_and_pick_the_owner_from_the_directory(layers):
     enumerations = [widget(cameras, "status"), widget(cameras, "recording_mode"), widget(owners, "kind")]
     assert [kind for kind, _ in enumerations] == ["ValueMap"] * 3
     kind, config = widget(cameras, "owner_id")
-    assert kind == "ValueRelation"
-    assert (config["Layer"], config["Key"], config["Value"]) == (owners.id(), "id", "name")
+    assert (kind, config["AllowAddFeatures"], config["AllowNULL"]) == ("RelationReference", True, False)
+    relation = QgsProject.instance().relationManager().relation(config["Relation"])
+    assert relation.isValid()
+    assert (relation.referencingLayer(), relation.referencedLayer(), relation.fieldPairs()) == (
+        cameras, owners, {"owner_id": "id"}
+    )
     form = cameras.editFormConfig()
-    for name in ("id", "fov_geom", "updated_at"):
+    for name in ("id", "updated_at_paris"):
         assert form.readOnly(cameras.fields().indexOf(name)), name
     assert cameras.attributeDisplayName(cameras.fields().indexOf("retention_days")) == "Retention (days)"
 
 
-def test_an_edit_the_database_refuses_comes_back_with_the_constraint_sentence(layers, sql, db):
+def test_an_edit_the_database_refuses_is_refused_at_once_and_changes_nothing(layers, sql, db):
     cameras = layers[0]
     feature = next(cameras.getFeatures("\"ref\" = 'VDG-0001'"))
     assert cameras.startEditing()
-    cameras.changeAttributeValue(feature.id(), cameras.fields().indexOf("retention_days"), 45)
-    assert not cameras.commitChanges()
-    assert "retention must be between 1 and 31 days" in "\n".join(cameras.commitErrors())
-    cameras.rollBack()
+    assert not cameras.changeAttributeValue(feature.id(), cameras.fields().indexOf("retention_days"), 45)
+    assert cameras.commitChanges(), cameras.commitErrors()
     assert sql(db, "SELECT retention_days FROM camreq.cameras WHERE ref = 'VDG-0001'") == [(15,)]
+
+
+def test_an_owner_added_from_the_camera_form_is_saved_with_the_camera(layers, sql, db):
+    cameras, _, owners = layers
+    assert cameras.startEditing() and owners.isEditable()  # one transaction group: the "add owner" button works
+    owner = QgsVectorLayerUtils.createFeature(owners, attributes={owners.fields().indexOf("name"): "Boulangerie"})
+    assert isinstance(owner["id"], int)  # the database gave the new owner its id at once
+    assert owners.addFeature(owner)
+    camera = next(cameras.getFeatures("\"ref\" = 'VDG-0001'"))
+    assert cameras.changeAttributeValue(camera.id(), cameras.fields().indexOf("owner_id"), owner["id"])
+    assert cameras.commitChanges(), cameras.commitErrors()
+    assert sql(db, "SELECT o.name FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id "
+                   "WHERE c.ref = 'VDG-0001'") == [("Boulangerie",)]
 
 
 def test_a_camera_added_in_qgis_gets_its_field_of_view_from_the_database(layers, sql, db):
@@ -96,3 +112,69 @@ def test_a_camera_added_in_qgis_gets_its_field_of_view_from_the_database(layers,
     assert sql(db, "SELECT fov_geom IS NOT NULL, retention_days FROM camreq.cameras WHERE ref = 'NEW-1'") == [
         (True, 30)
     ]
+
+
+DATABASE_CHECKS = """SELECT c.conname FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid
+    AND a.attnum = c.conkey[1] WHERE c.conrelid = %s::regclass AND c.contype = 'c' AND a.attname = %s"""
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "good", "bad"),
+    [
+        ("cameras", "retention_days", [1, 31], [0, 32, 45]),
+        ("cameras", "direction", [0, 359.5], [-1, 360]),
+        ("cameras", "fov", [1, 360], [0, 361]),
+        ("cameras", "range_m", [0.5], [0, -5]),
+        ("cameras", "height_m", [6], [0]),
+        ("cameras", "tilt", [-90, 90], [-91, 91]),
+        ("owners", "email", ["req@city.example.org"], ["nobody", "a b@c.d"]),
+        ("owners", "response_days", [0, 3], [-1]),
+    ],
+)
+def test_the_form_refuses_before_saving_what_the_database_refuses_with_the_same_sentence(
+    layers, sql, db, table, field, good, bad
+):
+    layer = layers[0] if table == "cameras" else layers[2]
+    index = layer.fields().indexOf(field)
+    sentence = sql(db, DATABASE_CHECKS, (f"camreq.{table}", field))[0][0]
+    constraints = layer.fields().at(index).constraints()
+    assert constraints.constraintDescription() == sentence
+    assert constraints.constraintStrength(QgsFieldConstraints.Constraint.ConstraintExpression) == (
+        QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
+    )
+    feature = next(layer.getFeatures())
+    for value, accepted in [*((value, True) for value in good), *((value, False) for value in bad)]:
+        feature[field] = value
+        valid, errors = QgsVectorLayerUtils.validateAttribute(layer, feature, index)
+        assert valid is accepted, (value, errors)
+        assert accepted or any(sentence in error for error in errors)
+        assert layer.startEditing()
+        assert layer.changeAttributeValue(feature.id(), index, value) is accepted, value  # the database agrees
+        layer.rollBack()
+
+
+def test_internal_columns_are_hidden_and_times_are_paris_times(layers, sql, db):
+    cameras, fields_of_view, owners = layers
+    for layer, hidden in ((cameras, ("fov_geom", "geog", "updated_at")), (fields_of_view, ("geom", "geog")),
+                          (owners, ("updated_at",))):
+        for name in hidden:
+            assert widget(layer, name)[0] == "Hidden", (layer.name(), name)
+            assert name in [column.name for column in layer.attributeTableConfig().columns() if column.hidden]
+    feature = next(cameras.getFeatures("\"ref\" = 'VDG-0001'"))
+    [(instant,)] = sql(db, "SELECT updated_at FROM camreq.cameras WHERE ref = 'VDG-0001'")
+    paris = instant.astimezone(ZoneInfo("Europe/Paris")).strftime("%Y-%m-%d %H:%M:%S")
+    assert feature["updated_at_paris"].toString("yyyy-MM-dd HH:mm:ss") == paris
+    assert widget(cameras, "updated_at_paris")[1]["display_format"] == "yyyy-MM-dd HH:mm:ss"
+    index = cameras.fields().indexOf("updated_at_paris")
+    assert cameras.attributeDisplayName(index) == "Last updated (Paris time)"
+
+
+def test_adding_the_layers_again_refreshes_the_group(layers, db):
+    project = QgsProject.instance()
+    group = add_registry_layers(project, db)
+    groups = [node for node in project.layerTreeRoot().children() if node.name() == "CamReq registry"]
+    assert groups == [group]
+    assert [child.layer().name() for child in group.findLayers()] == ["Cameras", "Fields of view", "Camera owners"]
+    assert len(project.mapLayers()) == 3
+    assert len(project.relationManager().relations()) == 2
+    assert all(relation.isValid() for relation in project.relationManager().relations().values())

@@ -48,18 +48,34 @@ def test_the_departement_kind_may_be_written_with_its_accent(camreq_processing, 
 
 
 @pytest.mark.parametrize(
-    ("row", "reason"),
+    ("row", "warning"),
     [
-        (["Bad kind", "shop", "", "", ""], "kind: metropolis city departement transport landlord private"),
-        (["Bad mail", "city", "nobody", "", ""], "owner e-mail must look like name@domain"),
-        (["Bad delay", "city", "", "", "-2"], "owner response time must be 0 days or more"),
-        (["Bad number", "city", "", "", "soon"], "response_days 'soon' is not a whole number"),
-        (["", "city", "a@b.example.org", "", ""], "name is missing: an owner needs a name"),
+        (["Bad kind", "shop", "", "", ""], "kind 'shop': kind: metropolis city departement transport landlord private; "
+                                           "left empty"),
+        (["Bad mail", "city", "nobody", "", ""], "email 'nobody': owner e-mail must look like name@domain; left empty"),
+        (["Bad delay", "city", "", "", "-2"], "response_days -2: owner response time must be 0 days or more; "
+                                              "left empty"),
+        (["Bad number", "city", "", "", "soon"], "response_days 'soon' is not a whole number; "
+                                                 "response_days left empty"),
     ],
 )
-def test_each_bad_owner_row_is_rejected_with_its_reason(camreq_processing, db, sql, tmp_path, row, reason):
-    _, reasons = import_owners(camreq_processing, db, owners_table(tmp_path, [["Good", "city", "", "", ""], row]))
-    assert list(reasons.values()) == [reason]
+def test_a_bad_owner_value_is_left_empty_and_the_owner_kept(camreq_processing, db, sql, tmp_path, row, warning):
+    outputs = camreq_processing.run("camreq:importowners", {
+        "CONNECTION": db, "INPUT": owners_table(tmp_path, [["Good", "city", "", "", ""], row]),
+        "OUTPUT_WARNINGS": "TEMPORARY_OUTPUT",
+    })  # fmt: skip
+    assert {feature["Name"]: feature["warning"] for feature in outputs["OUTPUT_WARNINGS"].getFeatures()} == {
+        row[0]: warning
+    }
+    assert (outputs["IMPORTED"], outputs["REJECTED"], outputs["WARNED"]) == (2, 0, 1)
+    assert sql(db, "SELECT name FROM camreq.owners ORDER BY name") == sorted([("Good",), (row[0],)])
+
+
+def test_an_owner_row_without_a_name_is_rejected(camreq_processing, db, sql, tmp_path):
+    _, reasons = import_owners(camreq_processing, db, owners_table(tmp_path, [
+        ["Good", "city", "", "", ""], ["", "city", "a@b.example.org", "", ""],
+    ]))  # fmt: skip
+    assert list(reasons.values()) == ["name is missing: an owner needs a name"]
     assert sql(db, "SELECT name FROM camreq.owners") == [("Good",)]
 
 

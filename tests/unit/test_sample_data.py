@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from camreq.core.osm_tags import camera_from_osm_tags
+from camreq.core.osm_tags import NotACameraError, camera_from_osm_tags
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample"
 GENERATED = ("owners.csv", "cameras.csv", "osm_surveillance.geojson")
@@ -129,14 +129,15 @@ def test_osm_export_looks_like_overpass_nodes(osm_features):
     assert any("direction" in feature["properties"] for feature in osm_features)
 
 
-def test_osm_export_has_nodes_to_accept_and_nodes_to_reject(osm_features):
-    rejected = []
+def test_osm_export_has_clean_nodes_nodes_with_bad_tags_and_a_guard(osm_features):
+    warnings, skipped = [], []
     for feature in osm_features:
         tags = {key: value for key, value in feature["properties"].items() if key != "osm_id"}
         try:
-            camera_from_osm_tags(tags)
-        except ValueError as error:
-            rejected.append(str(error))
-    assert len(osm_features) - len(rejected) >= 30
-    assert any(reason.startswith("camera:direction 'abc'") for reason in rejected)
-    assert any(reason.startswith("height 'tall'") for reason in rejected)
+            warnings += camera_from_osm_tags(tags)[1]
+        except NotACameraError as error:
+            skipped.append(str(error))
+    assert len(osm_features) - len(warnings) - len(skipped) >= 30
+    assert any(warning.startswith("camera:direction 'abc'") for warning in warnings)
+    assert any(warning.startswith("height 'tall'") for warning in warnings)
+    assert skipped == ["surveillance:type=guard is not a camera"]
