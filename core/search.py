@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
+import psycopg2.extensions
+
 from ..db import search as db_search
 from ..db.connection import reused_connection
 from ..errors import CamreqError
@@ -21,6 +23,7 @@ from .times import PARIS, aware
 MAX_DISTANCE_M = 5000.0
 DEFAULT_DISTANCE_M = 200.0
 DEFAULT_MARGIN_MINUTES = 10.0
+FAR_FROM_REGISTRY_M = 50_000.0  # an incident farther than this from every camera is a typing mistake
 
 
 @dataclass(frozen=True)
@@ -142,12 +145,31 @@ def search(connection: str, incidents: list[Incident], options: SearchOptions) -
     check_options(options)
     check_incidents(incidents, options)
     conn = reused_connection(connection)
+    check_near_registry(conn, incidents)
     in_paris: dict[datetime, datetime] = {}  # a batch repeats few distinct date-times: convert each once
     with collection_paused():
         search_id, srid, rows = db_search.search_cameras(
             conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
         )
         return SearchResult(search_id, srid, [_hit(row, in_paris) for row in rows])
+
+
+def check_near_registry(conn: psycopg2.extensions.connection, incidents: list[Incident]) -> None:
+    """Raise before any search (nothing logged) for an incident far from every camera, naming the likely cause."""
+    far = db_search.far_from_registry(conn, [(i.incident_id, i.wkb) for i in incidents], FAR_FROM_REGISTRY_M)
+    if not far:
+        return
+    incident_id, lon, lat, swapped_is_near = far[0]
+    cause = (
+        f"latitude and longitude swapped? Read as latitude {lat:.5f}, longitude {lon:.5f}; "
+        f"type {lon:.5f} {lat:.5f} (latitude first)."
+        if swapped_is_near
+        else "check the coordinates and their system (WGS84 latitude longitude, or Lambert-93 X Y)."
+    )
+    raise CamreqError(
+        f"INCIDENTS: incident '{incident_id}' is more than {FAR_FROM_REGISTRY_M / 1000:g} km from every camera of "
+        f"the registry: {cause}"
+    )
 
 
 @contextmanager

@@ -120,3 +120,28 @@ def search_cameras(
         params["search_id"], srid = rows[0][:2]
         cursor.execute(_RUN_LOG_INCIDENTS, params)
     return params["search_id"], srid, [row[2:] for row in rows if row[3] is not None]
+
+
+def far_from_registry(
+    conn: psycopg2.extensions.connection, incidents: Sequence[tuple[str, bytes]], distance_m: float
+) -> list[tuple[str, float, float, bool]]:
+    """Return (id, lon, lat, swapped is near) of the incidents (id, WKB in EPSG:4326) farther than distance_m from
+    every camera of a registry that has cameras; swapped is near: with x and y exchanged it would be near one."""
+    with conn, conn.cursor() as cursor:
+        cursor.execute(
+            """SELECT t.incident_id, ST_X(ST_PointOnSurface(t.geom)), ST_Y(ST_PointOnSurface(t.geom)),
+                      ST_XMin(t.geom) >= -90 AND ST_XMax(t.geom) <= 90 AND EXISTS (
+                          SELECT FROM camreq.cameras c
+                          WHERE ST_DWithin(c.geog, ST_FlipCoordinates(t.geom)::geography, %(distance)s))
+               FROM (SELECT incident_id, ST_SetSRID(ST_GeomFromWKB(wkb), 4326) AS geom
+                     FROM unnest(%(ids)s::text[], %(wkbs)s::bytea[]) AS i(incident_id, wkb)) t
+               WHERE EXISTS (SELECT FROM camreq.cameras)
+                 AND NOT EXISTS (
+                     SELECT FROM camreq.cameras c WHERE ST_DWithin(c.geog, t.geom::geography, %(distance)s))""",
+            {
+                "ids": [incident[0] for incident in incidents],
+                "wkbs": [psycopg2.Binary(incident[1]) for incident in incidents],
+                "distance": distance_m,
+            },
+        )
+        return cursor.fetchall()
