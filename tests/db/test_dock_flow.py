@@ -51,6 +51,7 @@ def open_panel(qgis_canvas, qgis_iface, tmp_path):
         settings = Settings(
             connection=connection, officer_name="Claire Martin", officer_rank="Capitaine",
             officer_unit="SD Grenoble", officer_email="claire.martin@example.org", officer_phone="04 65 71 40 12",
+            unit_city="Grenoble",
             smtp_host="127.0.0.1", smtp_port=smtp_port, smtp_security="none", smtp_from="requisitions@example.org",
         )  # fmt: skip
         tools = PointTool(qgis_canvas), RouteTool(qgis_canvas)

@@ -81,7 +81,8 @@ def test_drafts_get_no_number_and_no_email_and_can_be_issued_later(
     draft, path = sql(scene["db"], "SELECT id, pdf_path FROM camreq.requisitions ORDER BY id LIMIT 1")[0]
     assert "PROJET" in pdf_text(path)
     result = camreq_processing.run(
-        "camreq:setrequisitionstatus", {"CONNECTION": scene["db"], "NUMBER": str(draft), "STATUS": "issued"}
+        "camreq:setrequisitionstatus",
+        {"CONNECTION": scene["db"], "NUMBER": str(draft), "STATUS": "issued", "UNIT_CITY": "Grenoble"},
     )
     assert result["NUMBER"] == f"{datetime.now().year}-000001"
     new_path = sql(scene["db"], "SELECT pdf_path FROM camreq.requisitions WHERE id = %s", (draft,))[0][0]
