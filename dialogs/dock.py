@@ -127,9 +127,10 @@ class CamreqDock(QgsDockWidget, FORM):
         for key, label in zip(INVESTIGATIONS, investigation_labels, strict=True):
             self.investigationCombo.addItem(label, key)
         for edit in (self.startEdit, self.endEdit, self.answerDeadlineEdit):
-            edit.setAllowNull(False)
+            edit.setAllowNull(edit is self.answerDeadlineEdit)
             edit.setDisplayFormat(DATE_FORMAT)
             edit.setCalendarPopup(True)
+        self.answerDeadlineEdit.setNullRepresentation(self.tr("48 h, or the purge if sooner"))
         self.deliveryEdit.setText(self.tr("Copy of the recordings on a digital medium or by a secure download link"))
         self.sendProgress.hide()
         accept_any_length(self.coordinatesEdit, self.reasonEdit, self.caseNumberEdit, self.authorisationEdit,
@@ -183,11 +184,18 @@ class CamreqDock(QgsDockWidget, FORM):
         self.officerLabel.setText(officer or self.tr("Not set: fill in the officer in the settings."))
 
     def reset_times(self) -> None:
-        """Set the incident window to its default: the last hour."""
+        """Set the incident window to its default, the last hour, and the answer deadline to the core's default."""
         end = now()
         self.startEdit.setDateTime(to_qdatetime(end - timedelta(hours=1)))
         self.endEdit.setDateTime(to_qdatetime(end))
-        self.answerDeadlineEdit.setDateTime(to_qdatetime(end + timedelta(days=1)))
+        self.default_window = (self.startEdit.dateTime(), self.endEdit.dateTime())
+        self.answerDeadlineEdit.clear()
+
+    def incident_window(self) -> tuple[datetime, datetime]:
+        """Return the incident window; left at its default, it is the last hour before now, not before opening."""
+        if (self.startEdit.dateTime(), self.endEdit.dateTime()) == self.default_window:
+            self.reset_times()
+        return to_datetime(self.startEdit.dateTime()), to_datetime(self.endEdit.dateTime())
 
     # --- the incident -------------------------------------------------------------------------------------------
 
@@ -272,7 +280,7 @@ class CamreqDock(QgsDockWidget, FORM):
         """Return what the form asks for; raise CamreqError naming the first missing or wrong field."""
         if self.incident is None:
             raise CamreqError(self.tr("Choose the incident first: click on the map, draw a route or type coordinates."))
-        start, end = to_datetime(self.startEdit.dateTime()), to_datetime(self.endEdit.dateTime())
+        start, end = self.incident_window()
         if end < start:
             raise CamreqError(self.tr("The end of the incident is before its start: check the times."))
         reason = typed_text(self.reasonEdit, self.reasonLabel)
@@ -381,8 +389,10 @@ class CamreqDock(QgsDockWidget, FORM):
         self.authorisationEdit.setEnabled(needed)
         self.authorisationLabel.setEnabled(needed)
 
-    def answer_deadline(self) -> datetime:
-        """Return the answer deadline of the form."""
+    def answer_deadline(self) -> datetime | None:
+        """Return the answer deadline the investigator chose, or None for the core's default (48 h or the purge)."""
+        if self.answerDeadlineEdit.isNull():
+            return None
         return to_datetime(self.answerDeadlineEdit.dateTime())
 
     def remove_from_map(self) -> None:

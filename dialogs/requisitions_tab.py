@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.documents import Officer
 from ..core.mailer import smtp_server
+from ..core.map_extract import basemap_of
 from ..core.requisitions import CameraRequest, RequisitionForm
 from ..errors import CamreqError
 from .fields import typed_text
@@ -58,10 +59,11 @@ class RequisitionsTab(QObject):
                 else None
             ),
             officer=officer,
-            answer_deadline=self.dock.answer_deadline(),
+            answer_deadline=self.dock.answer_deadline(),  # None: the core's default, computed as it runs
             delivery=typed_text(self.dock.deliveryEdit, self.dock.deliveryLabel),
             unit_address=settings.unit_address,
             unit_city=settings.unit_city,
+            basemap=basemap_of(settings.basemap, settings.basemap_attribution),
         )
         cameras = [
             CameraRequest(
@@ -101,7 +103,9 @@ class RequisitionsTab(QObject):
     def _done(self, outcome: RequisitionOutcome) -> None:
         """Say what was sent, to whom, and what was not."""
         self._idle()
-        lines = [self._line(row) for row in outcome.made]
+        lines = [self._line(row) for row in outcome.made] + outcome.notices
+        if not outcome.made:
+            lines.append(self.tr("Nothing left to request: no requisition was made."))
         unsent = sum(1 for row in outcome.made if row.status != "sent")
         if unsent:
             lines.append(

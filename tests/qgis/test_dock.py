@@ -160,3 +160,19 @@ def test_hostile_typed_coordinates_are_refused_with_a_short_message_naming_them(
     assert dock.incident is None
     assert "Coordinates" in shown and len(shown) < 400 and "\x00" not in shown
     assert dock.incidentLabel.text() in shown
+
+
+def test_default_times_are_computed_when_the_investigator_acts_not_when_the_panel_opened(dock, monkeypatch):
+    import camreq.dialogs.dock as dock_module
+
+    opened_end = to_datetime(dock.endEdit.dateTime())
+    later = opened_end + timedelta(hours=3)
+    monkeypatch.setattr(dock_module, "now", lambda: later)  # the panel stayed open three hours
+    dock.set_incident_point(QgsPointXY(913500, 6458000))
+    dock.reasonEdit.setText("Vol à l'arraché")
+    request = dock.search_request()
+    assert (request.start, request.end) == (later - timedelta(hours=1), later)
+    assert dock.answer_deadline() is None  # the core computes 48 h or the purge when the requisitions are made
+    dock.startEdit.setDateTime(dock.startEdit.dateTime().addSecs(-1800))  # a window the investigator typed is kept
+    kept = dock.search_request()
+    assert kept.start == later - timedelta(hours=1, minutes=30)
