@@ -195,7 +195,11 @@ def create_requisitions(
 
 
 def issue_draft(
-    connection: str, reference: str, unit_address: str, unit_city: str, note: str | None,
+    connection: str,
+    reference: str,
+    unit_address: str,
+    unit_city: str,
+    note: str | None,
     basemap: BaseMap | None = None,
 ) -> RequisitionSummary:
     """Number a draft, queue its e-mail and rewrite its PDF beside the draft's; return it."""

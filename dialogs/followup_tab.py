@@ -19,7 +19,7 @@ from .tasks import CoreTask, launch
 
 URGENT = QColor(190, 30, 30)
 CLOSED = QColor(140, 140, 140)
-ANSWERS = ("acknowledged", "footage_delivered", "no_footage", "refused", "cancelled")
+ANSWERS = ("sent", "acknowledged", "footage_delivered", "no_footage", "refused", "cancelled")  # sent: served by hand
 
 
 def when(value: datetime | None) -> str:

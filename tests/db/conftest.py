@@ -167,6 +167,22 @@ def attempt():
 
 
 @pytest.fixture
+def warnings_feedback(qgis_app):
+    """Return a Processing feedback that keeps, in .warnings, the warnings an algorithm pushed."""
+    from qgis.core import QgsProcessingFeedback
+
+    class WarningsFeedback(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.warnings: list[str] = []
+
+        def pushWarning(self, warning: str) -> None:  # noqa: N802
+            self.warnings.append(warning)
+
+    return WarningsFeedback()
+
+
+@pytest.fixture
 def point_layer():
     """Return a function building a memory point layer from rows of attributes with x and y."""
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer

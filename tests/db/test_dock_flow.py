@@ -350,3 +350,46 @@ def test_hostile_answer_note_is_stored_verbatim_or_refused_naming_it(scene_panel
     notes = sql(scene["db"], "SELECT note FROM camreq.requisition_status_history WHERE to_status = 'cancelled'")
     stored_or_refused(value, [note for (note,) in notes], messages(qgis_iface), "note")
     assert sql(scene["db"], "SELECT to_regclass('camreq.requisitions') IS NOT NULL") == [(True,)]
+
+
+def test_a_second_click_on_create_and_send_requests_nothing_again(open_panel, sample_db, sql, smtp_server):
+    handler, port = smtp_server()
+    panel = open_panel(sample_db, port)
+    search(panel)
+    create_and_send(panel)
+    made, mails = sql(sample_db, "SELECT count(*) FROM camreq.requisitions"), len(handler.envelopes)
+    panel.createButton.click()  # the investigator clicks again
+    wait_until(lambda: not panel.requisitions.running, "the second run")
+    assert sql(sample_db, "SELECT count(*) FROM camreq.requisitions") == made
+    assert len(handler.envelopes) == mails
+    report = panel.sendReport.toPlainText()
+    assert "Nothing left to request" in report
+    assert report.count("left out: requisition ") == len(panel.results.ticked_rows())
+
+
+def test_an_owner_without_email_served_by_hand_is_recorded_sent_then_delivered(
+    open_panel, sample_db, sql, smtp_server, qgis_iface
+):
+    _handler, port = smtp_server()
+    panel = open_panel(sample_db, port)
+    search(panel)
+    create_and_send(panel)
+    panel.tabs.setCurrentWidget(panel.followupTab)
+    wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
+    rows = [panel.followup.model.record_at(i) for i in range(panel.followup.model.rowCount())]
+    unsent = next(i for i, row in enumerate(rows) if not row.owner_email)
+    number = rows[unsent].number
+    for status, note in (("sent", "Remise en main propre le 02/12"), ("footage_delivered", "Cle USB remise le 03/12")):
+        index = next(i for i in range(panel.followup.model.rowCount())
+                     if panel.followup.model.record_at(i).number == number)  # fmt: skip
+        panel.requisitionsView.setCurrentIndex(panel.followup.model.index(index, 0))
+        panel.answerStatusCombo.setCurrentIndex(panel.answerStatusCombo.findData(status))
+        panel.answerNoteEdit.setText(note)
+        panel.recordAnswerButton.click()
+        wait_until(lambda: not panel.followup.running, "the answer")  # noqa: B023
+        assert not qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+        assert any(number in text for text in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success))
+        qgis_iface.messageBar().clear_messages()
+    assert sql(sample_db, """SELECT r.status, b.status FROM camreq.requisitions r
+                             JOIN camreq.requisition_outbox b ON b.requisition_id = r.id WHERE r.number = %s""",
+               (number,)) == [("footage_delivered", "served_otherwise")]  # fmt: skip

@@ -170,20 +170,11 @@ def test_cancelling_half_way_rolls_the_whole_import_back(db, sql, import_cameras
     assert sql(db, "SELECT (SELECT count(*) FROM camreq.cameras), (SELECT count(*) FROM camreq.owners)") == [(0, 0)]
 
 
-class WarningsFeedback(QgsProcessingFeedback):
-    """Feedback that keeps the warnings it is given."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-
-    def pushWarning(self, warning: str) -> None:  # noqa: N802
-        self.warnings.append(warning)
-
-
-def test_unknown_owners_are_created_and_reported_without_contact(db, sql, import_cameras, point_layer):
+def test_unknown_owners_are_created_and_reported_without_contact(
+    db, sql, import_cameras, point_layer, warnings_feedback
+):
     layer = point_layer([camera("C1", owner="Shop A"), camera("C2", owner="Shop B", owner_email="b@shop.example.org")])
-    feedback = WarningsFeedback()
+    feedback = warnings_feedback
     outputs, _ = import_cameras(db, layer, feedback=feedback)
     assert outputs["OWNERS_CREATED"] == 2
     assert sql(db, "SELECT name, kind, email FROM camreq.owners ORDER BY name") == [

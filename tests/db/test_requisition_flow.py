@@ -12,7 +12,7 @@ import pypdf
 import pytest
 from camreq.core.documents import Officer
 from camreq.core.requisitions import CameraRequest, RequisitionForm, plan_requisitions
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 
 SAMPLE_STREETS = Path(__file__).resolve().parents[2] / "sample" / "streets.geojson"
 STREETS_ATTRIBUTION = json.loads(SAMPLE_STREETS.read_text(encoding="utf-8"))["attribution"]
@@ -30,19 +30,10 @@ def purged_in(hours: float) -> tuple[datetime, datetime]:
     return start, start + timedelta(hours=1)
 
 
-class Recorder(QgsProcessingFeedback):
-    """A feedback keeping the warnings an algorithm pushed."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-
-    def pushWarning(self, warning: str) -> None:  # noqa: N802
-        self.warnings.append(warning)
-
-
-def test_answer_deadline_asked_after_the_purge_is_brought_forward_and_said(create, cameras_layer, scene, sql):
-    feedback = Recorder()
+def test_answer_deadline_asked_after_the_purge_is_brought_forward_and_said(
+    create, cameras_layer, scene, sql, warnings_feedback
+):
+    feedback = warnings_feedback
     create(cameras_layer([("HOC-01", *purged_in(10))]), ANSWER_DEADLINE="2099-01-01T12:00:00", feedback=feedback)
     answer, purge = sql(scene["db"], "SELECT answer_deadline, purge_deadline FROM camreq.requisitions")[0]
     assert answer == purge
@@ -57,10 +48,12 @@ def test_default_answer_deadline_is_48_hours_or_the_purge_if_sooner(create, came
     assert timedelta(hours=47, minutes=59) < rows["Ville de Grenoble"] <= timedelta(hours=48, minutes=1)
 
 
-def test_a_second_run_for_the_same_case_makes_nothing_and_names_the_first_numbers(create, cameras_layer, scene, sql):
+def test_a_second_run_for_the_same_case_makes_nothing_and_names_the_first_numbers(
+    create, cameras_layer, scene, sql, warnings_feedback
+):
     first = {feature["owner"]: feature["number"] for feature in create(cameras_layer())["OUTPUT"].getFeatures()}
     before = sql(scene["db"], "SELECT count(*) FROM camreq.requisitions")
-    feedback = Recorder()
+    feedback = warnings_feedback
     again = create(cameras_layer(), feedback=feedback)
     assert again["SKIPPED"] == 4
     assert again["OUTPUT"].featureCount() == 0
@@ -119,8 +112,9 @@ def test_owner_without_email_served_by_hand_from_issue_to_footage_delivered(
     number = made["Tabac du Cours"]
 
     def set_status(status: str, note: str = "") -> dict:
-        return camreq_processing.run("camreq:setrequisitionstatus",
-                                     {"CONNECTION": scene["db"], "NUMBER": number, "STATUS": status, "NOTE": note})
+        return camreq_processing.run(
+            "camreq:setrequisitionstatus", {"CONNECTION": scene["db"], "NUMBER": number, "STATUS": status, "NOTE": note}
+        )
 
     with pytest.raises(QgsProcessingException, match="NOTE: say how requisition .* was served"):
         set_status("sent")
@@ -193,10 +187,9 @@ def test_a_base_map_that_cannot_be_drawn_or_credited_is_refused(changes, message
 def test_server_refusing_the_connection_is_said_in_words(create, cameras_layer, camreq_processing, unused_port,
                                                          scene, sql):  # fmt: skip
     create(cameras_layer([("VDG-07", *purged_in(50))]))
-    feedback = Recorder()
     camreq_processing.run("camreq:sendrequisitions", {
         "CONNECTION": scene["db"], "SMTP_HOST": "127.0.0.1", "SMTP_PORT": unused_port, "SMTP_SECURITY": "none",
-        "FROM": "requisitions@police.example.org"}, feedback=feedback)  # fmt: skip
+        "FROM": "requisitions@police.example.org"})  # fmt: skip
     [(answer,)] = sql(scene["db"], "SELECT smtp_answer FROM camreq.requisition_outbox_attempts")
     assert answer.startswith(f"the mail server 127.0.0.1:{unused_port} refused the connection")
     assert "Error" not in answer
