@@ -214,6 +214,8 @@ def issue_draft(
                 row.delivery, unit_address, unit_city, basemap,
             )  # fmt: skip
             _check_signatory(form)
+            if basemap is not None:
+                basemap.check()
             folder = Path(row.pdf_path).parent if row.pdf_path else Path(tempfile.gettempdir())
             db.set_status_note(cursor, note)
             return _issue_and_render(cursor, [row.id], form, True, folder, None)[0]

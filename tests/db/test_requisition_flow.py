@@ -193,3 +193,14 @@ def test_server_refusing_the_connection_is_said_in_words(create, cameras_layer, 
     [(answer,)] = sql(scene["db"], "SELECT smtp_answer FROM camreq.requisition_outbox_attempts")
     assert answer.startswith(f"the mail server 127.0.0.1:{unused_port} refused the connection")
     assert "Error" not in answer
+
+
+def test_a_draft_is_not_issued_without_the_units_city(create, cameras_layer, camreq_processing, scene, sql):
+    create(cameras_layer([("VDG-07", *purged_in(50))]), ISSUE=False)
+    [(draft,)] = sql(scene["db"], "SELECT id FROM camreq.requisitions")
+    with pytest.raises(QgsProcessingException, match="UNIT_CITY: required"):
+        camreq_processing.run(
+            "camreq:setrequisitionstatus",
+            {"CONNECTION": scene["db"], "NUMBER": str(draft), "STATUS": "issued", "UNIT_CITY": ""},
+        )
+    assert sql(scene["db"], "SELECT status, number FROM camreq.requisitions") == [("draft", None)]
