@@ -204,6 +204,7 @@ def _label(layer: QgsVectorLayer, field: str, colour: QColor, line: bool) -> Non
     labels.priority = 3 if line else 10  # the cameras' references win over street names
     if line:
         labels.placement = QgsPalLayerSettings.Placement.Curved
+        labels.obstacleSettings().setIsObstacle(False)  # a street grid would hide every name behind its crossings
     else:
         labels.dist = 1.5
     layer.setLabeling(QgsVectorLayerSimpleLabeling(labels))
