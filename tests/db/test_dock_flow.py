@@ -84,6 +84,14 @@ def create_and_send(panel) -> None:
     wait_until(lambda: not panel.requisitions.running, "the requisitions")
 
 
+def send_and_follow_up(panel) -> None:
+    """Search, create and send the requisitions, then open the Follow-up tab and wait for its list."""
+    search(panel)
+    create_and_send(panel)
+    panel.tabs.setCurrentWidget(panel.followupTab)
+    wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
+
+
 def shown_rows(panel) -> list[dict]:
     """Return the result rows in the order the list shows them."""
     return [panel.results.row_at(row) for row in range(panel.results.rowCount())]
@@ -164,10 +172,7 @@ def test_ticked_cameras_become_requisitions_with_pdfs_sent_to_the_smtp_server(op
 def test_recording_an_answer_adds_a_history_row_shown_in_the_panel(open_panel, sample_db, sql, smtp_server):
     _handler, port = smtp_server()
     panel = open_panel(sample_db, port)
-    search(panel)
-    create_and_send(panel)
-    panel.tabs.setCurrentWidget(panel.followupTab)
-    wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
+    send_and_follow_up(panel)
     sent = next(i for i in range(panel.followup.model.rowCount()) if panel.followup.model.record_at(i).status == "sent")
     panel.requisitionsView.setCurrentIndex(panel.followup.model.index(sent, 0))
     number = panel.followup.selected().number
@@ -372,10 +377,7 @@ def test_an_owner_without_email_served_by_hand_is_recorded_sent_then_delivered(
 ):
     _handler, port = smtp_server()
     panel = open_panel(sample_db, port)
-    search(panel)
-    create_and_send(panel)
-    panel.tabs.setCurrentWidget(panel.followupTab)
-    wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
+    send_and_follow_up(panel)
     rows = [panel.followup.model.record_at(i) for i in range(panel.followup.model.rowCount())]
     unsent = next(i for i, row in enumerate(rows) if not row.owner_email)
     number = rows[unsent].number
