@@ -24,6 +24,8 @@ class Settings:
     officer_phone: str = ""
     unit_address: str = ""
     unit_city: str = ""
+    basemap: str = ""  # any layer source QGIS opens, drawn under requisition maps
+    basemap_attribution: str = ""  # whose map it is, printed under them
     smtp_host: str = ""
     smtp_port: int = 587
     smtp_security: str = SmtpSecurity.STARTTLS.value

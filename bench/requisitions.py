@@ -79,10 +79,10 @@ def main() -> None:
     try:
         cameras = _prepare(connection)
         officer = Officer("A. Martin", "Capitaine", "SD Bench", "a@example.org", "04")
-        form = core.RequisitionForm("2026/000001", "flagrance", None, officer, None)
+        form = core.RequisitionForm("2026/000001", "flagrance", None, officer, None, unit_city="Grenoble")
         with tempfile.TemporaryDirectory() as folder:
             began = time.perf_counter()
-            made = core.create_requisitions(connection, cameras, form, True, Path(folder) / "camreq")
+            made = core.create_requisitions(connection, cameras, form, True, Path(folder) / "camreq").made
             camreq_s = (time.perf_counter() - began) / len(made)
             # The floor: the same documents' HTML (map PNGs made beforehand, untimed), WeasyPrint only.
             conn = connect(connection)

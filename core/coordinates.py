@@ -3,6 +3,8 @@
 Accepted: two numbers separated by spaces, a semicolon or a comma ("45.1885 5.7245", "45.1885,5.7245",
 "45,1885; 5,7245", "913500, 6458000"); a decimal comma is read as a decimal point. In ``auto`` mode, numbers
 that fit latitude/longitude are WGS84 and numbers that fit France's Lambert-93 extent are Lambert-93.
+Degrees-minutes-seconds are WGS84 (``45°11'18.6"N 5°43'28.2"E``; a hemisphere letter decides which is the
+latitude, S and W are negative).
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ LAMBERT93_Y = (6005281.2, 7235612.72)
 NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 SEPARATORS = re.compile(r"\s*;\s*|,\s+|\s+")
 DOT_DECIMALS_COMMA_SEPARATED = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*")
+_DMS_PART = (  # degrees°, optional minutes' and seconds", optional hemisphere (O: ouest)
+    r"(\d+(?:[.,]\d+)?)\s*°\s*(?:(\d+(?:[.,]\d+)?)\s*['′’]\s*)?(?:(\d+(?:[.,]\d+)?)\s*(?:\"|″|''|”)\s*)?([NSEWO]?)"  # noqa: RUF001 (the prime is a minute sign)
+)
+DMS = re.compile(rf"\s*{_DMS_PART}\s*[,;]?\s*{_DMS_PART}\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,9 @@ def parse_coordinates(text: str, system: str = "auto") -> TypedPoint:
     """Return the point typed in text, in WGS84 (lat lon) or Lambert-93 (X Y); raise CamreqError if unreadable."""
     if system not in SYSTEMS:
         raise CamreqError(f"Unknown coordinate system '{system}': choose one of {', '.join(SYSTEMS)}.")
+    dms = DMS.fullmatch(text)
+    if dms and system != "lambert93":
+        return _wgs84(*_dms_latitude_longitude(dms))
     first, second = _two_numbers(text)
     if system == "wgs84" or (system == "auto" and _fits_wgs84(first, second)):
         return _wgs84(first, second)
@@ -65,6 +74,20 @@ def _two_numbers(text: str) -> tuple[float, float]:
             "or '913500 6458000' (Lambert-93 X Y)."
         )
     return float(parts[0].replace(",", ".")), float(parts[1].replace(",", "."))
+
+
+def _dms_latitude_longitude(match: re.Match) -> tuple[float, float]:
+    """Return (latitude, longitude) of two degrees-minutes-seconds; without letters the latitude comes first."""
+    values = []
+    for degrees, minutes, seconds, hemisphere in (match.groups()[:4], match.groups()[4:]):
+        value = sum(float((part or "0").replace(",", ".")) / scale for part, scale in
+                    ((degrees, 1), (minutes, 60), (seconds, 3600)))  # fmt: skip
+        letter = hemisphere.upper()
+        values.append((-value if letter in ("S", "W", "O") else value, letter))
+    (first, first_letter), (second, second_letter) = values
+    if first_letter in ("E", "W", "O") or second_letter in ("N", "S"):
+        return second, first
+    return first, second
 
 
 def _fits_wgs84(latitude: float, longitude: float) -> bool:

@@ -88,6 +88,7 @@ class RequisitionDocument:
     delivery: str
     authorisation_ref: str | None = None
     map_image: Path | None = None
+    map_attribution: str = ""  # whose base map the extract is drawn on, printed under it
 
     def __post_init__(self) -> None:
         """Check the investigation type, its authorisation reference, cameras and time zones."""

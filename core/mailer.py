@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import smtplib
+import socket
 import ssl
 from dataclasses import dataclass, field
 from email.header import Header
@@ -131,7 +132,7 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
     except smtplib.SMTPResponseException as error:
         return _classified(error.smtp_code, error.smtp_error, stop_run=True)
     except (OSError, smtplib.SMTPException) as error:
-        return Delivery("deferred", None, f"{type(error).__name__}: {error}", stop_run=True)
+        return Delivery("deferred", None, network_words(server, error), stop_run=True)
     try:
         smtp.ehlo_or_helo_if_needed()
         code, answer = smtp.mail(message["From"])
@@ -154,12 +155,31 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
     except smtplib.SMTPResponseException as error:
         return _classified(error.smtp_code, error.smtp_error)
     except (OSError, smtplib.SMTPException) as error:
-        return Delivery("deferred", None, f"{type(error).__name__}: {error}", stop_run=True)
+        return Delivery("deferred", None, network_words(server, error), stop_run=True)
     finally:
         try:
             smtp.quit()
         except (OSError, smtplib.SMTPException):
             smtp.close()
+
+
+def network_words(server: SmtpServer, error: OSError | smtplib.SMTPException) -> str:
+    """Return a network or SMTP failure as a sentence naming the server, not an exception name."""
+    where = f"the mail server {server.host}:{server.port}"
+    if isinstance(error, ConnectionRefusedError):
+        return f"{where} refused the connection (is it running, and is the port right?)"
+    if isinstance(error, TimeoutError):
+        return f"{where} did not answer within {TIMEOUT_S} s"
+    if isinstance(error, socket.gaierror):
+        return f"the mail server name {server.host} cannot be found (check its spelling and the network)"
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        return f"{where} closed the connection before the message was accepted"
+    if isinstance(error, ssl.SSLError):
+        return f"the secure connection to {where} failed ({error.reason or error}): check SMTP_SECURITY and the port"
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return f"{where} does not offer what SMTP_SECURITY asks for ({error})"
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return f"{where} cannot be reached: {reason}"
 
 
 def _open(server: SmtpServer) -> smtplib.SMTP:

@@ -20,6 +20,7 @@ from pathlib import Path
 from qgis.core import QgsFeedback
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
+from ..db import outbox as db_outbox
 from ..db import requisitions as db
 from ..db.connection import transaction
 from ..db.schema import storage_srid
@@ -35,8 +36,8 @@ from .documents import (
     weasyprint_available,
     write_private,
 )
-from .map_extract import render_map
-from .times import iso_text, now
+from .map_extract import BaseMap, render_map
+from .times import display, iso_text, now
 from .translation import tr
 from .vocabulary import Investigation, RequisitionStatus
 
@@ -71,6 +72,54 @@ class RequisitionForm:
     delivery: str = DEFAULT_DELIVERY
     unit_address: str = ""
     unit_city: str = ""
+    basemap: BaseMap | None = None  # drawn under the map extract, its attribution printed under the map
+
+
+@dataclass(frozen=True)
+class SkippedCamera:
+    """A camera window left out: an open requisition of the same case already asks for it."""
+
+    camera_id: int
+    camera_ref: str
+    window_start: datetime
+    window_end: datetime
+    requisition: str  # its number, or "draft <id>"
+
+
+@dataclass(frozen=True)
+class OwnerRequisition:
+    """One requisition to make: an owner, their cameras (purge deadlines known) and the answer deadline."""
+
+    owner_id: int
+    owner_name: str
+    owner_email: str | None
+    cameras: tuple[CameraRequest, ...]
+    answer_deadline: datetime
+    brought_forward: bool  # the deadline asked for fell after the purge and was moved to it
+
+
+@dataclass(frozen=True)
+class RequisitionPlan:
+    """What a run would make, before anything is written: one requisition per owner, and the cameras left out."""
+
+    requisitions: tuple[OwnerRequisition, ...]
+    skipped: tuple[SkippedCamera, ...]
+
+    def notices(self) -> list[str]:
+        """Return what the user must be told: cameras left out and answer deadlines brought forward."""
+        lines = [
+            f"Camera {camera.camera_ref} left out: requisition {camera.requisition} of the same case already asks "
+            f"for its footage from {display(camera.window_start)} to "
+            f"{display(camera.window_end)} (REPEAT asks again)."
+            for camera in self.skipped
+        ]
+        lines += [
+            f"{owner.owner_name}: the answer deadline asked for falls after the footage is purged; brought forward "
+            f"to {display(owner.answer_deadline)}."
+            for owner in self.requisitions
+            if owner.brought_forward
+        ]
+        return lines
 
 
 @dataclass(frozen=True)
@@ -86,6 +135,37 @@ class RequisitionSummary:
     pdf_path: str | None
 
 
+@dataclass(frozen=True)
+class RequisitionsMade:
+    """What a run made, and the plan it followed (its notices say what was left out or changed)."""
+
+    plan: RequisitionPlan
+    made: list[RequisitionSummary]
+
+
+def answer_deadline(asked: datetime | None, purges: list[datetime], now: datetime) -> tuple[datetime, bool]:
+    """Return an owner's answer deadline and whether the one asked for was brought forward to the earliest purge.
+
+    Default: 48 hours from now, or the earliest purge deadline still to come if sooner. A deadline asked for after
+    that purge deadline becomes the purge deadline: an answer after it would come too late for the footage.
+    """
+    coming = [purge for purge in purges if purge > now]
+    if asked is None:
+        return min([now + DEFAULT_ANSWER_DELAY, *coming]), False
+    if coming and asked > min(coming):
+        return min(coming), True
+    return asked, False
+
+
+def plan_requisitions(
+    connection: str, cameras: list[CameraRequest], form: RequisitionForm, repeat: bool = False
+) -> RequisitionPlan:
+    """Return what create_requisitions would make of these cameras now, writing nothing (for a confirmation)."""
+    _check_request(form, cameras)
+    with db.user_errors(), transaction(connection) as conn, conn.cursor() as cursor:
+        return _plan(cursor, cameras, form, repeat)
+
+
 def create_requisitions(
     connection: str,
     cameras: list[CameraRequest],
@@ -93,26 +173,34 @@ def create_requisitions(
     issue: bool,
     folder: Path,
     feedback: QgsFeedback | None = None,
-) -> list[RequisitionSummary]:
-    """Make one requisition per owner of the cameras, issue them if asked, write their PDFs; return them."""
-    _check_form(form)
-    if not cameras:
-        raise CamreqError("CAMERAS: no camera given; select cameras from a camreq:camerasnearincident result.")
-    _check_windows(cameras)
+    repeat: bool = False,
+) -> RequisitionsMade:
+    """Make one requisition per owner of the cameras, issue them if asked, store their PDFs; return them.
+
+    Without repeat, a camera window an open requisition of the same case already covers is left out (the plan's
+    skipped cameras); when nothing is left, nothing is made.
+    """
+    _check_request(form, cameras)
     _check_folder(folder)
     # user_errors outside the transaction: a refused commit too is a user's message
     with db.user_errors(), transaction(connection) as conn, conn.cursor() as cursor:
-        groups = _group_by_owner(cursor, cameras)
+        db.lock_case(cursor, form.case_number.strip())  # a second click waits, then sees the first's rows
+        plan = _plan(cursor, cameras, form, repeat)
         ids = []
-        for owner_id, rows in groups.items():
-            ids.append(db.insert_requisition(cursor, _columns(form, owner_id, rows)))
-            db.insert_cameras(cursor, ids[-1], [_camera_tuple(row) for row in _unique_windows(rows)])
-        made = _issue_and_render(cursor, ids, form, issue, feedback)
-    return _save_copies(made, folder)
+        for owner in plan.requisitions:
+            ids.append(db.insert_requisition(cursor, _columns(form, owner)))
+            db.insert_cameras(cursor, ids[-1], [_camera_tuple(row) for row in owner.cameras])
+        made = _issue_and_render(cursor, ids, form, issue, feedback) if ids else []
+    return RequisitionsMade(plan, _save_copies(made, folder))
 
 
 def issue_draft(
-    connection: str, reference: str, unit_address: str, unit_city: str, note: str | None
+    connection: str,
+    reference: str,
+    unit_address: str,
+    unit_city: str,
+    note: str | None,
+    basemap: BaseMap | None = None,
 ) -> RequisitionSummary:
     """Number a draft, queue its e-mail and store its issued PDF in the database; return it."""
     with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
@@ -121,18 +209,32 @@ def issue_draft(
             raise CamreqError(f"STATUS: requisition {row.number} is already {row.status}, not a draft.")
         form = RequisitionForm(
             row.case_number, row.investigation, row.authorisation_ref, _officer(row), row.answer_deadline,
-            row.delivery, unit_address, unit_city,
+            row.delivery, unit_address, unit_city, basemap,
         )  # fmt: skip
+        _check_signatory(form)
+        if basemap is not None:
+            basemap.check()
         db.set_status_note(cursor, note)
         return _issue_and_render(cursor, [row.id], form, True, None)[0][0]
 
 
 def change_status(connection: str, reference: str, status: str, note: str | None) -> tuple[str, str]:
-    """Move a requisition to status if the transitions table allows it; return (its number, the old status)."""
+    """Move a requisition to status if the transitions table allows it; return (its number, the old status).
+
+    An issued requisition set to sent was served another way (in person, fax, registered letter): the note says
+    how, and its e-mail is withdrawn from the outbox so that it is never sent later.
+    """
     with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
         if status not in RequisitionStatus.values():
             raise CamreqError(f"STATUS: unknown status {status[:40]!r}.")
         row = db.find(cursor, reference)
+        if row.status == RequisitionStatus.ISSUED and status == RequisitionStatus.SENT:
+            if not (note or "").strip():
+                raise CamreqError(
+                    f"NOTE: say how requisition {row.number} was served without e-mail "
+                    "(in person, fax, registered letter, with the date)."
+                )
+            db_outbox.serve_otherwise(cursor, row.id, row.number or f"draft {row.id}")
         db.set_status(cursor, row.id, status, note)
         return row.number or f"draft {row.id}", row.status
 
@@ -141,6 +243,30 @@ def due_soon(connection: str) -> list[db.DueRequisition]:
     """Return the open requisitions whose footage is purged within 48 hours, most urgent first."""
     with transaction(connection) as conn, conn.cursor() as cursor:
         return db.due_soon(cursor)
+
+
+def _check_request(form: RequisitionForm, cameras: list[CameraRequest]) -> None:
+    """Raise CamreqError naming the first field of the form or the camera list that cannot make a requisition."""
+    _check_form(form)
+    if not cameras:
+        raise CamreqError("CAMERAS: no camera given; select cameras from a camreq:camerasnearincident result.")
+    _check_windows(cameras)
+
+
+def _check_signatory(form: RequisitionForm) -> None:
+    """Raise CamreqError naming the first missing fact a signed requisition prints: officer, rank, unit, city."""
+    for parameter, label, value in (
+        ("OFFICER_NAME", QT_TR_NOOP("Officer name"), form.officer.name),
+        ("OFFICER_RANK", QT_TR_NOOP("Rank"), form.officer.rank),
+        ("OFFICER_UNIT", QT_TR_NOOP("Unit"), form.officer.unit),
+        ("UNIT_CITY", QT_TR_NOOP("Unit's city"), form.unit_city),
+    ):
+        if not value.strip():
+            raise CamreqError(
+                tr("required, the requisition prints it (give it, or set it once in the CamReq settings)."),
+                parameter,
+                tr(label),
+            )
 
 
 def _check_form(form: RequisitionForm) -> None:
@@ -153,12 +279,7 @@ def _check_form(form: RequisitionForm) -> None:
             f"AUTHORISATION_REF: required for a {form.investigation} investigation "
             f"({Investigation(form.investigation).authorisation_name})."
         )
-    for parameter, label, value in (
-        ("OFFICER_NAME", QT_TR_NOOP("Officer name"), form.officer.name),
-        ("OFFICER_UNIT", QT_TR_NOOP("Unit"), form.officer.unit),
-    ):
-        if not value.strip():
-            raise CamreqError(tr("required (give it, or set it once in the CamReq settings)."), parameter, tr(label))
+    _check_signatory(form)
     if form.answer_deadline is not None and form.answer_deadline <= now():
         raise CamreqError(
             tr("{deadline} is in the past.").format(deadline=iso_text(form.answer_deadline)),
@@ -169,6 +290,8 @@ def _check_form(form: RequisitionForm) -> None:
         raise CamreqError(tr("say which format and means of delivery you ask for."), "DELIVERY", tr("Delivery"))
     if not weasyprint_available():
         raise CamreqError("WeasyPrint is not installed or its libraries are missing: pip install weasyprint.")
+    if form.basemap is not None:
+        form.basemap.check()
 
 
 def _check_windows(cameras: list[CameraRequest]) -> None:
@@ -178,10 +301,40 @@ def _check_windows(cameras: list[CameraRequest]) -> None:
             raise CamreqError(f"CAMERAS: camera {camera.camera_id}: window_end is before window_start.")
 
 
-def _group_by_owner(cursor: db.Cursor, cameras: list[CameraRequest]) -> dict[int, list[CameraRequest]]:
-    """Return the cameras grouped by their owner in the registry, refusing unknown cameras and searches."""
-    owners = db.camera_owners(cursor, sorted({camera.camera_id for camera in cameras}))
-    unknown = sorted({camera.camera_id for camera in cameras} - owners.keys())
+def _plan(cursor: db.Cursor, cameras: list[CameraRequest], form: RequisitionForm, repeat: bool) -> RequisitionPlan:
+    """Return the requisitions to make per owner, leaving out (unless repeat) windows already asked for."""
+    facts = _camera_facts(cursor, cameras)
+    rows = [
+        replace(row, purge_at=row.purge_at or row.window_start + timedelta(days=facts[row.camera_id].retention_days))
+        for row in _unique_windows(cameras)
+    ]
+    covered = {} if repeat else db.covering_requisitions(cursor, form.case_number.strip(), rows)
+    skipped = [
+        SkippedCamera(row.camera_id, facts[row.camera_id].ref, row.window_start, row.window_end, covered[_key(row)])
+        for row in rows
+        if _key(row) in covered
+    ]
+    groups: dict[int, list[CameraRequest]] = defaultdict(list)
+    for row in rows:
+        if _key(row) not in covered:
+            groups[facts[row.camera_id].owner_id].append(row)
+    moment = now()
+    planned = []
+    for owner_rows in groups.values():
+        owner = facts[owner_rows[0].camera_id]
+        deadline, moved = answer_deadline(
+            form.answer_deadline, [row.purge_at for row in owner_rows if row.purge_at is not None], moment
+        )
+        planned.append(
+            OwnerRequisition(owner.owner_id, owner.owner_name, owner.owner_email, tuple(owner_rows), deadline, moved)
+        )
+    return RequisitionPlan(tuple(planned), tuple(skipped))
+
+
+def _camera_facts(cursor: db.Cursor, cameras: list[CameraRequest]) -> dict[int, db.CameraFacts]:
+    """Return the registry's facts of every camera, refusing unknown cameras and searches."""
+    facts = db.camera_facts(cursor, sorted({camera.camera_id for camera in cameras}))
+    unknown = sorted({camera.camera_id for camera in cameras} - facts.keys())
     if unknown:
         shown = ", ".join(str(camera_id) for camera_id in unknown[:10])
         raise CamreqError(f"CAMERAS: {len(unknown)} camera id(s) not in the registry: {shown}.")
@@ -189,17 +342,19 @@ def _group_by_owner(cursor: db.Cursor, cameras: list[CameraRequest]) -> dict[int
     missing = sorted(searches - db.existing_searches(cursor, sorted(searches)))
     if missing:
         raise CamreqError(f"CAMERAS: search_id {missing[0]} is not in the consultation log (camreq.searches).")
-    groups: dict[int, list[CameraRequest]] = defaultdict(list)
-    for camera in cameras:
-        groups[owners[camera.camera_id]].append(camera)
-    return dict(groups)
+    return facts
+
+
+def _key(row: CameraRequest) -> tuple[int, datetime, datetime]:
+    """Return what makes a camera window: the camera and its start and end."""
+    return row.camera_id, row.window_start, row.window_end
 
 
 def _unique_windows(rows: list[CameraRequest]) -> list[CameraRequest]:
     """Return rows without repeats of the same camera and window (several incidents may share one)."""
     seen: dict[tuple, CameraRequest] = {}
     for row in rows:
-        seen.setdefault((row.camera_id, row.window_start, row.window_end), row)
+        seen.setdefault(_key(row), row)
     return list(seen.values())
 
 
@@ -208,14 +363,9 @@ def _camera_tuple(row: CameraRequest) -> tuple:
     return (row.camera_id, row.search_id, row.incident_id, row.window_start, row.window_end, row.purge_at)
 
 
-def _columns(form: RequisitionForm, owner_id: int, rows: list[CameraRequest]) -> dict:
+def _columns(form: RequisitionForm, owner: OwnerRequisition) -> dict:
     """Return the column values of one owner's requisition."""
-    searches = {row.search_id for row in rows}
-    deadline = form.answer_deadline
-    if deadline is None:
-        deadline = now() + DEFAULT_ANSWER_DELAY
-        purges = [row.purge_at for row in rows if row.purge_at is not None and row.purge_at > now()]
-        deadline = min([deadline, *purges])
+    searches = {row.search_id for row in owner.cameras}
     return {
         "unit": form.officer.unit.strip(),
         "officer_name": form.officer.name.strip(),
@@ -225,9 +375,9 @@ def _columns(form: RequisitionForm, owner_id: int, rows: list[CameraRequest]) ->
         "case_number": form.case_number.strip(),
         "investigation": form.investigation,
         "authorisation_ref": (form.authorisation_ref or "").strip() or None,
-        "owner_id": owner_id,
+        "owner_id": owner.owner_id,
         "search_id": searches.pop() if len(searches) == 1 else None,
-        "answer_deadline": deadline,
+        "answer_deadline": owner.answer_deadline,
         "delivery": form.delivery.strip(),
     }
 
@@ -252,7 +402,7 @@ def _issue_and_render(
         for step, requisition_id in enumerate(ids):
             _progress(feedback, step, 2 * len(ids))
             images[requisition_id] = render_map(
-                db.map_geometries(cursor, requisition_id), srid, Path(maps) / f"{requisition_id}.png"
+                db.map_geometries(cursor, requisition_id), srid, Path(maps) / f"{requisition_id}.png", form.basemap
             )
         if issue:
             for requisition_id in ids:  # numbers last: the unit's counter stays locked until commit
@@ -325,4 +475,5 @@ def _document(
         delivery=row.delivery,
         authorisation_ref=row.authorisation_ref,
         map_image=map_image,
+        map_attribution=form.basemap.attribution if form.basemap else "",
     )

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+import psycopg2.extensions
+
 from ..db import search as db_search
 from ..db.connection import kept_transaction
 from ..errors import CamreqError
@@ -24,6 +26,7 @@ MAX_SPEED_KMH = 500.0  # faster than any vehicle filmed from the street
 MAX_MARGIN_MINUTES = 1440.0  # a day on each side of the passing time
 DEFAULT_DISTANCE_M = 200.0
 DEFAULT_MARGIN_MINUTES = 10.0
+FAR_FROM_REGISTRY_M = 50_000.0  # an incident farther than this from every camera is a typing mistake
 
 
 @dataclass(frozen=True)
@@ -152,10 +155,29 @@ def search(connection: str, incidents: list[Incident], options: SearchOptions) -
     paris: dict[datetime, datetime] = {}  # a batch repeats few distinct date-times: convert each once
     with collection_paused():
         with kept_transaction(connection) as conn:
+            check_near_registry(conn, incidents)  # raises before the search is logged
             found = db_search.search_cameras(
                 conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
             )
         return SearchResult(found.search_id, found.srid, [_hit(row, paris) for row in found.hits])
+
+
+def check_near_registry(conn: psycopg2.extensions.connection, incidents: list[Incident]) -> None:
+    """Raise before any search (nothing logged) for an incident far from every camera, naming the likely cause."""
+    far = db_search.far_from_registry(conn, [(i.incident_id, i.wkb) for i in incidents], FAR_FROM_REGISTRY_M)
+    if not far:
+        return
+    incident_id, lon, lat = far[0].incident_id, far[0].lon, far[0].lat
+    cause = (
+        f"latitude and longitude swapped? Read as latitude {lat:.5f}, longitude {lon:.5f}; "
+        f"type {lon:.5f} {lat:.5f} (latitude first)."
+        if far[0].swapped_is_near
+        else "check the coordinates and their system (WGS84 latitude longitude, or Lambert-93 X Y)."
+    )
+    raise CamreqError(
+        f"INCIDENTS: incident '{incident_id}' is more than {FAR_FROM_REGISTRY_M / 1000:g} km from every camera of "
+        f"the registry: {cause}"
+    )
 
 
 @contextmanager

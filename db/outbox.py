@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..errors import CamreqError
 from . import requisitions
 from .connection import fetch_value
 from .requisitions import Cursor
@@ -156,3 +157,19 @@ def requeue_failed(cursor: Cursor, requisition_id: int) -> bool:
         (requisition_id,),
     )
     return cursor.rowcount > 0
+
+
+def serve_otherwise(cursor: Cursor, requisition_id: int, number: str) -> None:
+    """Withdraw an issued requisition's e-mail from the outbox: it was served another way and is never sent."""
+    cursor.execute(
+        """UPDATE camreq.requisition_outbox SET status = 'served_otherwise'
+           WHERE requisition_id = %s AND status IN ('pending', 'failed') RETURNING id""",
+        (requisition_id,),
+    )
+    if cursor.fetchone() is None:
+        cursor.execute("SELECT status FROM camreq.requisition_outbox WHERE requisition_id = %s", (requisition_id,))
+        row = cursor.fetchone()
+        if row is not None and row[0] == "sending":
+            raise CamreqError(
+                f"STATUS: the e-mail of requisition {number} is being sent right now; wait for the send report."
+            )

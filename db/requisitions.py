@@ -88,10 +88,54 @@ def user_errors() -> Iterator[None]:
         raise CamreqError(error.diag.message_primary or str(error).strip()) from None
 
 
-def camera_owners(cursor: Cursor, camera_ids: list[int]) -> dict[int, int]:
-    """Return {camera id: owner id} for the ids that exist in the registry."""
-    cursor.execute("SELECT id, owner_id FROM camreq.cameras WHERE id = ANY(%s)", (camera_ids,))
-    return dict(cursor.fetchall())
+@dataclass(frozen=True)
+class CameraFacts:
+    """What a requisition needs of a registry camera: its owner, reference and retention."""
+
+    owner_id: int
+    owner_name: str
+    owner_email: str | None
+    ref: str
+    retention_days: int
+
+
+def camera_facts(cursor: Cursor, camera_ids: list[int]) -> dict[int, CameraFacts]:
+    """Return {camera id: its facts} for the ids that exist in the registry."""
+    cursor.execute(
+        """SELECT c.id, c.owner_id, o.name, o.email, coalesce(c.ref, '#' || c.id), c.retention_days
+           FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id WHERE c.id = ANY(%s)""",
+        (camera_ids,),
+    )
+    return {row[0]: CameraFacts(*row[1:]) for row in cursor.fetchall()}
+
+
+def lock_case(cursor: Cursor, case_number: str) -> None:
+    """Hold, until the transaction ends, the lock that serialises the requisitions made for one case number."""
+    cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 11))", (case_number,))
+
+
+def covering_requisitions(cursor: Cursor, case_number: str, windows: list) -> dict[tuple, str]:
+    """Return {(camera id, start, end): number or 'draft <id>'} of the windows an open requisition of the case covers.
+
+    windows are rows with camera_id, window_start and window_end; covered means the same camera over a window
+    that includes this one.
+    """
+    cursor.execute(
+        """SELECT DISTINCT ON (w.camera_id, w.window_start, w.window_end)
+                  w.camera_id, w.window_start, w.window_end, coalesce(r.number, 'draft ' || r.id)
+           FROM unnest(%s::bigint[], %s::timestamptz[], %s::timestamptz[]) AS w(camera_id, window_start, window_end)
+           JOIN camreq.requisition_cameras rc ON rc.camera_id = w.camera_id
+                AND rc.window_start <= w.window_start AND rc.window_end >= w.window_end
+           JOIN camreq.requisitions r ON r.id = rc.requisition_id
+           JOIN camreq.requisition_statuses s ON s.status = r.status
+           WHERE s.is_open AND r.case_number = %s
+           ORDER BY w.camera_id, w.window_start, w.window_end, r.id""",
+        (
+            [row.camera_id for row in windows], [row.window_start for row in windows],
+            [row.window_end for row in windows], case_number,
+        ),
+    )  # fmt: skip
+    return {(camera_id, start, end): number for camera_id, start, end, number in cursor.fetchall()}
 
 
 def existing_searches(cursor: Cursor, search_ids: list[int]) -> set[int]:
@@ -119,9 +163,8 @@ def insert_cameras(cursor: Cursor, requisition_id: int, cameras: list[tuple]) ->
     cursor.executemany(
         """INSERT INTO camreq.requisition_cameras
                (requisition_id, camera_id, search_id, incident_id, window_start, window_end, purge_at)
-           VALUES (%s, %s, %s, %s, %s, %s, coalesce(%s, %s::timestamptz
-               + (SELECT retention_days FROM camreq.cameras WHERE id = %s) * interval '1 day'))""",
-        [(requisition_id, c[0], c[1], c[2], c[3], c[4], c[5], c[3], c[0]) for c in cameras],
+           VALUES (%s, %s, %s, %s, %s, %s, %s)""",
+        [(requisition_id, *camera) for camera in cameras],
     )
 
 

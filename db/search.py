@@ -16,7 +16,7 @@ import psycopg2.errors
 import psycopg2.extensions
 
 from ..errors import CamreqError
-from .rows import as_dict, column_names
+from .rows import as_dict, column_names, named_rows
 
 # Inclusive search: a camera at exactly the distance is found (to the millimetre, below float noise).
 TOLERANCE_M = 0.001
@@ -149,3 +149,41 @@ def search_cameras(
     for hit in hits:
         del hit["search_id"], hit["srid"]
     return SearchRows(params["search_id"], srid, hits)
+
+
+@dataclass(frozen=True)
+class FarIncident:
+    """An incident far from every camera: where it was read, and whether swapping x and y would bring it near one."""
+
+    incident_id: str
+    lon: float
+    lat: float
+    swapped_is_near: bool
+
+
+def far_from_registry(
+    conn: psycopg2.extensions.connection, incidents: Sequence[tuple[str, bytes]], distance_m: float
+) -> list[FarIncident]:
+    """Return the incidents (id, WKB in EPSG:4326) farther than distance_m from every camera of a registry that has
+    cameras, in the caller's transaction.
+
+    Distances on the sphere (ten times cheaper than the spheroid, and exact enough for tens of kilometres)."""
+    with conn.cursor() as cursor:
+        cursor.execute(
+            """SELECT t.incident_id, ST_X(ST_PointOnSurface(t.geom)) AS lon, ST_Y(ST_PointOnSurface(t.geom)) AS lat,
+                      ST_XMin(t.geom) >= -90 AND ST_XMax(t.geom) <= 90 AND EXISTS (
+                          SELECT FROM camreq.cameras c
+                          WHERE ST_DWithin(c.geog, ST_FlipCoordinates(t.geom)::geography, %(distance)s, false))
+                      AS swapped_is_near
+               FROM (SELECT incident_id, ST_SetSRID(ST_GeomFromWKB(wkb), 4326) AS geom
+                     FROM unnest(%(ids)s::text[], %(wkbs)s::bytea[]) AS i(incident_id, wkb)) t
+               WHERE EXISTS (SELECT FROM camreq.cameras)
+                 AND NOT EXISTS (
+                     SELECT FROM camreq.cameras c WHERE ST_DWithin(c.geog, t.geom::geography, %(distance)s, false))""",
+            {
+                "ids": [incident[0] for incident in incidents],
+                "wkbs": [psycopg2.Binary(incident[1]) for incident in incidents],
+                "distance": distance_m,
+            },
+        )
+        return named_rows(cursor, FarIncident)

@@ -23,7 +23,10 @@ from .records_model import RecordsModel
 from .tasks import CoreTask, launch
 
 FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
-ANSWERS = [status for status in RequisitionStatus if status.is_answer or status is RequisitionStatus.CANCELLED]
+ANSWERS = [  # what the investigator may record; sent: served another way (in person, fax, registered letter)
+    status for status in RequisitionStatus
+    if status.is_answer or status in (RequisitionStatus.SENT, RequisitionStatus.CANCELLED)
+]  # fmt: skip
 
 
 def row_style(row: FollowupRow) -> tuple[QBrush | None, bool]:

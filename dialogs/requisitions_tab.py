@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication
@@ -13,9 +13,10 @@ from qgis.PyQt.QtWidgets import QWidget
 
 from ..core.documents import Officer
 from ..core.mailer import smtp_server
+from ..core.map_extract import basemap_of
 from ..core.requisitions import DEFAULT_DELIVERY, CameraRequest, RequisitionForm
 from ..core.search import SearchResult
-from ..core.times import from_qdatetime, now, to_editor_qdatetime
+from ..core.times import from_qdatetime
 from ..core.vocabulary import Investigation
 from ..errors import CamreqError
 from ..settings import Settings
@@ -47,7 +48,9 @@ class RequisitionsTab(QWidget, FORM):
         for investigation in Investigation:
             self.investigationCombo.addItem(investigation.choice, investigation.value)
         date_time_edits(self.answerDeadlineEdit)
-        self.answerDeadlineEdit.setDateTime(to_editor_qdatetime(now() + timedelta(days=1)))
+        self.answerDeadlineEdit.setAllowNull(True)  # empty: the core's default, computed when the investigator acts
+        self.answerDeadlineEdit.setNullRepresentation(self.tr("48 h, or the purge if sooner"))
+        self.answerDeadlineEdit.clear()
         self.deliveryEdit.setText(DEFAULT_DELIVERY)  # printed in the French PDF: French whatever the UI language
         self.sendProgress.hide()
         accept_any_length(self.caseNumberEdit, self.authorisationEdit, self.deliveryEdit)
@@ -81,6 +84,12 @@ class RequisitionsTab(QWidget, FORM):
         self.authorisationEdit.setEnabled(needed)
         self.authorisationLabel.setEnabled(needed)
 
+    def answer_deadline(self) -> datetime | None:
+        """Return the answer deadline the investigator chose, or None for the core's default (48 h or the purge)."""
+        if self.answerDeadlineEdit.isNull():
+            return None
+        return from_qdatetime(self.answerDeadlineEdit.dateTime())
+
     def request(self) -> RequisitionRequest:
         """Return the requisitions to make; raise CamreqError naming the first thing missing."""
         settings = self.settings
@@ -104,10 +113,11 @@ class RequisitionsTab(QWidget, FORM):
                 else None
             ),
             officer=officer,
-            answer_deadline=from_qdatetime(self.answerDeadlineEdit.dateTime()),
+            answer_deadline=self.answer_deadline(),  # None: the core's default, computed as it runs
             delivery=typed_text(self.deliveryEdit, self.deliveryLabel),
             unit_address=settings.unit_address,
             unit_city=settings.unit_city,
+            basemap=basemap_of(settings.basemap, settings.basemap_attribution),
         )
         cameras = [
             CameraRequest(
@@ -146,7 +156,9 @@ class RequisitionsTab(QWidget, FORM):
     def _done(self, outcome: RequisitionOutcome) -> None:
         """Say what was sent, to whom, and what was not."""
         self._idle()
-        lines = [self._line(row) for row in outcome.made]
+        lines = [self._line(row) for row in outcome.made] + outcome.notices
+        if not outcome.made:
+            lines.append(self.tr("Nothing left to request: no requisition was made."))
         unsent = sum(1 for row in outcome.made if row.status != "sent")
         if unsent:
             lines.append(

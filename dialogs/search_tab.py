@@ -144,6 +144,15 @@ class SearchTab(QWidget, FORM):
         end = now()
         self.startEdit.setDateTime(to_editor_qdatetime(end - timedelta(hours=1)))
         self.endEdit.setDateTime(to_editor_qdatetime(end))
+        self.default_window = (self.startEdit.dateTime(), self.endEdit.dateTime())
+
+    def incident_window(self) -> tuple[datetime, datetime]:
+        """Return the incident window; left at its default, it is the last hour before now, not before opening."""
+        if (self.startEdit.dateTime(), self.endEdit.dateTime()) == self.default_window:
+            self.reset_times()
+        # date_time_edits() made both editors never empty: their date-times are never None
+        start = cast(datetime, from_qdatetime(self.startEdit.dateTime()))
+        return start, cast(datetime, from_qdatetime(self.endEdit.dateTime()))
 
     # --- the incident -------------------------------------------------------------------------------------------
 
@@ -228,9 +237,7 @@ class SearchTab(QWidget, FORM):
         """Return what the form asks for; raise CamreqError naming the first missing or wrong field."""
         if self.incident is None:
             raise CamreqError(self.tr("Choose the incident first: click on the map, draw a route or type coordinates."))
-        # date_time_edits() made both editors never empty: their date-times are never None
-        start = cast(datetime, from_qdatetime(self.startEdit.dateTime()))
-        end = cast(datetime, from_qdatetime(self.endEdit.dateTime()))
+        start, end = self.incident_window()
         if end < start:
             raise CamreqError(self.tr("The end of the incident is before its start: check the times."))
         reason = typed_text(self.reasonEdit, self.reasonLabel)

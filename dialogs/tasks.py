@@ -119,10 +119,11 @@ class RequisitionRequest:
 
 @dataclass(frozen=True)
 class RequisitionOutcome:
-    """The requisitions made, as they stand after sending, and what the sending run did."""
+    """The requisitions made, as they stand after sending, what the sending run did, and the core's notices."""
 
     made: list[FollowupRow]
     report: SendReport
+    notices: list[str]  # cameras left out (already requested), answer deadlines brought forward
 
 
 def run_search(request: SearchRequest, task: CoreTask) -> SearchResult:
@@ -140,10 +141,12 @@ def run_search(request: SearchRequest, task: CoreTask) -> SearchResult:
 
 def run_requisitions(request: RequisitionRequest, task: CoreTask) -> RequisitionOutcome:
     """Make one requisition per owner (issued, PDFs written), then send the outbox; the same calls as the toolbox."""
-    made = create_requisitions(request.connection, request.cameras, request.form, True, request.folder, task.feedback)
+    run = create_requisitions(request.connection, request.cameras, request.form, True, request.folder, task.feedback)
+    if not run.made:
+        return RequisitionOutcome([], SendReport(), run.plan.notices())
     report = send_outbox(request.connection, request.server, task.feedback)
-    rows = list_requisitions(request.connection, ids=[summary.id for summary in made])
-    return RequisitionOutcome(rows, report)
+    rows = list_requisitions(request.connection, ids=[summary.id for summary in run.made])
+    return RequisitionOutcome(rows, report, run.plan.notices())
 
 
 def launch(

@@ -1242,7 +1242,7 @@ CREATE TABLE camreq.requisition_outbox (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     sent_at timestamp with time zone,
     to_address text,
-    CONSTRAINT "outbox status must be pending, sending, sent, failed or unknown" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'unknown'::text])))
+    CONSTRAINT "outbox status must be pending, sending, sent, failed, unknown o" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'unknown'::text, 'served_otherwise'::text])))
 );
 
 ALTER TABLE ONLY camreq.requisition_outbox FORCE ROW LEVEL SECURITY;
@@ -1252,7 +1252,7 @@ ALTER TABLE ONLY camreq.requisition_outbox FORCE ROW LEVEL SECURITY;
 -- Name: TABLE requisition_outbox; Type: COMMENT; Schema: camreq; Owner: -
 --
 
-COMMENT ON TABLE camreq.requisition_outbox IS 'E-mails to send; sending = claimed by a run whose outcome is not yet recorded';
+COMMENT ON TABLE camreq.requisition_outbox IS 'E-mails to send; sending = claimed by a run whose outcome is not yet recorded; unknown = the data went but the answer was lost (never re-sent automatically); served_otherwise = never sent, the requisition was served another way';
 
 
 --

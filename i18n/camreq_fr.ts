@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../processing/algorithm.py" line="29"/>
+        <location filename="../processing/algorithm.py" line="32"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
@@ -24,14 +24,9 @@
         <translation>Réquisitions</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="46"/>
+        <location filename="../processing/create_requisitions.py" line="47"/>
         <source>Create requisitions</source>
         <translation>Établir les réquisitions</translation>
-    </message>
-    <message>
-        <location filename="../processing/create_requisitions.py" line="47"/>
-        <source>Makes one judicial requisition per owner from CAMERAS (the output of camreq:camerasnearincident, or a selection of it), each listing that owner&apos;s cameras with their time windows, and writes one PDF per requisition, with a map extract, into OUTPUT_FOLDER. With ISSUE, the requisitions are numbered (gapless per unit and year) and queued for camreq:sendrequisitions; otherwise they stay drafts. AUTHORISATION_REF is required for preliminary and judicial investigations. Nothing is kept if any input is wrong or the run is cancelled.</source>
-        <translation>Établit une réquisition judiciaire par propriétaire à partir de CAMERAS (le résultat de camreq:camerasnearincident, ou une sélection de celui-ci), chacune listant les caméras de ce propriétaire avec leurs créneaux, et écrit un PDF par réquisition, avec un extrait de carte, dans OUTPUT_FOLDER. Avec ISSUE, les réquisitions sont numérotées (sans trou par unité et par année) et mises en attente d'envoi pour camreq:sendrequisitions ; sinon elles restent des brouillons. AUTHORISATION_REF est obligatoire en enquête préliminaire et sur commission rogatoire. Rien n'est conservé si une donnée est erronée ou si le traitement est annulé.</translation>
     </message>
     <message>
         <location filename="../processing/due_requisitions.py" line="39"/>
@@ -147,11 +142,6 @@
         <location filename="../processing/set_requisition_status.py" line="30"/>
         <source>Set requisition status</source>
         <translation>Changer le statut d'une réquisition</translation>
-    </message>
-    <message>
-        <location filename="../processing/set_requisition_status.py" line="31"/>
-        <source>Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers it, queues its e-mail and rewrites its PDF. Other changes are refused with the allowed ones. Each change is kept in the history with who, when and NOTE; history rows are never changed.</source>
-        <translation>Enregistre ce qu'il advient d'une réquisition : issued → sent → acknowledged → footage_delivered, no_footage ou refused (une réponse du propriétaire vaut aussi accusé de réception), ou cancelled depuis tout statut en cours. NUMBER est le numéro de la réquisition (2026-000123), ou l'identifiant d'un brouillon : passer un brouillon à « issued » le numérote, met son courriel en attente d'envoi et réécrit son PDF. Les autres changements sont refusés, avec la liste de ceux qui sont permis. Chaque changement est conservé dans l'historique avec son auteur, sa date et NOTE ; les lignes de l'historique ne sont jamais modifiées.</translation>
     </message>
     <message>
         <location filename="../processing/grant_user.py" line="49"/>
@@ -374,42 +364,37 @@
         <translation>Impossible d'ouvrir camreq.{table} : le schéma CamReq est-il installé dans cette base ?</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="149"/>
+        <location filename="../core/requisitions.py" line="275"/>
         <source>the case number (numéro de procédure) is required.</source>
         <translation>le numéro de procédure est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="149"/>
+        <location filename="../core/requisitions.py" line="275"/>
         <source>Case number</source>
         <translation>N° de procédure</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="156"/>
+        <location filename="../core/requisitions.py" line="258"/>
         <source>Officer name</source>
         <translation>Nom de l'officier</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="161"/>
-        <source>required (give it, or set it once in the CamReq settings).</source>
-        <translation>obligatoire (saisissez-le, ou renseignez-le une fois pour toutes dans les paramètres CamReq).</translation>
-    </message>
-    <message>
-        <location filename="../core/requisitions.py" line="163"/>
+        <location filename="../core/requisitions.py" line="284"/>
         <source>{deadline} is in the past.</source>
         <translation>{deadline} est déjà passé.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="163"/>
+        <location filename="../core/requisitions.py" line="284"/>
         <source>Answer deadline</source>
         <translation>Date limite de réponse</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="169"/>
+        <location filename="../core/requisitions.py" line="290"/>
         <source>say which format and means of delivery you ask for.</source>
         <translation>indiquez le format et le mode de remise demandés.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="169"/>
+        <location filename="../core/requisitions.py" line="290"/>
         <source>Delivery</source>
         <translation>Remise</translation>
     </message>
@@ -568,6 +553,31 @@
         <source>Imports the owners directory from a table (CSV, spreadsheet or any layer). Field names are matched ignoring case and accents, in English or French: name (Nom, required), kind (Type: metropolis, city, departement, transport, landlord or private), email (Courriel, where requisitions go), phone (Téléphone), address (Adresse), response_days (Délai de réponse), notes (Remarques); FIELD_MAP reads other fields (target=input field;…). An owner whose name is already in the directory (ignoring case) is updated, never duplicated; an empty cell keeps the stored value. A row without a name is rejected (OUTPUT_REJECTED); another value that cannot be read or breaks a rule is left empty and the row comes in OUTPUT_WARNINGS. The whole import is one transaction: cancelling rolls it back, and so does DRY_RUN after reporting.</source>
         <translation>Importe l'annuaire des propriétaires depuis une table (CSV, tableur ou toute couche). Les noms de champs sont reconnus sans tenir compte de la casse ni des accents, en anglais ou en français : name (Nom, obligatoire), kind (Type : metropolis, city, departement, transport, landlord ou private), email (Courriel, où partent les réquisitions), phone (Téléphone), address (Adresse), response_days (Délai de réponse), notes (Remarques) ; FIELD_MAP lit d'autres champs (cible=champ d'entrée;…). Un propriétaire dont le nom est déjà dans l'annuaire (sans tenir compte de la casse) est mis à jour, jamais dupliqué ; une cellule vide garde la valeur enregistrée. Une ligne sans nom est rejetée (OUTPUT_REJECTED) ; une autre valeur illisible ou contraire à une règle est laissée vide et la ligne figure dans OUTPUT_WARNINGS. L'import est une seule transaction : l'annuler revient en arrière, DRY_RUN aussi après le rapport.</translation>
     </message>
+    <message>
+        <location filename="../core/requisitions.py" line="258"/>
+        <source>Rank</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="258"/>
+        <source>Unit&apos;s city</source>
+        <translation>Ville de l'unité</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="265"/>
+        <source>required, the requisition prints it (give it, or set it once in the CamReq settings).</source>
+        <translation>obligatoire, la réquisition l'imprime (indiquez-le, ou une fois pour toutes dans les paramètres CamReq).</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="48"/>
+        <source>Makes one judicial requisition per owner from CAMERAS (the output of camreq:camerasnearincident, or a selection of it), each listing that owner&apos;s cameras with their time windows, and writes one PDF per requisition, with a map extract, into OUTPUT_FOLDER. With ISSUE, the requisitions are numbered (gapless per unit and year) and queued for camreq:sendrequisitions; otherwise they stay drafts. AUTHORISATION_REF is required for preliminary and judicial investigations. ANSWER_DEADLINE defaults to 48 hours, or the owner&apos;s earliest purge deadline if sooner; one after that purge deadline is brought forward to it. A camera window that an open requisition of the same CASE_NUMBER already covers is left out and reported (SKIPPED) unless REPEAT is ticked. BASEMAP (an XYZ or WMS URI such as type=xyz&amp;url=https://tile.openstreetmap.org/{z}/{x}/{y}.png, or a GeoPackage, MBTiles or vector file) is drawn under the map, BASEMAP_ATTRIBUTION printed under it. The officer, rank, unit and UNIT_CITY are required. Nothing is kept if any input is wrong or the run is cancelled.</source>
+        <translation>Fait une réquisition judiciaire par propriétaire à partir de CAMERAS (le résultat de camreq:camerasnearincident, ou une sélection), chacune listant les caméras de ce propriétaire avec leurs créneaux, et écrit un PDF par réquisition, avec un extrait de carte, dans OUTPUT_FOLDER. Avec ISSUE, les réquisitions sont numérotées (sans trou par unité et par année) et mises en file pour camreq:sendrequisitions ; sinon elles restent des brouillons. AUTHORISATION_REF est obligatoire pour les enquêtes préliminaires et les informations judiciaires. ANSWER_DEADLINE vaut par défaut 48 heures, ou la première date d'effacement du propriétaire si elle est plus proche ; une échéance postérieure à cet effacement y est ramenée. Un créneau de caméra déjà couvert par une réquisition ouverte du même CASE_NUMBER est écarté et signalé (SKIPPED), sauf si REPEAT est coché. BASEMAP (une URI XYZ ou WMS comme type=xyz&amp;url=https://tile.openstreetmap.org/{z}/{x}/{y}.png, ou un fichier GeoPackage, MBTiles ou vecteur) est dessiné sous la carte, BASEMAP_ATTRIBUTION imprimé dessous. L'officier, son grade, l'unité et UNIT_CITY sont obligatoires. Rien n'est gardé si une entrée est fausse ou si l'exécution est annulée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="31"/>
+        <source>Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to 'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the allowed ones. Each change is kept in the history with who, when and NOTE; history rows are never changed.</source>
+        <translation>Enregistre ce qu'il advient d'une réquisition : émise → envoyée → reçue → images remises, pas d'images ou refus (une réponse du propriétaire vaut aussi accusé de réception), ou annulée depuis tout statut ouvert. NUMBER est le numéro de la réquisition (2026-000123), ou l'identifiant d'un brouillon : passer un brouillon à « issued » le numérote, met son courriel en file et conserve son PDF émis dans la base de données (avec UNIT_ADDRESS, UNIT_CITY et BASEMAP). Une réquisition émise remise autrement (en main propre, par télécopie, par lettre recommandée) passe à « sent » avec une NOTE disant comment : son courriel n'est alors jamais envoyé. Les autres changements sont refusés avec ceux qui sont permis. Chaque changement est gardé dans l'historique avec qui, quand et la NOTE ; l'historique n'est jamais modifié.</translation>
+    </message>
 </context>
 <context>
     <name>CamReqPlugin</name>
@@ -613,9 +623,29 @@
 <context>
     <name>CamreqAlgorithm</name>
     <message>
-        <location filename="../processing/algorithm.py" line="61"/>
+        <location filename="../processing/algorithm.py" line="64"/>
         <source>Database (QGIS PostgreSQL connection, or a connection string such as service=camreq)</source>
         <translation>Base de données (connexion PostgreSQL de QGIS, ou chaîne de connexion telle que service=camreq)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithm.py" line="77"/>
+        <source>Unit&apos;s address</source>
+        <translation>Adresse de l'unité</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithm.py" line="77"/>
+        <source>Unit's city (Fait à …)</source>
+        <translation>Ville de l'unité (Fait à …)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithm.py" line="77"/>
+        <source>Base map under the map extract (XYZ or WMS URI, or a file)</source>
+        <translation>Fond de carte sous l'extrait de carte (URI XYZ ou WMS, ou un fichier)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithm.py" line="77"/>
+        <source>Base map attribution (printed under the map)</source>
+        <translation>Attribution du fond de carte (imprimée sous la carte)</translation>
     </message>
 </context>
 <context>
@@ -700,64 +730,79 @@
 <context>
     <name>CreateRequisitions</name>
     <message>
-        <location filename="../processing/create_requisitions.py" line="60"/>
+        <location filename="../processing/create_requisitions.py" line="66"/>
         <source>WeasyPrint is not installed or its libraries are missing: pip install weasyprint.</source>
         <translation>WeasyPrint n'est pas installé ou ses bibliothèques manquent : pip install weasyprint.</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="66"/>
+        <location filename="../processing/create_requisitions.py" line="72"/>
         <source>Cameras (result of camreq:camerasnearincident)</source>
         <translation>Caméras (résultat de camreq:camerasnearincident)</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="72"/>
+        <location filename="../processing/create_requisitions.py" line="78"/>
         <source>Case number (procédure)</source>
         <translation>Numéro de procédure</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="73"/>
+        <location filename="../processing/create_requisitions.py" line="79"/>
         <source>Investigation</source>
         <translation>Cadre d'enquête</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="81"/>
+        <location filename="../processing/create_requisitions.py" line="87"/>
         <source>Prosecutor&apos;s authorisation or commission rogatoire (preliminary, judicial)</source>
         <translation>Autorisation du procureur ou commission rogatoire (préliminaire, instruction)</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="89"/>
+        <location filename="../processing/create_requisitions.py" line="95"/>
         <source>Officer: {field}</source>
         <translation>Officier : {field}</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="95"/>
+        <location filename="../processing/create_requisitions.py" line="102"/>
         <source>Answer deadline (empty: 48 h, or the purge deadline if sooner)</source>
         <translation>Date limite de réponse (vide : 48 h, ou la date d'effacement si elle est plus proche)</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="101"/>
+        <location filename="../processing/create_requisitions.py" line="108"/>
         <source>Delivery format and means</source>
         <translation>Format et mode de remise</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="106"/>
+        <location filename="../processing/create_requisitions.py" line="113"/>
         <source>Issue now (else keep drafts)</source>
         <translation>Émettre maintenant (sinon garder des brouillons)</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="107"/>
+        <location filename="../processing/create_requisitions.py" line="119"/>
         <source>Folder for the PDFs</source>
         <translation>Dossier des PDF</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="108"/>
+        <location filename="../processing/create_requisitions.py" line="120"/>
         <source>Requisitions made</source>
         <translation>Réquisitions établies</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="143"/>
+        <location filename="../processing/create_requisitions.py" line="159"/>
         <source>{n}: {owner}, {c} camera window(s), {status}, PDF {path}</source>
         <translation>{n} : {owner}, {c} créneau(x) de caméra, {status}, PDF {path}</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="114"/>
+        <source>Repeat: ask again for windows an open requisition of the case covers</source>
+        <translation>Répéter : redemander les créneaux déjà couverts par une réquisition ouverte de la procédure</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="125"/>
+        <source>Camera windows left out (already requested)</source>
+        <translation>Créneaux de caméras écartés (déjà demandés)</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="153"/>
+        <source>Nothing left to request: no requisition was made.</source>
+        <translation>Plus rien à demander : aucune réquisition n'a été faite.</translation>
     </message>
 </context>
 <context>
@@ -781,52 +826,52 @@
 <context>
     <name>FollowupTab</name>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="46"/>
+        <location filename="../dialogs/followup_tab.py" line="49"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="51"/>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="51"/>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
         <source>draft {id}</source>
         <translation>brouillon {id}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="51"/>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="63"/>
+        <location filename="../dialogs/followup_tab.py" line="66"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="51"/>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
         <source>Purge</source>
         <translation>Effacement</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="51"/>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
         <source>Answer by</source>
         <translation>Réponse avant le</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="51"/>
+        <location filename="../dialogs/followup_tab.py" line="54"/>
         <source>Case</source>
         <translation>Procédure</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="63"/>
+        <location filename="../dialogs/followup_tab.py" line="66"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="63"/>
+        <location filename="../dialogs/followup_tab.py" line="66"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
@@ -836,42 +881,42 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="100"/>
+        <location filename="../dialogs/followup_tab.py" line="103"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="110"/>
+        <location filename="../dialogs/followup_tab.py" line="113"/>
         <source>CamReq follow-up</source>
         <translation>Suivi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="133"/>
+        <location filename="../dialogs/followup_tab.py" line="136"/>
         <source>CamReq history</source>
         <translation>Historique CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="151"/>
+        <location filename="../dialogs/followup_tab.py" line="154"/>
         <source>The PDF cannot be opened: {path}</source>
         <translation>Impossible d'ouvrir le PDF : {path}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="166"/>
+        <location filename="../dialogs/followup_tab.py" line="169"/>
         <source>CamReq sending</source>
         <translation>Envoi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="175"/>
+        <location filename="../dialogs/followup_tab.py" line="178"/>
         <source>Sent {s}, failed {f}, still waiting {p}.</source>
         <translation>Envoyées {s}, en échec {f}, encore en attente {p}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="194"/>
+        <location filename="../dialogs/followup_tab.py" line="197"/>
         <source>CamReq answer</source>
         <translation>Réponse CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="203"/>
+        <location filename="../dialogs/followup_tab.py" line="206"/>
         <source>Requisition {n} recorded.</source>
         <translation>Réquisition {n} enregistrée.</translation>
     </message>
@@ -911,7 +956,7 @@
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="143"/>
+        <location filename="../dialogs/followup_tab.py" line="146"/>
         <source>CamReq PDF</source>
         <translation>PDF CamReq</translation>
     </message>
@@ -1054,72 +1099,72 @@
 <context>
     <name>RequisitionsTab</name>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="88"/>
+        <location filename="../dialogs/requisitions_tab.py" line="97"/>
         <source>Tick at least one camera in the New search tab.</source>
         <translation>Cochez au moins une caméra dans l'onglet Nouvelle recherche.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="91"/>
+        <location filename="../dialogs/requisitions_tab.py" line="100"/>
         <source>Give the case number (numéro de procédure).</source>
         <translation>Indiquez le numéro de procédure.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="93"/>
+        <location filename="../dialogs/requisitions_tab.py" line="102"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="133"/>
+        <location filename="../dialogs/requisitions_tab.py" line="143"/>
         <source>Making the requisitions and their PDFs, then sending them…</source>
         <translation>Création des réquisitions et de leurs PDF, puis envoi…</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="136"/>
+        <location filename="../dialogs/requisitions_tab.py" line="146"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="137"/>
+        <location filename="../dialogs/requisitions_tab.py" line="147"/>
         <source>CamReq requisitions</source>
         <translation>Réquisitions CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="152"/>
+        <location filename="../dialogs/requisitions_tab.py" line="164"/>
         <source>{n} requisition(s) not sent: they are issued and wait in the outbox; send them again from the Follow-up tab once the problem is solved.</source>
         <translation>{n} réquisition(s) non envoyée(s) : émises, elles attendent dans la file d'envoi ; renvoyez-les depuis l'onglet Suivi une fois le problème réglé.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="159"/>
+        <location filename="../dialogs/requisitions_tab.py" line="171"/>
         <source>{sent} of {total} requisitions sent.</source>
         <translation>{sent} réquisitions envoyées sur {total}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="169"/>
+        <location filename="../dialogs/requisitions_tab.py" line="181"/>
         <source>{n} sent to {owner} &lt;{email}&gt;</source>
         <translation>{n} envoyée à {owner} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="173"/>
+        <location filename="../dialogs/requisitions_tab.py" line="185"/>
         <source>{n} NOT sent: {owner} has no e-mail address; deliver the PDF by hand ({path})</source>
         <translation>{n} NON envoyée : {owner} n'a pas d'adresse électronique ; remettez le PDF en main propre ({path})</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="176"/>
+        <location filename="../dialogs/requisitions_tab.py" line="188"/>
         <source>{n} NOT sent to {owner} &lt;{email}&gt;: {answer}</source>
         <translation>{n} NON envoyée à {owner} &lt;{email}&gt; : {answer}</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="176"/>
+        <location filename="../dialogs/requisitions_tab.py" line="188"/>
         <source>not attempted</source>
         <translation>pas encore tentée</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="65"/>
+        <location filename="../dialogs/requisitions_tab.py" line="68"/>
         <source>Not set: fill in the officer in the settings.</source>
         <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="72"/>
+        <location filename="../dialogs/requisitions_tab.py" line="75"/>
         <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
         <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
     </message>
@@ -1162,6 +1207,16 @@
         <location filename="../dialogs/requisitions_tab.ui" line="87"/>
         <source>Create and send the requisitions</source>
         <translation>Créer et envoyer les réquisitions</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="52"/>
+        <source>48 h, or the purge if sooner</source>
+        <translation>48 h, ou l'effacement s'il est plus proche</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="161"/>
+        <source>Nothing left to request: no requisition was made.</source>
+        <translation>Plus rien à demander : aucune réquisition n'a été faite.</translation>
     </message>
 </context>
 <context>
@@ -1353,57 +1408,57 @@
         <translation>Tracer un trajet</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="159"/>
+        <location filename="../dialogs/search_tab.py" line="168"/>
         <source>Click on the map, draw a route or type coordinates.</source>
         <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="179"/>
+        <location filename="../dialogs/search_tab.py" line="188"/>
         <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
         <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="183"/>
+        <location filename="../dialogs/search_tab.py" line="192"/>
         <source>Incident at {lat:.5f} {lon:.5f}</source>
         <translation>Faits à {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="230"/>
+        <location filename="../dialogs/search_tab.py" line="239"/>
         <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
         <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="235"/>
+        <location filename="../dialogs/search_tab.py" line="242"/>
         <source>The end of the incident is before its start: check the times.</source>
         <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="238"/>
+        <location filename="../dialogs/search_tab.py" line="245"/>
         <source>Give a reason for the search (case or facts): it is written to the log.</source>
         <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="240"/>
+        <location filename="../dialogs/search_tab.py" line="247"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="260"/>
+        <location filename="../dialogs/search_tab.py" line="267"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="261"/>
+        <location filename="../dialogs/search_tab.py" line="268"/>
         <source>CamReq camera search</source>
         <translation>Recherche de caméras CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="285"/>
+        <location filename="../dialogs/search_tab.py" line="292"/>
         <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
         <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="285"/>
+        <location filename="../dialogs/search_tab.py" line="292"/>
         <source>No camera within {radius} m.</source>
         <translation>Aucune caméra à moins de {radius} m.</translation>
     </message>
@@ -1547,42 +1602,42 @@
 <context>
     <name>SetRequisitionStatus</name>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="42"/>
+        <location filename="../processing/set_requisition_status.py" line="44"/>
         <source>Requisition number (or draft id)</source>
         <translation>Numéro de la réquisition (ou identifiant du brouillon)</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="43"/>
+        <location filename="../processing/set_requisition_status.py" line="45"/>
         <source>New status</source>
         <translation>Nouveau statut</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="46"/>
+        <location filename="../processing/set_requisition_status.py" line="48"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="47"/>
+        <location filename="../processing/set_requisition_status.py" line="50"/>
         <source>Requisition number</source>
         <translation>Numéro de la réquisition</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="48"/>
+        <location filename="../processing/set_requisition_status.py" line="51"/>
         <source>Previous status</source>
         <translation>Statut précédent</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="49"/>
+        <location filename="../processing/set_requisition_status.py" line="52"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="66"/>
+        <location filename="../processing/set_requisition_status.py" line="71"/>
         <source>{n}: {a} → {b}</source>
         <translation>{n} : {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="63"/>
+        <location filename="../processing/set_requisition_status.py" line="68"/>
         <source>Issued {n}; its PDF is kept in the database</source>
         <translation>{n} émise ; son PDF est conservé dans la base de données</translation>
     </message>

@@ -10,12 +10,15 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterProviderConnection,
+    QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.inputs import refuse_nul
+from ..core.map_extract import basemap_of
 from ..core.translation import tr_for
 from ..errors import CamreqError
+from ..settings import Settings
 
 CONNECTION = "CONNECTION"
 
@@ -65,6 +68,32 @@ class CamreqAlgorithm(QgsProcessingAlgorithm):
                 "postgres",
             )
         )
+
+    def add_document_parameters(self, settings: Settings) -> None:
+        """Add what a requisition PDF prints besides the form: the unit's address and city, the base map.
+
+        The settings are only the defaults shown in the dialog: a run depends on its parameters alone.
+        """
+        for name, label in (
+            ("UNIT_ADDRESS", self.tr("Unit's address")),
+            ("UNIT_CITY", self.tr("Unit's city (Fait à …)")),
+            ("BASEMAP", self.tr("Base map under the map extract (XYZ or WMS URI, or a file)")),
+            ("BASEMAP_ATTRIBUTION", self.tr("Base map attribution (printed under the map)")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterString(name, label, defaultValue=getattr(settings, name.lower()), optional=True)
+            )
+
+    def document_values(self, parameters: dict[str, Any], context: QgsProcessingContext) -> dict[str, Any]:
+        """Return unit_address, unit_city and basemap (None without BASEMAP) from the document parameters."""
+        return {
+            "unit_address": self.parameterAsString(parameters, "UNIT_ADDRESS", context),
+            "unit_city": self.parameterAsString(parameters, "UNIT_CITY", context),
+            "basemap": basemap_of(
+                self.parameterAsString(parameters, "BASEMAP", context),
+                self.parameterAsString(parameters, "BASEMAP_ATTRIBUTION", context),
+            ),
+        }
 
     def connection_value(self, parameters: dict[str, Any], context: QgsProcessingContext) -> str:
         """Return the CONNECTION value as given."""

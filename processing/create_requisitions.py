@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
@@ -49,8 +50,13 @@ class CreateRequisitions(CamreqAlgorithm):
         "selection of it), each listing that owner's cameras with their time windows, and writes one PDF per "
         "requisition, with a map extract, into OUTPUT_FOLDER. With ISSUE, the requisitions are numbered "
         "(gapless per unit and year) and queued for camreq:sendrequisitions; otherwise they stay drafts. "
-        "AUTHORISATION_REF is required for preliminary and judicial investigations. Nothing is kept if any "
-        "input is wrong or the run is cancelled."
+        "AUTHORISATION_REF is required for preliminary and judicial investigations. ANSWER_DEADLINE defaults to "
+        "48 hours, or the owner's earliest purge deadline if sooner; one after that purge deadline is brought "
+        "forward to it. A camera window that an open requisition of the same CASE_NUMBER already covers is left "
+        "out and reported (SKIPPED) unless REPEAT is ticked. BASEMAP (an XYZ or WMS URI such as "
+        "type=xyz&url=https://tile.openstreetmap.org/{z}/{x}/{y}.png, or a GeoPackage, MBTiles or vector file) is "
+        "drawn under the map, BASEMAP_ATTRIBUTION printed under it. The officer, rank, unit and UNIT_CITY are "
+        "required. Nothing is kept if any input is wrong or the run is cancelled."
     )
 
     def canExecute(self) -> tuple[bool, str]:  # noqa: N802
@@ -92,6 +98,7 @@ class CreateRequisitions(CamreqAlgorithm):
                     defaultValue=getattr(settings, f"officer_{field}"), optional=field not in ("name", "unit"),
                 )
             )  # fmt: skip
+        self.add_document_parameters(settings)
         self.addParameter(
             QgsProcessingParameterDateTime(
                 "ANSWER_DEADLINE", self.tr("Answer deadline (empty: 48 h, or the purge deadline if sooner)"),
@@ -104,18 +111,23 @@ class CreateRequisitions(CamreqAlgorithm):
             )
         )
         self.addParameter(QgsProcessingParameterBoolean("ISSUE", self.tr("Issue now (else keep drafts)"), True))
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "REPEAT", self.tr("Repeat: ask again for windows an open requisition of the case covers"), False
+            )
+        )
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Folder for the PDFs")))
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 "OUTPUT", self.tr("Requisitions made"), QgsProcessing.SourceType.TypeVector
             )
         )
+        self.addOutput(QgsProcessingOutputNumber("SKIPPED", self.tr("Camera windows left out (already requested)")))
 
     def process(
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
         """Read the cameras and the form, make the requisitions, write the OUTPUT table."""
-        settings = Settings.load()
         officer = Officer(
             *(self.parameterAsString(parameters, f"OFFICER_{field.upper()}", context) for field in OFFICER_FIELDS)
         )
@@ -126,19 +138,23 @@ class CreateRequisitions(CamreqAlgorithm):
             officer=officer,
             answer_deadline=self._deadline(parameters, context),
             delivery=self.parameterAsString(parameters, "DELIVERY", context),
-            unit_address=settings.unit_address,
-            unit_city=settings.unit_city,
+            **self.document_values(parameters, context),
         )
         folder = Path(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         cameras = self._cameras(parameters, context)
-        made = create_requisitions(
+        run = create_requisitions(
             self.connection_value(parameters, context), cameras, form,
             self.parameterAsBoolean(parameters, "ISSUE", context), folder, feedback,
+            self.parameterAsBoolean(parameters, "REPEAT", context),
         )  # fmt: skip
+        for notice in run.plan.notices():
+            feedback.pushWarning(notice)
+        if not run.made:
+            feedback.pushWarning(self.tr("Nothing left to request: no requisition was made."))
         sink, sink_id = self.parameterAsSink(
             parameters, "OUTPUT", context, summary_fields(), QgsWkbTypes.Type.NoGeometry
         )
-        for summary in made:
+        for summary in run.made:
             sink.addFeature(summary_feature(summary), QgsFeatureSink.Flag.FastInsert)
             feedback.pushInfo(
                 self.tr("{n}: {owner}, {c} camera window(s), {status}, PDF {path}").format(
@@ -146,7 +162,7 @@ class CreateRequisitions(CamreqAlgorithm):
                     status=summary.status, path=summary.pdf_path,
                 )
             )  # fmt: skip
-        return {"OUTPUT": sink_id, "OUTPUT_FOLDER": str(folder)}
+        return {"OUTPUT": sink_id, "OUTPUT_FOLDER": str(folder), "SKIPPED": len(run.plan.skipped)}
 
     def _deadline(self, parameters: dict[str, Any], context: QgsProcessingContext) -> datetime | None:
         """Return ANSWER_DEADLINE as an aware datetime (naive text means Paris time), or None."""

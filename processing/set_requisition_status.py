@@ -32,8 +32,10 @@ class SetRequisitionStatus(CamreqAlgorithm):
         "Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage "
         "or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. "
         "NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers "
-        "it, queues its e-mail and rewrites its PDF. Other changes are refused with the allowed ones. Each "
-        "change is kept in the history with who, when and NOTE; history rows are never changed."
+        "it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and "
+        "BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to 'sent' with a NOTE saying "
+        "how: its e-mail is then never sent. Other changes are refused with the allowed ones. Each change is kept "
+        "in the history with who, when and NOTE; history rows are never changed."
     )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
@@ -44,6 +46,7 @@ class SetRequisitionStatus(CamreqAlgorithm):
         status.setUsesStaticStrings(True)
         self.addParameter(status)
         self.addParameter(QgsProcessingParameterString("NOTE", self.tr("Note"), optional=True, multiLine=True))
+        self.add_document_parameters(Settings.load())
         self.addOutput(QgsProcessingOutputString("NUMBER", self.tr("Requisition number")))
         self.addOutput(QgsProcessingOutputString("PREVIOUS_STATUS", self.tr("Previous status")))
         self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
@@ -57,8 +60,10 @@ class SetRequisitionStatus(CamreqAlgorithm):
         status = self.parameterAsEnumString(parameters, "STATUS", context)
         note = self.parameterAsString(parameters, "NOTE", context) or None
         if status == RequisitionStatus.ISSUED:
-            settings = Settings.load()
-            issued = issue_draft(connection, reference, settings.unit_address, settings.unit_city, note)
+            documents = self.document_values(parameters, context)
+            issued = issue_draft(
+                connection, reference, documents["unit_address"], documents["unit_city"], note, documents["basemap"]
+            )
             number, previous = issued.number, "draft"
             feedback.pushInfo(self.tr("Issued {n}; its PDF is kept in the database").format(n=number))
         else:

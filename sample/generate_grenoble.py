@@ -1,4 +1,4 @@
-"""Write the SYNTHETIC Grenoble sample data: owners.csv, cameras.csv and osm_surveillance.geojson.
+"""Write the SYNTHETIC Grenoble sample data: owners.csv, cameras.csv, osm_surveillance.geojson and streets.geojson.
 
 Run ``python sample/generate_grenoble.py``: the files are rewritten next to this script, byte for
 byte the same on every run (fixed seed). Places are approximate; every camera, contact and OSM node
@@ -134,6 +134,26 @@ OSM_MALFORMED = {  # node index: a value an importer must reject
     27: {"camera:type": "bullet"}, 36: {"surveillance:type": "guard"},
 }
 
+# streets.geojson: a synthetic street grid around the hypercentre (the base map of the demo and the tests, offline),
+# plus the hand-drawn axes of PLACES. Invented names; the geometry is not the real street plan.
+STREETS_CENTRE = (5.7245, 45.1885)
+STREETS_HALF_SIZE_M = 1500
+STREETS_SPACING_M = 90
+STREETS_VERTEX_SPACING_M = 300
+STREETS_ROTATION_DEG = 12
+STREET_KINDS = ("Rue", "Rue", "Rue", "Avenue", "Allée", "Boulevard")
+STREET_NAMES = (
+    "des Tilleuls", "des Érables", "du Grésivaudan", "des Capucines", "de la Chartreuse", "des Lavandières",
+    "du Vieux Moulin", "des Coquelicots", "de la Bastille", "des Glycines", "du Vercors", "des Mésanges",
+    "de Belledonne", "des Cerisiers", "du Taillefer", "des Tanneurs", "de l'Oisans", "des Rosiers",
+    "du Néron", "des Passementiers", "de la Moucherotte", "des Hirondelles", "du Casque", "des Noyers",
+    "de l'Isère", "des Charrons", "du Drac", "des Platanes", "de la Dent de Crolles", "des Sources",
+    "du Saint-Eynard", "des Gantiers", "des Bleuets", "du Rachais", "des Lilas", "de la Pinéa",
+)
+STREETS_ATTRIBUTION = "Rues synthétiques de l'échantillon CamReq (noms et tracés inventés)"
+STREET_AXES = {"jaures_liberation": "Cours Jean Jaurès (tracé approximatif)", "a480_rocade_sud": "A480 – Rocade sud",
+               "tram_a": "Ligne de tram A", "tram_b": "Ligne de tram B"}
+
 
 def jittered(rng: random.Random, lon: float, lat: float, spread_m: float) -> tuple[float, float]:
     """Return the point moved by a normal offset of spread_m metres in each axis."""
@@ -248,13 +268,52 @@ def osm_collection(rng: random.Random) -> dict:
             "features": features}
 
 
+def street_collection(rng: random.Random) -> dict:
+    """Return a GeoJSON FeatureCollection of synthetic named streets around the sample's hypercentre."""
+    angle = math.radians(STREETS_ROTATION_DEG)
+    steps = range(-STREETS_HALF_SIZE_M, STREETS_HALF_SIZE_M + 1, STREETS_SPACING_M)
+    vertices = range(-STREETS_HALF_SIZE_M, STREETS_HALF_SIZE_M + 1, STREETS_VERTEX_SPACING_M)
+
+    def lon_lat(along: float, across: float, vertical: bool) -> list[float]:
+        east, north = (across, along) if vertical else (along, across)
+        east, north = east * math.cos(angle) - north * math.sin(angle), east * math.sin(angle) + north * math.cos(angle)
+        lon = STREETS_CENTRE[0] + (east + rng.gauss(0, 4)) / METRES_PER_DEGREE_LON
+        lat = STREETS_CENTRE[1] + (north + rng.gauss(0, 4)) / METRES_PER_DEGREE_LAT
+        return [round(lon, 6), round(lat, 6)]
+
+    features = []
+    for index, (vertical, offset) in enumerate((vertical, offset) for vertical in (False, True) for offset in steps):
+        name = f"{STREET_KINDS[index % len(STREET_KINDS)]} {STREET_NAMES[index % len(STREET_NAMES)]}"
+        if index >= len(STREET_NAMES):
+            name += f" {index // len(STREET_NAMES) + 1}"
+        features.append({
+            "type": "Feature",
+            "properties": {"name": name, "kind": "street", "synthetic": True},
+            "geometry": {"type": "LineString", "coordinates": [lon_lat(along, offset, vertical) for along in vertices]},
+        })
+    for place, name in STREET_AXES.items():
+        features.append({
+            "type": "Feature",
+            "properties": {"name": name, "kind": "axis", "synthetic": True},
+            "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lon, lat in PLACES[place]]},
+        })
+    return {"type": "FeatureCollection", "name": "streets (SYNTHETIC)",
+            "generator": "CamReq generate_grenoble.py (SYNTHETIC: invented names, not the real street plan)",
+            "attribution": STREETS_ATTRIBUTION, "features": features}
+
+
 def main(out_dir: Path = HERE) -> None:
-    """Write owners.csv, cameras.csv and osm_surveillance.geojson into out_dir."""
+    """Write owners.csv, cameras.csv, osm_surveillance.geojson and streets.geojson into out_dir."""
     rng = random.Random(SEED)
     _write_csv(out_dir / "owners.csv", owner_rows())
     _write_csv(out_dir / "cameras.csv", camera_rows(rng))
-    text = json.dumps(osm_collection(rng), ensure_ascii=False, indent=1) + "\n"
-    (out_dir / "osm_surveillance.geojson").write_bytes(text.encode("utf-8"))
+    _write_json(out_dir / "osm_surveillance.geojson", osm_collection(rng))
+    _write_json(out_dir / "streets.geojson", street_collection(random.Random(SEED)))
+
+
+def _write_json(path: Path, collection: dict) -> None:
+    """Write a GeoJSON collection as indented UTF-8, the same bytes on every run."""
+    path.write_bytes((json.dumps(collection, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
 def _bool(value: bool) -> str:

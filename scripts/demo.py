@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = ROOT / "demo"
+SAMPLE_STREETS = ROOT / "sample" / "streets.geojson"  # the synthetic base map of the sample area
 SEARCH_OUTPUT = DEMO_DIR / "cameras_near_incident.geojson"  # the search result the requisitions are made from
 DATABASE = "camreq_demo"
 CONNECTION = f"dbname={DATABASE}"
@@ -200,7 +201,10 @@ def create_requisitions() -> None:
         "camreq:createrequisitions", CONNECTION=CONNECTION, CAMERAS=str(SEARCH_OUTPUT), CASE_NUMBER="2026/004517",
         INVESTIGATION="flagrance", OFFICER_NAME="Claire Martin", OFFICER_RANK="Capitaine de police",
         OFFICER_UNIT="Sûreté départementale de l'Isère", OFFICER_EMAIL="claire.martin@police.example.org",
-        OFFICER_PHONE="04 65 71 40 12", ISSUE="true", OUTPUT_FOLDER=str(DEMO_DIR / "requisitions"),
+        OFFICER_PHONE="04 65 71 40 12", UNIT_ADDRESS="1 rue du Commandant l'Herminier, 38000 Grenoble",
+        UNIT_CITY="Grenoble", BASEMAP=str(SAMPLE_STREETS),
+        BASEMAP_ATTRIBUTION=json.loads(SAMPLE_STREETS.read_text(encoding="utf-8"))["attribution"],
+        ISSUE="true", OUTPUT_FOLDER=str(DEMO_DIR / "requisitions"),
         OUTPUT=str(DEMO_DIR / "requisitions_made.csv"),
     )["results"]  # fmt: skip
     print(f"PDFs in {Path(outputs['OUTPUT_FOLDER']).relative_to(ROOT)}:")

@@ -379,17 +379,17 @@ def cameras_layer(scene):
 def create(camreq_processing, scene, tmp_path):
     """Return a function running camreq:createrequisitions on the scene with valid defaults, then changes."""
 
-    def run(layer, **changes) -> dict:
+    def run(layer, feedback=None, **changes) -> dict:
         parameters = {
             "CONNECTION": scene["db"], "CAMERAS": layer, "CASE_NUMBER": "2026/004517", "INVESTIGATION": "preliminary",
             "AUTHORISATION_REF": "PR-2026-0815", "OFFICER_NAME": "Claire Martin", "OFFICER_RANK": "Capitaine",
             "OFFICER_UNIT": "SD Grenoble", "OFFICER_EMAIL": "claire.martin@example.org",
-            "OFFICER_PHONE": "04 65 71 40 12",
+            "OFFICER_PHONE": "04 65 71 40 12", "UNIT_CITY": "Grenoble",
             "ANSWER_DEADLINE": "2099-01-01T12:00:00", "DELIVERY": "MP4 par lien", "ISSUE": True,
             "OUTPUT_FOLDER": str(tmp_path / "pdf"), "OUTPUT": "memory:",
         }  # fmt: skip
         parameters.update(changes)
-        return camreq_processing.run("camreq:createrequisitions", parameters)
+        return camreq_processing.run("camreq:createrequisitions", parameters, feedback=feedback)
 
     return run
 

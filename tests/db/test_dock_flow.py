@@ -54,6 +54,7 @@ def open_panel(qgis_canvas, qgis_iface, tmp_path):
         settings = Settings(
             connection=connection, officer_name="Claire Martin", officer_rank="Capitaine",
             officer_unit="SD Grenoble", officer_email="claire.martin@example.org", officer_phone="04 65 71 40 12",
+            unit_city="Grenoble",
             smtp_host="127.0.0.1", smtp_port=smtp_port, smtp_security="none", smtp_from="requisitions@example.org",
         )  # fmt: skip
         tools = PointTool(qgis_canvas), RouteTool(qgis_canvas)
@@ -84,6 +85,14 @@ def create_and_send(panel) -> None:
     QTest.keyClicks(panel.requisitions.caseNumberEdit, CASE)
     panel.requisitions.createButton.click()
     wait_until(lambda: not panel.requisitions.running, "the requisitions")
+
+
+def send_and_follow_up(panel) -> None:
+    """Search, create and send the requisitions, then open the Follow-up tab and wait for its list."""
+    search(panel)
+    create_and_send(panel)
+    panel.tabs.setCurrentWidget(panel.followup)
+    wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
 
 
 def shown_rows(panel) -> list:
@@ -169,10 +178,7 @@ def test_ticked_cameras_become_requisitions_with_pdfs_sent_to_the_smtp_server(op
 def test_recording_an_answer_adds_a_history_row_shown_in_the_panel(open_panel, sample_db, sql, smtp_server):
     _handler, port = smtp_server()
     panel = open_panel(sample_db, port)
-    search(panel)
-    create_and_send(panel)
-    panel.tabs.setCurrentWidget(panel.followup)
-    wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
+    send_and_follow_up(panel)
     sent = next(i for i in range(panel.followup.model.rowCount()) if panel.followup.model.record_at(i).status == "sent")
     panel.followup.requisitionsView.setCurrentIndex(panel.followup.model.index(sent, 0))
     number = panel.followup.selected().number
@@ -440,13 +446,13 @@ def test_open_the_pdf_opens_the_stored_document_never_a_path_from_the_database(
     search(panel)
     create_and_send(panel)
     sql(sample_db, "UPDATE camreq.requisitions SET pdf_path = '/etc/passwd'")  # a forged or stale path
-    panel.tabs.setCurrentWidget(panel.followupTab)
+    panel.tabs.setCurrentWidget(panel.followup)
     wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")
-    panel.requisitionsView.setCurrentIndex(panel.followup.model.index(0, 0))
+    panel.followup.requisitionsView.setCurrentIndex(panel.followup.model.index(0, 0))
     wait_until(lambda: not panel.followup.running, "the history")
     requisition = panel.followup.selected().id
-    assert panel.openPdfButton.isEnabled()
-    panel.openPdfButton.click()
+    assert panel.followup.openPdfButton.isEnabled()
+    panel.followup.openPdfButton.click()
     wait_until(lambda: opened and not panel.followup.running, "the PDF")
     path = Path(opened[0])
     [(stored,)] = sql(sample_db, "SELECT pdf FROM camreq.requisition_documents WHERE requisition_id = %s AND issued",
@@ -454,3 +460,43 @@ def test_open_the_pdf_opens_the_stored_document_never_a_path_from_the_database(
     assert path.read_bytes() == bytes(stored)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     path.unlink()
+
+
+def test_a_second_click_on_create_and_send_requests_nothing_again(open_panel, sample_db, sql, smtp_server):
+    handler, port = smtp_server()
+    panel = open_panel(sample_db, port)
+    search(panel)
+    create_and_send(panel)
+    made, mails = sql(sample_db, "SELECT count(*) FROM camreq.requisitions"), len(handler.envelopes)
+    panel.requisitions.createButton.click()  # the investigator clicks again
+    wait_until(lambda: not panel.requisitions.running, "the second run")
+    assert sql(sample_db, "SELECT count(*) FROM camreq.requisitions") == made
+    assert len(handler.envelopes) == mails
+    report = panel.requisitions.sendReport.toPlainText()
+    assert "Nothing left to request" in report
+    assert report.count("left out: requisition ") == len(panel.search.results.ticked_rows())
+
+
+def test_an_owner_without_email_served_by_hand_is_recorded_sent_then_delivered(
+    open_panel, sample_db, sql, smtp_server, qgis_iface
+):
+    _handler, port = smtp_server()
+    panel = open_panel(sample_db, port)
+    send_and_follow_up(panel)
+    rows = [panel.followup.model.record_at(i) for i in range(panel.followup.model.rowCount())]
+    unsent = next(i for i, row in enumerate(rows) if not row.owner_email)
+    number = rows[unsent].number
+    for status, note in (("sent", "Remise en main propre le 02/12"), ("footage_delivered", "Cle USB remise le 03/12")):
+        index = next(i for i in range(panel.followup.model.rowCount())
+                     if panel.followup.model.record_at(i).number == number)  # fmt: skip
+        panel.followup.requisitionsView.setCurrentIndex(panel.followup.model.index(index, 0))
+        panel.followup.answerStatusCombo.setCurrentIndex(panel.followup.answerStatusCombo.findData(status))
+        panel.followup.answerNoteEdit.setText(note)
+        panel.followup.recordAnswerButton.click()
+        wait_until(lambda: not panel.followup.running, "the answer")
+        assert not qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+        assert any(number in text for text in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success))
+        qgis_iface.messageBar().clear_messages()
+    assert sql(sample_db, """SELECT r.status, b.status FROM camreq.requisitions r
+                             JOIN camreq.requisition_outbox b ON b.requisition_id = r.id WHERE r.number = %s""",
+               (number,)) == [("footage_delivered", "served_otherwise")]  # fmt: skip

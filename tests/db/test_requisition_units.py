@@ -118,7 +118,8 @@ def test_an_investigator_runs_search_create_send_and_due_as_themselves(
     made = camreq_processing.run("camreq:createrequisitions", {
         "CONNECTION": investigator, "CAMERAS": found["OUTPUT"], "CASE_NUMBER": "2026/1", "INVESTIGATION": "flagrance",
         "OFFICER_NAME": "Claire Martin", "OFFICER_RANK": "Capitaine", "OFFICER_UNIT": "Brigade A",
-        "OFFICER_EMAIL": "c@example.org", "OFFICER_PHONE": "04", "DELIVERY": "MP4", "ISSUE": True,
+        "OFFICER_EMAIL": "c@example.org", "OFFICER_PHONE": "04", "UNIT_CITY": "Grenoble", "DELIVERY": "MP4",
+        "ISSUE": True,
         "OUTPUT_FOLDER": str(tmp_path), "OUTPUT": "memory:",
     })  # fmt: skip
     numbers = sorted(feature["number"] for feature in made["OUTPUT"].getFeatures())

@@ -95,7 +95,8 @@ def test_drafts_get_no_number_and_no_email_and_can_be_issued_later(
     [(draft,)] = sql(scene["db"], "SELECT id FROM camreq.requisitions ORDER BY id LIMIT 1")
     assert "PROJET" in pdf_text(stored_pdf(sql, scene["db"], draft, issued=False))
     result = camreq_processing.run(
-        "camreq:setrequisitionstatus", {"CONNECTION": scene["db"], "NUMBER": str(draft), "STATUS": "issued"}
+        "camreq:setrequisitionstatus",
+        {"CONNECTION": scene["db"], "NUMBER": str(draft), "STATUS": "issued", "UNIT_CITY": "Grenoble"},
     )
     assert result["NUMBER"] == f"{datetime.now().year}-000001"
     assert result["NUMBER"] in pdf_text(stored_pdf(sql, scene["db"], draft, issued=True))

@@ -19,7 +19,7 @@ def numbers(create, cameras_layer, scene, sql) -> list[str]:
 def set_status(camreq_processing, scene):
     """Return a function running camreq:setrequisitionstatus."""
 
-    def run(number: str, status: str, note: str = "") -> dict:
+    def run(number: str, status: str, note: str = "remise en main propre") -> dict:
         return camreq_processing.run(
             "camreq:setrequisitionstatus", {"CONNECTION": scene["db"], "NUMBER": number, "STATUS": status, "NOTE": note}
         )

@@ -9,7 +9,7 @@ import pytest
 from camreq.db.connection import connect
 from camreq.db.search import _RUN_SEARCH, _SEARCH
 from pyproj import Geod, Transformer
-from qgis.core import QgsGeometry
+from qgis.core import QgsGeometry, QgsProcessingException
 
 GEOD = Geod(ellps="WGS84")
 CENTRE = (5.7245, 45.1885)  # Grenoble centre
@@ -311,3 +311,16 @@ def test_a_search_after_the_server_ended_the_kept_session_opens_a_new_one(
     assert len(pids) == 1  # the connection the search keeps for the next one
     sql(db, "SELECT pg_terminate_backend(%s, 5000)", (pids[0],))
     assert run(camreq_processing, db, layer)["COUNT"] == 1
+
+
+def test_swapped_latitude_and_longitude_are_refused_before_any_search(
+    camreq_processing, db, add_camera, incident_layer, sql
+):
+    add_camera(*offset(CENTRE, 90, 50))
+    swapped = incident_layer([(f"POINT({CENTRE[1]} {CENTRE[0]})", {"name": "A"})])  # typed longitude first
+    with pytest.raises(QgsProcessingException, match=r"more than 50 km from every camera.*longitude swapped"):
+        run(camreq_processing, db, swapped)
+    far = incident_layer([("POINT(2.35 48.85)", {"name": "B"})])  # Paris, for a Grenoble registry
+    with pytest.raises(QgsProcessingException, match=r"incident 'B' is more than 50 km.*check the coordinates"):
+        run(camreq_processing, db, far)
+    assert sql(db, "SELECT count(*) FROM camreq.searches") == [(0,)]

@@ -178,8 +178,7 @@ def test_the_requisitions_tab_alone_counts_the_cameras_handed_to_it_by_owner(qgi
 
     tab = RequisitionsTab(qgis_iface.messageBar(), OFFICER)
     assert tab.officerLabel.text() == "Capitaine, Claire Martin, SD Grenoble"
-    deadline = from_qdatetime(tab.answerDeadlineEdit.dateTime()) - datetime.now().astimezone()
-    assert timedelta(hours=23) < deadline <= timedelta(days=1)
+    assert tab.answer_deadline() is None  # the core computes 48 h or the purge when the requisitions are made
     tab.set_cameras(SearchResult(1, 2154, [search_row("A", 5), search_row("B", 9, owner="SEMITAG"),
                                            search_row("C", 12)]))  # fmt: skip
     assert tab.selectionLabel.text().startswith("3 cameras ticked, 2 owners")
@@ -243,3 +242,18 @@ def test_the_panel_joins_the_tabs_the_ticked_cameras_reach_the_requisitions_tab(
     panel.tabs.setCurrentWidget(panel.followup)  # showing the follow-up reloads it: here, no database to read
     assert any("No database chosen" in text for text in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
     panel.remove_from_map()
+
+
+def test_default_times_are_computed_when_the_investigator_acts_not_when_the_panel_opened(search_tab, monkeypatch):
+    import camreq.dialogs.search_tab as search_tab_module
+
+    opened_end = from_qdatetime(search_tab.endEdit.dateTime())
+    later = opened_end + timedelta(hours=3)
+    monkeypatch.setattr(search_tab_module, "now", lambda: later)  # the panel stayed open three hours
+    search_tab.set_incident_point(QgsPointXY(913500, 6458000))
+    search_tab.reasonEdit.setText("Vol à l'arraché")
+    request = search_tab.search_request()
+    assert (request.start, request.end) == (later - timedelta(hours=1), later)
+    search_tab.startEdit.setDateTime(search_tab.startEdit.dateTime().addSecs(-1800))  # a typed window is kept
+    kept = search_tab.search_request()
+    assert kept.start == later - timedelta(hours=1, minutes=30)

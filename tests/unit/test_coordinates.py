@@ -51,3 +51,22 @@ def test_a_chosen_system_is_obeyed():
 def test_unreadable_or_impossible_coordinates_are_refused_with_a_message(text, system, message):
     with pytest.raises(CamreqError, match=message):
         parse_coordinates(text, system)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "45°11'18.6\"N 5°43'28.2\"E",
+        "45° 11′ 18,6″ N, 5° 43′ 28,2″ E",  # noqa: RUF001 (primes are minute and second signs)
+        "5°43'28.2\"E 45°11'18.6\"N",
+        "45°11'18.6\" 5°43'28.2\"",
+    ],
+)
+def test_degrees_minutes_seconds_are_read_with_their_hemispheres(text):
+    point = parse_coordinates(text)
+    assert (round(point.x, 5), round(point.y, 5), point.crs) == (5.7245, 45.1885, WGS84)
+
+
+def test_south_and_west_degrees_are_negative():
+    point = parse_coordinates("33°52'S 151°12'W")
+    assert (round(point.x, 4), round(point.y, 4)) == (-151.2, -33.8667)

@@ -11,7 +11,7 @@ import pytest
 from camreq.core.osm_tags import NotACameraError, camera_from_osm_tags
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample"
-GENERATED = ("owners.csv", "cameras.csv", "osm_surveillance.geojson")
+GENERATED = ("owners.csv", "cameras.csv", "osm_surveillance.geojson", "streets.geojson")
 OWNER_KINDS = {"metropolis", "city", "departement", "transport", "landlord", "private"}
 CAMERA_TYPES = {"fixed", "dome", "ptz", "anpr"}
 RESERVED_DOMAINS = (".example.org", ".example.com", ".example.net")
@@ -141,3 +141,18 @@ def test_osm_export_has_clean_nodes_nodes_with_bad_tags_and_a_guard(osm_features
     assert any(warning.startswith("camera:direction 'abc'") for warning in warnings)
     assert any(warning.startswith("height 'tall'") for warning in warnings)
     assert skipped == ["surveillance:type=guard is not a camera"]
+
+
+def test_streets_are_named_synthetic_lines_around_the_sample_incident():
+    streets = json.loads((SAMPLE / "streets.geojson").read_text(encoding="utf-8"))
+    assert "SYNTHETIC" in streets["generator"]
+    features = streets["features"]
+    assert len(features) >= 40
+    assert all(feature["properties"]["synthetic"] is True and feature["properties"]["name"] for feature in features)
+    assert all(feature["geometry"]["type"] == "LineString" for feature in features)
+    points = [point for feature in features for point in feature["geometry"]["coordinates"]]
+    assert all(LON_RANGE[0] <= lon <= LON_RANGE[1] and LAT_RANGE[0] <= lat <= LAT_RANGE[1] for lon, lat in points)
+    incident = json.loads((SAMPLE / "incidents.geojson").read_text(encoding="utf-8"))["features"][0]
+    lon, lat = incident["geometry"]["coordinates"]
+    nearby = [p for p in points if abs(p[0] - lon) < 0.004 and abs(p[1] - lat) < 0.003]  # about 300 m around it
+    assert len(nearby) >= 4
