@@ -33,8 +33,8 @@ class SetRequisitionStatus(CamreqAlgorithm):
         "or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. "
         "NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers "
         "it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and "
-        "BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to 'sent' with a NOTE saying "
-        "how: its e-mail is then never sent. Other changes are refused with the allowed ones. Each change is kept "
+        "BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to "
+        "'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the allowed ones. Each change is kept "
         "in the history with who, when and NOTE; history rows are never changed."
     )
 
