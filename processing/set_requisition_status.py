@@ -34,8 +34,8 @@ class SetRequisitionStatus(CamreqAlgorithm):
         "NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers "
         "it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and "
         "BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to "
-        "'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the allowed ones. Each change is kept "
-        "in the history with who, when and NOTE; history rows are never changed."
+        "'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the "
+        "allowed ones. Each change is kept in the history with who, when and NOTE; history rows are never changed."
     )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
