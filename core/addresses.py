@@ -212,6 +212,16 @@ def best_match(
     return matches[0] if matches else None
 
 
+def require_addresses(conn: psycopg2.extensions.connection) -> None:
+    """Raise where the database holds no address to search."""
+    with conn.cursor() as cursor:
+        if not db.has_addresses(cursor):
+            raise CamreqError(
+                "The database holds no address: load the Base Adresse Nationale of your département with "
+                "camreq:importaddresses first."
+            )
+
+
 def _position(lon_text: str, lat_text: str) -> tuple[float, float]:
     """Return a row's WGS84 position, or raise where it is missing, unreadable or outside France."""
     if not lon_text or not lat_text:

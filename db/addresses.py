@@ -91,6 +91,15 @@ def apply_staged(cursor: Cursor) -> tuple[int, int, int, int]:
     return imported, updated, removed, cursor.fetchone()[0]
 
 
+def has_addresses(cursor: Cursor) -> bool:
+    """Return whether any street is loaded (False too where the schema predates addresses)."""
+    cursor.execute("SELECT to_regclass('camreq.address_streets') IS NOT NULL")
+    if not cursor.fetchone()[0]:
+        return False
+    cursor.execute("SELECT EXISTS (SELECT FROM camreq.address_streets)")
+    return cursor.fetchone()[0]
+
+
 def search(cursor: Cursor, text: str, limit: int) -> list[AddressMatch]:
     """Return the addresses matching a typed text, best first."""
     cursor.execute(SEARCH, (text, limit))

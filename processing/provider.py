@@ -10,7 +10,9 @@ from qgis.PyQt.QtGui import QIcon
 from .cameras_near_incident import CamerasNearIncident
 from .create_requisitions import CreateRequisitions
 from .due_requisitions import DueRequisitions
+from .geocode_incidents import GeocodeIncidents
 from .grant_user import GrantUser
+from .import_addresses import ImportAddresses
 from .import_cameras import ImportCameras
 from .import_owners import ImportOwners
 from .install_database import InstallDatabase
@@ -45,7 +47,9 @@ class CamreqProvider(QgsProcessingProvider):
             GrantUser(),
             ImportOwners(),
             ImportCameras(),
+            ImportAddresses(),
             LoadSampleData(),
+            GeocodeIncidents(),
             CamerasNearIncident(),
             SelectCamerasNearIncident(),
             CreateRequisitions(),

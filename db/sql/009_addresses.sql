@@ -106,10 +106,10 @@ LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$
 $$;
 
 -- The BAN form of a repetition index, as it is compared (b and bis are the same).
-CREATE FUNCTION camreq.address_rep_key(rep text) RETURNS text
+CREATE FUNCTION camreq.address_rep_key(typed text) RETURNS text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$
-    SELECT coalesce((SELECT r.rep FROM camreq.address_repetitions r WHERE r.written = camreq.fold(rep)),
-                    camreq.fold(rep))
+    SELECT coalesce((SELECT r.rep FROM camreq.address_repetitions r WHERE r.written = camreq.fold(typed)),
+                    camreq.fold(typed))
 $$;
 
 -- A typed address in parts: the number (leading, or anywhere before a street word such as rue, av) and its
