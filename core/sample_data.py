@@ -9,12 +9,16 @@ from qgis.core import QgsFeedback, QgsVectorLayer
 from qgis.PyQt.QtCore import QUrl
 
 from ..errors import CamreqError
+from .addresses import AddressImportResult, ban_file_rows, import_addresses
+from .addresses import Reject as AddressReject
 from .registry_import import CameraImportOptions, ImportResult, Reject, import_cameras, import_owners
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
 OWNERS_CSV = SAMPLE_DIR / "owners.csv"
 CAMERAS_CSV = SAMPLE_DIR / "cameras.csv"
 OSM_GEOJSON = SAMPLE_DIR / "osm_surveillance.geojson"
+ADDRESSES_BAN = SAMPLE_DIR / "adresses-38-synthetique.csv.gz"
+INCIDENT_ADDRESSES_CSV = SAMPLE_DIR / "incident_addresses.csv"
 
 
 def delimited_text_layer(path: Path, name: str, xy: tuple[str, str] | None = None) -> QgsVectorLayer:
@@ -39,3 +43,10 @@ def load_sample_registry(
     owners_result = import_owners(conn, owners, QgsFeedback(), reject)
     cameras_result = import_cameras(conn, cameras, CameraImportOptions(), feedback, reject)
     return owners_result, cameras_result
+
+
+def load_sample_addresses(
+    conn: psycopg2.extensions.connection, feedback: QgsFeedback, reject: AddressReject
+) -> AddressImportResult:
+    """Import the synthetic BAN file of the sample communes, in the caller's transaction."""
+    return import_addresses(conn, ban_file_rows(ADDRESSES_BAN), feedback, reject)

@@ -6,12 +6,12 @@ from typing import Any
 
 from qgis.core import QgsFeature, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingOutputNumber
 
-from ..core.sample_data import load_sample_registry
+from ..core.sample_data import load_sample_addresses, load_sample_registry
 from ..db.registry import transaction
 from .algorithm import CamreqAlgorithm
 from .import_outputs import report
 
-OUTPUTS = ("OWNERS", "CAMERAS", "REJECTED")
+OUTPUTS = ("OWNERS", "CAMERAS", "ADDRESSES", "REJECTED")
 
 
 class LoadSampleData(CamreqAlgorithm):
@@ -20,13 +20,14 @@ class LoadSampleData(CamreqAlgorithm):
     group_name = "Registry"
 
     algorithm_id = "loadsampledata"
-    label = "Load the sample registry (SYNTHETIC Grenoble data)"
+    label = "Load the sample registry and addresses (SYNTHETIC Grenoble data)"
     help_text = (
         "SYNTHETIC DATA: loads the invented Grenoble-area sample registry shipped in the plugin's sample "
-        "folder (18 owners, 1,415 cameras) to try, demonstrate or test CamReq. None of these cameras, "
-        "contacts or authorisations exists: never load it into a production registry. It goes through the "
-        "same import as camreq:importowners and camreq:importcameras, in one transaction; running it again "
-        "updates the same rows."
+        "folder (18 owners, 1,415 cameras, and the addresses of nine communes in the Base Adresse Nationale's "
+        "format) to try, demonstrate or test CamReq. None of these cameras, contacts or authorisations exists, "
+        "and the addresses' positions are invented: never load it into a production database. It goes through "
+        "the same imports as camreq:importowners, camreq:importcameras and camreq:importaddresses, in one "
+        "transaction; running it again updates the same rows."
     )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
@@ -34,7 +35,8 @@ class LoadSampleData(CamreqAlgorithm):
         self.add_connection_parameter()
         for name, label in zip(
             OUTPUTS,
-            (self.tr("Sample owners loaded"), self.tr("Sample cameras loaded"), self.tr("Sample rows rejected")),
+            (self.tr("Sample owners loaded"), self.tr("Sample cameras loaded"), self.tr("Sample addresses loaded"),
+             self.tr("Sample rows rejected")),
             strict=True,
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
@@ -50,7 +52,14 @@ class LoadSampleData(CamreqAlgorithm):
 
         with transaction(self.connection_value(parameters, context)) as conn:
             owners, cameras = load_sample_registry(conn, feedback, reject)
+            addresses = load_sample_addresses(
+                conn, feedback, lambda row, _values, reason: reject(QgsFeature(row), reason)
+            )
         report(feedback, self.tr("Sample owners (SYNTHETIC)"), owners)
         report(feedback, self.tr("Sample cameras (SYNTHETIC)"), cameras)
-        loaded = (owners.imported + owners.updated, cameras.imported + cameras.updated)
-        return dict(zip(OUTPUTS, (*loaded, owners.rejected + cameras.rejected), strict=True))
+        feedback.pushInfo(self.tr("Sample addresses (SYNTHETIC): {n} in {c} communes.").format(
+            n=addresses.imported + addresses.updated, c=addresses.communes))
+        loaded = (owners.imported + owners.updated, cameras.imported + cameras.updated,
+                  addresses.imported + addresses.updated)
+        rejected = owners.rejected + cameras.rejected + addresses.rejected
+        return dict(zip(OUTPUTS, (*loaded, rejected), strict=True))

@@ -8,6 +8,7 @@ is invented (see README.md).
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import math
 import random
@@ -248,12 +249,21 @@ def osm_collection(rng: random.Random) -> dict:
 
 
 def main(out_dir: Path = HERE) -> None:
-    """Write owners.csv, cameras.csv and osm_surveillance.geojson into out_dir."""
+    """Write owners.csv, cameras.csv, osm_surveillance.geojson and the synthetic BAN file into out_dir."""
     rng = random.Random(SEED)
     _write_csv(out_dir / "owners.csv", owner_rows())
     _write_csv(out_dir / "cameras.csv", camera_rows(rng))
     text = json.dumps(osm_collection(rng), ensure_ascii=False, indent=1) + "\n"
     (out_dir / "osm_surveillance.geojson").write_bytes(text.encode("utf-8"))
+    write_addresses(out_dir)
+
+
+def write_addresses(out_dir: Path) -> None:
+    """Write the synthetic BAN file and the incidents given by address (generate_addresses.py, beside this one)."""
+    spec = importlib.util.spec_from_file_location("generate_addresses", HERE / "generate_addresses.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.write_addresses(out_dir)
 
 
 def _bool(value: bool) -> str:
