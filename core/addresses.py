@@ -127,11 +127,13 @@ def checked_row(values: dict[str, str]) -> tuple:
     """Return a BAN row's staged values (db.STAGED_COLUMNS order, rejected=False), or raise BanRowError."""
     if "_columns" in values:
         raise BanRowError(f"the row has {values['_columns']} columns, the header {values['_expected']}")
-    for name, value in values.items():
-        if "\x00" in value:
-            raise BanRowError(f"{name} contains a NUL character (\\x00), which cannot be stored")
-        if "\ufffd" in value:
-            raise BanRowError(f"{name} is not UTF-8 text")
+    joined = "".join(values.values())
+    if "\x00" in joined or "\ufffd" in joined:  # rare: then find the field to name
+        for name, value in values.items():
+            if "\x00" in value:
+                raise BanRowError(f"{name} contains a NUL character (\\x00), which cannot be stored")
+            if "\ufffd" in value:
+                raise BanRowError(f"{name} is not UTF-8 text")
     get = {name: (values.get(name) or "").strip() for name in BAN_COLUMNS}
     if not BAN_ID.fullmatch(get["id"]):
         raise BanRowError(f"id {_shown(get['id'])} is not a BAN id (letters, digits, _ and -)")
@@ -189,7 +191,6 @@ def import_addresses(
             if len(batch) >= COPY_BATCH:
                 db.copy_staged(cursor, "".join(batch))
                 batch.clear()
-                feedback.pushDebugInfo(f"{len(seen)} rows staged")
         db.copy_staged(cursor, "".join(batch))
         result.imported, result.updated, result.removed, result.communes = db.apply_staged(cursor)
     return result

@@ -29,10 +29,13 @@ CREATE TEMP TABLE ban_staging (
 UPSERT = """
 WITH written AS (
     INSERT INTO camreq.addresses (id, {columns})
-    SELECT id, id_fantoir, numero, rep, camreq.address_rep_key(rep), nom_voie, code_postal, code_insee,
-           nom_commune, nom_ancienne_commune, type_position, source_position, certification_commune,
-           ST_Transform(ST_SetSRID(ST_MakePoint(lon, lat), 4326), camreq.storage_srid())
-    FROM ban_staging WHERE NOT rejected
+    SELECT s.id, s.id_fantoir, s.numero, s.rep, coalesce(r.rep, camreq.fold(s.rep)), s.nom_voie, s.code_postal,
+           s.code_insee, s.nom_commune, s.nom_ancienne_commune, s.type_position, s.source_position,
+           s.certification_commune, ST_Transform(ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326), srid.value)
+    FROM ban_staging s
+    CROSS JOIN (SELECT camreq.storage_srid() AS value) srid
+    LEFT JOIN camreq.address_repetitions r ON r.written = lower(s.rep)
+    WHERE NOT s.rejected
     ON CONFLICT (id) DO UPDATE SET ({columns}) = ({excluded})
     WHERE ({stored}) IS DISTINCT FROM ({excluded})
     RETURNING xmax = 0 AS inserted

@@ -105,13 +105,6 @@ LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$
     WHERE w.word <> ''
 $$;
 
--- The BAN form of a repetition index, as it is compared (b and bis are the same).
-CREATE FUNCTION camreq.address_rep_key(typed text) RETURNS text
-LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$
-    SELECT coalesce((SELECT r.rep FROM camreq.address_repetitions r WHERE r.written = camreq.fold(typed)),
-                    camreq.fold(typed))
-$$;
-
 -- A typed address in parts: the number (leading, or anywhere before a street word such as rue, av) and its
 -- repetition index, a postcode anywhere, the other words.
 CREATE FUNCTION camreq.parse_address_query(
@@ -226,10 +219,10 @@ GRANT SELECT ON camreq.addresses, camreq.address_streets, camreq.address_abbrevi
     camreq.address_repetitions TO camreq_admin, camreq_analyst, camreq_investigator;
 GRANT INSERT, UPDATE, DELETE ON camreq.addresses, camreq.address_streets TO camreq_admin, camreq_analyst;
 REVOKE EXECUTE ON FUNCTION camreq.fold(text), camreq.address_tokens(text), camreq.normalize_address_words(text[]),
-    camreq.address_rep_key(text), camreq.parse_address_query(text), camreq.search_addresses(text, integer),
+    camreq.parse_address_query(text), camreq.search_addresses(text, integer),
     camreq.refresh_address_streets(text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION camreq.fold(text), camreq.address_tokens(text), camreq.normalize_address_words(text[]),
-    camreq.address_rep_key(text), camreq.parse_address_query(text), camreq.search_addresses(text, integer)
+    camreq.parse_address_query(text), camreq.search_addresses(text, integer)
     TO camreq_admin, camreq_analyst, camreq_investigator;
 GRANT EXECUTE ON FUNCTION camreq.refresh_address_streets(text[]) TO camreq_admin, camreq_analyst;
 
