@@ -29,6 +29,7 @@ from qgis.core import (
 from ..db import addresses as db
 from ..db.addresses import AddressMatch
 from ..errors import CamreqError
+from .import_values import FALSE_WORDS, TRUE_WORDS
 
 BAN_COLUMNS = (
     "id", "id_fantoir", "numero", "rep", "nom_voie", "code_postal", "code_insee", "nom_commune",
@@ -52,8 +53,6 @@ CODE_INSEE = re.compile(r"[0-9][0-9AB][0-9]{3}")
 CODE_POSTAL = re.compile(r"[0-9]{5}")
 NUMERO = re.compile(r"[0-9]{1,5}")
 MAX_TEXT = 200
-TRUE_WORDS = {"vrai", "true", "t", "1", "oui"}
-FALSE_WORDS = {"faux", "false", "f", "0", "non"}
 COPY_BATCH = 20_000
 DEFAULT_SUGGESTIONS = 10
 

@@ -6,6 +6,7 @@ import io
 from dataclasses import dataclass
 
 import psycopg2.extensions
+from psycopg2 import sql
 
 Cursor = psycopg2.extensions.cursor
 
@@ -26,7 +27,7 @@ CREATE TEMP TABLE ban_staging (
     rejected boolean NOT NULL
 ) ON COMMIT DROP
 """
-UPSERT = """
+UPSERT = sql.SQL("""
 WITH written AS (
     INSERT INTO camreq.addresses (id, {columns})
     SELECT s.id, s.id_fantoir, s.numero, s.rep, coalesce(r.rep, camreq.fold(s.rep)), s.nom_voie, s.code_postal,
@@ -41,10 +42,10 @@ WITH written AS (
     RETURNING xmax = 0 AS inserted
 )
 SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written
-""".format(
-    columns=", ".join(STORED_COLUMNS),
-    stored=", ".join(f"addresses.{column}" for column in STORED_COLUMNS),
-    excluded=", ".join(f"EXCLUDED.{column}" for column in STORED_COLUMNS),
+""").format(
+    columns=sql.SQL(", ").join(map(sql.Identifier, STORED_COLUMNS)),
+    stored=sql.SQL(", ").join(sql.Identifier("addresses", column) for column in STORED_COLUMNS),
+    excluded=sql.SQL(", ").join(sql.Identifier("excluded", column) for column in STORED_COLUMNS),
 )
 REMOVE_GONE = """
 DELETE FROM camreq.addresses a
@@ -77,7 +78,8 @@ def create_staging(cursor: Cursor) -> None:
 
 def copy_staged(cursor: Cursor, lines: str) -> None:
     """COPY rows in PostgreSQL text format (STAGED_COLUMNS order) into the staging table."""
-    cursor.copy_expert(f"COPY ban_staging ({', '.join(STAGED_COLUMNS)}) FROM STDIN", io.StringIO(lines))
+    copy = sql.SQL("COPY ban_staging ({}) FROM STDIN").format(sql.SQL(", ").join(map(sql.Identifier, STAGED_COLUMNS)))
+    cursor.copy_expert(copy.as_string(cursor), io.StringIO(lines))
 
 
 def apply_staged(cursor: Cursor) -> tuple[int, int, int, int]:

@@ -466,23 +466,40 @@ def ban_rows() -> list[dict[str, str]]:
     return rows
 
 
-@pytest.fixture
-def ban_file(tmp_path):
-    """Return a function writing BAN rows (dicts by column, missing ones empty) as a BAN CSV file, .gz by default."""
+def write_ban(path, rows: list[dict[str, str]]) -> str:
+    """Write BAN rows (dicts by column, missing ones empty) as a BAN CSV file, gzip where the name ends in .gz."""
     import gzip
 
-    def write(rows: list[dict[str, str]], name: str = "adresses-38.csv.gz") -> str:
-        lines = [BAN_HEADER] + [";".join(row.get(column, "") for column in BAN_HEADER.split(";")) for row in rows]
-        text = "\n".join(lines) + "\n"
-        path = tmp_path / name
-        if name.endswith(".gz"):
-            with gzip.open(path, "wt", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-        else:
-            path.write_text(text, encoding="utf-8", newline="")
-        return str(path)
+    lines = [BAN_HEADER] + [";".join(row.get(column, "") for column in BAN_HEADER.split(";")) for row in rows]
+    text = "\n".join(lines) + "\n"
+    if str(path).endswith(".gz"):
+        with gzip.open(path, "wt", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    else:
+        path.write_text(text, encoding="utf-8", newline="")
+    return str(path)
 
-    return write
+
+@pytest.fixture
+def ban_file(tmp_path):
+    """Return a function writing BAN rows as a BAN CSV file in the test's folder, .gz by default."""
+    return lambda rows, name="adresses-38.csv.gz": write_ban(tmp_path / name, rows)
+
+
+@pytest.fixture(scope="module")
+def search_db(shared_db: str, tmp_path_factory) -> str:
+    """Return shared_db with the BAN fixture loaded, for tests that only search (they must not change it)."""
+    from pathlib import Path
+
+    from camreq.core.addresses import ban_file_rows, import_addresses
+    from camreq.db.registry import transaction
+    from qgis.core import QgsFeedback
+
+    path = write_ban(tmp_path_factory.mktemp("ban") / "adresses-38.csv.gz", ban_rows())
+    with transaction(shared_db) as conn:
+        result = import_addresses(conn, ban_file_rows(Path(path)), QgsFeedback(), lambda *rejected: None)
+    assert result.imported == len(ban_rows())
+    return shared_db
 
 
 @pytest.fixture

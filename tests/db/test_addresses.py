@@ -158,8 +158,8 @@ def test_a_file_without_the_ban_columns_is_refused_and_nothing_changes(addresses
         ("boulevard gambetta grenoble", "Boulevard Gambetta 38000 Grenoble", "street"),
     ],
 )
-def test_the_search_forgives_how_people_type(addresses_db, typed, expected, kind):
-    conn = connect(addresses_db)
+def test_the_search_forgives_how_people_type(search_db, typed, expected, kind):
+    conn = connect(search_db)
     [best, *others] = suggest(conn, typed)
     conn.close()
     assert (best.label, best.kind) == (expected, kind)
@@ -167,20 +167,20 @@ def test_the_search_forgives_how_people_type(addresses_db, typed, expected, kind
     assert all(other.score <= best.score for other in others)
 
 
-def test_an_exact_address_scores_one_and_lies_where_the_ban_puts_it(addresses_db):
-    [best, *_] = suggest(connect(addresses_db), "12 Rue Félix Poulat 38000 Grenoble")
+def test_an_exact_address_scores_one_and_lies_where_the_ban_puts_it(search_db):
+    [best, *_] = suggest(connect(search_db), "12 Rue Félix Poulat 38000 Grenoble")
     assert best.score == pytest.approx(1.0)
     assert (round(best.lon, 6), round(best.lat, 6)) == (round(5.7240 + 12 * 0.000127, 6), 45.1890)
 
 
-def test_a_number_not_on_the_street_gives_the_street_lower(addresses_db):
-    [best, *_] = suggest(connect(addresses_db), "99 rue Félix Poulat")
+def test_a_number_not_on_the_street_gives_the_street_lower(search_db):
+    [best, *_] = suggest(connect(search_db), "99 rue Félix Poulat")
     assert (best.label, best.kind) == ("Rue Félix Poulat 38000 Grenoble", "street")
     assert best.score < 0.8
 
 
-def test_suggestions_are_capped_and_nonsense_finds_nothing(addresses_db):
-    conn = connect(addresses_db)
+def test_suggestions_are_capped_and_nonsense_finds_nothing(search_db):
+    conn = connect(search_db)
     assert len(suggest(conn, "rue", 3)) <= 3
     assert suggest(conn, "zzzz qqqq") == []
     assert suggest(conn, "   ") == []
