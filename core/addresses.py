@@ -72,6 +72,7 @@ class AddressImportResult:
     removed: int = 0
     rejected: int = 0
     communes: int = 0
+    loaded: int = 0  # rows read and kept: imported, updated or already up to date
 
 
 def ban_file_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
@@ -186,6 +187,7 @@ def import_addresses(
                     seen.add(kept[0])
                 continue
             seen.add(staged[0])
+            result.loaded += 1
             batch.append(_copy_line(staged))
             if len(batch) >= COPY_BATCH:
                 db.copy_staged(cursor, "".join(batch))

@@ -58,8 +58,7 @@ class LoadSampleData(CamreqAlgorithm):
         report(feedback, self.tr("Sample owners (SYNTHETIC)"), owners)
         report(feedback, self.tr("Sample cameras (SYNTHETIC)"), cameras)
         feedback.pushInfo(self.tr("Sample addresses (SYNTHETIC): {n} in {c} communes.").format(
-            n=addresses.imported + addresses.updated, c=addresses.communes))
-        loaded = (owners.imported + owners.updated, cameras.imported + cameras.updated,
-                  addresses.imported + addresses.updated)
+            n=addresses.loaded, c=addresses.communes))
+        loaded = (owners.imported + owners.updated, cameras.imported + cameras.updated, addresses.loaded)
         rejected = owners.rejected + cameras.rejected + addresses.rejected
         return dict(zip(OUTPUTS, (*loaded, rejected), strict=True))
