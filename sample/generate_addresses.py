@@ -128,7 +128,7 @@ def synthetic_ban_rows(size: int, seed: int = 1) -> Iterator[list[str]]:
     while written < size:
         commune_number += 1
         insee, postcode = f"99{commune_number:03d}"[-5:], f"99{commune_number % 1000:03d}"
-        commune = f"Synthéville-{_word(rng).capitalize()}-{commune_number}"
+        commune = f"{_word(rng).capitalize()}-{_word(rng)}"  # distinct names, as real communes have
         centre = (rng.uniform(-1.0, 6.0), rng.uniform(43.5, 49.5))
         for index in range(rng.randrange(60, 140)):
             street = f"{rng.choice(STREET_TYPES)} {rng.choice(NAME_PREFIXES)}{_word(rng).capitalize()}"
