@@ -22,7 +22,6 @@ from ..core.locate import ADDRESS, CAMERA, REQUISITION, locate
 from ..errors import CamreqError
 
 MIN_VIEW_M = 150.0  # a point is shown in a view this wide
-GROUPS = {REQUISITION: "Requisitions", CAMERA: "Cameras", ADDRESS: "Addresses"}
 
 
 class CamreqLocatorFilter(QgsLocatorFilter):
@@ -65,12 +64,13 @@ class CamreqLocatorFilter(QgsLocatorFilter):
         except CamreqError as error:
             QgsMessageLog.logMessage(str(error), "CamReq")
             return
+        groups = {REQUISITION: self.tr("Requisitions"), CAMERA: self.tr("Cameras"), ADDRESS: self.tr("Addresses")}
         for place in places:
             if feedback.isCanceled():
                 return
             result = QgsLocatorResult(self, place.label, list(place.box))  # plain values cross threads safely
             result.description = place.detail
-            result.group = self.tr(GROUPS[place.kind])
+            result.group = groups[place.kind]
             result.score = place.score
             self.resultFetched.emit(result)
 
