@@ -18,6 +18,7 @@ from .settings import Settings
 
 if TYPE_CHECKING:  # the dialogs are imported by initGui() only, these names serve the annotations
     from .dialogs.dock import CamreqDock
+    from .dialogs.locator import CamreqLocatorFilter
     from .dialogs.map_tools import PointTool, RouteTool
 
 MENU = "&CamReq"
@@ -37,6 +38,7 @@ class CamReqPlugin:
         self.dock: CamreqDock | None = None
         self.point_tool: PointTool | None = None
         self.route_tool: RouteTool | None = None
+        self.locator: CamreqLocatorFilter | None = None
         self.translator = self._install_translator()
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS's name; also called by qgis_process)
@@ -45,8 +47,9 @@ class CamReqPlugin:
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     def initGui(self) -> None:  # noqa: N802
-        """Add the provider, the panel with its toolbar button, the settings and the analyst's actions."""
+        """Add the provider, the panel and its toolbar button, the locator filter, the settings and the analyst menu."""
         from .dialogs.dock import CamreqDock
+        from .dialogs.locator import CamreqLocatorFilter
         from .dialogs.map_tools import PointTool, RouteTool
 
         self.initProcessing()
@@ -82,10 +85,13 @@ class CamReqPlugin:
             ),
         ):
             self.analyst_actions.append(self._add_action(QCoreApplication.translate("CamReqPlugin", text), slot))
+        self.locator = CamreqLocatorFilter(canvas, lambda: Settings.load().connection)
+        self.iface.registerLocatorFilter(self.locator)
         self.apply_mode(Settings.load().mode)
 
     def unload(self) -> None:
-        """Remove the panel, the map tools, every action, the provider and the translation; close kept connections."""
+        """Remove the panel, the map tools, the locator filter, every action, the provider and the translation; close
+        kept connections."""
         if self.dock is not None:
             self.dock.remove_from_map()  # also takes the map tools off the canvas
             self.iface.removeDockWidget(self.dock)
@@ -94,6 +100,9 @@ class CamReqPlugin:
         if self.route_tool is not None:
             self.route_tool.remove()
         self.point_tool = self.route_tool = None
+        if self.locator is not None:
+            self.iface.deregisterLocatorFilter(self.locator)
+            self.locator = None
         for action in self.toolbar_actions:
             self.iface.removeToolBarIcon(action)
         for action in self.actions:

@@ -79,8 +79,8 @@ def install_or_upgrade(
                 f"(version {latest_version()}): upgrade the plugin."
             )
         pending = [migration for migration in migrations() if migration.version > current]
-        if pending and current == 0:
-            _check_postgis_available(conn)
+        if pending:
+            _check_extensions_available(conn)
         for migration in pending:
             report(f"Applying {migration.name}")
             apply(conn, migration, srid)
@@ -111,13 +111,22 @@ def apply(conn: psycopg2.extensions.connection, migration: Migration, srid: int 
         raise CamreqError(f"{migration.name} did not record schema version {migration.version}.")
 
 
-def _check_postgis_available(conn: psycopg2.extensions.connection) -> None:
-    """Raise where the server has no PostGIS extension to create."""
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'")
-        if fetch_value(cursor) == 0:
-            raise CamreqError(
-                "PostGIS is not available on this PostgreSQL server: install it on the server "
-                "(Debian: apt-get install postgresql-15-postgis-3) and run the installation again."
-            )
+REQUIRED_EXTENSIONS = {  # extension: the Debian package that ships it
+    "postgis": "postgresql-15-postgis-3",
+    "unaccent": "postgresql-15 (contrib)",
+    "pg_trgm": "postgresql-15 (contrib)",
+}
 
+
+def _check_extensions_available(conn: psycopg2.extensions.connection) -> None:
+    """Raise where the server lacks an extension the migrations create (PostGIS, unaccent, pg_trgm)."""
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT name FROM pg_available_extensions WHERE name = ANY(%s)", (list(REQUIRED_EXTENSIONS),))
+        available = {row[0] for row in cursor.fetchall()}
+    missing = [name for name in REQUIRED_EXTENSIONS if name not in available]
+    if missing:
+        packages = ", ".join(sorted({REQUIRED_EXTENSIONS[name] for name in missing}))
+        raise CamreqError(
+            f"The PostgreSQL server lacks the extension(s) {', '.join(missing)}: install them on the server "
+            f"(Debian: {packages}) and run the installation again."
+        )

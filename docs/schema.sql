@@ -30,6 +30,20 @@ COMMENT ON SCHEMA camreq IS 'CamReq: video-protection camera registry and judici
 
 
 --
+-- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
+
+--
+-- Name: EXTENSION pg_trgm; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
+
+
+--
 -- Name: postgis; Type: EXTENSION; Schema: -; Owner: -
 --
 
@@ -41,6 +55,36 @@ CREATE EXTENSION IF NOT EXISTS postgis WITH SCHEMA public;
 --
 
 COMMENT ON EXTENSION postgis IS 'PostGIS geometry and geography spatial types and functions';
+
+
+--
+-- Name: unaccent; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
+
+
+--
+-- Name: EXTENSION unaccent; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
+
+
+--
+-- Name: address_tokens(text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.address_tokens(input text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT coalesce(
+        regexp_split_to_array(
+            btrim(regexp_replace(regexp_replace(regexp_replace(camreq.fold(input),
+                '([0-9])([a-z])', '\1 \2', 'g'), '([a-z])([0-9])', '\1 \2', 'g'), '[^a-z0-9]+', ' ', 'g')),
+            ' '),
+        '{}')
+$$;
 
 
 --
@@ -157,6 +201,18 @@ BEGIN
     FROM figures g
     ORDER BY g.unit NULLS FIRST;
 END
+$$;
+
+
+--
+-- Name: fold(text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.fold(input text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+    SELECT lower(unaccent('unaccent'::regdictionary, input))
 $$;
 
 
@@ -324,6 +380,20 @@ CREATE FUNCTION camreq.my_unit() RETURNS text
 
 
 --
+-- Name: normalize_address_words(text[]); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.normalize_address_words(words text[]) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT coalesce(string_agg(coalesce(a.expansion, w.word), ' ' ORDER BY w.n), '')
+    FROM unnest(words) WITH ORDINALITY AS w(word, n)
+    LEFT JOIN camreq.address_abbreviations a ON a.abbreviation = w.word
+    WHERE w.word <> ''
+$$;
+
+
+--
 -- Name: number_requisition(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -456,6 +526,62 @@ BEGIN
     NEW.updated_at := now();
     RETURN NEW;
 END
+$$;
+
+
+--
+-- Name: parse_address_query(text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.parse_address_query(query text, OUT numero integer, OUT rep text, OUT postcode text, OUT words text) RETURNS record
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $_$
+DECLARE
+    tokens text[] := array_remove(camreq.address_tokens(coalesce(query, '')), '');
+    found text;
+    at integer;
+    after integer;
+BEGIN
+    SELECT t INTO found FROM unnest(tokens) AS t WHERE t ~ '^[0-9]{5}$' LIMIT 1;
+    IF found IS NOT NULL THEN
+        postcode := found;
+        tokens := array_remove(tokens, found);
+    END IF;
+    FOR i IN 1 .. coalesce(array_length(tokens, 1), 0) LOOP
+        CONTINUE WHEN tokens[i] !~ '^[0-9]{1,4}$';
+        SELECT r.rep INTO rep FROM camreq.address_repetitions r WHERE r.written = tokens[i + 1];
+        after := CASE WHEN rep IS NULL THEN i + 1 ELSE i + 2 END;
+        IF i = 1 OR EXISTS (SELECT FROM camreq.address_abbreviations a
+                            WHERE tokens[after] IN (a.abbreviation, a.expansion)) THEN
+            at := i;
+            EXIT;
+        END IF;
+        rep := NULL;
+    END LOOP;
+    IF at IS NOT NULL THEN
+        numero := tokens[at]::integer;
+        tokens := tokens[:at - 1] || tokens[after:];
+    END IF;
+    words := camreq.normalize_address_words(tokens);
+END
+$_$;
+
+
+--
+-- Name: refresh_address_streets(text[]); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.refresh_address_streets(communes text[]) RETURNS void
+    LANGUAGE sql
+    AS $$
+    DELETE FROM camreq.address_streets WHERE code_insee = ANY(communes);
+    INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, search_text, geom)
+    SELECT code_insee, code_postal, nom_voie, min(nom_commune),
+           camreq.normalize_address_words(camreq.address_tokens(nom_voie || ' ' || min(nom_commune))),
+           (array_agg(geom ORDER BY numero, rep NULLS FIRST))[(count(*) + 1) / 2]
+    FROM camreq.addresses
+    WHERE code_insee = ANY(communes)
+    GROUP BY code_insee, code_postal, nom_voie;
 $$;
 
 
@@ -745,6 +871,53 @@ $$;
 
 
 --
+-- Name: search_addresses(text, integer); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.search_addresses(query text, max_results integer DEFAULT 10) RETURNS TABLE(label text, score double precision, kind text, address_id text, numero integer, rep text, nom_voie text, code_postal text, nom_commune text, geom public.geometry)
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET "pg_trgm.word_similarity_threshold" TO '0.5'
+    SET enable_seqscan TO 'off'
+    SET search_path TO 'pg_catalog', 'public', 'public'
+    AS $$
+DECLARE
+    q record;
+BEGIN
+    SELECT * INTO q FROM camreq.parse_address_query(query);
+    IF q.words = '' OR coalesce(max_results, 0) < 1 THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH streets AS (
+        SELECT s.*, (0.75 * word_similarity(q.words, s.search_text) + 0.25 * similarity(q.words, s.search_text))
+                    * CASE WHEN q.postcode IS NULL OR q.postcode = s.code_postal THEN 1.0 ELSE 0.5 END AS street_score
+        FROM camreq.address_streets s
+        WHERE q.words <% s.search_text
+        ORDER BY street_score DESC
+        LIMIT greatest(50, max_results)
+    )
+    SELECT coalesce(a.label, st.label),
+           st.street_score * CASE WHEN q.numero IS NULL THEN 1.0
+                                  WHEN a.id IS NULL THEN 0.7
+                                  WHEN a.rep_key IS NOT DISTINCT FROM q.rep THEN 1.0
+                                  ELSE 0.9 END,
+           CASE WHEN a.id IS NULL THEN 'street' ELSE 'address' END,
+           a.id, a.numero, a.rep, st.nom_voie, st.code_postal, st.nom_commune, coalesce(a.geom, st.geom)
+    FROM streets st
+    LEFT JOIN LATERAL (
+        SELECT ad.* FROM camreq.addresses ad
+        WHERE q.numero IS NOT NULL AND ad.code_insee = st.code_insee AND ad.code_postal = st.code_postal
+          AND ad.nom_voie = st.nom_voie AND ad.numero = q.numero
+        ORDER BY ad.rep_key IS NOT DISTINCT FROM q.rep DESC, ad.rep NULLS FIRST
+        LIMIT 1
+    ) a ON true
+    ORDER BY 2 DESC, 1
+    LIMIT max_results;
+END
+$$;
+
+
+--
 -- Name: search_input(text[], bytea[], timestamp with time zone[], timestamp with time zone[], double precision); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -885,6 +1058,116 @@ CREATE FUNCTION camreq.visible_login(login name) RETURNS camreq.users
       AND (u.login = session_user
            OR EXISTS (SELECT FROM camreq.users a WHERE a.login = session_user AND a.role = 'administrator'))
 $$;
+
+
+--
+-- Name: address_abbreviations; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.address_abbreviations (
+    abbreviation text NOT NULL,
+    expansion text NOT NULL
+);
+
+
+--
+-- Name: TABLE address_abbreviations; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.address_abbreviations IS 'Abbreviated words of typed addresses and their full form, both folded';
+
+
+--
+-- Name: address_repetitions; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.address_repetitions (
+    written text NOT NULL,
+    rep text NOT NULL
+);
+
+
+--
+-- Name: TABLE address_repetitions; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.address_repetitions IS 'Repetition indices as typed (b, t, bis…) and their BAN form';
+
+
+--
+-- Name: address_streets; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.address_streets (
+    id bigint NOT NULL,
+    code_insee text NOT NULL,
+    code_postal text NOT NULL,
+    nom_voie text NOT NULL,
+    nom_commune text NOT NULL,
+    search_text text NOT NULL,
+    geom public.geometry(Point,2154) NOT NULL,
+    label text GENERATED ALWAYS AS (((((nom_voie || ' '::text) || code_postal) || ' '::text) || nom_commune)) STORED
+);
+
+
+--
+-- Name: TABLE address_streets; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.address_streets IS 'Streets of the imported addresses: normalised name and commune, middle address';
+
+
+--
+-- Name: COLUMN address_streets.geom; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.address_streets.geom IS 'The street''s middle address (median number): a point on the street';
+
+
+--
+-- Name: address_streets_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.address_streets ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME camreq.address_streets_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: addresses; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.addresses (
+    id text NOT NULL,
+    id_fantoir text,
+    numero integer NOT NULL,
+    rep text,
+    rep_key text,
+    nom_voie text NOT NULL,
+    code_postal text NOT NULL,
+    code_insee text NOT NULL,
+    nom_commune text NOT NULL,
+    nom_ancienne_commune text,
+    type_position text,
+    source_position text,
+    certification_commune boolean,
+    geom public.geometry(Point,2154) NOT NULL,
+    label text GENERATED ALWAYS AS (((((((((numero)::text || COALESCE(rep, ''::text)) || ' '::text) || nom_voie) || ' '::text) || code_postal) || ' '::text) || nom_commune)) STORED,
+    CONSTRAINT "code_insee must be 5 characters" CHECK ((length(code_insee) = 5)),
+    CONSTRAINT "numero must be between 0 and 99999" CHECK (((numero >= 0) AND (numero <= 99999)))
+);
+
+
+--
+-- Name: TABLE addresses; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.addresses IS 'Base Adresse Nationale addresses (camreq:importaddresses), label as the BAN writes it';
 
 
 --
@@ -1660,6 +1943,46 @@ ALTER TABLE ONLY camreq.requisition_cameras
 
 
 --
+-- Name: address_abbreviations address_abbreviations_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.address_abbreviations
+    ADD CONSTRAINT address_abbreviations_pkey PRIMARY KEY (abbreviation);
+
+
+--
+-- Name: address_repetitions address_repetitions_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.address_repetitions
+    ADD CONSTRAINT address_repetitions_pkey PRIMARY KEY (written);
+
+
+--
+-- Name: address_streets address_streets_code_insee_code_postal_nom_voie_key; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.address_streets
+    ADD CONSTRAINT address_streets_code_insee_code_postal_nom_voie_key UNIQUE (code_insee, code_postal, nom_voie);
+
+
+--
+-- Name: address_streets address_streets_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.address_streets
+    ADD CONSTRAINT address_streets_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: addresses addresses_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.addresses
+    ADD CONSTRAINT addresses_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
 --
 
@@ -1873,6 +2196,27 @@ ALTER TABLE ONLY camreq.settings
 
 ALTER TABLE ONLY camreq.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (login);
+
+
+--
+-- Name: address_streets_search_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX address_streets_search_idx ON camreq.address_streets USING gin (search_text public.gin_trgm_ops);
+
+
+--
+-- Name: addresses_geom_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX addresses_geom_idx ON camreq.addresses USING gist (geom);
+
+
+--
+-- Name: addresses_street_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX addresses_street_idx ON camreq.addresses USING btree (code_insee, code_postal, nom_voie, numero);
 
 
 --
@@ -2596,6 +2940,16 @@ GRANT USAGE ON SCHEMA camreq TO camreq_statistics;
 
 
 --
+-- Name: FUNCTION address_tokens(input text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.address_tokens(input text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.address_tokens(input text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.address_tokens(input text) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.address_tokens(input text) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION audit_row(); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -2609,6 +2963,16 @@ REVOKE ALL ON FUNCTION camreq.audit_row() FROM PUBLIC;
 REVOKE ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) TO camreq_analyst;
+
+
+--
+-- Name: FUNCTION fold(input text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.fold(input text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.fold(input text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.fold(input text) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.fold(input text) TO camreq_investigator;
 
 
 --
@@ -2679,6 +3043,16 @@ GRANT ALL ON FUNCTION camreq.my_unit() TO camreq_investigator;
 
 
 --
+-- Name: FUNCTION normalize_address_words(words text[]); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.normalize_address_words(words text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.normalize_address_words(words text[]) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.normalize_address_words(words text[]) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.normalize_address_words(words text[]) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION number_requisition(); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -2713,6 +3087,25 @@ GRANT ALL ON FUNCTION camreq.owner_statistics(from_day date, to_day date, only_u
 
 
 --
+-- Name: FUNCTION parse_address_query(query text, OUT numero integer, OUT rep text, OUT postcode text, OUT words text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.parse_address_query(query text, OUT numero integer, OUT rep text, OUT postcode text, OUT words text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.parse_address_query(query text, OUT numero integer, OUT rep text, OUT postcode text, OUT words text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.parse_address_query(query text, OUT numero integer, OUT rep text, OUT postcode text, OUT words text) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.parse_address_query(query text, OUT numero integer, OUT rep text, OUT postcode text, OUT words text) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION refresh_address_streets(communes text[]); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.refresh_address_streets(communes text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.refresh_address_streets(communes text[]) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.refresh_address_streets(communes text[]) TO camreq_analyst;
+
+
+--
 -- Name: FUNCTION registry_findings(territory public.geometry); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -2726,6 +3119,16 @@ GRANT ALL ON FUNCTION camreq.registry_findings(territory public.geometry) TO cam
 --
 
 REVOKE ALL ON FUNCTION camreq.requisition_facts(from_day date, to_day date, only_unit text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION search_addresses(query text, max_results integer); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_investigator;
 
 
 --
@@ -2753,6 +3156,42 @@ REVOKE ALL ON FUNCTION camreq.visible_login(login name) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_investigator;
+
+
+--
+-- Name: TABLE address_abbreviations; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_admin;
+GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_investigator;
+
+
+--
+-- Name: TABLE address_repetitions; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.address_repetitions TO camreq_admin;
+GRANT SELECT ON TABLE camreq.address_repetitions TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.address_repetitions TO camreq_investigator;
+
+
+--
+-- Name: TABLE address_streets; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.address_streets TO camreq_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.address_streets TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.address_streets TO camreq_investigator;
+
+
+--
+-- Name: TABLE addresses; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.addresses TO camreq_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.addresses TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.addresses TO camreq_investigator;
 
 
 --

@@ -7,11 +7,11 @@ from typing import Any
 from qgis.core import QgsFeature, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingOutputNumber
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
-from ..core.sample_data import load_sample_registry
+from ..core.sample_data import load_sample_data
 from .algorithm import CamreqAlgorithm
 from .import_outputs import report
 
-OUTPUTS = ("OWNERS", "CAMERAS", "REJECTED")
+OUTPUTS = ("OWNERS", "CAMERAS", "ADDRESSES", "REJECTED")
 
 
 class LoadSampleData(CamreqAlgorithm):
@@ -20,13 +20,14 @@ class LoadSampleData(CamreqAlgorithm):
     group_name = QT_TR_NOOP("Registry")
 
     algorithm_id = "loadsampledata"
-    label = QT_TR_NOOP("Load the sample registry (SYNTHETIC Grenoble data)")
+    label = QT_TR_NOOP("Load the sample registry and addresses (SYNTHETIC Grenoble data)")
     help_text = QT_TR_NOOP(
         "SYNTHETIC DATA: loads the invented Grenoble-area sample registry shipped in the plugin's sample "
-        "folder (18 owners, 1,415 cameras) to try, demonstrate or test CamReq. None of these cameras, "
-        "contacts or authorisations exists: never load it into a production registry. It goes through the "
-        "same import as camreq:importowners and camreq:importcameras, in one transaction; running it again "
-        "updates the same rows."
+        "folder (18 owners, 1,415 cameras, and the addresses of nine communes in the Base Adresse Nationale's "
+        "format) to try, demonstrate or test CamReq. None of these cameras, contacts or authorisations exists, "
+        "and the addresses' positions are invented: never load it into a production database. It goes through "
+        "the same imports as camreq:importowners, camreq:importcameras and camreq:importaddresses, in one "
+        "transaction; running it again updates the same rows."
     )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
@@ -34,7 +35,8 @@ class LoadSampleData(CamreqAlgorithm):
         self.add_connection_parameter()
         for name, label in zip(
             OUTPUTS,
-            (self.tr("Sample owners loaded"), self.tr("Sample cameras loaded"), self.tr("Sample rows rejected")),
+            (self.tr("Sample owners loaded"), self.tr("Sample cameras loaded"), self.tr("Sample addresses loaded"),
+             self.tr("Sample rows rejected")),
             strict=True,
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
@@ -48,8 +50,11 @@ class LoadSampleData(CamreqAlgorithm):
         def reject(feature: QgsFeature, reason: str) -> None:
             feedback.pushWarning(self.tr("Sample row {id} rejected: {reason}").format(id=feature.id(), reason=reason))
 
-        owners, cameras = load_sample_registry(self.connection_value(parameters, context), feedback, reject)
+        owners, cameras, addresses = load_sample_data(self.connection_value(parameters, context), feedback, reject)
         report(feedback, self.tr("Sample owners (SYNTHETIC)"), owners)
         report(feedback, self.tr("Sample cameras (SYNTHETIC)"), cameras)
-        loaded = (owners.imported + owners.updated, cameras.imported + cameras.updated)
-        return dict(zip(OUTPUTS, (*loaded, owners.rejected + cameras.rejected), strict=True))
+        feedback.pushInfo(self.tr("Sample addresses (SYNTHETIC): {n} in {c} communes.").format(
+            n=addresses.loaded, c=addresses.communes))
+        loaded = (owners.imported + owners.updated, cameras.imported + cameras.updated, addresses.loaded)
+        rejected = owners.rejected + cameras.rejected + addresses.rejected
+        return dict(zip(OUTPUTS, (*loaded, rejected), strict=True))

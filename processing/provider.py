@@ -11,7 +11,9 @@ from .cameras_near_incident import CamerasNearIncident
 from .check_registry import CheckRegistry
 from .create_requisitions import CreateRequisitions
 from .due_requisitions import DueRequisitions
+from .geocode_incidents import GeocodeIncidents
 from .grant_user import GrantUser
+from .import_addresses import ImportAddresses
 from .import_cameras import ImportCameras
 from .import_owners import ImportOwners
 from .install_database import InstallDatabase
@@ -47,7 +49,9 @@ class CamreqProvider(QgsProcessingProvider):
             GrantUser(),
             ImportOwners(),
             ImportCameras(),
+            ImportAddresses(),
             LoadSampleData(),
+            GeocodeIncidents(),
             CamerasNearIncident(),
             SelectCamerasNearIncident(),
             CreateRequisitions(),

@@ -8,6 +8,7 @@ is invented (see README.md).
 from __future__ import annotations
 
 import csv
+import importlib.util
 import itertools
 import json
 import math
@@ -303,17 +304,26 @@ def street_collection(rng: random.Random) -> dict:
 
 
 def main(out_dir: Path = HERE) -> None:
-    """Write owners.csv, cameras.csv, osm_surveillance.geojson and streets.geojson into out_dir."""
+    """Write owners.csv, cameras.csv, osm_surveillance.geojson, streets.geojson and the BAN file into out_dir."""
     rng = random.Random(SEED)
     _write_csv(out_dir / "owners.csv", owner_rows())
     _write_csv(out_dir / "cameras.csv", camera_rows(rng))
     _write_json(out_dir / "osm_surveillance.geojson", osm_collection(rng))
     _write_json(out_dir / "streets.geojson", street_collection(random.Random(SEED)))
+    write_addresses(out_dir)
 
 
 def _write_json(path: Path, collection: dict) -> None:
     """Write a GeoJSON collection as indented UTF-8, the same bytes on every run."""
     path.write_bytes((json.dumps(collection, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+
+def write_addresses(out_dir: Path) -> None:
+    """Write the synthetic BAN file and the incidents given by address (generate_addresses.py, beside this one)."""
+    spec = importlib.util.spec_from_file_location("generate_addresses", HERE / "generate_addresses.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.write_addresses(out_dir)
 
 
 def _bool(value: bool) -> str:

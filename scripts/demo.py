@@ -89,10 +89,27 @@ def load_sample_registry() -> None:
     """Load the SYNTHETIC Grenoble sample registry with camreq:loadsampledata."""
     outputs = qgis_process("camreq:loadsampledata", CONNECTION=CONNECTION)["results"]
     print(
-        "camreq:loadsampledata (SYNTHETIC data) loaded {o} owners and {c} cameras, {r} rows rejected".format(
-            o=outputs["OWNERS"], c=outputs["CAMERAS"], r=outputs["REJECTED"]
+        "camreq:loadsampledata (SYNTHETIC data) loaded {o} owners, {c} cameras and {a} addresses, {r} rows rejected"
+        .format(o=outputs["OWNERS"], c=outputs["CAMERAS"], a=outputs["ADDRESSES"], r=outputs["REJECTED"]
         )
     )
+
+
+def geocode_sample_incidents() -> None:
+    """Place the sample incidents from their typed addresses with camreq:geocodeincidents (SYNTHETIC BAN file)."""
+    placed_file = ROOT / "build" / "demo" / "incidents_geocoded.geojson"
+    placed_file.parent.mkdir(parents=True, exist_ok=True)
+    placed_file.unlink(missing_ok=True)
+    source = ROOT / "sample" / "incident_addresses.csv"
+    outputs = qgis_process(
+        "camreq:geocodeincidents", CONNECTION=CONNECTION, INPUT=str(source), ADDRESS_FIELD="address",
+        CITY_FIELD="city", OUTPUT=str(placed_file),
+    )["results"]  # fmt: skip
+    print(f"camreq:geocodeincidents: {outputs['UNMATCHED']} row(s) left out")
+    for feature in json.loads(placed_file.read_text(encoding="utf-8"))["features"]:
+        props, (lon, lat) = feature["properties"], feature["geometry"]["coordinates"][:2]
+        print(f"  {props['name'].split(' ')[0]}: typed {props['address']!r}, {props['city']!r} -> "
+              f"{props['geocode_label']} (score {props['geocode_score']:.2f}) at {lat:.5f}, {lon:.5f}")
 
 
 def import_osm_sample() -> None:
@@ -321,6 +338,7 @@ STEPS = [
     create_database,
     install_schema,
     load_sample_registry,
+    geocode_sample_incidents,
     import_osm_sample,
     owner_counts,
     search_cameras,

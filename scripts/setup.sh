@@ -10,6 +10,7 @@ packages=(
     postgresql postgresql-15-postgis-3 postgresql-common  # PostGIS and pg_virtualenv
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core  # WeasyPrint
     pyqt5-dev-tools qttools5-dev-tools          # pylupdate5 and lrelease for the translations
+    redis-server                                # addok, the peer of bench/addresses.py
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -454,6 +454,99 @@ def send(camreq_processing, scene):
     return run
 
 
+# A Base Adresse Nationale extract in the real layout, built here: (code_insee, code_postal, commune, street,
+# numbers with their repetition index, lon and lat of number 1, metres east per number).
+BAN_STREETS = [
+    ("38185", "38000", "Grenoble", "Rue Félix Poulat", ["1", "2", "3", "12", "12bis", "12ter", "14"], 5.7240, 45.1890),
+    ("38185", "38000", "Grenoble", "Boulevard Gambetta", ["1", "5", "10", "22"], 5.7200, 45.1860),
+    ("38185", "38000", "Grenoble", "Avenue Alsace-Lorraine", ["5", "7"], 5.7170, 45.1900),
+    ("38185", "38000", "Grenoble", "Rue Saint-Laurent", ["7", "9"], 5.7300, 45.1940),
+    ("38185", "38000", "Grenoble", "Place Notre-Dame", ["2"], 5.7310, 45.1930),
+    ("38185", "38000", "Grenoble", "Chemin de la Bastille", ["4"], 5.7260, 45.1990),
+    ("38185", "38000", "Grenoble", "Impasse des Lilas", ["3"], 5.7100, 45.1800),
+    ("38185", "38000", "Grenoble", "Rue du Faubourg Très-Cloître", ["8"], 5.7330, 45.1910),
+    ("38185", "38000", "Grenoble", "Rue Victor Hugo", ["4"], 5.7230, 45.1880),
+    ("38151", "38130", "Échirolles", "Avenue de la République", ["3", "15"], 5.7200, 45.1460),
+    ("38151", "38130", "Échirolles", "Rue Victor Hugo", ["4"], 5.7150, 45.1440),
+]
+BAN_HEADER = (
+    "id;id_fantoir;numero;rep;nom_voie;code_postal;code_insee;nom_commune;code_insee_ancienne_commune;"
+    "nom_ancienne_commune;x;y;lon;lat;type_position;alias;nom_ld;libelle_acheminement;nom_afnor;source_position;"
+    "source_nom_voie;certification_commune;cad_parcelles"
+)
+
+
+def ban_rows() -> list[dict[str, str]]:
+    """Return the fixture's BAN rows, the new id style (38185_0001_00012_bis), certification 1."""
+    rows = []
+    for street_number, (insee, postcode, commune, street, numbers, lon, lat) in enumerate(BAN_STREETS, start=1):
+        for written in numbers:
+            number, rep = int(written.rstrip("bister")), written.lstrip("0123456789")
+            key = f"{insee}_{street_number:04d}"
+            rows.append({
+                "id": f"{key}_{number:05d}" + (f"_{rep}" if rep else ""), "id_fantoir": key, "numero": str(number),
+                "rep": rep, "nom_voie": street, "code_postal": postcode, "code_insee": insee, "nom_commune": commune,
+                "lon": f"{lon + number * 0.000127:.6f}", "lat": f"{lat + (0.00002 if rep else 0):.6f}",
+                "type_position": "entrée", "libelle_acheminement": commune.upper(), "source_position": "commune",
+                "source_nom_voie": "commune", "certification_commune": "1",
+            })
+    return rows
+
+
+def write_ban(path, rows: list[dict[str, str]]) -> str:
+    """Write BAN rows (dicts by column, missing ones empty) as a BAN CSV file, gzip where the name ends in .gz."""
+    import gzip
+
+    lines = [BAN_HEADER] + [";".join(row.get(column, "") for column in BAN_HEADER.split(";")) for row in rows]
+    text = "\n".join(lines) + "\n"
+    if str(path).endswith(".gz"):
+        with gzip.open(path, "wt", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    else:
+        path.write_text(text, encoding="utf-8", newline="")
+    return str(path)
+
+
+@pytest.fixture
+def ban_file(tmp_path):
+    """Return a function writing BAN rows as a BAN CSV file in the test's folder, .gz by default."""
+    return lambda rows, name="adresses-38.csv.gz": write_ban(tmp_path / name, rows)
+
+
+@pytest.fixture(scope="module")
+def search_db(shared_db: str, tmp_path_factory) -> str:
+    """Return shared_db with the BAN fixture loaded, for tests that only search (they must not change it)."""
+    from pathlib import Path
+
+    from camreq.core.addresses import ban_file_rows, import_addresses
+    from camreq.db.registry import transaction
+    from qgis.core import QgsFeedback
+
+    path = write_ban(tmp_path_factory.mktemp("ban") / "adresses-38.csv.gz", ban_rows())
+    with transaction(shared_db) as conn:
+        result = import_addresses(conn, ban_file_rows(Path(path)), QgsFeedback(), lambda *rejected: None)
+    assert result.imported == len(ban_rows())
+    return shared_db
+
+
+@pytest.fixture
+def import_addresses(camreq_processing):
+    """Return a function running camreq:importaddresses on an input; returns its outputs and rejected rows."""
+    from qgis.core import QgsVectorLayer
+
+    def run(connection: str, source) -> tuple[dict, list[dict]]:
+        outputs = camreq_processing.run(
+            "camreq:importaddresses", {"CONNECTION": connection, "INPUT": source, "OUTPUT_REJECTED": "memory:"}
+        )
+        layer = outputs["OUTPUT_REJECTED"]
+        if isinstance(layer, str):
+            layer = QgsVectorLayer(layer, "rejected", "ogr")
+        names = layer.fields().names()
+        return outputs, [{name: feature[name] for name in names} for feature in layer.getFeatures()]
+
+    return run
+
+
 @pytest.fixture
 def issued(create, cameras_layer, scene, sql) -> dict[str, str]:
     """Issue the scene's three requisitions and return {owner: number}."""
@@ -465,3 +558,11 @@ def issued(create, cameras_layer, scene, sql) -> dict[str, str]:
         JOIN camreq.owners o ON o.id = r.owner_id""",
         )
     )
+
+
+@pytest.fixture
+def addresses_db(db, ban_file, import_addresses) -> str:
+    """Return the db fixture's connection string with the BAN fixture (Grenoble and Échirolles) loaded."""
+    outputs, rejected = import_addresses(db, ban_file(ban_rows()))
+    assert rejected == [] and outputs["IMPORTED"] == len(ban_rows())
+    return db

@@ -138,6 +138,24 @@ MATRIX = [
     ("requisitions", "facts behind the statistics",
      "SELECT * FROM camreq.requisition_facts('2000-01-01', '2100-01-01', NULL)", NOBODY),
     ("cameras", "registry findings", "SELECT * FROM camreq.registry_findings()", EDITORS),
+    ("addresses", "select", "SELECT * FROM camreq.addresses", CAMREQ),
+    ("addresses", "search", "SELECT * FROM camreq.search_addresses('1 rue de la matrice')", CAMREQ),
+    ("addresses", "insert", f"INSERT INTO camreq.addresses (id, numero, nom_voie, code_postal, code_insee, "
+     f"nom_commune, geom) VALUES ('matrix_1', 1, 'Rue Matrix', '38000', '38185', 'Grenoble', {POINT})", EDITORS),
+    ("addresses", "update", "UPDATE camreq.addresses SET type_position = 'entrée'", EDITORS),
+    ("addresses", "delete", "DELETE FROM camreq.addresses WHERE id = 'spare_2'", EDITORS),
+    ("address_streets", "select", "SELECT * FROM camreq.address_streets", CAMREQ),
+    ("address_streets", "insert", "INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, "
+     f"nom_commune, search_text, geom) VALUES ('38185', '38000', 'Rue Matrix', 'Grenoble', 'rue matrix', {POINT})",
+     EDITORS),
+    ("address_streets", "update (import)", "SELECT camreq.refresh_address_streets(ARRAY['38185'])", EDITORS),
+    ("address_streets", "delete", "DELETE FROM camreq.address_streets", EDITORS),
+    ("address_abbreviations", "select", "SELECT * FROM camreq.address_abbreviations", CAMREQ),
+    ("address_abbreviations", "insert", "INSERT INTO camreq.address_abbreviations VALUES ('mx', 'matrix')", NOBODY),
+    ("address_abbreviations", "update", "UPDATE camreq.address_abbreviations SET expansion = 'x'", NOBODY),
+    ("address_abbreviations", "delete", "DELETE FROM camreq.address_abbreviations", NOBODY),
+    ("address_repetitions", "select", "SELECT * FROM camreq.address_repetitions", CAMREQ),
+    ("address_repetitions", "update", "UPDATE camreq.address_repetitions SET rep = 'x'", NOBODY),
 ]
 
 
@@ -149,6 +167,10 @@ def seeded(shared_db, shared_logins, sql):
         ("analyst", f"INSERT INTO camreq.cameras (owner_id, geom) SELECT min(id), {POINT} FROM camreq.owners"),
         ("analyst", f"INSERT INTO camreq.cameras (owner_id, ref, geom) SELECT min(id), 'spare', {POINT} "
                     "FROM camreq.owners"),
+        ("analyst", "INSERT INTO camreq.addresses (id, numero, nom_voie, code_postal, code_insee, nom_commune, geom) "
+                    f"VALUES ('seed_1', 1, 'Rue de la Matrice', '38000', '38185', 'Grenoble', {POINT}), "
+                    f"('spare_2', 2, 'Rue de la Matrice', '38000', '38185', 'Grenoble', {POINT})"),
+        ("analyst", "SELECT camreq.refresh_address_streets(ARRAY['38185'])"),
     ] + [
         (who, statement)
         for who in ("administrator", "investigator", "investigator_b")

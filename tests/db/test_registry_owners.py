@@ -89,8 +89,7 @@ def test_a_table_without_a_name_field_is_refused(camreq_processing, db, tmp_path
 def test_the_synthetic_sample_loads_whole_and_again_without_duplicates(camreq_processing, db, sql):
     first = camreq_processing.run("camreq:loadsampledata", {"CONNECTION": db})
     again = camreq_processing.run("camreq:loadsampledata", {"CONNECTION": db})
-    assert first == again == {"OWNERS": 18, "CAMERAS": 1415, "REJECTED": 0}
-    assert sql(db, "SELECT (SELECT count(*) FROM camreq.owners), (SELECT count(*) FROM camreq.cameras)") == [
-        (18, 1415)
-    ]
+    assert first == again == {"OWNERS": 18, "CAMERAS": 1415, "ADDRESSES": 5864, "REJECTED": 0}
+    assert sql(db, "SELECT (SELECT count(*) FROM camreq.owners), (SELECT count(*) FROM camreq.cameras), "
+                   "(SELECT count(*) FROM camreq.addresses)") == [(18, 1415, 5864)]
     assert sql(db, "SELECT count(*) FROM camreq.cameras WHERE fov_geom IS NULL") == [(0,)]

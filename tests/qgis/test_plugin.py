@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def menu_calls(qgis_iface, monkeypatch) -> dict[str, list]:
     """Record the actions the plugin adds to and removes from QGIS's menus and toolbars."""
-    calls: dict[str, list] = {"added": [], "removed": [], "docks": []}
+    calls: dict[str, list] = {"added": [], "removed": [], "docks": [], "locators": []}
     monkeypatch.setattr(
         qgis_iface, "addPluginToMenu", lambda menu, action: calls["added"].append(action), raising=False
     )
@@ -27,6 +27,8 @@ def menu_calls(qgis_iface, monkeypatch) -> dict[str, list]:
     monkeypatch.setattr(qgis_iface, "removeToolBarIcon", calls["removed"].append, raising=False)
     monkeypatch.setattr(qgis_iface, "addDockWidget", lambda area, dock: calls["docks"].append(dock), raising=False)
     monkeypatch.setattr(qgis_iface, "removeDockWidget", calls["docks"].remove, raising=False)
+    monkeypatch.setattr(qgis_iface, "registerLocatorFilter", calls["locators"].append, raising=False)
+    monkeypatch.setattr(qgis_iface, "deregisterLocatorFilter", calls["locators"].remove, raising=False)
     return calls
 
 
@@ -58,6 +60,13 @@ def test_unload_removes_every_action_and_the_provider(loaded_plugin, menu_calls)
     assert QgsApplication.processingRegistry().providerById("camreq") is None
     assert sorted(map(id, menu_calls["removed"])) == sorted(map(id, added))
     assert loaded_plugin.actions == []
+
+
+def test_the_locator_filter_is_registered_by_initgui_and_deregistered_by_unload(loaded_plugin, menu_calls):
+    [locator] = menu_calls["locators"]
+    assert locator.name() == "camreq" and locator.prefix() == "cam"
+    loaded_plugin.unload()
+    assert menu_calls["locators"] == [] and loaded_plugin.locator is None
 
 
 def test_toolbar_button_opens_and_closes_the_panel(loaded_plugin, menu_calls, qgis_iface):

@@ -1,0 +1,297 @@
+"""Base Adresse Nationale addresses: reading BAN rows, checking them, loading them, and the forgiving search.
+
+A BAN file is one CSV per département (`adresses-38.csv.gz`), `;`-separated, UTF-8, with the columns of
+BAN_COLUMNS. An import loads or refreshes the communes its rows name, keyed on the BAN id (the old
+`ADRNIVX_…` style and the new `38185_2560_00012_bis` style alike), in the caller's transaction: the checked rows
+are COPYed into a staging table, then one statement upserts them and one removes the communes' addresses the
+file no longer has. A row that cannot be stored comes back with its reason and keeps its stored version.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TextIO
+
+import psycopg2.extensions
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsFeatureSource,
+    QgsFeedback,
+)
+
+from ..db import addresses as db
+from ..db.addresses import AddressMatch
+from ..db.connection import transaction
+from ..errors import CamreqError
+from .import_values import FALSE_WORDS, TRUE_WORDS
+
+BAN_COLUMNS = (
+    "id", "id_fantoir", "numero", "rep", "nom_voie", "code_postal", "code_insee", "nom_commune",
+    "code_insee_ancienne_commune", "nom_ancienne_commune", "x", "y", "lon", "lat", "type_position", "alias",
+    "nom_ld", "libelle_acheminement", "nom_afnor", "source_position", "source_nom_voie", "certification_commune",
+    "cad_parcelles",
+)
+REQUIRED_COLUMNS = ("id", "numero", "nom_voie", "code_postal", "code_insee", "nom_commune")
+# (west, south, east, north) in WGS84: metropolitan France with Corsica, then the overseas départements and
+# collectivities the BAN covers.
+FRANCE_BOXES = (
+    (-5.5, 41.2, 9.8, 51.3),
+    (-63.2, 14.3, -60.7, 18.2),  # Guadeloupe, Martinique, Saint-Martin, Saint-Barthélemy
+    (-54.7, 2.0, -51.5, 6.0),  # Guyane
+    (55.1, -21.5, 56.0, -20.8),  # La Réunion
+    (44.9, -13.1, 45.4, -12.5),  # Mayotte
+    (-56.5, 46.7, -56.1, 47.2),  # Saint-Pierre-et-Miquelon
+)
+BAN_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
+CODE_INSEE = re.compile(r"[0-9][0-9AB][0-9]{3}")
+CODE_POSTAL = re.compile(r"[0-9]{5}")
+NUMERO = re.compile(r"[0-9]{1,5}")
+MAX_TEXT = 200
+COPY_BATCH = 20_000
+DEFAULT_SUGGESTIONS = 10
+
+Reject = Callable[[int, dict[str, str], str], None]  # (row number, raw values, reason)
+
+
+class BanRowError(Exception):
+    """A BAN row that cannot be stored; its message is the reason the user reads."""
+
+
+@dataclass
+class AddressImportResult:
+    """What an address import did."""
+
+    imported: int = 0
+    updated: int = 0
+    removed: int = 0
+    rejected: int = 0
+    communes: int = 0
+    loaded: int = 0  # rows read and kept: imported, updated or already up to date
+
+
+def ban_file_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, values by column) of a BAN CSV file, plain or gzip-compressed."""
+    with open(path, "rb") as raw:
+        compressed = raw.read(2) == b"\x1f\x8b"
+    stream: TextIO = (  # closed by the with below
+        gzip.open(path, "rt", encoding="utf-8", errors="replace", newline="")  # noqa: SIM115
+        if compressed
+        else open(path, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
+    )
+    with stream:
+        reader = csv.reader(stream, delimiter=";")
+        header = [name.strip().lower().lstrip("\ufeff") for name in next(reader, [])]
+        missing = [name for name in REQUIRED_COLUMNS if name not in header]
+        if missing:
+            raise CamreqError(
+                f"INPUT: {path.name} is not a BAN file: the column(s) {', '.join(missing)} are missing "
+                "(a BAN file is ;-separated with a header id;id_fantoir;numero;…)."
+            )
+        for line, values in enumerate(reader, start=2):
+            if len(values) != len(header):
+                yield line, {"id": values[0] if values else "", "_columns": str(len(values)),
+                             "_expected": str(len(header))}
+                continue
+            yield line, dict(zip(header, values, strict=True))
+
+
+def source_rows(
+    source: QgsFeatureSource, context: QgsCoordinateTransformContext
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (feature id, values by lower-case field name) of any table with the BAN columns.
+
+    A point layer without lon/lat fields gives its point, in WGS84.
+    """
+    names = [name.lower() for name in source.fields().names()]
+    missing = [name for name in REQUIRED_COLUMNS if name not in names]
+    if missing:
+        raise CamreqError(f"INPUT: the table lacks the BAN field(s) {', '.join(missing)}.")
+    transform = None
+    if not {"lon", "lat"} <= set(names) and source.sourceCrs().isValid():
+        transform = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context)
+    for feature in source.getFeatures():
+        values = {name: "" if value is None or value == NULL else str(value)
+                  for name, value in zip(names, feature.attributes(), strict=True)}
+        geometry = feature.geometry()
+        if transform is not None and not geometry.isNull() and not geometry.isEmpty():
+            point = transform.transform(geometry.centroid().asPoint())
+            values["lon"], values["lat"] = repr(point.x()), repr(point.y())
+        yield feature.id(), values
+
+
+def checked_row(values: dict[str, str]) -> tuple:
+    """Return a BAN row's staged values (db.STAGED_COLUMNS order, rejected=False), or raise BanRowError."""
+    if "_columns" in values:
+        raise BanRowError(f"the row has {values['_columns']} columns, the header {values['_expected']}")
+    joined = "".join(values.values())
+    if "\x00" in joined or "\ufffd" in joined:  # rare: then find the field to name
+        for name, value in values.items():
+            if "\x00" in value:
+                raise BanRowError(f"{name} contains a NUL character (\\x00), which cannot be stored")
+            if "\ufffd" in value:
+                raise BanRowError(f"{name} is not UTF-8 text")
+    get = {name: (values.get(name) or "").strip() for name in BAN_COLUMNS}
+    if not BAN_ID.fullmatch(get["id"]):
+        raise BanRowError(f"id {_shown(get['id'])} is not a BAN id (letters, digits, _ and -)")
+    if not NUMERO.fullmatch(get["numero"]):
+        raise BanRowError(f"numero {_shown(get['numero'])} is not a number")
+    if not CODE_INSEE.fullmatch(get["code_insee"]):
+        raise BanRowError(f"code_insee {_shown(get['code_insee'])} is not a commune code such as 38185")
+    if not CODE_POSTAL.fullmatch(get["code_postal"]):
+        raise BanRowError(f"code_postal {_shown(get['code_postal'])} is not a 5-digit postcode")
+    for name in ("nom_voie", "nom_commune"):
+        if not get[name]:
+            raise BanRowError(f"{name} is missing")
+    for name in ("id_fantoir", "rep", "nom_voie", "nom_commune", "nom_ancienne_commune", "type_position",
+                 "source_position"):
+        if len(get[name]) > MAX_TEXT:
+            raise BanRowError(f"{name} has {len(get[name])} characters, at most {MAX_TEXT} are accepted")
+    lon, lat = _position(get["lon"], get["lat"])
+    return (
+        get["id"], get["id_fantoir"] or None, int(get["numero"]), get["rep"] or None, get["nom_voie"],
+        get["code_postal"], get["code_insee"], get["nom_commune"], get["nom_ancienne_commune"] or None, lon, lat,
+        get["type_position"] or None, get["source_position"] or None,
+        _certification(get["certification_commune"]), False,
+    )
+
+
+def import_addresses(
+    conn: psycopg2.extensions.connection,
+    rows: Iterable[tuple[int, dict[str, str]]],
+    feedback: QgsFeedback,
+    reject: Reject,
+) -> AddressImportResult:
+    """Load or refresh the communes of the rows in the caller's transaction; report each refused row."""
+    result = AddressImportResult()
+    seen: set[str] = set()
+    batch: list[str] = []
+    with conn.cursor() as cursor:
+        db.create_staging(cursor)
+        for number, values in rows:
+            if feedback.isCanceled():
+                raise CamreqError("Import cancelled: the transaction was rolled back, nothing was imported.")
+            try:
+                staged = checked_row(values)
+                if staged[0] in seen:
+                    raise BanRowError(f"id {staged[0]} appears twice in the input")
+            except BanRowError as error:
+                result.rejected += 1
+                reject(number, values, str(error))
+                kept = _kept_key(values, seen)
+                if kept is not None:  # the stored version of a refused row stays
+                    batch.append(_copy_line((*kept, *(None,) * 7, True)))
+                    seen.add(kept[0])
+                continue
+            seen.add(staged[0])
+            result.loaded += 1
+            batch.append(_copy_line(staged))
+            if len(batch) >= COPY_BATCH:
+                db.copy_staged(cursor, "".join(batch))
+                batch.clear()
+        db.copy_staged(cursor, "".join(batch))
+        result.imported, result.updated, result.removed, result.communes = db.apply_staged(cursor)
+    return result
+
+
+def load_addresses(
+    connection: str, rows: Iterator[tuple[int, dict[str, str]]], feedback: QgsFeedback, reject: Reject
+) -> AddressImportResult:
+    """Load or refresh the addresses of the communes the rows hold, in one transaction (see import_addresses)."""
+    with transaction(connection) as conn:
+        return import_addresses(conn, rows, feedback, reject)
+
+
+@contextmanager
+def address_search(connection: str) -> Iterator[Callable[..., AddressMatch | None]]:
+    """Yield best_match on one transaction of connection, once the database is known to hold addresses."""
+    with transaction(connection) as conn:
+        require_addresses(conn)
+        yield partial(best_match, conn)
+
+
+def suggest(conn: psycopg2.extensions.connection, text: str, limit: int = DEFAULT_SUGGESTIONS) -> list[AddressMatch]:
+    """Return up to limit addresses or streets matching a typed text, best first (empty text: none)."""
+    if not text or not text.strip() or "\x00" in text:
+        return []
+    with conn.cursor() as cursor:
+        return db.search(cursor, text.strip()[:MAX_TEXT], limit)
+
+
+def best_match(
+    conn: psycopg2.extensions.connection, *parts: str | None
+) -> AddressMatch | None:
+    """Return the best match of an address given in parts (street and number, city, postcode), or None."""
+    text = " ".join(part.strip() for part in parts if part and part.strip())
+    matches = suggest(conn, text, 1)
+    return matches[0] if matches else None
+
+
+def require_addresses(conn: psycopg2.extensions.connection) -> None:
+    """Raise where the database holds no address to search."""
+    with conn.cursor() as cursor:
+        if not db.has_addresses(cursor):
+            raise CamreqError(
+                "The database holds no address: load the Base Adresse Nationale of your département with "
+                "camreq:importaddresses first."
+            )
+
+
+def _position(lon_text: str, lat_text: str) -> tuple[float, float]:
+    """Return a row's WGS84 position, or raise where it is missing, unreadable or outside France."""
+    if not lon_text or not lat_text:
+        raise BanRowError("position is missing (lon and lat are empty)")
+    try:
+        lon, lat = float(lon_text.replace(",", ".")), float(lat_text.replace(",", "."))
+    except ValueError:
+        raise BanRowError(f"position {_shown(lon_text)}, {_shown(lat_text)} is not a longitude and latitude") from None
+    if not any(west <= lon <= east and south <= lat <= north for west, south, east, north in FRANCE_BOXES):
+        raise BanRowError(f"position {lon}, {lat} (lon, lat) is outside France")
+    return lon, lat
+
+
+def _certification(text: str) -> bool | None:
+    """Return certification_commune as a boolean (vrai/faux, 1/0), None where empty or unknown."""
+    word = text.lower()
+    return True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
+
+
+def _kept_key(values: dict[str, str], seen: set[str]) -> tuple[str, None, None, None, None, None, str] | None:
+    """Return the (id, …, code_insee) of a refused row whose stored version stays, None if it has no clean key."""
+    ban_id, insee = (values.get("id") or "").strip(), (values.get("code_insee") or "").strip()
+    if ban_id in seen or not BAN_ID.fullmatch(ban_id) or not CODE_INSEE.fullmatch(insee):
+        return None
+    return ban_id, None, None, None, None, None, insee
+
+
+def _copy_line(values: tuple) -> str:
+    """Return one row in PostgreSQL COPY text format."""
+    return "\t".join(_copy_value(value) for value in values) + "\n"
+
+
+def _copy_value(value: object) -> str:
+    """Return one value in COPY text format: \\N for NULL, backslash escapes for the separators."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, float):
+        return repr(value)
+    text = str(value)
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return text
+
+
+def _shown(text: str, width: int = 40) -> str:
+    """Return a value quoted for a message, cut short."""
+    return repr(text if len(text) <= width else text[:width] + "…")
