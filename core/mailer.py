@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import smtplib
+import socket
 import ssl
 from dataclasses import dataclass, field
 from email.header import Header
@@ -14,6 +15,7 @@ from pathlib import Path
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from ..errors import CamreqError
+from .translation import tr
 from .vocabulary import SmtpSecurity
 
 CERTIFICATE_HELP = (
@@ -57,8 +59,11 @@ def credentials(authcfg: str) -> tuple[str | None, str | None]:
     ok = QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True)
     if not ok or not config.isValid(True):
         raise CamreqError(
-            f"SMTP_AUTHCFG: the QGIS authentication configuration '{authcfg}' cannot be read: check that it exists "
-            "and that the master password is set."
+            tr(
+                "the QGIS authentication configuration '{authcfg}' cannot be read: check that it exists and that "
+                "the master password is set."
+            ).format(authcfg=authcfg),
+            "SMTP_AUTHCFG",
         )
     return config.config("username") or None, config.config("password") or None
 
@@ -66,9 +71,9 @@ def credentials(authcfg: str) -> tuple[str | None, str | None]:
 def smtp_server(host: str, port: int, security: str, sender: str, authcfg: str) -> SmtpServer:
     """Return the server to send through, credentials read from authcfg; raise naming a missing parameter."""
     if not host.strip():
-        raise CamreqError("SMTP_HOST: give the mail server's name or address.")
+        raise CamreqError(tr("the mail server's name or address is missing."), "SMTP_HOST")
     if "@" not in sender:
-        raise CamreqError("FROM: give the sender's e-mail address.")
+        raise CamreqError(tr("the sender's e-mail address is missing or is not an e-mail address."), "FROM")
     return SmtpServer(host.strip(), port, security, sender.strip(), *credentials(authcfg))
 
 
@@ -109,7 +114,7 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
     except smtplib.SMTPResponseException as error:
         return _classified(error.smtp_code, error.smtp_error, stop_run=True)
     except (OSError, smtplib.SMTPException) as error:
-        return Delivery("deferred", None, f"{type(error).__name__}: {error}", stop_run=True)
+        return Delivery("deferred", None, unreachable(server, error), stop_run=True)
     try:
         smtp.ehlo_or_helo_if_needed()
         code, answer = smtp.mail(message["From"])
@@ -125,12 +130,30 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
     except smtplib.SMTPResponseException as error:
         return _classified(error.smtp_code, error.smtp_error)
     except (OSError, smtplib.SMTPException) as error:
-        return Delivery("deferred", None, f"{type(error).__name__}: {error}", stop_run=True)
+        return Delivery("deferred", None, unreachable(server, error), stop_run=True)
     finally:
         try:
             smtp.quit()
         except (OSError, smtplib.SMTPException):
             smtp.close()
+
+
+def unreachable(server: SmtpServer, error: OSError | smtplib.SMTPException) -> str:
+    """Return, as a sentence, why the conversation with the mail server failed before it answered."""
+    where = f"{server.host}:{server.port}"
+    if isinstance(error, ConnectionRefusedError):
+        return tr("the mail server {server} refused the connection: is it running, on this port?").format(server=where)
+    if isinstance(error, TimeoutError | socket.timeout):
+        return tr("the mail server {server} did not answer within {seconds} seconds.").format(
+            server=where, seconds=TIMEOUT_S
+        )
+    if isinstance(error, socket.gaierror):
+        return tr("the mail server's name {host} is unknown: check it.").format(host=server.host)
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        return tr("the mail server {server} closed the connection.").format(server=where)
+    return tr("the mail server {server} cannot be reached: {reason}.").format(
+        server=where, reason=getattr(error, "strerror", None) or error
+    )
 
 
 def _open(server: SmtpServer) -> smtplib.SMTP:

@@ -43,7 +43,7 @@ def followup(
     cursor.execute(
         """SELECT r.id, r.number, r.case_number, o.name AS owner_name, o.email AS owner_email, r.status, s.is_open,
                   r.purge_deadline, r.answer_deadline, r.pdf_path, b.status AS outbox_status,
-                  (SELECT nullif(concat_ws(' ', a.outcome, a.smtp_code, a.smtp_answer), '')
+                  (SELECT nullif(concat_ws(' ', a.smtp_code, a.smtp_answer), '')
                    FROM camreq.requisition_outbox_attempts a WHERE a.outbox_id = b.id ORDER BY a.id DESC LIMIT 1)
                   AS last_answer,
                   s.is_open AND r.purge_deadline <= now() + %(urgent)s::interval AS due_soon

@@ -12,7 +12,6 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
 from ..core.documents import Officer
-from ..core.mailer import smtp_server
 from ..core.requisitions import DEFAULT_DELIVERY, CameraRequest, RequisitionForm
 from ..core.search import SearchResult
 from ..core.times import from_qdatetime, now, to_editor_qdatetime
@@ -20,7 +19,7 @@ from ..core.vocabulary import Investigation
 from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, date_time_edits, typed_text
-from .tasks import CoreTask, RequisitionOutcome, RequisitionRequest, launch, run_requisitions
+from .tasks import CoreTask, RequisitionOutcome, RequisitionRequest, launch, mail_server, run_requisitions
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -51,6 +50,7 @@ class RequisitionsTab(QWidget, FORM):
         self.deliveryEdit.setText(DEFAULT_DELIVERY)  # printed in the French PDF: French whatever the UI language
         self.sendProgress.hide()
         accept_any_length(self.caseNumberEdit, self.authorisationEdit, self.deliveryEdit)
+        self.deliveryEdit.setCursorPosition(0)  # show the start of the text, not its end
         self.createButton.clicked.connect(self.create_or_cancel)
         self.investigationCombo.currentIndexChanged.connect(self._show_investigation_fields)
         self._show_investigation_fields()
@@ -115,10 +115,7 @@ class RequisitionsTab(QWidget, FORM):
             )
             for hit in self.cameras.hits
         ]
-        server = smtp_server(
-            settings.smtp_host, settings.smtp_port, settings.smtp_security, settings.smtp_from, settings.smtp_authcfg
-        )
-        return RequisitionRequest(settings.connection, cameras, form, self.pdf_folder, server)
+        return RequisitionRequest(settings.connection, cameras, form, self.pdf_folder, mail_server(settings))
 
     def create_or_cancel(self) -> None:
         """Start making and sending the requisitions, or cancel the run under way."""
