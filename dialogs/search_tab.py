@@ -83,12 +83,15 @@ class SearchTab(QWidget, FORM):
         self.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.resultsView.horizontalHeader().setStretchLastSection(True)
         self.resultsView.verticalHeader().hide()
+        self.resultsView.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)  # rows on a laptop
         self.countdown_timer = QTimer(self)
         self.countdown_timer.setInterval(COUNTDOWN_REFRESH_MS)
         self.countdown_timer.timeout.connect(lambda: self.results.refresh(now()))
         self.countdown_timer.start()
         self._fill_choices()
         self._connect_signals()
+        self.speedSpin.hide()  # shown with a route
+        self.speedLabel.hide()
         self.reset_times()
         self.radiusSpin.setValue(settings.default_radius_m)
         self.show_incident_hint()
@@ -172,10 +175,12 @@ class SearchTab(QWidget, FORM):
         elif self.canvas.mapTool() is tool:
             self.canvas.unsetMapTool(tool)
 
-    def _want_map(self) -> None:
-        """Ask for the map (emit mapWanted) while the project has no layer: QGIS then shows its welcome page."""
-        if not QgsProject.instance().mapLayers():
-            self.mapWanted.emit()
+    def _want_map(self) -> bool:
+        """Emit mapWanted while the project has no layer (QGIS shows its welcome page); return whether it did."""
+        if QgsProject.instance().mapLayers():
+            return False
+        self.mapWanted.emit()
+        return True
 
     def show_incident_hint(self) -> None:
         """Say how to choose the incident."""
@@ -193,8 +198,9 @@ class SearchTab(QWidget, FORM):
         """Make geometry the incident and draw it with its search area."""
         self.incident, self.incident_crs = QgsGeometry(geometry), crs
         route = geometry.type() == QgsWkbTypes.GeometryType.LineGeometry
-        self.speedSpin.setEnabled(route)  # a speed makes sense only along a route
-        self.speedLabel.setEnabled(route)
+        for widget in (self.speedSpin, self.speedLabel):  # a speed makes sense only along a route
+            widget.setEnabled(route)
+            widget.setVisible(route)  # the dock is short on a laptop: the results need the room
         wgs84 = QgsGeometry(geometry)
         wgs84.transform(self._transform(crs, QgsCoordinateReferenceSystem("EPSG:4326")))
         centre = wgs84.centroid().asPoint()
@@ -215,7 +221,8 @@ class SearchTab(QWidget, FORM):
 
     def place_typed_coordinates(self) -> None:
         """Make the typed coordinates the incident (the map shows its search area), or say what is wrong."""
-        self._want_map()
+        if self._want_map():  # QGIS shows the first layers added in full once back in its event loop: zoom after
+            QTimer.singleShot(0, self.zoom_to_area)
         try:
             typed = parse_coordinates(self.coordinatesEdit.text(), self.coordinateSystemCombo.currentData())
         except CamreqError as error:
@@ -334,7 +341,7 @@ class SearchTab(QWidget, FORM):
             else self.tr("No camera within {radius} m.").format(radius=self.radiusSpin.value())
         )
         self.outOfServiceLabel.setText(
-            self.tr('{n} cameras out of service nearby were left out: <a href="show">show them</a>').format(
+            self.tr('{n} cameras out of service nearby: <a href="show">show them</a>').format(
                 n=found.out_of_service_nearby
             )
             if found.out_of_service_nearby
