@@ -172,7 +172,7 @@ class RequisitionsTab(QWidget, FORM):
             )
         return self.tr("{n} NOT sent to {owner} <{email}>: {answer}").format(
             n=row.number, owner=row.owner_name, email=row.owner_email,
-            answer=row.last_answer or self.tr("not attempted"),
+            answer=row.last_answer or self.tr("not tried, the sending stopped at the first failure"),
         )  # fmt: skip
 
     def _failed(self, message: str) -> None:
