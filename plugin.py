@@ -61,6 +61,7 @@ class CamReqPlugin:
         self.dock.hide()
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.settingsRequested.connect(self.open_settings)
+        self.dock.search.mapWanted.connect(self.add_registry_layers)  # QGIS's welcome page gives way to the map
         panel = self._add_action(QCoreApplication.translate("CamReqPlugin", "CamReq panel"), self.dock.setUserVisible)
         panel.setCheckable(True)
         self.dock.visibilityChanged.connect(panel.setChecked)

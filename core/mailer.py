@@ -14,6 +14,7 @@ from email.utils import formatdate
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from ..errors import CamreqError
+from .translation import tr
 from .vocabulary import SmtpSecurity
 
 CERTIFICATE_HELP = (
@@ -64,8 +65,11 @@ def credentials(authcfg: str) -> tuple[str | None, str | None]:
     ok = QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True)
     if not ok or not config.isValid(True):
         raise CamreqError(
-            f"SMTP_AUTHCFG: the QGIS authentication configuration '{authcfg}' cannot be read: check that it exists "
-            "and that the master password is set."
+            tr(
+                "the QGIS authentication configuration '{authcfg}' cannot be read: check that it exists and that "
+                "the master password is set."
+            ).format(authcfg=authcfg),
+            "SMTP_AUTHCFG",
         )
     return config.config("username") or None, config.config("password") or None
 
@@ -73,9 +77,9 @@ def credentials(authcfg: str) -> tuple[str | None, str | None]:
 def smtp_server(host: str, port: int, security: str, sender: str, authcfg: str) -> SmtpServer:
     """Return the server to send through, credentials read from authcfg; raise naming a missing parameter."""
     if not host.strip():
-        raise CamreqError("SMTP_HOST: give the mail server's name or address.")
+        raise CamreqError(tr("the mail server's name or address is missing."), "SMTP_HOST")
     if "@" not in sender:
-        raise CamreqError("FROM: give the sender's e-mail address.")
+        raise CamreqError(tr("the sender's e-mail address is missing or is not an e-mail address."), "FROM")
     if authcfg and security == "none":
         raise CamreqError(
             "SMTP_AUTHCFG: a password is only sent over an encrypted connection: set SMTP_SECURITY to starttls or ssl."
@@ -132,7 +136,7 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
     except smtplib.SMTPResponseException as error:
         return _classified(error.smtp_code, error.smtp_error, stop_run=True)
     except (OSError, smtplib.SMTPException) as error:
-        return Delivery("deferred", None, network_words(server, error), stop_run=True)
+        return Delivery("deferred", None, unreachable(server, error), stop_run=True)
     try:
         smtp.ehlo_or_helo_if_needed()
         code, answer = smtp.mail(message["From"])
@@ -155,7 +159,7 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
     except smtplib.SMTPResponseException as error:
         return _classified(error.smtp_code, error.smtp_error)
     except (OSError, smtplib.SMTPException) as error:
-        return Delivery("deferred", None, network_words(server, error), stop_run=True)
+        return Delivery("deferred", None, unreachable(server, error), stop_run=True)
     finally:
         try:
             smtp.quit()
@@ -163,23 +167,30 @@ def deliver(server: SmtpServer, message: EmailMessage) -> Delivery:
             smtp.close()
 
 
-def network_words(server: SmtpServer, error: OSError | smtplib.SMTPException) -> str:
-    """Return a network or SMTP failure as a sentence naming the server, not an exception name."""
-    where = f"the mail server {server.host}:{server.port}"
+def unreachable(server: SmtpServer, error: OSError | smtplib.SMTPException) -> str:
+    """Return, as a sentence, why the conversation with the mail server failed before it answered."""
+    where = f"{server.host}:{server.port}"
     if isinstance(error, ConnectionRefusedError):
-        return f"{where} refused the connection (is it running, and is the port right?)"
-    if isinstance(error, TimeoutError):
-        return f"{where} did not answer within {TIMEOUT_S} s"
+        return tr("the mail server {server} refused the connection: is it running, on this port?").format(server=where)
+    if isinstance(error, TimeoutError | socket.timeout):
+        return tr("the mail server {server} did not answer within {seconds} seconds.").format(
+            server=where, seconds=TIMEOUT_S
+        )
     if isinstance(error, socket.gaierror):
-        return f"the mail server name {server.host} cannot be found (check its spelling and the network)"
+        return tr("the mail server's name {host} is unknown: check it.").format(host=server.host)
     if isinstance(error, smtplib.SMTPServerDisconnected):
-        return f"{where} closed the connection before the message was accepted"
+        return tr("the mail server {server} closed the connection.").format(server=where)
     if isinstance(error, ssl.SSLError):
-        return f"the secure connection to {where} failed ({error.reason or error}): check SMTP_SECURITY and the port"
+        return tr(
+            "the secure connection to the mail server {server} failed ({reason}): check SMTP_SECURITY and the port."
+        ).format(server=where, reason=error.reason or error)
     if isinstance(error, smtplib.SMTPNotSupportedError):
-        return f"{where} does not offer what SMTP_SECURITY asks for ({error})"
-    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    return f"{where} cannot be reached: {reason}"
+        return tr("the mail server {server} does not offer what SMTP_SECURITY asks for ({reason}).").format(
+            server=where, reason=error
+        )
+    return tr("the mail server {server} cannot be reached: {reason}.").format(
+        server=where, reason=getattr(error, "strerror", None) or error
+    )
 
 
 def _open(server: SmtpServer) -> smtplib.SMTP:

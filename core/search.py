@@ -78,11 +78,15 @@ class CameraHit:
 
 @dataclass
 class SearchResult:
-    """What a search found, sorted by purge deadline, with the id of its consultation log row."""
+    """What a search found, sorted by purge deadline, with the id of its consultation log row.
+
+    out_of_service_nearby counts the cameras within reach left out because they are not in service.
+    """
 
     search_id: int
     srid: int
     hits: list[CameraHit] = field(default_factory=list)
+    out_of_service_nearby: int = 0
 
     def camera_ids(self) -> set[int]:
         """Return the ids of every camera found."""
@@ -159,7 +163,8 @@ def search(connection: str, incidents: list[Incident], options: SearchOptions) -
             found = db_search.search_cameras(
                 conn, [(i.incident_id, i.wkb, i.start, i.end) for i in incidents], asdict(options)
             )
-        return SearchResult(found.search_id, found.srid, [_hit(row, paris) for row in found.hits])
+        hits = [_hit(row, paris) for row in found.hits]
+        return SearchResult(found.search_id, found.srid, hits, found.out_of_service_nearby)
 
 
 def check_near_registry(conn: psycopg2.extensions.connection, incidents: list[Incident]) -> None:

@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
 PARIS = ZoneInfo("Europe/Paris")
 DISPLAY_FORMAT = "%d/%m/%Y %H:%M"
+SHORT_DISPLAY_FORMAT = "%d/%m %H:%M"  # for narrow lists, where a full date is one hover away
 FRENCH_MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
@@ -55,6 +56,11 @@ def iso_text(value: datetime) -> str:
 def display(value: datetime | None) -> str:
     """Return '27/11/2026 14:05' in Paris time, or '' for no date-time."""
     return in_paris(value).strftime(DISPLAY_FORMAT) if value is not None else ""
+
+
+def display_short(value: datetime | None) -> str:
+    """Return '27/11 14:05' in Paris time, or '' for no date-time."""
+    return in_paris(value).strftime(SHORT_DISPLAY_FORMAT) if value is not None else ""
 
 
 def display_long_fr(value: datetime) -> str:

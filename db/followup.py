@@ -46,7 +46,7 @@ def followup(
                   r.status, s.is_open, r.purge_deadline, r.answer_deadline,
                   EXISTS (SELECT FROM camreq.requisition_documents d WHERE d.requisition_id = r.id) AS has_pdf,
                   b.status AS outbox_status,
-                  (SELECT nullif(concat_ws(' ', a.outcome, a.smtp_code, a.smtp_answer), '')
+                  (SELECT nullif(concat_ws(' ', a.smtp_code, a.smtp_answer), '')
                    FROM camreq.requisition_outbox_attempts a WHERE a.outbox_id = b.id ORDER BY a.id DESC LIMIT 1)
                   AS last_answer,
                   s.is_open AND r.purge_deadline <= now() + %(urgent)s::interval AS due_soon

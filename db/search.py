@@ -32,7 +32,8 @@ _SETTINGS = (
 
 # One join of every incident of the search with the cameras on the geography index of 003_search.sql, and the
 # search's log row with its result count, in one statement. A route searched with a speed gives each camera the
-# window centred on the time it passes the camera. Always one row at least: the log row with NULL hit columns
+# window centred on the time it passes the camera. Each row also counts the cameras within reach left out because they
+# are not in service (0 when $7 includes them). Always one row at least: the log row with NULL hit columns
 # when nothing is found. Parameters: $1 ids, $2 WKBs (EPSG:4326), $3 starts, $4 ends, $5 speed_kmh, $6 distance_m,
 # $7 include_out_of_service, $8 in_view_only, $9 margin_minutes, $10 reason, $11 incident_count, $12 the distance
 # searched (distance_m + TOLERANCE_M).
@@ -76,9 +77,14 @@ WITH incident AS MATERIALIZED (
     SELECT $10, $6, $8, $7, $5, $9, $11, count(*)
     FROM result
     RETURNING id, camreq.storage_srid() AS srid
+), left_out AS (
+    SELECT count(DISTINCT c.id) AS out_of_service_nearby
+    FROM incident i
+    JOIN camreq.cameras c ON ST_DWithin(c.geog, i.geog, $12)
+    WHERE NOT $7 AND c.status <> 'in_service'
 )
-SELECT logged.id AS search_id, logged.srid, result.*
-FROM logged LEFT JOIN result ON true
+SELECT logged.id AS search_id, logged.srid, left_out.out_of_service_nearby, result.*
+FROM logged CROSS JOIN left_out LEFT JOIN result ON true
 ORDER BY purge_at, distance_m, incident_id, camera_id
 """
 
@@ -104,7 +110,8 @@ _PREPARED: weakref.WeakSet = weakref.WeakSet()  # the connections on which both 
 
 @dataclass(frozen=True)
 class SearchRows:
-    """A logged search: its id, the storage SRID and one {column: value} per hit.
+    """A logged search: its id, the storage SRID, the cameras nearby left out as not in service, one {column: value}
+    per hit.
 
     The hit columns are the fields of core.search.CameraHit, the position as hexadecimal WKB (``wkb_hex``:
     psycopg2 reads text ten times faster than bytea).
@@ -112,6 +119,7 @@ class SearchRows:
 
     search_id: int
     srid: int
+    out_of_service_nearby: int
     hits: list[dict[str, Any]]
 
 
@@ -138,7 +146,8 @@ def search_cameras(
             cursor.execute(_SETTINGS + _RUN_SEARCH, params)
             names = column_names(cursor)
             rows = [as_dict(names, row) for row in cursor.fetchall()]
-            params["search_id"], srid = rows[0]["search_id"], rows[0]["srid"]
+            first = rows[0]
+            params["search_id"], srid, left_out = first["search_id"], first["srid"], first["out_of_service_nearby"]
             cursor.execute(_RUN_LOG_INCIDENTS, params)
     except psycopg2.errors.LockNotAvailable:
         raise CamreqError(
@@ -147,8 +156,8 @@ def search_cameras(
         ) from None
     hits = [row for row in rows if row["camera_id"] is not None]
     for hit in hits:
-        del hit["search_id"], hit["srid"]
-    return SearchRows(params["search_id"], srid, hits)
+        del hit["search_id"], hit["srid"], hit["out_of_service_nearby"]
+    return SearchRows(params["search_id"], srid, left_out, hits)
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,17 @@ from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import QHeaderView, QWidget
 
 from ..core.followup import FollowupRow, list_requisitions, open_document, resend, status_history
-from ..core.mailer import smtp_server
 from ..core.requisitions import change_status
-from ..core.times import display
+from ..core.times import display, display_short
 from ..core.vocabulary import PAST_COLOUR, URGENT_COLOUR, RequisitionStatus
 from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, typed_text
 from .records_model import RecordsModel
-from .tasks import CoreTask, launch
+from .tasks import CoreTask, launch, mail_server
 
 FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
+SHARED_COLUMNS = (1, 2)  # owner and status share the width left, their text elided (the tooltip has it whole)
 ANSWERS = [  # what the investigator may record; sent: served another way (in person, fax, registered letter)
     status for status in RequisitionStatus
     if status.is_answer or status in (RequisitionStatus.SENT, RequisitionStatus.CANCELLED)
@@ -53,12 +53,23 @@ class FollowupTab(QWidget, FORM):
             self.answerStatusCombo.addItem(status.label, status.value)
         self.model = RecordsModel(
             (
-                (self.tr("Number"), lambda row: row.number or self.tr("draft {id}").format(id=row.id)),
-                (self.tr("Owner"), lambda row: row.owner_name),
+                (
+                    self.tr("Number"), lambda row: row.number or self.tr("draft {id}").format(id=row.id),
+                    lambda row: self.tr("Case {case}").format(case=row.case_number),
+                ),
+                (
+                    self.tr("Owner"), lambda row: row.owner_name,
+                    lambda row: f"{row.owner_name} <{row.owner_email}>" if row.owner_email else row.owner_name,
+                ),
                 (self.tr("Status"), lambda row: self.labels.get(row.status, row.status)),
-                (self.tr("Purge"), lambda row: display(row.purge_deadline)),
-                (self.tr("Answer by"), lambda row: display(row.answer_deadline)),
-                (self.tr("Case"), lambda row: row.case_number),
+                (
+                    self.tr("Purge"), lambda row: display_short(row.purge_deadline),
+                    lambda row: display(row.purge_deadline),
+                ),
+                (
+                    self.tr("Answer by"), lambda row: display_short(row.answer_deadline),
+                    lambda row: display(row.answer_deadline),
+                ),
             ),
             row_style,
             self,
@@ -77,6 +88,9 @@ class FollowupTab(QWidget, FORM):
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
+        self.requisitionsView.horizontalHeader().setStretchLastSection(False)
+        for column in SHARED_COLUMNS:
+            self.requisitionsView.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.requisitionsView.selectionModel().currentRowChanged.connect(self._row_changed)
         self.refreshButton.clicked.connect(self.refresh)
         self.statusFilterCombo.currentIndexChanged.connect(self.refresh)
@@ -159,10 +173,7 @@ class FollowupTab(QWidget, FORM):
         if row is None or (number := row.number) is None:  # the button is enabled for an issued requisition only
             return
         try:
-            server = smtp_server(
-                settings.smtp_host, settings.smtp_port, settings.smtp_security, settings.smtp_from,
-                settings.smtp_authcfg,
-            )  # fmt: skip
+            server = mail_server(settings)
         except CamreqError as error:
             self._failed(str(error))
             return

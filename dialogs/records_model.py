@@ -9,14 +9,15 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from qgis.PyQt.QtGui import QBrush, QFont
 
 Cell = Callable[[Any], str]
+Column = tuple[str, Cell] | tuple[str, Cell, Cell]  # title, text and, where it says more than the text, tooltip
 
 
 class RecordsModel(QAbstractTableModel):
-    """Shows records, one per row, a column per (title, cell) pair; style(record) may colour and embolden a row."""
+    """Shows records, one per row, a column per (title, text[, tooltip]); style(record) may colour, embolden a row."""
 
     def __init__(
         self,
-        columns: Sequence[tuple[str, Cell]],
+        columns: Sequence[Column],
         style: Callable[[Any], tuple[QBrush | None, bool]] = lambda record: (None, False),
         parent=None,
     ) -> None:
@@ -56,7 +57,8 @@ class RecordsModel(QAbstractTableModel):
             return None
         record = self._records[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()][1](record)
+            column = self._columns[index.column()]
+            return column[-1 if role == Qt.ItemDataRole.ToolTipRole else 1](record)
         brush, bold = self._style(record)
         if role == Qt.ItemDataRole.ForegroundRole:
             return brush

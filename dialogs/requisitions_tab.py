@@ -12,7 +12,6 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
 from ..core.documents import Officer
-from ..core.mailer import smtp_server
 from ..core.map_extract import basemap_of
 from ..core.requisitions import DEFAULT_DELIVERY, CameraRequest, RequisitionForm
 from ..core.search import SearchResult
@@ -21,7 +20,7 @@ from ..core.vocabulary import Investigation
 from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, date_time_edits, typed_text
-from .tasks import CoreTask, RequisitionOutcome, RequisitionRequest, launch, run_requisitions
+from .tasks import CoreTask, RequisitionOutcome, RequisitionRequest, launch, mail_server, run_requisitions
 
 FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
 
@@ -54,6 +53,7 @@ class RequisitionsTab(QWidget, FORM):
         self.deliveryEdit.setText(DEFAULT_DELIVERY)  # printed in the French PDF: French whatever the UI language
         self.sendProgress.hide()
         accept_any_length(self.caseNumberEdit, self.authorisationEdit, self.deliveryEdit)
+        self.deliveryEdit.setCursorPosition(0)  # show the start of the text, not its end
         self.createButton.clicked.connect(self.create_or_cancel)
         self.investigationCombo.currentIndexChanged.connect(self._show_investigation_fields)
         self._show_investigation_fields()
@@ -125,10 +125,7 @@ class RequisitionsTab(QWidget, FORM):
             )
             for hit in self.cameras.hits
         ]
-        server = smtp_server(
-            settings.smtp_host, settings.smtp_port, settings.smtp_security, settings.smtp_from, settings.smtp_authcfg
-        )
-        return RequisitionRequest(settings.connection, cameras, form, self.pdf_folder, server)
+        return RequisitionRequest(settings.connection, cameras, form, self.pdf_folder, mail_server(settings))
 
     def create_or_cancel(self) -> None:
         """Start making and sending the requisitions, or cancel the run under way."""
@@ -187,7 +184,7 @@ class RequisitionsTab(QWidget, FORM):
             )
         return self.tr("{n} NOT sent to {owner} <{email}>: {answer}").format(
             n=row.number, owner=row.owner_name, email=row.owner_email,
-            answer=row.last_answer or self.tr("not attempted"),
+            answer=row.last_answer or self.tr("not tried, the sending stopped at the first failure"),
         )  # fmt: skip
 
     def _failed(self, message: str) -> None:

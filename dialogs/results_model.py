@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -48,6 +48,13 @@ class ResultsModel(QAbstractTableModel):
         self._now = now
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def tick_only(self, wanted: Callable[[CameraHit], bool]) -> None:
+        """Tick the cameras for which wanted(camera) is true, untick the others."""
+        self._ticked = [bool(wanted(row)) for row in self._rows]
+        if self._rows:
+            last = self.index(len(self._rows) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.CheckStateRole])
 
     def row_at(self, row: int) -> CameraHit:
         """Return the camera shown at position row."""
@@ -127,6 +134,13 @@ class ResultsModel(QAbstractTableModel):
 
     def _tooltip(self, row: CameraHit, column: str) -> str:
         """Return the explanation shown when hovering a cell."""
+        if column == "owner":
+            return self.tr("{owner}, camera {camera}: {contact}").format(
+                owner=row.owner_name,
+                camera=row.camera_ref,
+                contact=row.owner_email
+                or self.tr("this owner has no e-mail address, the requisition must be delivered by hand."),
+            )
         purge = display(row.purge_at)
         if self._expired(row):
             return self.tr(
@@ -137,10 +151,6 @@ class ResultsModel(QAbstractTableModel):
             if row.in_view:
                 return self.tr("The camera's field of view reaches the incident.")
             return self.tr("Within the search radius, but its field of view does not reach the incident.")
-        if column == "owner":
-            return row.owner_email or self.tr(
-                "This owner has no e-mail address: the requisition must be delivered by hand."
-            )
         return self.tr("Footage kept until {purge} ({days} days of retention).").format(
             purge=purge, days=row.retention_days
         )

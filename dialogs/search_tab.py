@@ -39,13 +39,21 @@ FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed:
 INCIDENT_COLOUR = QColor(220, 40, 40)
 AREA_COLOUR = QColor(220, 40, 40, 40)
 RADIUS_PRESETS = (50, 100, 200, 500)
+AREA_MARGIN = 0.25  # around the search area, in widths of the area on each side
+CLOSEST_AREA_SCALE = 2000  # the search area is never shown closer than 1:2,000 (a street stays readable)
+CAMERA_SCALE = 1000  # a camera clicked in the list is shown at 1:1,000
 COUNTDOWN_REFRESH_MS = 60_000
 
 
 class SearchTab(QWidget, FORM):
-    """The New search tab; emits camerasTicked with the cameras ticked for requisitions after each change."""
+    """The New search tab; emits camerasTicked with the cameras ticked for requisitions after each change.
+
+    Emits mapWanted when the investigator starts placing an incident in a project without any layer (QGIS still
+    shows its welcome page instead of the map).
+    """
 
     camerasTicked = pyqtSignal(SearchResult)  # noqa: N815 (the search's id and srid, with the ticked hits only)
+    mapWanted = pyqtSignal()  # noqa: N815
 
     def __init__(
         self,
@@ -66,6 +74,7 @@ class SearchTab(QWidget, FORM):
         self.incident_crs = QgsCoordinateReferenceSystem()
         self.found = SearchResult(0, 0)
         self.task: CoreTask | None = None  # held: Python must keep a running QgsTask alive
+        self.form_version = 0  # counts the changes of incident, window, radius and options: a search answers one
         self.incident_band = self._band(QgsWkbTypes.GeometryType.LineGeometry, INCIDENT_COLOUR, 3)
         self.area_band = self._band(QgsWkbTypes.GeometryType.PolygonGeometry, AREA_COLOUR, 1)
         self.cameras_band = self._band(QgsWkbTypes.GeometryType.PointGeometry, QColor(30, 90, 200), 2)
@@ -75,12 +84,15 @@ class SearchTab(QWidget, FORM):
         self.resultsView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.resultsView.horizontalHeader().setStretchLastSection(True)
         self.resultsView.verticalHeader().hide()
+        self.resultsView.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)  # rows on a laptop
         self.countdown_timer = QTimer(self)
         self.countdown_timer.setInterval(COUNTDOWN_REFRESH_MS)
         self.countdown_timer.timeout.connect(lambda: self.results.refresh(now()))
         self.countdown_timer.start()
         self._fill_choices()
         self._connect_signals()
+        self.speedSpin.hide()  # shown with a route
+        self.speedLabel.hide()
         self.reset_times()
         self.radiusSpin.setValue(settings.default_radius_m)
         self.show_incident_hint()
@@ -124,6 +136,15 @@ class SearchTab(QWidget, FORM):
         self.coordinatesEdit.returnPressed.connect(self.place_typed_coordinates)
         self.placeCoordinatesButton.clicked.connect(self.place_typed_coordinates)
         self.radiusSpin.valueChanged.connect(self._draw_incident)
+        for changed in (
+            self.startEdit.dateTimeChanged, self.endEdit.dateTimeChanged, self.radiusSpin.valueChanged,
+            self.speedSpin.valueChanged, self.outOfServiceCheck.toggled,
+        ):  # fmt: skip
+            changed.connect(self.forget_results)
+        self.canvas.destinationCrsChanged.connect(self._redraw)
+        self.tickInViewButton.clicked.connect(lambda: self.results.tick_only(self._in_view_and_kept))
+        self.untickAllButton.clicked.connect(lambda: self.results.tick_only(lambda hit: False))
+        self.outOfServiceLabel.linkActivated.connect(self.show_out_of_service)
         for radius, button in zip(
             RADIUS_PRESETS,
             (self.radius50Button, self.radius100Button, self.radius200Button, self.radius500Button),
@@ -159,9 +180,17 @@ class SearchTab(QWidget, FORM):
     def _use_tool(self, tool, checked: bool) -> None:
         """Make tool the canvas's map tool while its button is down."""
         if checked:
+            self._want_map()
             self.canvas.setMapTool(tool)
         elif self.canvas.mapTool() is tool:
             self.canvas.unsetMapTool(tool)
+
+    def _want_map(self) -> bool:
+        """Emit mapWanted while the project has no layer (QGIS shows its welcome page); return whether it did."""
+        if QgsProject.instance().mapLayers():
+            return False
+        self.mapWanted.emit()
+        return True
 
     def show_incident_hint(self) -> None:
         """Say how to choose the incident."""
@@ -179,8 +208,9 @@ class SearchTab(QWidget, FORM):
         """Make geometry the incident and draw it with its search area."""
         self.incident, self.incident_crs = QgsGeometry(geometry), crs
         route = geometry.type() == QgsWkbTypes.GeometryType.LineGeometry
-        self.speedSpin.setEnabled(route)  # a speed makes sense only along a route
-        self.speedLabel.setEnabled(route)
+        for widget in (self.speedSpin, self.speedLabel):  # a speed makes sense only along a route
+            widget.setEnabled(route)
+            widget.setVisible(route)  # the dock is short on a laptop: the results need the room
         wgs84 = QgsGeometry(geometry)
         wgs84.transform(self._transform(crs, QgsCoordinateReferenceSystem("EPSG:4326")))
         centre = wgs84.centroid().asPoint()
@@ -192,13 +222,17 @@ class SearchTab(QWidget, FORM):
             text = self.tr("Incident at {lat:.5f} {lon:.5f}").format(lat=centre.y(), lon=centre.x())
         self.incidentLabel.setText(text)
         self._draw_incident()
+        self.forget_results()
+        self.zoom_to_area()
 
     def speed_kmh(self) -> float | None:
         """Return the speed along the route, or None for one window (a point, or a route at speed 0)."""
         return float(self.speedSpin.value()) if self.speedSpin.isEnabled() and self.speedSpin.value() > 0 else None
 
     def place_typed_coordinates(self) -> None:
-        """Make the typed coordinates the incident and centre the map on them, or say what is wrong."""
+        """Make the typed coordinates the incident (the map shows its search area), or say what is wrong."""
+        if self._want_map():  # QGIS shows the first layers added in full once back in its event loop: zoom after
+            QTimer.singleShot(0, self.zoom_to_area)
         try:
             typed = parse_coordinates(self.coordinatesEdit.text(), self.coordinateSystemCombo.currentData())
         except CamreqError as error:
@@ -209,8 +243,6 @@ class SearchTab(QWidget, FORM):
         map_crs = self.canvas.mapSettings().destinationCrs()
         point.transform(self._transform(QgsCoordinateReferenceSystem(typed.crs), map_crs))
         self.set_incident(point, map_crs)
-        self.canvas.setCenter(point.asPoint())
-        self.canvas.refresh()
 
     def _draw_incident(self) -> None:
         """Draw the incident and its search area on the map."""
@@ -226,6 +258,22 @@ class SearchTab(QWidget, FORM):
         self.area_band.setToGeometry(area, None)
         self.incident_band.reset(incident.type())
         self.incident_band.setToGeometry(incident, None)
+
+    def zoom_to_area(self) -> None:
+        """Show the whole search area with a margin, never closer than 1:CLOSEST_AREA_SCALE."""
+        if self.incident is None:
+            return
+        extent = self.area_band.asGeometry().boundingBox()
+        extent.scale(1 + 2 * AREA_MARGIN)
+        self.canvas.setExtent(extent)
+        if self.canvas.scale() < CLOSEST_AREA_SCALE:
+            self.canvas.zoomScale(CLOSEST_AREA_SCALE)
+        self.canvas.refresh()
+
+    def _redraw(self) -> None:
+        """Draw the incident, its area and the cameras found again in the map's new CRS."""
+        self._draw_incident()
+        self._highlight_cameras(self.found.hits)
 
     def _transform(self, source: QgsCoordinateReferenceSystem, target: QgsCoordinateReferenceSystem):
         """Return the transform between two CRSs in the project's context."""
@@ -254,6 +302,7 @@ class SearchTab(QWidget, FORM):
             float(self.radiusSpin.value()),
             reason,
             self.speed_kmh(),
+            self.outOfServiceCheck.isChecked(),
         )
 
     def search(self) -> None:
@@ -266,15 +315,20 @@ class SearchTab(QWidget, FORM):
         self.searchButton.setEnabled(False)
         self.resultsLabel.setText(self.tr("Searching…"))
         self.task = CoreTask(
-            self.tr("CamReq camera search"), partial(run_search, request), self._search_done, self._search_failed
-        )
+            self.tr("CamReq camera search"), partial(run_search, request),
+            partial(self._search_done, self.form_version), self._search_failed,
+        )  # fmt: skip
         QgsApplication.taskManager().addTask(self.task)
 
-    def _search_done(self, found: SearchResult) -> None:
-        """Show the cameras of a finished search."""
+    def _search_done(self, form_version: int, found: SearchResult) -> None:
+        """Show the cameras of a finished search, unless the form changed while it ran."""
         self.task = None
         self.searchButton.setEnabled(True)
-        self.show_results(found)
+        if form_version == self.form_version:
+            self.show_results(found)
+            self.zoom_to_area()
+        else:
+            self._say_search_again()
 
     def _search_failed(self, message: str) -> None:
         """Report a failed search."""
@@ -296,6 +350,38 @@ class SearchTab(QWidget, FORM):
             if found.hits
             else self.tr("No camera within {radius} m.").format(radius=self.radiusSpin.value())
         )
+        self.outOfServiceLabel.setText(
+            self.tr('{n} cameras out of service nearby: <a href="show">show them</a>').format(
+                n=found.out_of_service_nearby
+            )
+            if found.out_of_service_nearby
+            else ""
+        )
+
+    def forget_results(self, *_args) -> None:
+        """Clear the cameras found, their ticks and markers: the incident, window, radius or options changed."""
+        self.form_version += 1
+        if not (self.found.search_id or self.results.rowCount() or self.task):
+            return
+        self.found = SearchResult(0, 0)
+        self.results.set_rows([], now())  # the model's reset hands an empty selection to the Requisitions tab
+        self._highlight_cameras([])
+        self.outOfServiceLabel.clear()
+        self._say_search_again()
+
+    def _say_search_again(self) -> None:
+        """Say that the list is empty because the form changed since the last search."""
+        self.resultsLabel.setText(self.tr("The incident, its window, the radius or an option changed: search again."))
+
+    def show_out_of_service(self, *_args) -> None:
+        """Search again, the cameras out of service included."""
+        self.outOfServiceCheck.setChecked(True)
+        self.search()
+
+    @staticmethod
+    def _in_view_and_kept(hit: CameraHit) -> bool:
+        """Return whether the camera's field of view covers the incident and its footage is still kept."""
+        return hit.in_view and hit.footage_available
 
     def report_error(self, message: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Critical) -> None:
         """Show a problem in plain words on the message bar and under the search button."""
@@ -322,9 +408,10 @@ class SearchTab(QWidget, FORM):
             band.addPoint(self.camera_point(hit).asPoint())
 
     def zoom_to_result(self, index: QModelIndex) -> None:
-        """Centre the map on the camera of the clicked row and flash it."""
+        """Show the camera of the clicked row at 1:CAMERA_SCALE and flash it."""
         point = self.camera_point(self.results.row_at(index.row()))
         self.canvas.setCenter(point.asPoint())
+        self.canvas.zoomScale(CAMERA_SCALE)
         self.canvas.refresh()
         self.canvas.flashGeometries([point], self.canvas.mapSettings().destinationCrs())
 

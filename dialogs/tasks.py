@@ -23,12 +23,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from ..core.followup import FollowupRow, list_requisitions
-from ..core.mailer import SmtpServer
+from ..core.mailer import SmtpServer, smtp_server
 from ..core.outbox import SendReport, send_outbox
 from ..core.requisitions import CameraRequest, RequisitionForm, create_requisitions
 from ..core.search import Incident, SearchOptions, SearchResult
 from ..core.search import search as core_search
 from ..errors import CamreqError
+from ..settings import Settings
 
 LOG_TAG = "CamReq"
 
@@ -45,6 +46,7 @@ class SearchRequest:
     radius_m: float
     reason: str
     speed_kmh: float | None = None  # a route at this speed: each camera's window centred on when it is passed
+    include_out_of_service: bool = False
 
 
 def panel_message(error: CamreqError) -> str:
@@ -54,6 +56,19 @@ def panel_message(error: CamreqError) -> str:
             label=error.label, message=error.message
         )
     return error.message
+
+
+def mail_server(settings: Settings) -> SmtpServer:
+    """Return the mail server of the settings; raise CamreqError saying what to fix in the CamReq settings."""
+    try:
+        return smtp_server(
+            settings.smtp_host, settings.smtp_port, settings.smtp_security, settings.smtp_from, settings.smtp_authcfg
+        )
+    except CamreqError as error:
+        problem = error.message[:1].upper() + error.message[1:]
+        raise CamreqError(
+            QCoreApplication.translate("CoreTask", "{problem} Fix it in the CamReq settings.").format(problem=problem)
+        ) from None
 
 
 class CoreTask(QgsTask):
@@ -135,7 +150,12 @@ def run_search(request: SearchRequest, task: CoreTask) -> SearchResult:
     return core_search(
         request.connection,
         [Incident("1", bytes(incident.asWkb()), request.start, request.end)],
-        SearchOptions(distance_m=request.radius_m, reason=request.reason, speed_kmh=request.speed_kmh),
+        SearchOptions(
+            distance_m=request.radius_m,
+            reason=request.reason,
+            speed_kmh=request.speed_kmh,
+            include_out_of_service=request.include_out_of_service,
+        ),
     )
 
 

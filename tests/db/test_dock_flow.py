@@ -116,9 +116,23 @@ def test_a_search_fills_the_list_in_deadline_order_and_a_row_click_zooms_to_its_
     assert purges == sorted(purges) and len(set(purges)) > 1
     assert sql(sample_db, "SELECT reason, result_count FROM camreq.searches") == [("Vol avec violence", len(rows))]
     assert panel.search.cameras_band.numberOfVertices() == len(rows)
+    assert qgis_canvas.extent().contains(panel.search.area_band.asGeometry().boundingBox())  # the map shows the area
     panel.search.resultsView.clicked.emit(panel.search.results.index(len(rows) - 1, 1))
     camera = panel.search.camera_point(rows[-1]).asPoint()
-    assert qgis_canvas.center().distance(camera) < 0.5
+    assert qgis_canvas.center().distance(camera) < 0.5 and qgis_canvas.scale() == pytest.approx(1000, rel=0.01)
+
+
+def test_the_out_of_service_cameras_nearby_are_counted_and_show_them_lists_them(open_panel, sample_db, sql):
+    panel = open_panel(sample_db)
+    search(panel)
+    nearby = """SELECT count(*) FROM camreq.cameras WHERE status {} 'in_service' AND ST_DWithin(
+        camreq.geography_of(geom), ST_SetSRID(ST_MakePoint(5.7245, 45.1885), 4326)::geography, 200.001)"""
+    left_out, in_service = sql(sample_db, nearby.format("<>"))[0][0], sql(sample_db, nearby.format("="))[0][0]
+    assert left_out > 0
+    assert panel.search.outOfServiceLabel.text().startswith(f"{left_out} cameras out of service nearby")
+    panel.search.outOfServiceLabel.linkActivated.emit("show")
+    wait_until(lambda: panel.search.task is None, "the search")
+    assert panel.search.results.rowCount() == left_out + in_service and panel.search.outOfServiceLabel.text() == ""
 
 
 def test_a_drawn_route_with_a_speed_gives_each_camera_the_window_centred_on_when_the_route_passes_it(
@@ -205,6 +219,8 @@ def test_smtp_down_keeps_the_requisitions_pending_and_resend_sends_them(
     create_and_send(panel)
     assert any("requisitions sent" in text for text in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
     assert "wait in the outbox" in panel.requisitions.sendReport.toPlainText()
+    said = panel.requisitions.sendReport.toPlainText()
+    assert f"the mail server 127.0.0.1:{unused_port} refused the connection" in said and "Errno" not in said
     statuses = sql(sample_db, "SELECT DISTINCT r.status, o.status FROM camreq.requisitions r "
                    "JOIN camreq.requisition_outbox o ON o.requisition_id = r.id")  # fmt: skip
     assert statuses == [("issued", "pending")]

@@ -162,6 +162,22 @@ def test_out_of_service_cameras_are_left_out_unless_asked_for(camreq_processing,
     assert {row["camera_id"] for row in everything} == {working, broken, removed}
 
 
+def test_the_search_counts_the_cameras_nearby_it_left_out_as_out_of_service(db, add_camera):
+    from camreq.core.search import Incident, SearchOptions, search
+
+    add_camera(*CENTRE)
+    for status in ("out_of_order", "out_of_order", "removed"):
+        add_camera(*offset(CENTRE, 90, 150), status=status)
+    add_camera(*offset(CENTRE, 90, 260), status="out_of_order")  # beyond the distance: not nearby
+    point = QgsGeometry.fromWkt(f"POINT({CENTRE[0]} {CENTRE[1]})")
+    incidents = [Incident("A", bytes(point.asWkb()), datetime(2025, 3, 10, 9, tzinfo=UTC),
+                          datetime(2025, 3, 10, 10, tzinfo=UTC))]  # fmt: skip
+    left_out = search(db, incidents, SearchOptions(distance_m=200, reason="PV 2025/123 test"))
+    assert len(left_out.hits) == 1 and left_out.out_of_service_nearby == 3
+    shown = search(db, incidents, SearchOptions(distance_m=200, reason="PV 2025/123", include_out_of_service=True))
+    assert len(shown.hits) == 4 and shown.out_of_service_nearby == 0
+
+
 def test_route_windows_are_centred_on_when_the_route_passes_each_camera(
     camreq_processing, db, add_camera, incident_layer
 ):

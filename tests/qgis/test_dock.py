@@ -15,9 +15,10 @@ from qgis.PyQt.QtTest import QTest
 
 def release(canvas, tool, x: int, y: int, button=Qt.MouseButton.LeftButton) -> QgsPointXY:
     """Release a mouse button at pixel (x, y) on the canvas's current tool; return the map point under it."""
+    under = canvas.getCoordinateTransform().toMapCoordinates(QPoint(x, y))  # before the map zooms to the incident
     event = QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, QPoint(x, y), button, button)
     tool.canvasReleaseEvent(event)
-    return canvas.getCoordinateTransform().toMapCoordinates(QPoint(x, y))
+    return under
 
 
 def test_a_click_on_the_map_sets_the_incident_and_draws_the_search_area(search_tab, lambert93_canvas):
