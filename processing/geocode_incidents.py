@@ -23,7 +23,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QT_TR_NOOP, QVariant
 
 from ..core.addresses import address_search
 from .algorithm import CamreqAlgorithm
@@ -35,11 +35,11 @@ DEFAULT_MIN_SCORE = 0.6
 class GeocodeIncidents(CamreqAlgorithm):
     """One point per row whose address the Base Adresse Nationale finds with at least MIN_SCORE."""
 
-    group_name = "Search"
+    group_name = QT_TR_NOOP("Search")
 
     algorithm_id = "geocodeincidents"
-    label = "Geocode incidents from their addresses"
-    help_text = (
+    label = QT_TR_NOOP("Geocode incidents from their addresses")
+    help_text = QT_TR_NOOP(
         "Places each row of a table (a CSV of complaints, a police export…) on the map from its address, with "
         "the addresses loaded by camreq:importaddresses, offline. ADDRESS_FIELD holds the address (number and "
         "street, or the whole address); CITY_FIELD and POSTCODE_FIELD, where given, are added to it. The search "

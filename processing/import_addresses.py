@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QT_TR_NOOP, QVariant
 
 from ..core.addresses import AddressImportResult, ban_file_rows, load_addresses, source_rows
 from .algorithm import CamreqAlgorithm
@@ -32,11 +32,11 @@ FILE_SUFFIXES = (".csv", ".gz", ".txt")
 class ImportAddresses(CamreqAlgorithm):
     """Load or refresh the BAN addresses of the communes an input holds, in one transaction."""
 
-    group_name = "Registry"
+    group_name = QT_TR_NOOP("Registry")
 
     algorithm_id = "importaddresses"
-    label = "Import addresses (Base Adresse Nationale)"
-    help_text = (
+    label = QT_TR_NOOP("Import addresses (Base Adresse Nationale)")
+    help_text = QT_TR_NOOP(
         "Loads the addresses of the Base Adresse Nationale into the database, for the offline address search. "
         "INPUT is a BAN file as published per département (adresses-38.csv or adresses-38.csv.gz, "
         ";-separated, UTF-8) or any table QGIS reads with the BAN columns (id, numero, rep, nom_voie, "
