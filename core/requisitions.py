@@ -39,7 +39,7 @@ from .documents import (
 from .map_extract import BaseMap, render_map
 from .times import display, iso_text, now
 from .translation import tr
-from .vocabulary import Investigation, RequisitionStatus
+from .vocabulary import Investigation, NoFootageReason, RequisitionStatus
 
 DEFAULT_ANSWER_DELAY = timedelta(hours=48)
 DEFAULT_DELIVERY = (
@@ -218,15 +218,23 @@ def issue_draft(
         return _issue_and_render(cursor, [row.id], form, True, None)[0][0]
 
 
-def change_status(connection: str, reference: str, status: str, note: str | None) -> tuple[str, str]:
+def change_status(
+    connection: str, reference: str, status: str, note: str | None, reason: str | None = None
+) -> tuple[str, str]:
     """Move a requisition to status if the transitions table allows it; return (its number, the old status).
 
     An issued requisition set to sent was served another way (in person, fax, registered letter): the note says
-    how, and its e-mail is withdrawn from the outbox so that it is never sent later.
+    how, and its e-mail is withdrawn from the outbox so that it is never sent later. reason says why an owner has
+    no footage (status no_footage only).
     """
     with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
         if status not in RequisitionStatus.values():
             raise CamreqError(f"STATUS: unknown status {status[:40]!r}.")
+        if reason is not None and (status != RequisitionStatus.NO_FOOTAGE or reason not in NoFootageReason.values()):
+            raise CamreqError(
+                f"REASON: {reason[:40]!r} is not a reason for no footage "
+                f"({', '.join(NoFootageReason.values())}), and only goes with STATUS=no_footage."
+            )
         row = db.find(cursor, reference)
         if row.status == RequisitionStatus.ISSUED and status == RequisitionStatus.SENT:
             if not (note or "").strip():
@@ -235,7 +243,7 @@ def change_status(connection: str, reference: str, status: str, note: str | None
                     "(in person, fax, registered letter, with the date)."
                 )
             db_outbox.serve_otherwise(cursor, row.id, row.number or f"draft {row.id}")
-        db.set_status(cursor, row.id, status, note)
+        db.set_status(cursor, row.id, status, note, reason)
         return row.number or f"draft {row.id}", row.status
 
 

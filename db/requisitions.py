@@ -257,10 +257,15 @@ def set_status_note(cursor: Cursor, note: str | None) -> None:
     cursor.execute("SELECT set_config('camreq.status_note', %s, true)", (note or "",))
 
 
-def set_status(cursor: Cursor, requisition_id: int, status: str, note: str | None) -> None:
+def set_status(
+    cursor: Cursor, requisition_id: int, status: str, note: str | None, no_footage_reason: str | None = None
+) -> None:
     """Change a requisition's status; the database checks the transition and writes the history with note."""
     set_status_note(cursor, note)
-    cursor.execute("UPDATE camreq.requisitions SET status = %s WHERE id = %s", (status, requisition_id))
+    cursor.execute(
+        "UPDATE camreq.requisitions SET status = %s, no_footage_reason = %s WHERE id = %s",
+        (status, no_footage_reason, requisition_id),
+    )
     set_status_note(cursor, None)
 
 

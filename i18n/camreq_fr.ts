@@ -354,37 +354,37 @@
         <translation>Impossible d'ouvrir camreq.{table} : le schéma CamReq est-il installé dans cette base ?</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="275"/>
+        <location filename="../core/requisitions.py" line="283"/>
         <source>the case number (numéro de procédure) is required.</source>
         <translation>le numéro de procédure est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="275"/>
+        <location filename="../core/requisitions.py" line="283"/>
         <source>Case number</source>
         <translation>N° de procédure</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="258"/>
+        <location filename="../core/requisitions.py" line="266"/>
         <source>Officer name</source>
         <translation>Nom de l'officier</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="284"/>
+        <location filename="../core/requisitions.py" line="292"/>
         <source>{deadline} is in the past.</source>
         <translation>{deadline} est déjà passé.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="284"/>
+        <location filename="../core/requisitions.py" line="292"/>
         <source>Answer deadline</source>
         <translation>Date limite de réponse</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="290"/>
+        <location filename="../core/requisitions.py" line="298"/>
         <source>say which format and means of delivery you ask for.</source>
         <translation>indiquez le format et le mode de remise demandés.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="290"/>
+        <location filename="../core/requisitions.py" line="298"/>
         <source>Delivery</source>
         <translation>Remise</translation>
     </message>
@@ -544,17 +544,17 @@
         <translation>Importe l'annuaire des propriétaires depuis une table (CSV, tableur ou toute couche). Les noms de champs sont reconnus sans tenir compte de la casse ni des accents, en anglais ou en français : name (Nom, obligatoire), kind (Type : metropolis, city, departement, transport, landlord ou private), email (Courriel, où partent les réquisitions), phone (Téléphone), address (Adresse), response_days (Délai de réponse), notes (Remarques) ; FIELD_MAP lit d'autres champs (cible=champ d'entrée;…). Un propriétaire dont le nom est déjà dans l'annuaire (sans tenir compte de la casse) est mis à jour, jamais dupliqué ; une cellule vide garde la valeur enregistrée. Une ligne sans nom est rejetée (OUTPUT_REJECTED) ; une autre valeur illisible ou contraire à une règle est laissée vide et la ligne figure dans OUTPUT_WARNINGS. L'import est une seule transaction : l'annuler revient en arrière, DRY_RUN aussi après le rapport.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="258"/>
+        <location filename="../core/requisitions.py" line="266"/>
         <source>Rank</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="258"/>
+        <location filename="../core/requisitions.py" line="266"/>
         <source>Unit&apos;s city</source>
         <translation>Ville de l'unité</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="265"/>
+        <location filename="../core/requisitions.py" line="273"/>
         <source>required, the requisition prints it (give it, or set it once in the CamReq settings).</source>
         <translation>obligatoire, la réquisition l'imprime (indiquez-le, ou une fois pour toutes dans les paramètres CamReq).</translation>
     </message>
@@ -562,11 +562,6 @@
         <location filename="../processing/create_requisitions.py" line="48"/>
         <source>Makes one judicial requisition per owner from CAMERAS (the output of camreq:camerasnearincident, or a selection of it), each listing that owner&apos;s cameras with their time windows, and writes one PDF per requisition, with a map extract, into OUTPUT_FOLDER. With ISSUE, the requisitions are numbered (gapless per unit and year) and queued for camreq:sendrequisitions; otherwise they stay drafts. AUTHORISATION_REF is required for preliminary and judicial investigations. ANSWER_DEADLINE defaults to 48 hours, or the owner&apos;s earliest purge deadline if sooner; one after that purge deadline is brought forward to it. A camera window that an open requisition of the same CASE_NUMBER already covers is left out and reported (SKIPPED) unless REPEAT is ticked. BASEMAP (an XYZ or WMS URI such as type=xyz&amp;url=https://tile.openstreetmap.org/{z}/{x}/{y}.png, or a GeoPackage, MBTiles or vector file) is drawn under the map, BASEMAP_ATTRIBUTION printed under it. The officer, rank, unit and UNIT_CITY are required. Nothing is kept if any input is wrong or the run is cancelled.</source>
         <translation>Fait une réquisition judiciaire par propriétaire à partir de CAMERAS (le résultat de camreq:camerasnearincident, ou une sélection), chacune listant les caméras de ce propriétaire avec leurs créneaux, et écrit un PDF par réquisition, avec un extrait de carte, dans OUTPUT_FOLDER. Avec ISSUE, les réquisitions sont numérotées (sans trou par unité et par année) et mises en file pour camreq:sendrequisitions ; sinon elles restent des brouillons. AUTHORISATION_REF est obligatoire pour les enquêtes préliminaires et les informations judiciaires. ANSWER_DEADLINE vaut par défaut 48 heures, ou la première date d'effacement du propriétaire si elle est plus proche ; une échéance postérieure à cet effacement y est ramenée. Un créneau de caméra déjà couvert par une réquisition ouverte du même CASE_NUMBER est écarté et signalé (SKIPPED), sauf si REPEAT est coché. BASEMAP (une URI XYZ ou WMS comme type=xyz&amp;url=https://tile.openstreetmap.org/{z}/{x}/{y}.png, ou un fichier GeoPackage, MBTiles ou vecteur) est dessiné sous la carte, BASEMAP_ATTRIBUTION imprimé dessous. L'officier, son grade, l'unité et UNIT_CITY sont obligatoires. Rien n'est gardé si une entrée est fausse ou si l'exécution est annulée.</translation>
-    </message>
-    <message>
-        <location filename="../processing/set_requisition_status.py" line="31"/>
-        <source>Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to 'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the allowed ones. Each change is kept in the history with who, when and NOTE; history rows are never changed.</source>
-        <translation>Enregistre ce qu'il advient d'une réquisition : émise → envoyée → reçue → images remises, pas d'images ou refus (une réponse du propriétaire vaut aussi accusé de réception), ou annulée depuis tout statut ouvert. NUMBER est le numéro de la réquisition (2026-000123), ou l'identifiant d'un brouillon : passer un brouillon à « issued » le numérote, met son courriel en file et conserve son PDF émis dans la base de données (avec UNIT_ADDRESS, UNIT_CITY et BASEMAP). Une réquisition émise remise autrement (en main propre, par télécopie, par lettre recommandée) passe à « sent » avec une NOTE disant comment : son courriel n'est alors jamais envoyé. Les autres changements sont refusés avec ceux qui sont permis. Chaque changement est gardé dans l'historique avec qui, quand et la NOTE ; l'historique n'est jamais modifié.</translation>
     </message>
     <message>
         <location filename="../processing/load_sample_data.py" line="23"/>
@@ -647,6 +642,11 @@
         <location filename="../processing/import_addresses.py" line="39"/>
         <source>Loads the addresses of the Base Adresse Nationale into the database, for the offline address search. INPUT is a BAN file as published per département (adresses-38.csv or adresses-38.csv.gz, ;-separated, UTF-8) or any table QGIS reads with the BAN columns (id, numero, rep, nom_voie, code_postal, code_insee, nom_commune, lon, lat…). Each commune the input holds is refreshed: its addresses are keyed on the BAN id (re-importing updates, never duplicates) and those gone from the input are removed; other communes are left alone. The whole import is one transaction. Rows that cannot be stored (no position, a position outside France, text in numero, a NUL character…) come back in OUTPUT_REJECTED with a reason and keep their stored version.</source>
         <translation>Charge les adresses de la Base Adresse Nationale dans la base de données, pour la recherche d'adresses hors ligne. INPUT est un fichier BAN tel que publié par département (adresses-38.csv ou adresses-38.csv.gz, séparé par des ;, UTF-8) ou toute table que QGIS lit avec les colonnes de la BAN (id, numero, rep, nom_voie, code_postal, code_insee, nom_commune, lon, lat…). Chaque commune présente dans l'entrée est rafraîchie : ses adresses sont identifiées par l'identifiant BAN (réimporter met à jour, ne duplique jamais) et celles absentes de l'entrée sont supprimées ; les autres communes ne sont pas touchées. L'import est une seule transaction. Les lignes qui ne peuvent pas être enregistrées (sans position, position hors de France, texte dans numero, caractère NUL…) reviennent dans OUTPUT_REJECTED avec un motif et gardent leur version enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="31"/>
+        <source>Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to 'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the allowed ones. With STATUS=no_footage, REASON says why (overwritten, camera_down, not_recording, not_in_view), counted by camreq:statistics. Each change is kept in the history with who, when and NOTE; history rows are never changed.</source>
+        <translation>Enregistre ce qu'il advient d'une réquisition : émise → envoyée → reçue → images remises, pas d'images ou refus (une réponse du propriétaire vaut aussi accusé de réception), ou annulée depuis tout statut ouvert. NUMBER est le numéro de la réquisition (2026-000123), ou l'identifiant d'un brouillon : passer un brouillon à « issued » le numérote, met son courriel en file et conserve son PDF émis dans la base de données (avec UNIT_ADDRESS, UNIT_CITY et BASEMAP). Une réquisition émise remise autrement (en main propre, par télécopie, par lettre recommandée) passe à « sent » avec une NOTE disant comment : son courriel n'est alors jamais envoyé. Les autres changements sont refusés avec ceux qui sont permis. Avec STATUS=no_footage, REASON dit pourquoi (overwritten, camera_down, not_recording, not_in_view), ce que compte camreq:statistics. Chaque changement est gardé dans l'historique avec qui, quand et la NOTE ; l'historique n'est jamais modifié.</translation>
     </message>
 </context>
 <context>
@@ -1846,44 +1846,49 @@
 <context>
     <name>SetRequisitionStatus</name>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="44"/>
+        <location filename="../processing/set_requisition_status.py" line="46"/>
         <source>Requisition number (or draft id)</source>
         <translation>Numéro de la réquisition (ou identifiant du brouillon)</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="45"/>
+        <location filename="../processing/set_requisition_status.py" line="47"/>
         <source>New status</source>
         <translation>Nouveau statut</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="48"/>
+        <location filename="../processing/set_requisition_status.py" line="50"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="50"/>
+        <location filename="../processing/set_requisition_status.py" line="57"/>
         <source>Requisition number</source>
         <translation>Numéro de la réquisition</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="51"/>
+        <location filename="../processing/set_requisition_status.py" line="58"/>
         <source>Previous status</source>
         <translation>Statut précédent</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="52"/>
+        <location filename="../processing/set_requisition_status.py" line="59"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="71"/>
+        <location filename="../processing/set_requisition_status.py" line="79"/>
         <source>{n}: {a} → {b}</source>
         <translation>{n} : {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="68"/>
+        <location filename="../processing/set_requisition_status.py" line="75"/>
         <source>Issued {n}; its PDF is kept in the database</source>
         <translation>{n} émise ; son PDF est conservé dans la base de données</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="51"/>
+        <source>Why there is no footage (STATUS=no_footage)</source>
+        <translation>Pourquoi il n'y a pas d'images (STATUS=no_footage)</translation>
     </message>
 </context>
 <context>

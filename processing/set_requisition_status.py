@@ -14,7 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.requisitions import change_status, issue_draft
-from ..core.vocabulary import RequisitionStatus
+from ..core.vocabulary import NoFootageReason, RequisitionStatus
 from ..settings import Settings
 from .algorithm import CamreqAlgorithm
 
@@ -35,7 +35,9 @@ class SetRequisitionStatus(CamreqAlgorithm):
         "it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and "
         "BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to "
         "'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the "
-        "allowed ones. Each change is kept in the history with who, when and NOTE; history rows are never changed."
+        "allowed ones. With STATUS=no_footage, REASON says why (overwritten, camera_down, not_recording, "
+        "not_in_view), counted by camreq:statistics. Each change is kept in the history with who, when and NOTE; "
+        "history rows are never changed."
     )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:  # noqa: N802
@@ -46,6 +48,11 @@ class SetRequisitionStatus(CamreqAlgorithm):
         status.setUsesStaticStrings(True)
         self.addParameter(status)
         self.addParameter(QgsProcessingParameterString("NOTE", self.tr("Note"), optional=True, multiLine=True))
+        reason = QgsProcessingParameterEnum(
+            "REASON", self.tr("Why there is no footage (STATUS=no_footage)"), NoFootageReason.values(), optional=True
+        )
+        reason.setUsesStaticStrings(True)
+        self.addParameter(reason)
         self.add_document_parameters(Settings.load())
         self.addOutput(QgsProcessingOutputString("NUMBER", self.tr("Requisition number")))
         self.addOutput(QgsProcessingOutputString("PREVIOUS_STATUS", self.tr("Previous status")))
@@ -67,6 +74,7 @@ class SetRequisitionStatus(CamreqAlgorithm):
             number, previous = issued.number, "draft"
             feedback.pushInfo(self.tr("Issued {n}; its PDF is kept in the database").format(n=number))
         else:
-            number, previous = change_status(connection, reference, status, note)
+            reason = self.parameterAsEnumString(parameters, "REASON", context) or None
+            number, previous = change_status(connection, reference, status, note, reason)
         feedback.pushInfo(self.tr("{n}: {a} → {b}").format(n=number, a=previous, b=status))
         return {"NUMBER": number, "PREVIOUS_STATUS": previous, "STATUS": status}

@@ -3,6 +3,7 @@ a signed PDF that names its city, a map drawn on the sample's streets, mail erro
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,9 +20,9 @@ STREETS_ATTRIBUTION = json.loads(SAMPLE_STREETS.read_text(encoding="utf-8"))["at
 RETENTION = timedelta(days=7)  # the scene's cameras keep 7 days
 
 
-def pdf_text(path: str) -> str:
-    """Return the text of every page of a PDF, whitespace collapsed."""
-    return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages).split())
+def pdf_text(pdf: bytes) -> str:
+    """Return the text of every page of a PDF (as stored in the database), whitespace collapsed."""
+    return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
 
 
 def purged_in(hours: float) -> tuple[datetime, datetime]:
@@ -145,13 +146,13 @@ def test_no_requisition_without_the_city_or_rank_it_prints(parameter, create, ca
 
 def test_pdf_is_made_in_the_units_city(create, cameras_layer, scene, sql):
     create(cameras_layer([("VDG-07", *purged_in(50))]), UNIT_CITY="Échirolles")
-    [(path,)] = sql(scene["db"], "SELECT pdf_path FROM camreq.requisitions")
-    assert "Fait à Échirolles, le" in pdf_text(path)
+    [(pdf,)] = sql(scene["db"], "SELECT pdf FROM camreq.requisition_documents WHERE issued")
+    assert "Fait à Échirolles, le" in pdf_text(pdf)
 
 
-def map_pixels(path: str) -> numpy.ndarray:
-    """Return the map extract of a requisition PDF as an RGB array."""
-    [image] = pypdf.PdfReader(path).pages[-1].images
+def map_pixels(pdf: bytes) -> numpy.ndarray:
+    """Return the map extract of a requisition PDF (as stored in the database) as an RGB array."""
+    [image] = pypdf.PdfReader(io.BytesIO(pdf)).pages[-1].images
     return numpy.asarray(image.image.convert("RGB"), dtype=float)
 
 
@@ -166,7 +167,8 @@ def test_pdf_map_is_drawn_on_the_base_map_with_its_attribution(create, cameras_l
     create(cameras_layer([("VDG-07", *purged_in(50))]), OUTPUT_FOLDER=str(tmp_path / "plain"))
     create(cameras_layer([("VDG-07", *purged_in(50))]), OUTPUT_FOLDER=str(tmp_path / "streets"), REPEAT=True,
            BASEMAP=str(SAMPLE_STREETS), BASEMAP_ATTRIBUTION=STREETS_ATTRIBUTION)  # fmt: skip
-    plain, streets = (path for (path,) in sql(scene["db"], "SELECT pdf_path FROM camreq.requisitions ORDER BY id"))
+    plain, streets = (pdf for (pdf,) in sql(scene["db"], "SELECT d.pdf FROM camreq.requisition_documents d "
+                                                          "WHERE d.issued ORDER BY d.requisition_id"))
     assert "Fond de carte : " + STREETS_ATTRIBUTION in pdf_text(streets)
     assert "Fond de carte" not in pdf_text(plain)
     with_streets, without = map_pixels(streets), map_pixels(plain)

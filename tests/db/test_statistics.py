@@ -193,3 +193,22 @@ def test_camreq_statistics_refuses_an_end_before_the_start(history, camreq_proce
             "CONNECTION": history["logins"]["analyst"], "FROM": "2026-03-01", "TO": "2026-02-01",
             "OUTPUT_FOLDER": "TEMPORARY_OUTPUT",
         })  # fmt: skip
+
+
+def test_setrequisitionstatus_records_why_there_is_no_footage_and_refuses_a_reason_elsewhere(
+    camreq_processing, issued, scene, sql
+):
+    from qgis.core import QgsProcessingException
+
+    number = issued["Parking Hoche SA"]
+    sql(scene["db"], "UPDATE camreq.requisitions SET status = 'sent' WHERE number = %s", (number,))
+    with pytest.raises(QgsProcessingException, match="REASON: 'overwritten' is not a reason for no footage"):
+        camreq_processing.run("camreq:setrequisitionstatus", {
+            "CONNECTION": scene["db"], "NUMBER": number, "STATUS": "refused", "REASON": "overwritten",
+        })  # fmt: skip
+    camreq_processing.run("camreq:setrequisitionstatus", {
+        "CONNECTION": scene["db"], "NUMBER": number, "STATUS": "no_footage", "REASON": "overwritten",
+        "NOTE": "écrasées après 7 jours",
+    })  # fmt: skip
+    assert sql(scene["db"], "SELECT status, no_footage_reason FROM camreq.requisitions WHERE number = %s",
+               (number,)) == [("no_footage", "overwritten")]  # fmt: skip
