@@ -158,7 +158,7 @@ def run_camreq(ban: Path, size: int, queries: list) -> tuple[list, list[float]]:
     from camreq.db import schema
     from camreq.db.addresses import search
     from camreq.db.connection import connect
-    from camreq.db.registry import transaction
+    from camreq.db.connection import transaction
 
     subprocess.run(["dropdb", "--if-exists", DATABASE], check=True)
     subprocess.run(["createdb", DATABASE], check=True)
