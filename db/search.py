@@ -7,7 +7,8 @@ one transaction: the consultation log is written once, with the search.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,6 +124,18 @@ class SearchRows:
     hits: list[dict[str, Any]]
 
 
+@contextmanager
+def lock_refused() -> Iterator[None]:
+    """Turn a registry locked past LOCK_TIMEOUT (set by _SETTINGS) into a message: a search fails fast, never hangs."""
+    try:
+        yield
+    except psycopg2.errors.LockNotAvailable:
+        raise CamreqError(
+            f"The registry is locked by another session (waited {LOCK_TIMEOUT}); nothing was searched or logged. "
+            "Try again in a moment, or ask the database administrator who holds the lock."
+        ) from None
+
+
 def search_cameras(
     conn: psycopg2.extensions.connection,
     incidents: Sequence[tuple[str, bytes, object, object]],
@@ -138,22 +151,16 @@ def search_cameras(
         starts=[incident[2] for incident in incidents],
         ends=[incident[3] for incident in incidents],
     )
-    try:
-        with conn.cursor() as cursor:
-            if conn not in _PREPARED:  # prepared statements outlive a rolled-back transaction
-                cursor.execute(_SETTINGS + _SEARCH + ";" + _LOG_INCIDENTS)  # planning waits for locks too
-                _PREPARED.add(conn)
-            cursor.execute(_SETTINGS + _RUN_SEARCH, params)
-            names = column_names(cursor)
-            rows = [as_dict(names, row) for row in cursor.fetchall()]
-            first = rows[0]
-            params["search_id"], srid, left_out = first["search_id"], first["srid"], first["out_of_service_nearby"]
-            cursor.execute(_RUN_LOG_INCIDENTS, params)
-    except psycopg2.errors.LockNotAvailable:
-        raise CamreqError(
-            f"The registry is locked by another session (waited {LOCK_TIMEOUT}); nothing was searched or logged. "
-            "Try again in a moment, or ask the database administrator who holds the lock."
-        ) from None
+    with lock_refused(), conn.cursor() as cursor:
+        if conn not in _PREPARED:  # prepared statements outlive a rolled-back transaction
+            cursor.execute(_SETTINGS + _SEARCH + ";" + _LOG_INCIDENTS)  # planning waits for locks too
+            _PREPARED.add(conn)
+        cursor.execute(_SETTINGS + _RUN_SEARCH, params)
+        names = column_names(cursor)
+        rows = [as_dict(names, row) for row in cursor.fetchall()]
+        first = rows[0]
+        params["search_id"], srid, left_out = first["search_id"], first["srid"], first["out_of_service_nearby"]
+        cursor.execute(_RUN_LOG_INCIDENTS, params)
     hits = [row for row in rows if row["camera_id"] is not None]
     for hit in hits:
         del hit["search_id"], hit["srid"], hit["out_of_service_nearby"]
@@ -177,7 +184,8 @@ def far_from_registry(
     cameras, in the caller's transaction.
 
     Distances on the sphere (ten times cheaper than the spheroid, and exact enough for tens of kilometres)."""
-    with conn.cursor() as cursor:
+    with lock_refused(), conn.cursor() as cursor:
+        cursor.execute(_SETTINGS)  # the lock timeout: the registry may be locked
         cursor.execute(
             """SELECT t.incident_id, ST_X(ST_PointOnSurface(t.geom)) AS lon, ST_Y(ST_PointOnSurface(t.geom)) AS lat,
                       ST_XMin(t.geom) >= -90 AND ST_XMax(t.geom) <= 90 AND EXISTS (
