@@ -519,7 +519,7 @@ def search_db(shared_db: str, tmp_path_factory) -> str:
     from pathlib import Path
 
     from camreq.core.addresses import ban_file_rows, import_addresses
-    from camreq.db.registry import transaction
+    from camreq.db.connection import transaction
     from qgis.core import QgsFeedback
 
     path = write_ban(tmp_path_factory.mktemp("ban") / "adresses-38.csv.gz", ban_rows())
