@@ -273,8 +273,11 @@ class SearchTab(QWidget, FORM):
         if text != self.coordinatesEdit.text():
             return
         self.addresses.set_matches(matches)
-        if matches:
-            self.completer.complete()
+        if matches:  # as wide as the longest label: the field alone is narrow in the dock
+            popup = self.completer.popup()
+            area = self.coordinatesEdit.rect()
+            area.setWidth(max(area.width(), popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()))
+            self.completer.complete(area)
         else:
             self.incidentLabel.setText(self.tr("No address matches “{text}”.").format(text=text.strip()))
 
