@@ -1633,41 +1633,41 @@
     </message>
     <message>
         <location filename="../dialogs/search_tab.py" line="354"/>
-        <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
-        <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
+        <source>Choose the incident first: click on the map, draw a route or type an address or coordinates.</source>
+        <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez une adresse ou des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="357"/>
+        <location filename="../dialogs/search_tab.py" line="359"/>
         <source>The end of the incident is before its start: check the times.</source>
         <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="360"/>
+        <location filename="../dialogs/search_tab.py" line="362"/>
         <source>Give a reason for the search (case or facts): it is written to the log.</source>
         <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="362"/>
+        <location filename="../dialogs/search_tab.py" line="364"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="383"/>
+        <location filename="../dialogs/search_tab.py" line="385"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="384"/>
+        <location filename="../dialogs/search_tab.py" line="386"/>
         <source>CamReq camera search</source>
         <translation>Recherche de caméras CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="413"/>
+        <location filename="../dialogs/search_tab.py" line="415"/>
         <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
         <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="413"/>
+        <location filename="../dialogs/search_tab.py" line="415"/>
         <source>No camera within {radius} m.</source>
         <translation>Aucune caméra à moins de {radius} m.</translation>
     </message>
@@ -1732,12 +1732,12 @@
         <translation>Trouver les caméras</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="420"/>
+        <location filename="../dialogs/search_tab.py" line="422"/>
         <source>{n} cameras out of service nearby: &lt;a href=&quot;show&quot;&gt;show them&lt;/a&gt;</source>
         <translation>{n} caméras hors service à proximité : &lt;a href=&quot;show&quot;&gt;les afficher&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="441"/>
+        <location filename="../dialogs/search_tab.py" line="443"/>
         <source>The incident, its window, the radius or an option changed: search again.</source>
         <translation>Le fait, son créneau, le rayon ou une option a changé : relancez la recherche.</translation>
     </message>
