@@ -31,7 +31,7 @@ from qgis.core import (
 
 from ..db import addresses as db
 from ..db.addresses import AddressMatch
-from ..db.connection import transaction
+from ..db.connection import kept_transaction, transaction
 from ..errors import CamreqError
 from .import_values import FALSE_WORDS, TRUE_WORDS
 
@@ -225,6 +225,12 @@ def suggest(conn: psycopg2.extensions.connection, text: str, limit: int = DEFAUL
         return []
     with conn.cursor() as cursor:
         return db.search(cursor, text.strip()[:MAX_TEXT], limit)
+
+
+def suggestions(connection: str, text: str, limit: int = DEFAULT_SUGGESTIONS) -> list[AddressMatch]:
+    """Return suggest's answer on a connection kept for reuse (the incident field asks at every pause in typing)."""
+    with kept_transaction(connection) as conn:
+        return suggest(conn, text, limit)
 
 
 def best_match(

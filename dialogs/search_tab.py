@@ -21,19 +21,22 @@ from qgis.gui import QgsMapCanvas, QgsMessageBar, QgsRubberBand
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QModelIndex, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QAction, QHeaderView, QWidget
+from qgis.PyQt.QtWidgets import QAction, QCompleter, QHeaderView, QWidget
 
+from ..core.addresses import suggestions
 from ..core.coordinates import SYSTEMS, parse_coordinates
 from ..core.search import DEFAULT_MARGIN_MINUTES, CameraHit, SearchResult
 from ..core.search_area import search_area
 from ..core.times import from_qdatetime, now, to_editor_qdatetime
 from ..core.vocabulary import MAX_DISTANCE_M
+from ..db.addresses import AddressMatch
 from ..errors import CamreqError
 from ..settings import Settings
+from .address_suggestions import MATCH_ROLE, AddressSuggestions
 from .fields import accept_any_length, date_time_edits, typed_text
 from .map_tools import PointTool, RouteTool
 from .results_model import EXPIRED_COLOUR, ResultsModel
-from .tasks import CoreTask, SearchRequest, run_search
+from .tasks import CoreTask, SearchRequest, launch, run_search
 
 FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
 INCIDENT_COLOUR = QColor(220, 40, 40)
@@ -43,6 +46,7 @@ AREA_MARGIN = 0.25  # around the search area, in widths of the area on each side
 CLOSEST_AREA_SCALE = 2000  # the search area is never shown closer than 1:2,000 (a street stays readable)
 CAMERA_SCALE = 1000  # a camera clicked in the list is shown at 1:1,000
 COUNTDOWN_REFRESH_MS = 60_000
+SUGGEST_DELAY_MS = 250  # the addresses are asked for once the investigator pauses typing
 
 
 class SearchTab(QWidget, FORM):
@@ -89,6 +93,15 @@ class SearchTab(QWidget, FORM):
         self.countdown_timer.setInterval(COUNTDOWN_REFRESH_MS)
         self.countdown_timer.timeout.connect(lambda: self.results.refresh(now()))
         self.countdown_timer.start()
+        self.addresses = AddressSuggestions(self)
+        self.completer = QCompleter(self.addresses, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setWidget(self.coordinatesEdit)  # not setCompleter: the popup opens on the answer only
+        self.address_tasks: list[CoreTask] = []
+        self.suggest_timer = QTimer(self)
+        self.suggest_timer.setSingleShot(True)
+        self.suggest_timer.setInterval(SUGGEST_DELAY_MS)
+        self.suggest_timer.timeout.connect(self.ask_addresses)
         self._fill_choices()
         self._connect_signals()
         self.speedSpin.hide()  # shown with a route
@@ -133,6 +146,8 @@ class SearchTab(QWidget, FORM):
             button.setDefaultAction(action)
         self.point_tool.pointPicked.connect(self.set_incident_point)
         self.route_tool.routeFinished.connect(self.set_incident_route)
+        self.coordinatesEdit.textEdited.connect(self._typed)
+        self.completer.activated[QModelIndex].connect(lambda index: self.place_address(index.data(MATCH_ROLE)))
         self.coordinatesEdit.returnPressed.connect(self.place_typed_coordinates)
         self.placeCoordinatesButton.clicked.connect(self.place_typed_coordinates)
         self.radiusSpin.valueChanged.connect(self._draw_incident)
@@ -194,7 +209,7 @@ class SearchTab(QWidget, FORM):
 
     def show_incident_hint(self) -> None:
         """Say how to choose the incident."""
-        self.incidentLabel.setText(self.tr("Click on the map, draw a route or type coordinates."))
+        self.incidentLabel.setText(self.tr("Click on the map, draw a route or type an address or coordinates."))
 
     def set_incident_point(self, point: QgsPointXY) -> None:
         """Make the point (in the canvas's CRS) the incident."""
@@ -229,19 +244,71 @@ class SearchTab(QWidget, FORM):
         """Return the speed along the route, or None for one window (a point, or a route at speed 0)."""
         return float(self.speedSpin.value()) if self.speedSpin.isEnabled() and self.speedSpin.value() > 0 else None
 
+    def _typed(self, text: str) -> None:
+        """Drop the suggestions of the text before; ask for addresses once typing pauses, unless text is coordinates."""
+        self.addresses.set_matches([])
+        self.completer.popup().hide()
+        self.suggest_timer.stop()
+        if self.settings.connection and any(char.isalpha() for char in text) and not self._coordinates(text):
+            self.suggest_timer.start()
+
+    def _coordinates(self, text: str) -> bool:
+        """Return whether text reads as coordinates in the chosen system."""
+        try:
+            parse_coordinates(text, self.coordinateSystemCombo.currentData())
+        except CamreqError:
+            return False
+        return True
+
+    def ask_addresses(self) -> None:
+        """Look up the addresses matching the field's text in a background task; the list opens when they come."""
+        text, connection = self.coordinatesEdit.text(), self.settings.connection
+        launch(
+            self.address_tasks, self.tr("CamReq address suggestions"), lambda task: suggestions(connection, text),
+            partial(self._addresses_found, text), self.incidentLabel.setText,
+        )  # fmt: skip
+
+    def _addresses_found(self, text: str, matches: list[AddressMatch]) -> None:
+        """Show the addresses found for text, best first, unless the field holds another text by now."""
+        if text != self.coordinatesEdit.text():
+            return
+        self.addresses.set_matches(matches)
+        if matches:  # as wide as the longest label: the field alone is narrow in the dock
+            popup = self.completer.popup()
+            area = self.coordinatesEdit.rect()
+            area.setWidth(max(area.width(), popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()))
+            self.completer.complete(area)
+        else:
+            self.incidentLabel.setText(self.tr("No address matches “{text}”.").format(text=text.strip()))
+
+    def place_address(self, match: AddressMatch) -> None:
+        """Make the chosen address the incident and name it under the field."""
+        self.coordinatesEdit.setText(match.label)
+        self.addresses.set_matches([match])  # Enter on the field now places this address again
+        point = QgsGeometry.fromPointXY(QgsPointXY(match.lon, match.lat))
+        self._place_typed(point, QgsCoordinateReferenceSystem("EPSG:4326"))
+        self.incidentLabel.setText(self.tr("Incident at {address}").format(address=match.label))
+
     def place_typed_coordinates(self) -> None:
-        """Make the typed coordinates the incident (the map shows its search area), or say what is wrong."""
-        if self._want_map():  # QGIS shows the first layers added in full once back in its event loop: zoom after
-            QTimer.singleShot(0, self.zoom_to_area)
+        """Make the typed coordinates, else the best address suggested, the incident, or say what is wrong."""
         try:
             typed = parse_coordinates(self.coordinatesEdit.text(), self.coordinateSystemCombo.currentData())
         except CamreqError as error:
+            if self.addresses.matches:  # suggested for this very text: the field's edits empty the list
+                self.place_address(self.addresses.matches[0])
+                return
             self.incidentLabel.setText(str(error))
             self.message_bar.pushMessage("CamReq", str(error), Qgis.MessageLevel.Warning, 8)
             return
         point = QgsGeometry.fromPointXY(QgsPointXY(typed.x, typed.y))
+        self._place_typed(point, QgsCoordinateReferenceSystem(typed.crs))
+
+    def _place_typed(self, point: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> None:
+        """Make a typed point (in crs) the incident, in the map's CRS."""
+        if self._want_map():  # QGIS shows the first layers added in full once back in its event loop: zoom after
+            QTimer.singleShot(0, self.zoom_to_area)
         map_crs = self.canvas.mapSettings().destinationCrs()
-        point.transform(self._transform(QgsCoordinateReferenceSystem(typed.crs), map_crs))
+        point.transform(self._transform(crs, map_crs))
         self.set_incident(point, map_crs)
 
     def _draw_incident(self) -> None:
@@ -284,7 +351,9 @@ class SearchTab(QWidget, FORM):
     def search_request(self) -> SearchRequest:
         """Return what the form asks for; raise CamreqError naming the first missing or wrong field."""
         if self.incident is None:
-            raise CamreqError(self.tr("Choose the incident first: click on the map, draw a route or type coordinates."))
+            raise CamreqError(self.tr(
+                "Choose the incident first: click on the map, draw a route or type an address or coordinates."
+            ))
         start, end = self.incident_window()
         if end < start:
             raise CamreqError(self.tr("The end of the incident is before its start: check the times."))

@@ -1592,22 +1592,22 @@
 <context>
     <name>SearchTab</name>
     <message>
-        <location filename="../dialogs/search_tab.py" line="111"/>
+        <location filename="../dialogs/search_tab.py" line="124"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="111"/>
+        <location filename="../dialogs/search_tab.py" line="124"/>
         <source>WGS84 lat lon</source>
         <translation>WGS84 lat lon</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="111"/>
+        <location filename="../dialogs/search_tab.py" line="124"/>
         <source>Lambert-93 X Y</source>
         <translation>Lambert-93 X Y</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="117"/>
+        <location filename="../dialogs/search_tab.py" line="130"/>
         <source>Speed along the route: each camera gets the window centred on when the route passes it, ± {margin:g} minutes. Leave at 0 for one window covering the whole route.</source>
         <translation>Vitesse le long du trajet : chaque caméra reçoit le créneau centré sur l'heure de passage du trajet devant elle, ± {margin:g} minutes. Laisser à 0 pour un seul créneau couvrant tout le trajet.</translation>
     </message>
@@ -1622,57 +1622,52 @@
         <translation>Tracer un trajet</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="197"/>
-        <source>Click on the map, draw a route or type coordinates.</source>
-        <translation>Cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/search_tab.py" line="218"/>
+        <location filename="../dialogs/search_tab.py" line="233"/>
         <source>Route of {count} points, starting {lat:.5f} {lon:.5f}</source>
         <translation>Trajet de {count} points, départ {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="222"/>
+        <location filename="../dialogs/search_tab.py" line="237"/>
         <source>Incident at {lat:.5f} {lon:.5f}</source>
         <translation>Faits à {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="287"/>
-        <source>Choose the incident first: click on the map, draw a route or type coordinates.</source>
-        <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez des coordonnées.</translation>
+        <location filename="../dialogs/search_tab.py" line="354"/>
+        <source>Choose the incident first: click on the map, draw a route or type an address or coordinates.</source>
+        <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez une adresse ou des coordonnées.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="290"/>
+        <location filename="../dialogs/search_tab.py" line="359"/>
         <source>The end of the incident is before its start: check the times.</source>
         <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="293"/>
+        <location filename="../dialogs/search_tab.py" line="362"/>
         <source>Give a reason for the search (case or facts): it is written to the log.</source>
         <translation>Indiquez le motif de la recherche (affaire ou faits) : il est inscrit au registre des consultations.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="295"/>
+        <location filename="../dialogs/search_tab.py" line="364"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="316"/>
+        <location filename="../dialogs/search_tab.py" line="385"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="317"/>
+        <location filename="../dialogs/search_tab.py" line="386"/>
         <source>CamReq camera search</source>
         <translation>Recherche de caméras CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="346"/>
+        <location filename="../dialogs/search_tab.py" line="415"/>
         <source>{cameras} cameras of {owners} owners; footage still available for {available}.</source>
         <translation>{cameras} caméras de {owners} propriétaires ; images encore disponibles pour {available}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="346"/>
+        <location filename="../dialogs/search_tab.py" line="415"/>
         <source>No camera within {radius} m.</source>
         <translation>Aucune caméra à moins de {radius} m.</translation>
     </message>
@@ -1690,11 +1685,6 @@
         <location filename="../dialogs/search_tab.ui" line="40"/>
         <source>Left clicks add points to the route, a right click finishes it.</source>
         <translation>Clic gauche : ajouter un point au trajet ; clic droit : terminer.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/search_tab.ui" line="50"/>
-        <source>Latitude and longitude (WGS84), or Lambert-93 X and Y, then Enter.</source>
-        <translation>Latitude et longitude (WGS84), ou X et Y Lambert-93, puis Entrée.</translation>
     </message>
     <message>
         <location filename="../dialogs/search_tab.ui" line="60"/>
@@ -1742,12 +1732,12 @@
         <translation>Trouver les caméras</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="353"/>
+        <location filename="../dialogs/search_tab.py" line="422"/>
         <source>{n} cameras out of service nearby: &lt;a href=&quot;show&quot;&gt;show them&lt;/a&gt;</source>
         <translation>{n} caméras hors service à proximité : &lt;a href=&quot;show&quot;&gt;les afficher&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="374"/>
+        <location filename="../dialogs/search_tab.py" line="443"/>
         <source>The incident, its window, the radius or an option changed: search again.</source>
         <translation>Le fait, son créneau, le rayon ou une option a changé : relancez la recherche.</translation>
     </message>
@@ -1770,6 +1760,36 @@
         <location filename="../dialogs/search_tab.ui" line="245"/>
         <source>Untick all</source>
         <translation>Tout décocher</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="212"/>
+        <source>Click on the map, draw a route or type an address or coordinates.</source>
+        <translation>Cliquez sur la carte, tracez un trajet ou saisissez une adresse ou des coordonnées.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="266"/>
+        <source>CamReq address suggestions</source>
+        <translation>Suggestions d’adresses CamReq</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="282"/>
+        <source>No address matches “{text}”.</source>
+        <translation>Aucune adresse ne correspond à « {text} ».</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.py" line="290"/>
+        <source>Incident at {address}</source>
+        <translation>Faits : {address}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="47"/>
+        <source>Address or coordinates</source>
+        <translation>Adresse ou coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/search_tab.ui" line="50"/>
+        <source>An address (choose it in the list that opens as you type), or latitude and longitude (WGS84), or Lambert-93 X and Y, then Enter.</source>
+        <translation>Une adresse (choisissez-la dans la liste qui s’ouvre pendant la saisie), ou latitude et longitude (WGS84), ou X et Y Lambert-93, puis Entrée.</translation>
     </message>
 </context>
 <context>

@@ -189,7 +189,7 @@ def test_the_followup_list_fits_the_dock_width_with_the_owner_elided(qgis_iface)
     rows = [
         FollowupRow(
             id=1, number="2026-000123", case_number="2026/004517", owner_name=owner, owner_email="dpo@semitag.example",
-            status="footage_delivered", is_open=False, purge_deadline=now(), answer_deadline=now(), pdf_path=None,
+            status="footage_delivered", is_open=False, purge_deadline=now(), answer_deadline=now(), has_pdf=False,
             outbox_status="sent", last_answer=None, due_soon=False,
         )
     ]  # fmt: skip

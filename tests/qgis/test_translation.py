@@ -117,6 +117,6 @@ def test_a_french_user_of_the_panel_reads_the_field_name_not_the_parameter_id(fr
         create_requisitions("", [], form, False, tmp_path)
     assert str(raised.value).startswith("OFFICER_NAME: ")  # the toolbox and qgis_process name the parameter
     assert panel_message(raised.value) == (
-        "Nom de l'officier : obligatoire (saisissez-le, ou renseignez-le une fois pour toutes dans les paramètres "
-        "CamReq)."
+        "Nom de l'officier : obligatoire, la réquisition l'imprime (indiquez-le, ou une fois pour toutes dans les "
+        "paramètres CamReq)."
     )
