@@ -157,8 +157,7 @@ def run_camreq(ban: Path, size: int, queries: list) -> tuple[list, list[float]]:
     from camreq.core.addresses import ban_file_rows, import_addresses
     from camreq.db import schema
     from camreq.db.addresses import search
-    from camreq.db.connection import connect
-    from camreq.db.connection import transaction
+    from camreq.db.connection import connect, transaction
 
     subprocess.run(["dropdb", "--if-exists", DATABASE], check=True)
     subprocess.run(["createdb", DATABASE], check=True)
