@@ -192,8 +192,9 @@ def test_a_camera_without_an_owner_is_rejected_and_the_other_rows_are_kept(
 def test_a_new_owner_with_a_bad_e_mail_is_created_without_it(db, sql, import_cameras, point_layer):
     outputs, _ = import_cameras(db, point_layer([camera("C1", owner="New owner", owner_email="not-an-email")]),
                                 OUTPUT_WARNINGS="TEMPORARY_OUTPUT")
-    assert warnings_of(outputs, "ref") == {"C1": "email 'not-an-email': owner e-mail must look like name@domain; "
-                                                 "left empty"}
+    assert warnings_of(outputs, "ref") == {
+        "C1": "email 'not-an-email': owner e-mail must be one address such as name@example.org; left empty"
+    }
     assert sql(db, "SELECT name, email FROM camreq.owners") == [("New owner", None)]
 
 

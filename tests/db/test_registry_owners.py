@@ -52,7 +52,8 @@ def test_the_departement_kind_may_be_written_with_its_accent(camreq_processing, 
     [
         (["Bad kind", "shop", "", "", ""], "kind 'shop': kind: metropolis city departement transport landlord private; "
                                            "left empty"),
-        (["Bad mail", "city", "nobody", "", ""], "email 'nobody': owner e-mail must look like name@domain; left empty"),
+        (["Bad mail", "city", "nobody", "", ""],
+         "email 'nobody': owner e-mail must be one address such as name@example.org; left empty"),
         (["Bad delay", "city", "", "", "-2"], "response_days -2: owner response time must be 0 days or more; "
                                               "left empty"),
         (["Bad number", "city", "", "", "soon"], "response_days 'soon' is not a whole number; "
