@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,33 @@ def test_a_french_user_of_the_panel_reads_the_field_name_not_the_parameter_id(fr
         create_requisitions("", [], form, False, tmp_path)
     assert str(raised.value).startswith("OFFICER_NAME: ")  # the toolbox and qgis_process name the parameter
     assert panel_message(raised.value) == (
-        "Nom de l'officier : obligatoire (saisissez-le, ou renseignez-le une fois pour toutes dans les paramètres "
-        "CamReq)."
+        "Nom de l'officier : obligatoire, la réquisition l'imprime (indiquez-le, ou une fois pour toutes dans les "
+        "paramètres CamReq)."
     )
+
+
+def test_a_french_user_of_the_panel_reads_a_label_for_the_database_refusals_too(french):
+    from camreq.dialogs.tasks import panel_message
+    from camreq.errors import CamreqError
+
+    # what db.requisitions.user_errors() raises for a refused status change (RAISE in 004_requisitions.sql)
+    refused = CamreqError("STATUS: requisition 2026-000001 cannot go from sent to draft (allowed from sent: answered)")
+    assert panel_message(refused) == (
+        "Statut : requisition 2026-000001 cannot go from sent to draft (allowed from sent: answered)"
+    )
+    unknown = "ZOOM: not a parameter id CamReq names"
+    assert panel_message(CamreqError(unknown)) == unknown
+
+
+def test_a_french_user_of_the_panel_reads_the_core_messages_in_french(french):
+    from camreq.core.search import Incident, SearchOptions, check_incidents
+    from camreq.core.times import aware
+    from camreq.dialogs.tasks import panel_message
+    from camreq.errors import CamreqError
+
+    start = aware(datetime(2026, 3, 10, 14, 30))
+    incident = Incident("A1", b"", start, start - timedelta(hours=1))
+    with pytest.raises(CamreqError) as raised:
+        check_incidents([incident], SearchOptions(distance_m=100, reason="PV 2026/001"))
+    assert str(raised.value).startswith("END: le fait « A1 »")  # the toolbox and qgis_process keep the id
+    assert panel_message(raised.value).startswith("Fin des faits : le fait « A1 » se termine (")
