@@ -1023,6 +1023,61 @@
         <source>End of period</source>
         <translation>Fin de période</translation>
     </message>
+    <message>
+        <location filename="../core/addresses.py" line="97"/>
+        <source>{file} is not a BAN file: the column(s) {columns} are missing (a BAN file is ;-separated with a header id;id_fantoir;numero;…).</source>
+        <translation>{file} n'est pas un fichier BAN : la ou les colonnes {columns} manquent (un fichier BAN est séparé par des ; avec un en-tête id;id_fantoir;numero;…).</translation>
+    </message>
+    <message>
+        <location filename="../core/addresses.py" line="122"/>
+        <source>the table lacks the BAN field(s) {fields}.</source>
+        <translation>la table n'a pas le ou les champs BAN {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../core/addresses.py" line="186"/>
+        <source>Import cancelled: the transaction was rolled back, nothing was imported.</source>
+        <translation>Import annulé : la transaction a été annulée, rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../core/addresses.py" line="247"/>
+        <source>The database holds no address: load the Base Adresse Nationale of your département with camreq:importaddresses first.</source>
+        <translation>La base de données ne contient aucune adresse : chargez d'abord la Base Adresse Nationale de votre département avec camreq:importaddresses.</translation>
+    </message>
+    <message>
+        <location filename="../core/import_values.py" line="51"/>
+        <source>{pair!r} is not target=source (for example ref=Identifiant).</source>
+        <translation>{pair!r} n'est pas de la forme cible=source (par exemple ref=Identifiant).</translation>
+    </message>
+    <message>
+        <location filename="../core/import_values.py" line="72"/>
+        <source>{given!r} is not a field CamReq reads; use one of {names}.</source>
+        <translation>{given!r} n'est pas un champ lu par CamReq ; utilisez l'un de {names}.</translation>
+    </message>
+    <message>
+        <location filename="../core/import_values.py" line="79"/>
+        <source>the layer has no field {source!r} (for {target}).</source>
+        <translation>la couche n'a pas de champ {source!r} (pour {target}).</translation>
+    </message>
+    <message>
+        <location filename="../core/overpass.py" line="40"/>
+        <source>{file} is not Overpass API JSON ({reason}).</source>
+        <translation>{file} n'est pas du JSON de l'API Overpass ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_import.py" line="221"/>
+        <source>the layer has no CRS; set its CRS (or SOURCE_CRS) so that its points can be placed.</source>
+        <translation>la couche n'a pas de SCR ; définissez son SCR (ou SOURCE_CRS) pour que ses points puissent être placés.</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_import.py" line="266"/>
+        <source>the table has no &apos;name&apos; field (nor &apos;Nom&apos;); each owner needs a name.</source>
+        <translation>la table n'a pas de champ « name » (ni « Nom ») ; chaque propriétaire doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_import.py" line="467"/>
+        <source>Import cancelled at row {row}: the transaction was rolled back, nothing was imported.</source>
+        <translation>Import annulé à la ligne {row} : la transaction a été annulée, rien n'a été importé.</translation>
+    </message>
 </context>
 <context>
     <name>CamReqPlugin</name>

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 from camreq.dialogs.results_model import COLUMNS
-from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "i18n" / "camreq_fr.ts"
@@ -58,21 +56,6 @@ def test_the_compiled_catalogue_is_the_current_one(tmp_path):
     compiled = tmp_path / "camreq_fr.qm"
     subprocess.run(["lrelease", "-silent", str(CATALOGUE), "-qm", str(compiled)], check=True)
     assert compiled.read_bytes() == (ROOT / "i18n" / "camreq_fr.qm").read_bytes()
-
-
-@pytest.fixture
-def french(qgis_app):
-    """Install CamReq's French translation as the plugin does for a French QGIS, and remove it afterwards."""
-    from camreq.plugin import CamReqPlugin
-
-    settings = QgsSettings()
-    previous = settings.value("locale/userLocale", "")
-    settings.setValue("locale/userLocale", "fr_FR")
-    translator = CamReqPlugin._install_translator()
-    assert translator is not None, "no French catalogue loaded"
-    yield
-    QCoreApplication.removeTranslator(translator)
-    settings.setValue("locale/userLocale", previous)
 
 
 def test_the_panel_is_in_french_for_french_users(french, lambert93_canvas, qgis_iface, search_row):
