@@ -1078,6 +1078,16 @@
         <source>Import cancelled at row {row}: the transaction was rolled back, nothing was imported.</source>
         <translation>Import annulé à la ligne {row} : la transaction a été annulée, rien n'a été importé.</translation>
     </message>
+    <message>
+        <location filename="../core/sample_data.py" line="33"/>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>Impossible de lire {path} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/sample_data.py" line="33"/>
+        <source>not a CSV file QGIS can open</source>
+        <translation>ce n'est pas un fichier CSV que QGIS sait ouvrir</translation>
+    </message>
 </context>
 <context>
     <name>CamReqPlugin</name>
