@@ -31,7 +31,6 @@ PARAMETER_LABELS = {
     "BASEMAP_ATTRIBUTION": QT_TR_NOOP("Base map attribution"),
     "CAMERAS": QT_TR_NOOP("Cameras"),
     "CASE_NUMBER": QT_TR_NOOP("Case number"),
-    "CONNECTION": QT_TR_NOOP("Database"),
     "CRS": QT_TR_NOOP("Storage CRS"),
     "DELIVERY": QT_TR_NOOP("Delivery"),
     "DISTANCE": QT_TR_NOOP("Search distance"),

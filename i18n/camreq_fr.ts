@@ -259,7 +259,7 @@
         <translation>Mode d'enregistrement</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="60"/>
+        <location filename="../core/translation.py" line="59"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>N° de procédure</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="48"/>
+        <location filename="../core/translation.py" line="47"/>
         <source>Officer name</source>
         <translation>Nom de l'officier</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>indiquez le format et le mode de remise demandés.</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="36"/>
+        <location filename="../core/translation.py" line="35"/>
         <source>Delivery</source>
         <translation>Remise</translation>
     </message>
@@ -544,12 +544,12 @@
         <translation>Importe l'annuaire des propriétaires depuis une table (CSV, tableur ou toute couche). Les noms de champs sont reconnus sans tenir compte de la casse ni des accents, en anglais ou en français : name (Nom, obligatoire), kind (Type : metropolis, city, departement, transport, landlord ou private), email (Courriel, où partent les réquisitions), phone (Téléphone), address (Adresse), response_days (Délai de réponse), notes (Remarques) ; FIELD_MAP lit d'autres champs (cible=champ d'entrée;…). Un propriétaire dont le nom est déjà dans l'annuaire (sans tenir compte de la casse) est mis à jour, jamais dupliqué ; une cellule vide garde la valeur enregistrée. Une ligne sans nom est rejetée (OUTPUT_REJECTED) ; une autre valeur illisible ou contraire à une règle est laissée vide et la ligne figure dans OUTPUT_WARNINGS. L'import est une seule transaction : l'annuler revient en arrière, DRY_RUN aussi après le rapport.</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="49"/>
+        <location filename="../core/translation.py" line="48"/>
         <source>Rank</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="63"/>
+        <location filename="../core/translation.py" line="62"/>
         <source>Unit&apos;s city</source>
         <translation>Ville de l'unité</translation>
     </message>
@@ -924,102 +924,102 @@
         <translation>Source du fond de carte</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="35"/>
+        <location filename="../core/translation.py" line="34"/>
         <source>Storage CRS</source>
         <translation>SCR de stockage</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="37"/>
+        <location filename="../core/translation.py" line="36"/>
         <source>Search distance</source>
         <translation>Distance de recherche</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="38"/>
+        <location filename="../core/translation.py" line="37"/>
         <source>Incident end</source>
         <translation>Fin des faits</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="39"/>
+        <location filename="../core/translation.py" line="38"/>
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="40"/>
+        <location filename="../core/translation.py" line="39"/>
         <source>Sender address</source>
         <translation>Adresse de l'expéditeur</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="41"/>
+        <location filename="../core/translation.py" line="40"/>
         <source>Incident id</source>
         <translation>Identifiant du fait</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="42"/>
+        <location filename="../core/translation.py" line="41"/>
         <source>Incident</source>
         <translation>Faits</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="43"/>
+        <location filename="../core/translation.py" line="42"/>
         <source>Input file</source>
         <translation>Fichier d'entrée</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="45"/>
+        <location filename="../core/translation.py" line="44"/>
         <source>Time margin</source>
         <translation>Marge de temps</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="46"/>
+        <location filename="../core/translation.py" line="45"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="47"/>
+        <location filename="../core/translation.py" line="46"/>
         <source>Requisition number</source>
         <translation>Numéro de la réquisition</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="51"/>
+        <location filename="../core/translation.py" line="50"/>
         <source>PDF folder</source>
         <translation>Dossier des PDF</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="52"/>
+        <location filename="../core/translation.py" line="51"/>
         <source>Reason for the search</source>
         <translation>Motif de la recherche</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="54"/>
+        <location filename="../core/translation.py" line="53"/>
         <source>Mail server login</source>
         <translation>Identifiants du serveur de messagerie</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="55"/>
+        <location filename="../core/translation.py" line="54"/>
         <source>Mail server</source>
         <translation>Serveur de messagerie</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="56"/>
+        <location filename="../core/translation.py" line="55"/>
         <source>Mail server security</source>
         <translation>Sécurité du serveur de messagerie</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="57"/>
+        <location filename="../core/translation.py" line="56"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="58"/>
+        <location filename="../core/translation.py" line="57"/>
         <source>Incident start</source>
         <translation>Début des faits</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="59"/>
+        <location filename="../core/translation.py" line="58"/>
         <source>Start field</source>
         <translation>Champ de début</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="61"/>
+        <location filename="../core/translation.py" line="60"/>
         <source>End of period</source>
         <translation>Fin de période</translation>
     </message>
