@@ -34,6 +34,7 @@ from ..db.addresses import AddressMatch
 from ..db.connection import kept_transaction, transaction
 from ..errors import CamreqError
 from .import_values import FALSE_WORDS, TRUE_WORDS
+from .translation import tr
 
 BAN_COLUMNS = (
     "id", "id_fantoir", "numero", "rep", "nom_voie", "code_postal", "code_insee", "nom_commune",
@@ -94,8 +95,11 @@ def ban_file_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         missing = [name for name in REQUIRED_COLUMNS if name not in header]
         if missing:
             raise CamreqError(
-                f"INPUT: {path.name} is not a BAN file: the column(s) {', '.join(missing)} are missing "
-                "(a BAN file is ;-separated with a header id;id_fantoir;numero;…)."
+                tr(
+                    "{file} is not a BAN file: the column(s) {columns} are missing (a BAN file is ;-separated with a "
+                    "header id;id_fantoir;numero;…)."
+                ).format(file=path.name, columns=", ".join(missing)),
+                "INPUT",
             )
         for line, values in enumerate(reader, start=2):
             if len(values) != len(header):
@@ -115,7 +119,7 @@ def source_rows(
     names = [name.lower() for name in source.fields().names()]
     missing = [name for name in REQUIRED_COLUMNS if name not in names]
     if missing:
-        raise CamreqError(f"INPUT: the table lacks the BAN field(s) {', '.join(missing)}.")
+        raise CamreqError(tr("the table lacks the BAN field(s) {fields}.").format(fields=", ".join(missing)), "INPUT")
     transform = None
     if not {"lon", "lat"} <= set(names) and source.sourceCrs().isValid():
         transform = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context)
@@ -179,7 +183,7 @@ def import_addresses(
         db.create_staging(cursor)
         for number, values in rows:
             if feedback.isCanceled():
-                raise CamreqError("Import cancelled: the transaction was rolled back, nothing was imported.")
+                raise CamreqError(tr("Import cancelled: the transaction was rolled back, nothing was imported."))
             try:
                 staged = checked_row(values)
                 if staged[0] in seen:
@@ -247,8 +251,10 @@ def require_addresses(conn: psycopg2.extensions.connection) -> None:
     with conn.cursor() as cursor:
         if not db.has_addresses(cursor):
             raise CamreqError(
-                "The database holds no address: load the Base Adresse Nationale of your département with "
-                "camreq:importaddresses first."
+                tr(
+                    "The database holds no address: load the Base Adresse Nationale of your département with "
+                    "camreq:importaddresses first."
+                )
             )
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import CamreqError
+from .translation import tr
 
 WGS84 = "EPSG:4326"
 LAMBERT93 = "EPSG:2154"
@@ -41,7 +42,11 @@ class TypedPoint:
 def parse_coordinates(text: str, system: str = "auto") -> TypedPoint:
     """Return the point typed in text, in WGS84 (lat lon) or Lambert-93 (X Y); raise CamreqError if unreadable."""
     if system not in SYSTEMS:
-        raise CamreqError(f"Unknown coordinate system '{system}': choose one of {', '.join(SYSTEMS)}.")
+        raise CamreqError(
+            tr("Unknown coordinate system '{system}': choose one of {systems}.").format(
+                system=system, systems=", ".join(SYSTEMS)
+            )
+        )
     dms = DMS.fullmatch(text)
     if dms and system != "lambert93":
         return _wgs84(*_dms_latitude_longitude(dms))
@@ -51,8 +56,10 @@ def parse_coordinates(text: str, system: str = "auto") -> TypedPoint:
     if system == "lambert93" or _fits_lambert93(first, second):
         return _lambert93(first, second)
     raise CamreqError(
-        f"Coordinates {shown(text)} are neither a latitude and longitude (e.g. 45.1885 5.7245) "
-        "nor Lambert-93 X and Y in France (e.g. 913500 6458000)."
+        tr(
+            "Coordinates {coordinates} are neither a latitude and longitude (e.g. 45.1885 5.7245) nor Lambert-93 X "
+            "and Y in France (e.g. 913500 6458000)."
+        ).format(coordinates=shown(text))
     )
 
 
@@ -70,8 +77,10 @@ def _two_numbers(text: str) -> tuple[float, float]:
     parts = [part for part in SEPARATORS.split(text.strip()) if part]
     if len(parts) != 2 or not all(NUMBER.fullmatch(part) for part in parts):
         raise CamreqError(
-            f"Coordinates {shown(text)} must be two numbers, such as '45.1885 5.7245' (latitude longitude) "
-            "or '913500 6458000' (Lambert-93 X Y)."
+            tr(
+                "Coordinates {coordinates} must be two numbers, such as '45.1885 5.7245' (latitude longitude) or "
+                "'913500 6458000' (Lambert-93 X Y)."
+            ).format(coordinates=shown(text))
         )
     return float(parts[0].replace(",", ".")), float(parts[1].replace(",", "."))
 
@@ -103,9 +112,13 @@ def _fits_lambert93(x: float, y: float) -> bool:
 def _wgs84(latitude: float, longitude: float) -> TypedPoint:
     """Return a WGS84 point; raise CamreqError for an impossible latitude or longitude."""
     if not -90 <= latitude <= 90:
-        raise CamreqError(f"Latitude {latitude:g} is outside -90..90: type the latitude first, then the longitude.")
+        raise CamreqError(
+            tr("Latitude {latitude:g} is outside -90..90: type the latitude first, then the longitude.").format(
+                latitude=latitude
+            )
+        )
     if not -180 <= longitude <= 180:
-        raise CamreqError(f"Longitude {longitude:g} is outside -180..180.")
+        raise CamreqError(tr("Longitude {longitude:g} is outside -180..180.").format(longitude=longitude))
     return TypedPoint(longitude, latitude, WGS84)
 
 
@@ -113,8 +126,10 @@ def _lambert93(x: float, y: float) -> TypedPoint:
     """Return a Lambert-93 point; raise CamreqError for one outside France."""
     if not _fits_lambert93(x, y):
         raise CamreqError(
-            f"Lambert-93 X {x:.0f}, Y {y:.0f} is outside France: X runs from about -378000 to 1320000 "
-            "and Y from about 6005000 to 7235000 metres."
+            tr(
+                "Lambert-93 X {x:.0f}, Y {y:.0f} is outside France: X runs from about -378000 to 1320000 and Y from "
+                "about 6005000 to 7235000 metres."
+            ).format(x=x, y=y)
         )
     return TypedPoint(x, y, LAMBERT93)
 

@@ -16,6 +16,7 @@ from ..errors import CamreqError
 from .documents import write_private
 from .mailer import SmtpServer
 from .outbox import SendReport, send_outbox
+from .translation import tr
 from .vocabulary import URGENCY
 
 FollowupRow = db.FollowupRow
@@ -40,7 +41,7 @@ def open_document(connection: str, requisition_id: int) -> Path:
     with transaction(connection) as conn, conn.cursor() as cursor:
         stored = db_requisitions.document(cursor, requisition_id)
     if stored is None:
-        raise CamreqError("This requisition has no PDF in the database.")
+        raise CamreqError(tr("This requisition has no PDF in the database."))
     descriptor, name = tempfile.mkstemp(prefix="camreq-requisition-", suffix=".pdf")  # 0600, a name of our own
     os.close(descriptor)
     return write_private(Path(name), stored[1])
@@ -52,8 +53,10 @@ def resend(connection: str, reference: str, server: SmtpServer, feedback: QgsPro
         row = db_requisitions.find(cursor, reference)
         if row.status != "issued":
             raise CamreqError(
-                f"Requisition {row.number or row.id} is {row.status}: only an issued requisition not yet "
-                "accepted by the mail server can be sent again."
+                tr(
+                    "Requisition {number} is {status}: only an issued requisition not yet accepted by the mail server "
+                    "can be sent again."
+                ).format(number=row.number or row.id, status=row.status)
             )
         db_outbox.requeue_failed(cursor, row.id)
     return send_outbox(connection, server, feedback)

@@ -20,6 +20,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 from ..errors import CamreqError
 from .inputs import refuse_nul
 from .osm_tags import degrees_text, parse_direction, parse_height
+from .translation import tr
 
 TRUE_WORDS = {"true", "t", "yes", "y", "1", "oui", "vrai"}
 FALSE_WORDS = {"false", "f", "no", "n", "0", "non", "faux"}
@@ -47,7 +48,9 @@ def parse_field_map(text: str) -> dict[str, str]:
             continue
         target, equals, source = pair.partition("=")
         if not equals or not target.strip() or not source.strip():
-            raise CamreqError(f"FIELD_MAP: {pair!r} is not target=source (for example ref=Identifiant).")
+            raise CamreqError(
+                tr("{pair!r} is not target=source (for example ref=Identifiant).").format(pair=pair), "FIELD_MAP"
+            )
         mapping[target.strip()] = source.strip()
     return mapping
 
@@ -66,9 +69,17 @@ class FieldReader:
         for given, source in field_map.items():
             target = targets.get(field_key(given))
             if target is None:
-                raise CamreqError(f"FIELD_MAP: {given!r} is not a field CamReq reads; use one of {', '.join(names)}.")
+                raise CamreqError(
+                    tr("{given!r} is not a field CamReq reads; use one of {names}.").format(
+                        given=given, names=", ".join(names)
+                    ),
+                    "FIELD_MAP",
+                )
             if field_key(source) not in positions:
-                raise CamreqError(f"FIELD_MAP: the layer has no field {source!r} (for {target}).")
+                raise CamreqError(
+                    tr("the layer has no field {source!r} (for {target}).").format(source=source, target=target),
+                    "FIELD_MAP",
+                )
             self.index[target] = positions[field_key(source)]
         mapped = set(self.index.values())
         for target, aliases in names.items():

@@ -24,6 +24,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 from ..errors import CamreqError
 from .search import Incident, parse_datetime
 from .times import aware, from_qdatetime, start_of_day
+from .translation import tr
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ class TimeSource:
     def check(self) -> None:
         """Raise naming START where no start is given at all."""
         if self.start is None and not self.start_field:
-            raise CamreqError("START: give the incident start date-time, or a START_FIELD to read it per incident.")
+            raise CamreqError(
+                tr("give the incident start date-time, or a START_FIELD to read it per incident."), "START"
+            )
 
 
 def datetime_from_value(value: object, parameter: str) -> datetime | None:
@@ -55,7 +58,7 @@ def datetime_from_value(value: object, parameter: str) -> datetime | None:
         return start_of_day(value)
     if isinstance(value, str):
         return parse_datetime(value, parameter) if value.strip() else None
-    raise CamreqError(f"{parameter}: the value {value!r} is not a date-time.")
+    raise CamreqError(tr("the value {value!r} is not a date-time.").format(value=value), parameter)
 
 
 def incidents_from_source(
@@ -69,13 +72,16 @@ def incidents_from_source(
     """Return one checked Incident per feature; routes=True merges lines so that each route is one line."""
     times.check()
     if not source.sourceCrs().isValid():
-        raise CamreqError("INCIDENTS: the layer has no CRS; set its CRS so that distances can be measured.")
+        raise CamreqError(tr("the layer has no CRS; set its CRS so that distances can be measured."), "INCIDENTS")
     wgs84 = QgsCoordinateReferenceSystem.fromEpsgId(4326)
     transform = QgsCoordinateTransform(source.sourceCrs(), wgs84, transform_context)
     if not transform.isValid():  # an invalid transform leaves coordinates as they are: read as degrees
         raise CamreqError(
-            f"INCIDENTS: the layer's CRS ({source.sourceCrs().userFriendlyIdentifier()[:80]}) cannot be transformed "
-            "to WGS84; give the incidents in a CRS with a known datum (e.g. EPSG:2154 or EPSG:4326)."
+            tr(
+                "the layer's CRS ({crs}) cannot be transformed to WGS84; give the incidents in a CRS with a known "
+                "datum (e.g. EPSG:2154 or EPSG:4326)."
+            ).format(crs=source.sourceCrs().userFriendlyIdentifier()[:80]),
+            "INCIDENTS",
         )
     incidents = []
     for feature in _features(source):
@@ -87,7 +93,7 @@ def incidents_from_source(
         start = datetime_from_value(feature[times.start_field], "START_FIELD") if times.start_field else times.start
         end = datetime_from_value(feature[times.end_field], "END_FIELD") if times.end_field else times.end
         if start is None:
-            raise CamreqError(f"START_FIELD: incident '{name}' has no start date-time.")
+            raise CamreqError(tr("incident '{incident}' has no start date-time.").format(incident=name), "START_FIELD")
         incidents.append(Incident(name, bytes(geometry.asWkb()), start, end))
     return incidents
 
@@ -102,8 +108,11 @@ def _to_wgs84(geometry: QgsGeometry, transform: QgsCoordinateTransform, name: st
     inside = -180 <= box.xMinimum() <= box.xMaximum() <= 180 and -90 <= box.yMinimum() <= box.yMaximum() <= 90
     if failed or not inside:  # NaN and infinite coordinates fail the comparisons too
         raise CamreqError(
-            f"INCIDENTS: incident '{name}' is not on Earth in the layer's CRS (longitude -180 to 180, "
-            "latitude -90 to 90 once in WGS84); check its coordinates and the layer's CRS."
+            tr(
+                "incident '{incident}' is not on Earth in the layer's CRS (longitude -180 to 180, latitude -90 to 90 "
+                "once in WGS84); check its coordinates and the layer's CRS."
+            ).format(incident=name),
+            "INCIDENTS",
         )
 
 
@@ -120,14 +129,16 @@ def incident_id(feature: QgsFeature, id_field: str) -> str:
         return str(feature.id())
     value = feature[id_field]
     if value is None or (isinstance(value, QVariant) and value.isNull()) or str(value).strip() == "":
-        raise CamreqError(f"ID_FIELD: feature {feature.id()} has no value in '{id_field}'.")
+        raise CamreqError(
+            tr("feature {feature} has no value in '{field}'.").format(feature=feature.id(), field=id_field), "ID_FIELD"
+        )
     return str(value)
 
 
 def checked_geometry(geometry: QgsGeometry, name: str, routes: bool) -> QgsGeometry:
     """Return a copy of a feature's geometry, linear and valid, or raise naming the incident."""
     if geometry is None or geometry.isNull() or geometry.isEmpty():
-        raise CamreqError(f"INCIDENTS: incident '{name}' has an empty geometry.")
+        raise CamreqError(tr("incident '{incident}' has an empty geometry.").format(incident=name), "INCIDENTS")
     if QgsWkbTypes.isCurvedType(geometry.wkbType()):
         geometry = QgsGeometry(geometry.constGet().segmentize())
     else:
@@ -135,13 +146,19 @@ def checked_geometry(geometry: QgsGeometry, name: str, routes: bool) -> QgsGeome
     if not geometry.isGeosValid():
         error = geometry.validateGeometry()
         reason = error[0].what() if error else "invalid geometry"
-        raise CamreqError(f"INCIDENTS: incident '{name}' has an invalid geometry ({reason}).")
+        raise CamreqError(
+            tr("incident '{incident}' has an invalid geometry ({reason}).").format(incident=name, reason=reason),
+            "INCIDENTS",
+        )
     if routes and geometry.type() == QgsWkbTypes.GeometryType.LineGeometry and geometry.isMultipart():
         merged = geometry.mergeLines()
         parts = merged.asGeometryCollection()
         if len(parts) != 1:
             raise CamreqError(
-                f"INCIDENTS: route '{name}' has {len(parts)} separate parts; SPEED_KMH needs one continuous line."
+                tr("route '{incident}' has {parts} separate parts; SPEED_KMH needs one continuous line.").format(
+                    incident=name, parts=len(parts)
+                ),
+                "INCIDENTS",
             )
         geometry = parts[0]
     return geometry

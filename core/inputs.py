@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import CamreqError
+from .translation import tr
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet run a cell's text
 
@@ -15,7 +16,7 @@ def spreadsheet_safe(values: list) -> list:
 def refuse_nul(field: str, text: str) -> str:
     """Return text, or raise naming the field where it holds a NUL byte, which PostgreSQL text cannot store."""
     if "\x00" in text:
-        raise CamreqError(f"{field}: contains a NUL character (\\x00), which cannot be stored; remove it.")
+        raise CamreqError(tr("contains a NUL character (\\x00), which cannot be stored; remove it."), field)
     return text
 
 
@@ -23,8 +24,11 @@ def checked_text(field: str, value: str | None, max_length: int, required: bool 
     """Return value stripped of surrounding spaces, or raise naming the field where it cannot be stored."""
     text = (value or "").strip()
     if required and not text:
-        raise CamreqError(f"{field}: a value is needed.")
+        raise CamreqError(tr("a value is needed."), field)
     refuse_nul(field, text)
     if len(text) > max_length:
-        raise CamreqError(f"{field}: {len(text)} characters, at most {max_length} are accepted.")
+        raise CamreqError(
+            tr("{length} characters, at most {maximum} are accepted.").format(length=len(text), maximum=max_length),
+            field,
+        )
     return text

@@ -82,7 +82,8 @@ def smtp_server(host: str, port: int, security: str, sender: str, authcfg: str) 
         raise CamreqError(tr("the sender's e-mail address is missing or is not an e-mail address."), "FROM")
     if authcfg and security == "none":
         raise CamreqError(
-            "SMTP_AUTHCFG: a password is only sent over an encrypted connection: set SMTP_SECURITY to starttls or ssl."
+            tr("a password is only sent over an encrypted connection: set SMTP_SECURITY to starttls or ssl."),
+            "SMTP_AUTHCFG",
         )
     return SmtpServer(host.strip(), port, security, sender.strip(), *credentials(authcfg))
 
@@ -196,7 +197,12 @@ def unreachable(server: SmtpServer, error: OSError | smtplib.SMTPException) -> s
 def _open(server: SmtpServer) -> smtplib.SMTP:
     """Return a connected (and, where configured, encrypted and logged-in) SMTP session."""
     if server.security not in SmtpSecurity.values():
-        raise CamreqError(f"SMTP_SECURITY: {server.security!r} is not one of {', '.join(SmtpSecurity.values())}.")
+        raise CamreqError(
+            tr("{security!r} is not one of {choices}.").format(
+                security=server.security, choices=", ".join(SmtpSecurity.values())
+            ),
+            "SMTP_SECURITY",
+        )
     # The server's certificate and name are always verified, against the system's trust store
     # (OpenSSL's default paths, which SSL_CERT_FILE and SSL_CERT_DIR override).
     smtp: smtplib.SMTP

@@ -33,6 +33,7 @@ from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
 from ..db.requisitions import MapGeometry
 from ..errors import CamreqError
+from .translation import tr
 
 SIZE = QSize(1400, 900)
 DPI = 150
@@ -82,8 +83,8 @@ class BaseMap:
         self.layer()
         if not self.attribution.strip():
             raise CamreqError(
-                "BASEMAP_ATTRIBUTION: say whose map the base map is (e.g. © OpenStreetMap contributors); "
-                "it is printed under the map."
+                tr("say whose map the base map is (e.g. © OpenStreetMap contributors); it is printed under the map."),
+                "BASEMAP_ATTRIBUTION",
             )
 
     def layer(self) -> QgsMapLayer:
@@ -97,8 +98,11 @@ class BaseMap:
                 layer = QgsRasterLayer(source, "basemap", "gdal")
         if not layer.isValid():
             raise CamreqError(
-                f"BASEMAP: QGIS cannot open {source[:200]!r}: give an XYZ or WMS URI (type=xyz&url=…) or the path "
-                "of a GeoPackage, MBTiles or vector file."
+                tr(
+                    "QGIS cannot open {source!r}: give an XYZ or WMS URI (type=xyz&url=…) or the path of a "
+                    "GeoPackage, MBTiles or vector file."
+                ).format(source=source[:200]),
+                "BASEMAP",
             )
         if isinstance(layer, QgsVectorLayer):
             style = BASEMAP_STYLES[layer.geometryType()]

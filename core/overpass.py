@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..errors import CamreqError
 from .osm_tags import other_tags_text
+from .translation import tr
 
 SNIFF_BYTES = 4096
 
@@ -36,7 +37,9 @@ def overpass_layer(path: str) -> QgsVectorLayer:
         rows = [(f"{element['type']}/{element['id']}", other_tags_text(element.get("tags", {})),
                  element if "lat" in element else element.get("center") or {}) for element in elements]
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise CamreqError(f"INPUT: {Path(path).name} is not Overpass API JSON ({error}).") from None
+        raise CamreqError(
+            tr("{file} is not Overpass API JSON ({reason}).").format(file=Path(path).name, reason=error), "INPUT"
+        ) from None
     layer = QgsVectorLayer("Point?crs=EPSG:4326", Path(path).stem, "memory")
     provider = layer.dataProvider()
     provider.addAttributes([QgsField(name, QVariant.String) for name in ("osm_id", "other_tags")])

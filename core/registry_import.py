@@ -45,6 +45,7 @@ from ..errors import CamreqError
 from . import import_values as read
 from .coordinates import not_degrees
 from .osm_tags import NotACameraError, camera_from_osm_tags, parse_other_tags
+from .translation import tr
 
 CAMERA_TYPE_WORDS = {"fixe": "fixed", "mobile": "ptz", "motorisee": "ptz", "tourelle": "ptz", "lapi": "anpr",
                      "alpr": "anpr"}  # fmt: skip
@@ -217,7 +218,9 @@ def write_cameras(
     """Insert or update the cameras of a point source; refused rows go to reject(), warned rows to warn()."""
     crs = options.source_crs if options.source_crs.isValid() else source.sourceCrs()
     if not crs.isValid():
-        raise CamreqError("INPUT: the layer has no CRS; set its CRS (or SOURCE_CRS) so that its points can be placed.")
+        raise CamreqError(
+            tr("the layer has no CRS; set its CRS (or SOURCE_CRS) so that its points can be placed."), "INPUT"
+        )
     reader = read.FieldReader(source.fields().names(), camera_field_names(), options.field_map)
     result = ImportResult(fields_used=reader.used(), fields_ignored=reader.ignored())
     with conn.cursor() as cursor:
@@ -260,7 +263,7 @@ def write_owners(
     """Insert or update the owners of a table in the caller's transaction (see import_owners)."""
     reader = read.FieldReader(source.fields().names(), OWNER_NAMES, field_map or {})
     if not reader.has("name"):
-        raise CamreqError("INPUT: the table has no 'name' field (nor 'Nom'); each owner needs a name.")
+        raise CamreqError(tr("the table has no 'name' field (nor 'Nom'); each owner needs a name."), "INPUT")
     result = ImportResult(fields_used=reader.used(), fields_ignored=reader.ignored())
     with conn.cursor() as cursor:
         owners = registry.owner_ids(cursor)
@@ -462,7 +465,9 @@ def _features(source: QgsFeatureSource, feedback: QgsFeedback) -> Iterator[QgsFe
     for number, feature in enumerate(source.getFeatures()):
         if feedback.isCanceled():
             raise CamreqError(
-                f"Import cancelled at row {number + 1}: the transaction was rolled back, nothing was imported."
+                tr("Import cancelled at row {row}: the transaction was rolled back, nothing was imported.").format(
+                    row=number + 1
+                )
             )
         yield feature
         feedback.setProgress(min(100.0, 100.0 * (number + 1) / total))

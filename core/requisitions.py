@@ -18,7 +18,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from qgis.core import QgsFeedback
-from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..db import outbox as db_outbox
 from ..db import requisitions as db
@@ -108,14 +107,22 @@ class RequisitionPlan:
     def notices(self) -> list[str]:
         """Return what the user must be told: cameras left out and answer deadlines brought forward."""
         lines = [
-            f"Camera {camera.camera_ref} left out: requisition {camera.requisition} of the same case already asks "
-            f"for its footage from {display(camera.window_start)} to "
-            f"{display(camera.window_end)} (REPEAT asks again)."
+            tr(
+                "Camera {camera} left out: requisition {requisition} of the same case already asks for its footage "
+                "from {start} to {end} (REPEAT asks again)."
+            ).format(
+                camera=camera.camera_ref,
+                requisition=camera.requisition,
+                start=display(camera.window_start),
+                end=display(camera.window_end),
+            )
             for camera in self.skipped
         ]
         lines += [
-            f"{owner.owner_name}: the answer deadline asked for falls after the footage is purged; brought forward "
-            f"to {display(owner.answer_deadline)}."
+            tr(
+                "{owner}: the answer deadline asked for falls after the footage is purged; brought forward to "
+                "{deadline}."
+            ).format(owner=owner.owner_name, deadline=display(owner.answer_deadline))
             for owner in self.requisitions
             if owner.brought_forward
         ]
@@ -206,7 +213,12 @@ def issue_draft(
     with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
         row = db.find(cursor, reference)
         if row.status != "draft":
-            raise CamreqError(f"STATUS: requisition {row.number} is already {row.status}, not a draft.")
+            raise CamreqError(
+                tr("requisition {number} is already {status}, not a draft.").format(
+                    number=row.number, status=row.status
+                ),
+                "STATUS",
+            )
         form = RequisitionForm(
             row.case_number, row.investigation, row.authorisation_ref, _officer(row), row.answer_deadline,
             row.delivery, unit_address, unit_city, basemap,
@@ -229,18 +241,22 @@ def change_status(
     """
     with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
         if status not in RequisitionStatus.values():
-            raise CamreqError(f"STATUS: unknown status {status[:40]!r}.")
+            raise CamreqError(tr("unknown status {status!r}.").format(status=status[:40]), "STATUS")
         if reason is not None and (status != RequisitionStatus.NO_FOOTAGE or reason not in NoFootageReason.values()):
             raise CamreqError(
-                f"REASON: {reason[:40]!r} is not a reason for no footage "
-                f"({', '.join(NoFootageReason.values())}), and only goes with STATUS=no_footage."
+                tr("{reason!r} is not a reason for no footage ({reasons}), and only goes with STATUS=no_footage.")
+                .format(reason=reason[:40], reasons=", ".join(NoFootageReason.values())),
+                "NO_FOOTAGE_REASON",
             )
         row = db.find(cursor, reference)
         if row.status == RequisitionStatus.ISSUED and status == RequisitionStatus.SENT:
             if not (note or "").strip():
                 raise CamreqError(
-                    f"NOTE: say how requisition {row.number} was served without e-mail "
-                    "(in person, fax, registered letter, with the date)."
+                    tr(
+                        "say how requisition {number} was served without e-mail (in person, fax, registered letter, "
+                        "with the date)."
+                    ).format(number=row.number),
+                    "NOTE",
                 )
             db_outbox.serve_otherwise(cursor, row.id, row.number or f"draft {row.id}")
         db.set_status(cursor, row.id, status, note, reason)
@@ -257,47 +273,47 @@ def _check_request(form: RequisitionForm, cameras: list[CameraRequest]) -> None:
     """Raise CamreqError naming the first field of the form or the camera list that cannot make a requisition."""
     _check_form(form)
     if not cameras:
-        raise CamreqError("CAMERAS: no camera given; select cameras from a camreq:camerasnearincident result.")
+        raise CamreqError(
+            tr("no camera given; select cameras from a camreq:camerasnearincident result."), "CAMERAS"
+        )
     _check_windows(cameras)
 
 
 def _check_signatory(form: RequisitionForm) -> None:
     """Raise CamreqError naming the first missing fact a signed requisition prints: officer, rank, unit, city."""
-    for parameter, label, value in (
-        ("OFFICER_NAME", QT_TR_NOOP("Officer name"), form.officer.name),
-        ("OFFICER_RANK", QT_TR_NOOP("Rank"), form.officer.rank),
-        ("OFFICER_UNIT", QT_TR_NOOP("Unit"), form.officer.unit),
-        ("UNIT_CITY", QT_TR_NOOP("Unit's city"), form.unit_city),
+    for parameter, value in (
+        ("OFFICER_NAME", form.officer.name),
+        ("OFFICER_RANK", form.officer.rank),
+        ("OFFICER_UNIT", form.officer.unit),
+        ("UNIT_CITY", form.unit_city),
     ):
         if not value.strip():
             raise CamreqError(
-                tr("required, the requisition prints it (give it, or set it once in the CamReq settings)."),
-                parameter,
-                tr(label),
+                tr("required, the requisition prints it (give it, or set it once in the CamReq settings)."), parameter
             )
 
 
 def _check_form(form: RequisitionForm) -> None:
     """Raise CamreqError naming the first field of the form that cannot make a requisition."""
     if not form.case_number.strip():
-        raise CamreqError(tr("the case number (numéro de procédure) is required."), "CASE_NUMBER", tr("Case number"))
+        raise CamreqError(tr("the case number (numéro de procédure) is required."), "CASE_NUMBER")
     legal = load_legal_basis(form.investigation)
     if legal["requires_authorisation"] and not (form.authorisation_ref or "").strip():
         raise CamreqError(
-            f"AUTHORISATION_REF: required for a {form.investigation} investigation "
-            f"({Investigation(form.investigation).authorisation_name})."
+            tr("required for a {investigation} investigation ({authorisation}).").format(
+                investigation=form.investigation, authorisation=Investigation(form.investigation).authorisation_name
+            ),
+            "AUTHORISATION_REF",
         )
     _check_signatory(form)
     if form.answer_deadline is not None and form.answer_deadline <= now():
         raise CamreqError(
-            tr("{deadline} is in the past.").format(deadline=iso_text(form.answer_deadline)),
-            "ANSWER_DEADLINE",
-            tr("Answer deadline"),
+            tr("{deadline} is in the past.").format(deadline=iso_text(form.answer_deadline)), "ANSWER_DEADLINE"
         )
     if not form.delivery.strip():
-        raise CamreqError(tr("say which format and means of delivery you ask for."), "DELIVERY", tr("Delivery"))
+        raise CamreqError(tr("say which format and means of delivery you ask for."), "DELIVERY")
     if not weasyprint_available():
-        raise CamreqError("WeasyPrint is not installed or its libraries are missing: pip install weasyprint.")
+        raise CamreqError(tr("WeasyPrint is not installed or its libraries are missing: pip install weasyprint."))
     if form.basemap is not None:
         form.basemap.check()
 
@@ -306,7 +322,9 @@ def _check_windows(cameras: list[CameraRequest]) -> None:
     """Raise CamreqError for a camera whose window ends before it starts."""
     for camera in cameras:
         if camera.window_end < camera.window_start:
-            raise CamreqError(f"CAMERAS: camera {camera.camera_id}: window_end is before window_start.")
+            raise CamreqError(
+                tr("camera {camera}: window_end is before window_start.").format(camera=camera.camera_id), "CAMERAS"
+            )
 
 
 def _plan(cursor: db.Cursor, cameras: list[CameraRequest], form: RequisitionForm, repeat: bool) -> RequisitionPlan:
@@ -345,11 +363,16 @@ def _camera_facts(cursor: db.Cursor, cameras: list[CameraRequest]) -> dict[int, 
     unknown = sorted({camera.camera_id for camera in cameras} - facts.keys())
     if unknown:
         shown = ", ".join(str(camera_id) for camera_id in unknown[:10])
-        raise CamreqError(f"CAMERAS: {len(unknown)} camera id(s) not in the registry: {shown}.")
+        raise CamreqError(
+            tr("{count} camera id(s) not in the registry: {ids}.").format(count=len(unknown), ids=shown), "CAMERAS"
+        )
     searches = {camera.search_id for camera in cameras if camera.search_id is not None}
     missing = sorted(searches - db.existing_searches(cursor, sorted(searches)))
     if missing:
-        raise CamreqError(f"CAMERAS: search_id {missing[0]} is not in the consultation log (camreq.searches).")
+        raise CamreqError(
+            tr("search_id {search} is not in the consultation log (camreq.searches).").format(search=missing[0]),
+            "CAMERAS",
+        )
     return facts
 
 
@@ -395,9 +418,11 @@ def _check_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise CamreqError(f"OUTPUT_FOLDER: {folder} cannot be created: {error.strerror}.") from None
+        raise CamreqError(
+            tr("{folder} cannot be created: {reason}.").format(folder=folder, reason=error.strerror), "OUTPUT_FOLDER"
+        ) from None
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise CamreqError(f"OUTPUT_FOLDER: {folder} is not writable.")
+        raise CamreqError(tr("{folder} is not writable.").format(folder=folder), "OUTPUT_FOLDER")
 
 
 def _issue_and_render(
@@ -438,8 +463,11 @@ def _save_copies(made: list[tuple[RequisitionSummary, str, bytes]], folder: Path
             write_private(path, pdf)
         except OSError as error:
             raise CamreqError(
-                f"OUTPUT_FOLDER: {path} cannot be written ({error.strerror}); the requisitions are made and their "
-                "PDFs are kept in the database (Follow-up tab: Open the PDF)."
+                tr(
+                    "{path} cannot be written ({reason}); the requisitions are made and their PDFs are kept in the "
+                    "database (Follow-up tab: Open the PDF)."
+                ).format(path=path, reason=error.strerror),
+                "OUTPUT_FOLDER",
             ) from None
         summaries.append(replace(summary, pdf_path=str(path.resolve())))
     return summaries
@@ -450,7 +478,7 @@ def _progress(feedback: QgsFeedback | None, done: int, total: int) -> None:
     if feedback is None:
         return
     if feedback.isCanceled():
-        raise CamreqError("Cancelled: no requisition was made or changed.")
+        raise CamreqError(tr("Cancelled: no requisition was made or changed."))
     feedback.setProgress(100.0 * done / max(total, 1))
 
 

@@ -11,6 +11,7 @@ from ..db.connection import transaction
 from ..errors import CamreqError
 from .addresses import AddressImportResult, ban_file_rows, import_addresses
 from .registry_import import CameraImportOptions, ImportResult, Reject, write_cameras, write_owners
+from .translation import tr
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
 OWNERS_CSV = SAMPLE_DIR / "owners.csv"
@@ -29,7 +30,11 @@ def delimited_text_layer(path: Path, name: str, xy: tuple[str, str] | None = Non
         options += f"&xField={xy[0]}&yField={xy[1]}&crs=EPSG:4326"
     layer = QgsVectorLayer(QUrl.fromLocalFile(str(path)).toString() + "?" + options, name, "delimitedtext")
     if not layer.isValid():
-        raise CamreqError(f"Cannot read {path}: {layer.error().summary() or 'not a CSV file QGIS can open'}")
+        raise CamreqError(
+            tr("Cannot read {path}: {reason}").format(
+                path=path, reason=layer.error().summary() or tr("not a CSV file QGIS can open")
+            )
+        )
     return layer
 
 

@@ -20,6 +20,7 @@ from ..db import search as db_search
 from ..db.connection import kept_transaction
 from ..errors import CamreqError
 from .times import in_paris, iso_text, parse_iso
+from .translation import tr
 from .vocabulary import MAX_DISTANCE_M
 
 MAX_SPEED_KMH = 500.0  # faster than any vehicle filmed from the street
@@ -99,7 +100,8 @@ def parse_datetime(value: str, parameter: str) -> datetime:
         return parse_iso(value)
     except ValueError:
         raise CamreqError(
-            f"{parameter}: '{value}' is not an ISO 8601 date-time such as 2025-03-10T14:30:00+01:00."
+            tr("'{value}' is not an ISO 8601 date-time such as 2025-03-10T14:30:00+01:00.").format(value=value),
+            parameter,
         ) from None
 
 
@@ -107,19 +109,26 @@ def check_options(options: SearchOptions) -> None:
     """Raise naming the parameter where an option is out of range."""
     if not 0 < options.distance_m <= MAX_DISTANCE_M:
         raise CamreqError(
-            f"DISTANCE: {options.distance_m:g} m is out of range; give a distance over 0 and at most "
-            f"{MAX_DISTANCE_M:g} m."
+            tr("{distance:g} m is out of range; give a distance over 0 and at most {maximum:g} m.").format(
+                distance=options.distance_m, maximum=MAX_DISTANCE_M
+            ),
+            "DISTANCE",
         )
     if not options.reason or not options.reason.strip():
-        raise CamreqError("REASON: say why you search (case number, incident); it goes to the consultation log.")
+        raise CamreqError(tr("say why you search (case number, incident); it goes to the consultation log."), "REASON")
     if options.speed_kmh is not None and not 0 < options.speed_kmh <= MAX_SPEED_KMH:  # NaN fails too
         raise CamreqError(
-            f"SPEED_KMH: {options.speed_kmh:g} km/h is not a speed; give one over 0 and at most {MAX_SPEED_KMH:g}, "
-            "or none."
+            tr("{speed:g} km/h is not a speed; give one over 0 and at most {maximum:g}, or none.").format(
+                speed=options.speed_kmh, maximum=MAX_SPEED_KMH
+            ),
+            "SPEED_KMH",
         )
     if not 0 <= options.margin_minutes <= MAX_MARGIN_MINUTES:
         raise CamreqError(
-            f"MARGIN_MINUTES: {options.margin_minutes:g} is out of range; give 0 to {MAX_MARGIN_MINUTES:g} minutes."
+            tr("{margin:g} is out of range; give 0 to {maximum:g} minutes.").format(
+                margin=options.margin_minutes, maximum=MAX_MARGIN_MINUTES
+            ),
+            "MARGIN_MINUTES",
         )
 
 
@@ -132,23 +141,31 @@ def is_line(wkb: bytes) -> bool:
 def check_incidents(incidents: list[Incident], options: SearchOptions) -> None:
     """Raise naming the parameter where incidents are missing, repeated or have an impossible window."""
     if not incidents:
-        raise CamreqError("INCIDENTS: there is no incident to search around.")
+        raise CamreqError(tr("there is no incident to search around."), "INCIDENTS")
     seen: set[str] = set()
     for incident in incidents:
         if incident.incident_id in seen:
-            raise CamreqError(f"ID_FIELD: the incident id '{incident.incident_id}' appears more than once.")
+            raise CamreqError(
+                tr("the incident id '{incident}' appears more than once.").format(incident=incident.incident_id),
+                "ID_FIELD",
+            )
         seen.add(incident.incident_id)
         if incident.start.tzinfo is None or (incident.end is not None and incident.end.tzinfo is None):
             raise ValueError("incident date-times must be aware; use aware()")
         if incident.end is None and not (options.speed_kmh and is_line(incident.wkb)):
             raise CamreqError(
-                f"END: incident '{incident.incident_id}' has no end; give END or END_FIELD (only a route "
-                "searched with SPEED_KMH may go without)."
+                tr(
+                    "incident '{incident}' has no end; give END or END_FIELD (only a route searched with SPEED_KMH "
+                    "may go without)."
+                ).format(incident=incident.incident_id),
+                "END",
             )
         if incident.end is not None and incident.end < incident.start:
             raise CamreqError(
-                f"END: incident '{incident.incident_id}' ends ({iso_text(incident.end)}) before it starts "
-                f"({iso_text(incident.start)})."
+                tr("incident '{incident}' ends ({end}) before it starts ({start}).").format(
+                    incident=incident.incident_id, end=iso_text(incident.end), start=iso_text(incident.start)
+                ),
+                "END",
             )
 
 
@@ -174,14 +191,18 @@ def check_near_registry(conn: psycopg2.extensions.connection, incidents: list[In
         return
     incident_id, lon, lat = far[0].incident_id, far[0].lon, far[0].lat
     cause = (
-        f"latitude and longitude swapped? Read as latitude {lat:.5f}, longitude {lon:.5f}; "
-        f"type {lon:.5f} {lat:.5f} (latitude first)."
+        tr(
+            "latitude and longitude swapped? Read as latitude {lat:.5f}, longitude {lon:.5f}; type {lon:.5f} {lat:.5f} "
+            "(latitude first)."
+        ).format(lat=lat, lon=lon)
         if far[0].swapped_is_near
-        else "check the coordinates and their system (WGS84 latitude longitude, or Lambert-93 X Y)."
+        else tr("check the coordinates and their system (WGS84 latitude longitude, or Lambert-93 X Y).")
     )
     raise CamreqError(
-        f"INCIDENTS: incident '{incident_id}' is more than {FAR_FROM_REGISTRY_M / 1000:g} km from every camera of "
-        f"the registry: {cause}"
+        tr("incident '{incident}' is more than {km:g} km from every camera of the registry: {cause}").format(
+            incident=incident_id, km=FAR_FROM_REGISTRY_M / 1000, cause=cause
+        ),
+        "INCIDENTS",
     )
 
 

@@ -16,6 +16,7 @@ from ..db import statistics as db
 from ..db.connection import transaction
 from ..errors import CamreqError
 from .documents import ENVIRONMENT, TEMPLATES_DIR, write_pdf
+from .translation import tr
 
 HIDDEN = "< 5"
 
@@ -45,7 +46,9 @@ class ReportFiles:
 def collect(connection: str, start: date, end: date, unit: str | None = None) -> Statistics:
     """Return the figures from start to end (inclusive days, Paris time), for one unit or all."""
     if end < start:
-        raise CamreqError(f"TO: {end.isoformat()} is before FROM {start.isoformat()}.")
+        raise CamreqError(
+            tr("{end} is before FROM {start}.").format(end=end.isoformat(), start=start.isoformat()), "TO"
+        )
     with transaction(connection) as conn, conn.cursor() as cursor:
         return Statistics(
             start, end, unit or None,

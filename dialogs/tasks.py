@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,10 +29,12 @@ from ..core.outbox import SendReport, send_outbox
 from ..core.requisitions import CameraRequest, RequisitionForm, create_requisitions
 from ..core.search import Incident, SearchOptions, SearchResult
 from ..core.search import search as core_search
+from ..core.translation import parameter_label
 from ..errors import CamreqError
 from ..settings import Settings
 
 LOG_TAG = "CamReq"
+LEADING_PARAMETER = re.compile(r"(?P<id>[A-Z][A-Z0-9_]*): (?P<rest>.*)", re.DOTALL)  # "CAMERAS: …"
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,17 @@ class SearchRequest:
 
 
 def panel_message(error: CamreqError) -> str:
-    """Return the message of a core error as the panel shows it: the input named by its label, not its parameter id."""
-    if error.label:
-        return QCoreApplication.translate("CoreTask", "{label}: {message}").format(
-            label=error.label, message=error.message
-        )
-    return error.message
+    """Return the message of a core error as the panel shows it: the input named by its label, never its parameter id.
+
+    A message the database raised keeps its leading id ("STATUS: …"); the label replaces it as well.
+    """
+    label, message = parameter_label(error.field) or error.field, error.message
+    leading = LEADING_PARAMETER.fullmatch(message)
+    if not label and leading and parameter_label(leading["id"]):
+        label, message = parameter_label(leading["id"]), leading["rest"]
+    if label:
+        return QCoreApplication.translate("CoreTask", "{label}: {message}").format(label=label, message=message)
+    return message
 
 
 def mail_server(settings: Settings) -> SmtpServer:

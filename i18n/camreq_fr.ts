@@ -259,7 +259,7 @@
         <translation>Mode d'enregistrement</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="44"/>
+        <location filename="../core/translation.py" line="60"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>Filme la voie publique</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="46"/>
+        <location filename="../core/translation.py" line="29"/>
         <source>Authorisation reference</source>
         <translation>Référence de l'autorisation</translation>
     </message>
@@ -339,7 +339,7 @@
         <translation>Propriétaires de caméras</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="111"/>
+        <location filename="../core/translation.py" line="32"/>
         <source>Cameras</source>
         <translation>Caméras</translation>
     </message>
@@ -354,37 +354,37 @@
         <translation>Impossible d'ouvrir camreq.{table} : le schéma CamReq est-il installé dans cette base ?</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="283"/>
+        <location filename="../core/requisitions.py" line="299"/>
         <source>the case number (numéro de procédure) is required.</source>
         <translation>le numéro de procédure est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="283"/>
+        <location filename="../core/translation.py" line="33"/>
         <source>Case number</source>
         <translation>N° de procédure</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="266"/>
+        <location filename="../core/translation.py" line="48"/>
         <source>Officer name</source>
         <translation>Nom de l'officier</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="292"/>
+        <location filename="../core/requisitions.py" line="310"/>
         <source>{deadline} is in the past.</source>
         <translation>{deadline} est déjà passé.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="292"/>
+        <location filename="../core/translation.py" line="28"/>
         <source>Answer deadline</source>
         <translation>Date limite de réponse</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="298"/>
+        <location filename="../core/requisitions.py" line="314"/>
         <source>say which format and means of delivery you ask for.</source>
         <translation>indiquez le format et le mode de remise demandés.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="298"/>
+        <location filename="../core/translation.py" line="35"/>
         <source>Delivery</source>
         <translation>Remise</translation>
     </message>
@@ -544,17 +544,17 @@
         <translation>Importe l'annuaire des propriétaires depuis une table (CSV, tableur ou toute couche). Les noms de champs sont reconnus sans tenir compte de la casse ni des accents, en anglais ou en français : name (Nom, obligatoire), kind (Type : metropolis, city, departement, transport, landlord ou private), email (Courriel, où partent les réquisitions), phone (Téléphone), address (Adresse), response_days (Délai de réponse), notes (Remarques) ; FIELD_MAP lit d'autres champs (cible=champ d'entrée;…). Un propriétaire dont le nom est déjà dans l'annuaire (sans tenir compte de la casse) est mis à jour, jamais dupliqué ; une cellule vide garde la valeur enregistrée. Une ligne sans nom est rejetée (OUTPUT_REJECTED) ; une autre valeur illisible ou contraire à une règle est laissée vide et la ligne figure dans OUTPUT_WARNINGS. L'import est une seule transaction : l'annuler revient en arrière, DRY_RUN aussi après le rapport.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="266"/>
+        <location filename="../core/translation.py" line="49"/>
         <source>Rank</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="266"/>
+        <location filename="../core/translation.py" line="63"/>
         <source>Unit&apos;s city</source>
         <translation>Ville de l'unité</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="273"/>
+        <location filename="../core/requisitions.py" line="291"/>
         <source>required, the requisition prints it (give it, or set it once in the CamReq settings).</source>
         <translation>obligatoire, la réquisition l'imprime (indiquez-le, ou une fois pour toutes dans les paramètres CamReq).</translation>
     </message>
@@ -589,37 +589,37 @@
         <translation>l'adresse électronique de l'expéditeur manque ou n'est pas une adresse électronique.</translation>
     </message>
     <message>
-        <location filename="../core/mailer.py" line="174"/>
+        <location filename="../core/mailer.py" line="175"/>
         <source>the mail server {server} refused the connection: is it running, on this port?</source>
         <translation>le serveur de messagerie {server} a refusé la connexion : fonctionne-t-il, sur ce port ?</translation>
     </message>
     <message>
-        <location filename="../core/mailer.py" line="176"/>
+        <location filename="../core/mailer.py" line="177"/>
         <source>the mail server {server} did not answer within {seconds} seconds.</source>
         <translation>le serveur de messagerie {server} n'a pas répondu en {seconds} secondes.</translation>
     </message>
     <message>
-        <location filename="../core/mailer.py" line="180"/>
+        <location filename="../core/mailer.py" line="181"/>
         <source>the mail server&apos;s name {host} is unknown: check it.</source>
         <translation>le nom du serveur de messagerie {host} est inconnu : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../core/mailer.py" line="182"/>
+        <location filename="../core/mailer.py" line="183"/>
         <source>the mail server {server} closed the connection.</source>
         <translation>le serveur de messagerie {server} a fermé la connexion.</translation>
     </message>
     <message>
-        <location filename="../core/mailer.py" line="184"/>
+        <location filename="../core/mailer.py" line="185"/>
         <source>the secure connection to the mail server {server} failed ({reason}): check SMTP_SECURITY and the port.</source>
         <translation>la connexion sécurisée au serveur de messagerie {server} a échoué ({reason}) : vérifiez SMTP_SECURITY et le port.</translation>
     </message>
     <message>
-        <location filename="../core/mailer.py" line="188"/>
+        <location filename="../core/mailer.py" line="189"/>
         <source>the mail server {server} does not offer what SMTP_SECURITY asks for ({reason}).</source>
         <translation>le serveur de messagerie {server} n'offre pas ce que demande SMTP_SECURITY ({reason}).</translation>
     </message>
     <message>
-        <location filename="../core/mailer.py" line="191"/>
+        <location filename="../core/mailer.py" line="192"/>
         <source>the mail server {server} cannot be reached: {reason}.</source>
         <translation>le serveur de messagerie {server} est injoignable : {reason}.</translation>
     </message>
@@ -644,9 +644,459 @@
         <translation>Charge les adresses de la Base Adresse Nationale dans la base de données, pour la recherche d'adresses hors ligne. INPUT est un fichier BAN tel que publié par département (adresses-38.csv ou adresses-38.csv.gz, séparé par des ;, UTF-8) ou toute table que QGIS lit avec les colonnes de la BAN (id, numero, rep, nom_voie, code_postal, code_insee, nom_commune, lon, lat…). Chaque commune présente dans l'entrée est rafraîchie : ses adresses sont identifiées par l'identifiant BAN (réimporter met à jour, ne duplique jamais) et celles absentes de l'entrée sont supprimées ; les autres communes ne sont pas touchées. L'import est une seule transaction. Les lignes qui ne peuvent pas être enregistrées (sans position, position hors de France, texte dans numero, caractère NUL…) reviennent dans OUTPUT_REJECTED avec un motif et gardent leur version enregistrée.</translation>
     </message>
     <message>
+        <location filename="../core/coordinates.py" line="45"/>
+        <source>Unknown coordinate system &apos;{system}&apos;: choose one of {systems}.</source>
+        <translation>Système de coordonnées « {system} » inconnu : choisissez parmi {systems}.</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py" line="58"/>
+        <source>Coordinates {coordinates} are neither a latitude and longitude (e.g. 45.1885 5.7245) nor Lambert-93 X and Y in France (e.g. 913500 6458000).</source>
+        <translation>Les coordonnées {coordinates} ne sont ni une latitude et une longitude (par ex. 45.1885 5.7245) ni des X et Y Lambert-93 en France (par ex. 913500 6458000).</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py" line="79"/>
+        <source>Coordinates {coordinates} must be two numbers, such as &apos;45.1885 5.7245&apos; (latitude longitude) or &apos;913500 6458000&apos; (Lambert-93 X Y).</source>
+        <translation>Les coordonnées {coordinates} doivent être deux nombres, comme « 45.1885 5.7245 » (latitude longitude) ou « 913500 6458000 » (X Y Lambert-93).</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py" line="115"/>
+        <source>Latitude {latitude:g} is outside -90..90: type the latitude first, then the longitude.</source>
+        <translation>La latitude {latitude:g} est hors de -90..90 : saisissez d'abord la latitude, puis la longitude.</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py" line="121"/>
+        <source>Longitude {longitude:g} is outside -180..180.</source>
+        <translation>La longitude {longitude:g} est hors de -180..180.</translation>
+    </message>
+    <message>
+        <location filename="../core/coordinates.py" line="128"/>
+        <source>Lambert-93 X {x:.0f}, Y {y:.0f} is outside France: X runs from about -378000 to 1320000 and Y from about 6005000 to 7235000 metres.</source>
+        <translation>Le point Lambert-93 X {x:.0f}, Y {y:.0f} est hors de France : X va d'environ -378000 à 1320000 et Y d'environ 6005000 à 7235000 mètres.</translation>
+    </message>
+    <message>
+        <location filename="../core/followup.py" line="44"/>
+        <source>This requisition has no PDF in the database.</source>
+        <translation>Cette réquisition n'a pas de PDF dans la base de données.</translation>
+    </message>
+    <message>
+        <location filename="../core/followup.py" line="55"/>
+        <source>Requisition {number} is {status}: only an issued requisition not yet accepted by the mail server can be sent again.</source>
+        <translation>La réquisition {number} est au statut {status} : seule une réquisition émise pas encore acceptée par le serveur de messagerie peut être renvoyée.</translation>
+    </message>
+    <message>
+        <location filename="../core/incidents.py" line="42"/>
+        <source>give the incident start date-time, or a START_FIELD to read it per incident.</source>
+        <translation>indiquez la date et l'heure de début des faits, ou un champ START_FIELD pour la lire pour chaque fait.</translation>
+    </message>
+    <message>
+        <location filename="../core/incidents.py" line="61"/>
+        <source>the value {value!r} is not a date-time.</source>
+        <translation>la valeur {value!r} n'est pas une date et heure.</translation>
+    </message>
+    <message>
+        <location filename="../core/incidents.py" line="75"/>
+        <source>the layer has no CRS; set its CRS so that distances can be measured.</source>
+        <translation>la couche n'a pas de SCR ; définissez son SCR pour que les distances puissent être mesurées.</translation>
+    </message>
+    <message>
+        <location filename="../core/incidents.py" line="79"/>
+        <source>the layer&apos;s CRS ({crs}) cannot be transformed to WGS84; give the incidents in a CRS with a known datum (e.g. EPSG:2154 or EPSG:4326).</source>
+        <translation>le SCR de la couche ({crs}) ne peut pas être converti en WGS84 ; donnez les faits dans un SCR au système géodésique connu (par ex. EPSG:2154 ou EPSG:4326).</translation>
+    </message>
+    <message>
+        <location filename="../core/incidents.py" line="96"/>
+        <source>incident &apos;{incident}&apos; has no start date-time.</source>
+        <translation>le fait « {incident} » n'a pas de date et heure de début.</translation>
+    </message>
+    <message>
+        <location filename="../core/incidents.py" line="110"/>
+        <source>incident &apos;{incident}&apos; is not on Earth in the layer&apos;s CRS (longitude -180 to 180, latitude -90 to 90 once in WGS84); check its coordinates and the layer&apos;s CRS.</source>
+        <translation>le fait « {incident} » n'est pas sur la Terre dans le SCR de la couche (longitude -180 à 180, latitude -90 à 90 une fois en WGS84) ; vérifiez ses coordonnées et le SCR de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../core/incidents.py" line="132"/>
+        <source>feature {feature} has no value in &apos;{field}&apos;.</source>
+        <translation>l'entité {feature} n'a pas de valeur dans « {field} ».</translation>
+    </message>
+    <message>
+        <location filename="../core/incidents.py" line="141"/>
+        <source>incident &apos;{incident}&apos; has an empty geometry.</source>
+        <translation>le fait « {incident} » a une géométrie vide.</translation>
+    </message>
+    <message>
+        <location filename="../core/incidents.py" line="149"/>
+        <source>incident &apos;{incident}&apos; has an invalid geometry ({reason}).</source>
+        <translation>le fait « {incident} » a une géométrie invalide ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../core/incidents.py" line="157"/>
+        <source>route &apos;{incident}&apos; has {parts} separate parts; SPEED_KMH needs one continuous line.</source>
+        <translation>le trajet « {incident} » a {parts} parties séparées ; SPEED_KMH exige une ligne continue.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="19"/>
+        <source>contains a NUL character (\x00), which cannot be stored; remove it.</source>
+        <translation>contient un caractère NUL (\x00), qui ne peut pas être enregistré ; supprimez-le.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="27"/>
+        <source>a value is needed.</source>
+        <translation>une valeur est nécessaire.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="30"/>
+        <source>{length} characters, at most {maximum} are accepted.</source>
+        <translation>{length} caractères, {maximum} au plus sont acceptés.</translation>
+    </message>
+    <message>
+        <location filename="../core/mailer.py" line="84"/>
+        <source>a password is only sent over an encrypted connection: set SMTP_SECURITY to starttls or ssl.</source>
+        <translation>un mot de passe n'est envoyé que par une connexion chiffrée : réglez SMTP_SECURITY sur starttls ou ssl.</translation>
+    </message>
+    <message>
+        <location filename="../core/mailer.py" line="200"/>
+        <source>{security!r} is not one of {choices}.</source>
+        <translation>{security!r} n'est pas l'une des valeurs {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../core/map_extract.py" line="85"/>
+        <source>say whose map the base map is (e.g. © OpenStreetMap contributors); it is printed under the map.</source>
+        <translation>indiquez à qui appartient le fond de carte (par ex. © contributeurs OpenStreetMap) ; c'est imprimé sous la carte.</translation>
+    </message>
+    <message>
+        <location filename="../core/map_extract.py" line="100"/>
+        <source>QGIS cannot open {source!r}: give an XYZ or WMS URI (type=xyz&amp;url=…) or the path of a GeoPackage, MBTiles or vector file.</source>
+        <translation>QGIS ne peut pas ouvrir {source!r} : donnez une URI XYZ ou WMS (type=xyz&amp;url=…) ou le chemin d'un GeoPackage, d'un MBTiles ou d'un fichier vecteur.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="110"/>
+        <source>Camera {camera} left out: requisition {requisition} of the same case already asks for its footage from {start} to {end} (REPEAT asks again).</source>
+        <translation>Caméra {camera} écartée : la réquisition {requisition} de la même procédure demande déjà ses images du {start} au {end} (REPEAT les redemande).</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="122"/>
+        <source>{owner}: the answer deadline asked for falls after the footage is purged; brought forward to {deadline}.</source>
+        <translation>{owner} : la date limite de réponse demandée tombe après l'effacement des images ; avancée au {deadline}.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="216"/>
+        <source>requisition {number} is already {status}, not a draft.</source>
+        <translation>la réquisition {number} est déjà au statut {status}, ce n'est plus un brouillon.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="244"/>
+        <source>unknown status {status!r}.</source>
+        <translation>statut {status!r} inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="254"/>
+        <source>say how requisition {number} was served without e-mail (in person, fax, registered letter, with the date).</source>
+        <translation>indiquez comment la réquisition {number} a été remise sans courriel (en main propre, par télécopie, par lettre recommandée, avec la date).</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="276"/>
+        <source>no camera given; select cameras from a camreq:camerasnearincident result.</source>
+        <translation>aucune caméra donnée ; sélectionnez des caméras dans un résultat de camreq:camerasnearincident.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="302"/>
+        <source>required for a {investigation} investigation ({authorisation}).</source>
+        <translation>obligatoire pour une enquête de type {investigation} ({authorisation}).</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="316"/>
+        <source>WeasyPrint is not installed or its libraries are missing: pip install weasyprint.</source>
+        <translation>WeasyPrint n'est pas installé ou ses bibliothèques manquent : pip install weasyprint.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="325"/>
+        <source>camera {camera}: window_end is before window_start.</source>
+        <translation>caméra {camera} : window_end est antérieur à window_start.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="366"/>
+        <source>{count} camera id(s) not in the registry: {ids}.</source>
+        <translation>{count} identifiant(s) de caméra absent(s) du registre : {ids}.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="372"/>
+        <source>search_id {search} is not in the consultation log (camreq.searches).</source>
+        <translation>search_id {search} n'est pas dans le journal des consultations (camreq.searches).</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="421"/>
+        <source>{folder} cannot be created: {reason}.</source>
+        <translation>{folder} ne peut pas être créé : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="425"/>
+        <source>{folder} is not writable.</source>
+        <translation>{folder} n'est pas accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="465"/>
+        <source>{path} cannot be written ({reason}); the requisitions are made and their PDFs are kept in the database (Follow-up tab: Open the PDF).</source>
+        <translation>{path} ne peut pas être écrit ({reason}) ; les réquisitions sont établies et leurs PDF sont conservés dans la base de données (onglet Suivi : Ouvrir le PDF).</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="481"/>
+        <source>Cancelled: no requisition was made or changed.</source>
+        <translation>Annulé : aucune réquisition n'a été établie ni modifiée.</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="102"/>
+        <source>&apos;{value}&apos; is not an ISO 8601 date-time such as 2025-03-10T14:30:00+01:00.</source>
+        <translation>« {value} » n'est pas une date et heure ISO 8601 comme 2025-03-10T14:30:00+01:00.</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="111"/>
+        <source>{distance:g} m is out of range; give a distance over 0 and at most {maximum:g} m.</source>
+        <translation>{distance:g} m est hors limites ; donnez une distance supérieure à 0 et d'au plus {maximum:g} m.</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="118"/>
+        <source>say why you search (case number, incident); it goes to the consultation log.</source>
+        <translation>indiquez pourquoi vous recherchez (n° de procédure, faits) ; c'est inscrit au journal des consultations.</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="120"/>
+        <source>{speed:g} km/h is not a speed; give one over 0 and at most {maximum:g}, or none.</source>
+        <translation>{speed:g} km/h n'est pas une vitesse ; donnez-en une supérieure à 0 et d'au plus {maximum:g}, ou aucune.</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="127"/>
+        <source>{margin:g} is out of range; give 0 to {maximum:g} minutes.</source>
+        <translation>{margin:g} est hors limites ; donnez de 0 à {maximum:g} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="144"/>
+        <source>there is no incident to search around.</source>
+        <translation>il n'y a aucun fait autour duquel rechercher.</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="148"/>
+        <source>the incident id &apos;{incident}&apos; appears more than once.</source>
+        <translation>l'identifiant de fait « {incident} » apparaît plusieurs fois.</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="156"/>
+        <source>incident &apos;{incident}&apos; has no end; give END or END_FIELD (only a route searched with SPEED_KMH may go without).</source>
+        <translation>le fait « {incident} » n'a pas de fin ; donnez END ou END_FIELD (seul un trajet recherché avec SPEED_KMH peut s'en passer).</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="164"/>
+        <source>incident &apos;{incident}&apos; ends ({end}) before it starts ({start}).</source>
+        <translation>le fait « {incident} » se termine ({end}) avant de commencer ({start}).</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="193"/>
+        <source>latitude and longitude swapped? Read as latitude {lat:.5f}, longitude {lon:.5f}; type {lon:.5f} {lat:.5f} (latitude first).</source>
+        <translation>latitude et longitude inversées ? Lu comme latitude {lat:.5f}, longitude {lon:.5f} ; saisissez {lon:.5f} {lat:.5f} (latitude en premier).</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="193"/>
+        <source>check the coordinates and their system (WGS84 latitude longitude, or Lambert-93 X Y).</source>
+        <translation>vérifiez les coordonnées et leur système (latitude longitude WGS84, ou X Y Lambert-93).</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="201"/>
+        <source>incident &apos;{incident}&apos; is more than {km:g} km from every camera of the registry: {cause}</source>
+        <translation>le fait « {incident} » est à plus de {km:g} km de toute caméra du registre : {cause}</translation>
+    </message>
+    <message>
+        <location filename="../core/statistics.py" line="49"/>
+        <source>{end} is before FROM {start}.</source>
+        <translation>{end} est antérieur à FROM {start}.</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="30"/>
+        <source>Base map</source>
+        <translation>Fond de carte</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="31"/>
+        <source>Base map attribution</source>
+        <translation>Source du fond de carte</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="34"/>
+        <source>Storage CRS</source>
+        <translation>SCR de stockage</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="36"/>
+        <source>Search distance</source>
+        <translation>Distance de recherche</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="37"/>
+        <source>Incident end</source>
+        <translation>Fin des faits</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="38"/>
+        <source>Field mapping</source>
+        <translation>Correspondance des champs</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="39"/>
+        <source>Sender address</source>
+        <translation>Adresse de l'expéditeur</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="40"/>
+        <source>Incident id</source>
+        <translation>Identifiant du fait</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="41"/>
+        <source>Incident</source>
+        <translation>Faits</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="42"/>
+        <source>Input file</source>
+        <translation>Fichier d'entrée</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="44"/>
+        <source>Time margin</source>
+        <translation>Marge de temps</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="46"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="47"/>
+        <source>Requisition number</source>
+        <translation>Numéro de la réquisition</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="51"/>
+        <source>PDF folder</source>
+        <translation>Dossier des PDF</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="52"/>
+        <source>Reason for the search</source>
+        <translation>Motif de la recherche</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="54"/>
+        <source>Mail server login</source>
+        <translation>Identifiants du serveur de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="55"/>
+        <source>Mail server</source>
+        <translation>Serveur de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="56"/>
+        <source>Mail server security</source>
+        <translation>Sécurité du serveur de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="57"/>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="58"/>
+        <source>Incident start</source>
+        <translation>Début des faits</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="59"/>
+        <source>Start field</source>
+        <translation>Champ de début</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="61"/>
+        <source>End of period</source>
+        <translation>Fin de période</translation>
+    </message>
+    <message>
+        <location filename="../core/addresses.py" line="97"/>
+        <source>{file} is not a BAN file: the column(s) {columns} are missing (a BAN file is ;-separated with a header id;id_fantoir;numero;…).</source>
+        <translation>{file} n'est pas un fichier BAN : la ou les colonnes {columns} manquent (un fichier BAN est séparé par des ; avec un en-tête id;id_fantoir;numero;…).</translation>
+    </message>
+    <message>
+        <location filename="../core/addresses.py" line="122"/>
+        <source>the table lacks the BAN field(s) {fields}.</source>
+        <translation>la table n'a pas le ou les champs BAN {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../core/addresses.py" line="186"/>
+        <source>Import cancelled: the transaction was rolled back, nothing was imported.</source>
+        <translation>Import annulé : la transaction a été annulée, rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../core/addresses.py" line="253"/>
+        <source>The database holds no address: load the Base Adresse Nationale of your département with camreq:importaddresses first.</source>
+        <translation>La base de données ne contient aucune adresse : chargez d'abord la Base Adresse Nationale de votre département avec camreq:importaddresses.</translation>
+    </message>
+    <message>
+        <location filename="../core/import_values.py" line="51"/>
+        <source>{pair!r} is not target=source (for example ref=Identifiant).</source>
+        <translation>{pair!r} n'est pas de la forme cible=source (par exemple ref=Identifiant).</translation>
+    </message>
+    <message>
+        <location filename="../core/import_values.py" line="72"/>
+        <source>{given!r} is not a field CamReq reads; use one of {names}.</source>
+        <translation>{given!r} n'est pas un champ lu par CamReq ; utilisez l'un de {names}.</translation>
+    </message>
+    <message>
+        <location filename="../core/import_values.py" line="79"/>
+        <source>the layer has no field {source!r} (for {target}).</source>
+        <translation>la couche n'a pas de champ {source!r} (pour {target}).</translation>
+    </message>
+    <message>
+        <location filename="../core/overpass.py" line="40"/>
+        <source>{file} is not Overpass API JSON ({reason}).</source>
+        <translation>{file} n'est pas du JSON de l'API Overpass ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_import.py" line="221"/>
+        <source>the layer has no CRS; set its CRS (or SOURCE_CRS) so that its points can be placed.</source>
+        <translation>la couche n'a pas de SCR ; définissez son SCR (ou SOURCE_CRS) pour que ses points puissent être placés.</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_import.py" line="266"/>
+        <source>the table has no &apos;name&apos; field (nor &apos;Nom&apos;); each owner needs a name.</source>
+        <translation>la table n'a pas de champ « name » (ni « Nom ») ; chaque propriétaire doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location filename="../core/registry_import.py" line="467"/>
+        <source>Import cancelled at row {row}: the transaction was rolled back, nothing was imported.</source>
+        <translation>Import annulé à la ligne {row} : la transaction a été annulée, rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../core/sample_data.py" line="33"/>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>Impossible de lire {path} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/sample_data.py" line="33"/>
+        <source>not a CSV file QGIS can open</source>
+        <translation>ce n'est pas un fichier CSV que QGIS sait ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../core/requisitions.py" line="246"/>
+        <source>{reason!r} is not a reason for no footage ({reasons}), and only goes with STATUS=no_footage.</source>
+        <translation>{reason!r} n'est pas un motif d'absence d'images ({reasons}), et ne va qu'avec STATUS=no_footage.</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="45"/>
+        <source>Why there is no footage</source>
+        <translation>Motif d'absence d'images</translation>
+    </message>
+    <message>
         <location filename="../processing/set_requisition_status.py" line="31"/>
-        <source>Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to 'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the allowed ones. With STATUS=no_footage, REASON says why (overwritten, camera_down, not_recording, not_in_view), counted by camreq:statistics. Each change is kept in the history with who, when and NOTE; history rows are never changed.</source>
-        <translation>Enregistre ce qu'il advient d'une réquisition : émise → envoyée → reçue → images remises, pas d'images ou refus (une réponse du propriétaire vaut aussi accusé de réception), ou annulée depuis tout statut ouvert. NUMBER est le numéro de la réquisition (2026-000123), ou l'identifiant d'un brouillon : passer un brouillon à « issued » le numérote, met son courriel en file et conserve son PDF émis dans la base de données (avec UNIT_ADDRESS, UNIT_CITY et BASEMAP). Une réquisition émise remise autrement (en main propre, par télécopie, par lettre recommandée) passe à « sent » avec une NOTE disant comment : son courriel n'est alors jamais envoyé. Les autres changements sont refusés avec ceux qui sont permis. Avec STATUS=no_footage, REASON dit pourquoi (overwritten, camera_down, not_recording, not_in_view), ce que compte camreq:statistics. Chaque changement est gardé dans l'historique avec qui, quand et la NOTE ; l'historique n'est jamais modifié.</translation>
+        <source>Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to 'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the allowed ones. With STATUS=no_footage, NO_FOOTAGE_REASON says why (overwritten, camera_down, not_recording, not_in_view), counted by camreq:statistics. Each change is kept in the history with who, when and NOTE; history rows are never changed.</source>
+        <translation>Enregistre ce qu'il advient d'une réquisition : émise → envoyée → reçue → images remises, pas d'images ou refus (une réponse du propriétaire vaut aussi accusé de réception), ou annulée depuis tout statut ouvert. NUMBER est le numéro de la réquisition (2026-000123), ou l'identifiant d'un brouillon : passer un brouillon à « issued » le numérote, met son courriel en file et conserve son PDF émis dans la base de données (avec UNIT_ADDRESS, UNIT_CITY et BASEMAP). Une réquisition émise remise autrement (en main propre, par télécopie, par lettre recommandée) passe à « sent » avec une NOTE disant comment : son courriel n'est alors jamais envoyé. Les autres changements sont refusés avec ceux qui sont permis. Avec STATUS=no_footage, NO_FOOTAGE_REASON dit pourquoi (overwritten, camera_down, not_recording, not_in_view), ce que compte camreq:statistics. Chaque changement est gardé dans l'historique avec qui, quand et la NOTE ; l'historique n'est jamais modifié.</translation>
     </message>
 </context>
 <context>
@@ -805,22 +1255,22 @@
 <context>
     <name>CoreTask</name>
     <message>
-        <location filename="../dialogs/tasks.py" line="106"/>
+        <location filename="../dialogs/tasks.py" line="114"/>
         <source>{task} failed unexpectedly; the details are in the CamReq tab of the log panel.</source>
         <translation>{task} a échoué de façon inattendue ; le détail est dans l'onglet CamReq du journal des messages.</translation>
     </message>
     <message>
-        <location filename="../dialogs/tasks.py" line="117"/>
+        <location filename="../dialogs/tasks.py" line="125"/>
         <source>{task} was cancelled.</source>
         <translation>{task} a été annulée.</translation>
     </message>
     <message>
-        <location filename="../dialogs/tasks.py" line="55"/>
+        <location filename="../dialogs/tasks.py" line="65"/>
         <source>{label}: {message}</source>
         <translation>{label} : {message}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tasks.py" line="69"/>
+        <location filename="../dialogs/tasks.py" line="77"/>
         <source>{problem} Fix it in the CamReq settings.</source>
         <translation>{problem} Corrigez-le dans les paramètres CamReq.</translation>
     </message>
@@ -1632,11 +2082,6 @@
         <translation>Faits à {lat:.5f} {lon:.5f}</translation>
     </message>
     <message>
-        <location filename="../dialogs/search_tab.py" line="354"/>
-        <source>Choose the incident first: click on the map, draw a route or type an address or coordinates.</source>
-        <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez une adresse ou des coordonnées.</translation>
-    </message>
-    <message>
         <location filename="../dialogs/search_tab.py" line="359"/>
         <source>The end of the incident is before its start: check the times.</source>
         <translation>La fin des faits précède leur début : vérifiez les heures.</translation>
@@ -1782,6 +2227,11 @@
         <translation>Faits : {address}</translation>
     </message>
     <message>
+        <location filename="../dialogs/search_tab.py" line="354"/>
+        <source>Choose the incident first: click on the map, draw a route or type an address or coordinates.</source>
+        <translation>Choisissez d'abord le lieu des faits : cliquez sur la carte, tracez un trajet ou saisissez une adresse ou des coordonnées.</translation>
+    </message>
+    <message>
         <location filename="../dialogs/search_tab.ui" line="47"/>
         <source>Address or coordinates</source>
         <translation>Adresse ou coordonnées</translation>
@@ -1881,27 +2331,27 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="57"/>
+        <location filename="../processing/set_requisition_status.py" line="60"/>
         <source>Requisition number</source>
         <translation>Numéro de la réquisition</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="58"/>
+        <location filename="../processing/set_requisition_status.py" line="61"/>
         <source>Previous status</source>
         <translation>Statut précédent</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="59"/>
+        <location filename="../processing/set_requisition_status.py" line="62"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="79"/>
+        <location filename="../processing/set_requisition_status.py" line="82"/>
         <source>{n}: {a} → {b}</source>
         <translation>{n} : {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="75"/>
+        <location filename="../processing/set_requisition_status.py" line="78"/>
         <source>Issued {n}; its PDF is kept in the database</source>
         <translation>{n} émise ; son PDF est conservé dans la base de données</translation>
     </message>

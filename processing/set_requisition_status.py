@@ -35,7 +35,7 @@ class SetRequisitionStatus(CamreqAlgorithm):
         "it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and "
         "BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to "
         "'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the "
-        "allowed ones. With STATUS=no_footage, REASON says why (overwritten, camera_down, not_recording, "
+        "allowed ones. With STATUS=no_footage, NO_FOOTAGE_REASON says why (overwritten, camera_down, not_recording, "
         "not_in_view), counted by camreq:statistics. Each change is kept in the history with who, when and NOTE; "
         "history rows are never changed."
     )
@@ -49,7 +49,10 @@ class SetRequisitionStatus(CamreqAlgorithm):
         self.addParameter(status)
         self.addParameter(QgsProcessingParameterString("NOTE", self.tr("Note"), optional=True, multiLine=True))
         reason = QgsProcessingParameterEnum(
-            "REASON", self.tr("Why there is no footage (STATUS=no_footage)"), NoFootageReason.values(), optional=True
+            "NO_FOOTAGE_REASON",
+            self.tr("Why there is no footage (STATUS=no_footage)"),
+            NoFootageReason.values(),
+            optional=True,
         )
         reason.setUsesStaticStrings(True)
         self.addParameter(reason)
@@ -74,7 +77,7 @@ class SetRequisitionStatus(CamreqAlgorithm):
             number, previous = issued.number, "draft"
             feedback.pushInfo(self.tr("Issued {n}; its PDF is kept in the database").format(n=number))
         else:
-            reason = self.parameterAsEnumString(parameters, "REASON", context) or None
+            reason = self.parameterAsEnumString(parameters, "NO_FOOTAGE_REASON", context) or None
             number, previous = change_status(connection, reference, status, note, reason)
         feedback.pushInfo(self.tr("{n}: {a} → {b}").format(n=number, a=previous, b=status))
         return {"NUMBER": number, "PREVIOUS_STATUS": previous, "STATUS": status}

@@ -22,6 +22,23 @@ def hostile(request) -> tuple[str, str]:
 
 
 @pytest.fixture
+def french(qgis_app):
+    """Install CamReq's French translation as the plugin does for a French QGIS, and remove it afterwards."""
+    from camreq.plugin import CamReqPlugin
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    settings = QgsSettings()
+    previous = settings.value("locale/userLocale", "")
+    settings.setValue("locale/userLocale", "fr_FR")
+    translator = CamReqPlugin._install_translator()
+    assert translator is not None, "no French catalogue loaded"
+    yield
+    QCoreApplication.removeTranslator(translator)
+    settings.setValue("locale/userLocale", previous)
+
+
+@pytest.fixture
 def camreq_processing(qgis_processing):
     """Return QGIS's processing module with a camreq provider registered for this test."""
     from camreq.processing.provider import CamreqProvider

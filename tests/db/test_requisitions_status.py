@@ -5,6 +5,7 @@ from __future__ import annotations
 import psycopg2
 import pytest
 from camreq.db.connection import connect
+from camreq.errors import CamreqError
 from qgis.core import QgsProcessingException
 
 
@@ -25,6 +26,16 @@ def set_status(camreq_processing, scene):
         )
 
     return run
+
+
+def test_a_french_user_of_the_panel_reads_a_refused_status_change_under_its_label(french, numbers, scene):
+    from camreq.core.requisitions import change_status
+    from camreq.dialogs.tasks import panel_message
+
+    with pytest.raises(CamreqError) as raised:
+        change_status(scene["db"], numbers[0], "acknowledged", None)
+    assert str(raised.value).startswith(f"STATUS: requisition {numbers[0]} cannot go from issued to acknowledged")
+    assert panel_message(raised.value).startswith(f"Statut : requisition {numbers[0]} cannot go from issued")
 
 
 def test_allowed_path_is_recorded_with_who_and_note(numbers, set_status, scene, sql):

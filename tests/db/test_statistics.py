@@ -202,12 +202,12 @@ def test_setrequisitionstatus_records_why_there_is_no_footage_and_refuses_a_reas
 
     number = issued["Parking Hoche SA"]
     sql(scene["db"], "UPDATE camreq.requisitions SET status = 'sent' WHERE number = %s", (number,))
-    with pytest.raises(QgsProcessingException, match="REASON: 'overwritten' is not a reason for no footage"):
+    with pytest.raises(QgsProcessingException, match="NO_FOOTAGE_REASON: 'overwritten' is not a reason for no footage"):
         camreq_processing.run("camreq:setrequisitionstatus", {
-            "CONNECTION": scene["db"], "NUMBER": number, "STATUS": "refused", "REASON": "overwritten",
+            "CONNECTION": scene["db"], "NUMBER": number, "STATUS": "refused", "NO_FOOTAGE_REASON": "overwritten",
         })  # fmt: skip
     camreq_processing.run("camreq:setrequisitionstatus", {
-        "CONNECTION": scene["db"], "NUMBER": number, "STATUS": "no_footage", "REASON": "overwritten",
+        "CONNECTION": scene["db"], "NUMBER": number, "STATUS": "no_footage", "NO_FOOTAGE_REASON": "overwritten",
         "NOTE": "écrasées après 7 jours",
     })  # fmt: skip
     assert sql(scene["db"], "SELECT status, no_footage_reason FROM camreq.requisitions WHERE number = %s",

@@ -3,12 +3,11 @@
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from camreq.dialogs.results_model import COLUMNS
-from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "i18n" / "camreq_fr.ts"
@@ -59,21 +58,6 @@ def test_the_compiled_catalogue_is_the_current_one(tmp_path):
     assert compiled.read_bytes() == (ROOT / "i18n" / "camreq_fr.qm").read_bytes()
 
 
-@pytest.fixture
-def french(qgis_app):
-    """Install CamReq's French translation as the plugin does for a French QGIS, and remove it afterwards."""
-    from camreq.plugin import CamReqPlugin
-
-    settings = QgsSettings()
-    previous = settings.value("locale/userLocale", "")
-    settings.setValue("locale/userLocale", "fr_FR")
-    translator = CamReqPlugin._install_translator()
-    assert translator is not None, "no French catalogue loaded"
-    yield
-    QCoreApplication.removeTranslator(translator)
-    settings.setValue("locale/userLocale", previous)
-
-
 def test_the_panel_is_in_french_for_french_users(french, lambert93_canvas, qgis_iface, search_row):
     from camreq.dialogs.dock import CamreqDock
     from camreq.dialogs.map_tools import PointTool, RouteTool
@@ -120,3 +104,30 @@ def test_a_french_user_of_the_panel_reads_the_field_name_not_the_parameter_id(fr
         "Nom de l'officier : obligatoire, la réquisition l'imprime (indiquez-le, ou une fois pour toutes dans les "
         "paramètres CamReq)."
     )
+
+
+def test_a_french_user_of_the_panel_reads_a_label_for_the_database_refusals_too(french):
+    from camreq.dialogs.tasks import panel_message
+    from camreq.errors import CamreqError
+
+    # what db.requisitions.user_errors() raises for a refused status change (RAISE in 004_requisitions.sql)
+    refused = CamreqError("STATUS: requisition 2026-000001 cannot go from sent to draft (allowed from sent: answered)")
+    assert panel_message(refused) == (
+        "Statut : requisition 2026-000001 cannot go from sent to draft (allowed from sent: answered)"
+    )
+    unknown = "ZOOM: not a parameter id CamReq names"
+    assert panel_message(CamreqError(unknown)) == unknown
+
+
+def test_a_french_user_of_the_panel_reads_the_core_messages_in_french(french):
+    from camreq.core.search import Incident, SearchOptions, check_incidents
+    from camreq.core.times import aware
+    from camreq.dialogs.tasks import panel_message
+    from camreq.errors import CamreqError
+
+    start = aware(datetime(2026, 3, 10, 14, 30))
+    incident = Incident("A1", b"", start, start - timedelta(hours=1))
+    with pytest.raises(CamreqError) as raised:
+        check_incidents([incident], SearchOptions(distance_m=100, reason="PV 2026/001"))
+    assert str(raised.value).startswith("END: le fait « A1 »")  # the toolbox and qgis_process keep the id
+    assert panel_message(raised.value).startswith("Fin des faits : le fait « A1 » se termine (")
