@@ -164,11 +164,11 @@ class RequisitionsTab(QWidget, FORM):
 
     def confirm(self, plan: RequisitionPlan) -> bool:
         """Ask once, showing per owner the recipient, cameras and answer deadline, and the cameras left out."""
-        refs = {hit.camera_id: hit.camera_ref for hit in self.cameras.hits}
+        refs = {hit.camera_id: hit.camera_ref or str(hit.camera_id) for hit in self.cameras.hits}
         lines = []
         for owner in plan.requisitions:
             recipient = owner.owner_email or self.tr("no e-mail: to serve by hand")
-            cameras = ", ".join(sorted({refs.get(camera.camera_id, str(camera.camera_id)) for camera in owner.cameras}))
+            cameras = ", ".join(sorted({refs[camera.camera_id] for camera in owner.cameras}))
             line = self.tr("{owner} ({recipient}): {n} camera(s) {refs}; answer by {deadline}").format(
                 owner=owner.owner_name, recipient=recipient, n=len(owner.cameras), refs=cameras,
                 deadline=display(owner.answer_deadline),
