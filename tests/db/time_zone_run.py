@@ -48,7 +48,8 @@ def panel_run(connection: str, smtp_port: int, folder: Path, start: QDateTime) -
     canvas.setExtent(QgsRectangle(912500, 6457500, 914500, 6459000))
     settings = Settings(
         connection=connection, officer_name="Claire Martin", officer_rank="Capitaine", officer_unit="SD Grenoble",
-        officer_email="claire.martin@example.org", officer_phone="04 65 71 40 12", smtp_host="127.0.0.1",
+        officer_email="claire.martin@example.org", officer_phone="04 65 71 40 12", unit_city="Grenoble",
+        smtp_host="127.0.0.1",
         smtp_port=smtp_port, smtp_security="none", smtp_from="requisitions@example.org",
     )  # fmt: skip
     tools = PointTool(canvas), RouteTool(canvas)
