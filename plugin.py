@@ -136,15 +136,19 @@ class CamReqPlugin:
             self.apply_mode(settings.mode)
 
     def add_registry_layers(self) -> None:
-        """Add the cameras, fields of view and owners of the configured connection in a group, or refresh it."""
+        """Add the cameras, fields of view and owners of the configured connection, and the base map under them, in
+        a group, or refresh it."""
         from .core.layers import add_registry_layers
+        from .core.map_extract import basemap_of
 
-        connection = Settings.load().connection
-        if not connection:
+        settings = Settings.load()
+        if not settings.connection:
             self._warn("No database connection is set: choose one in the CamReq settings.")
             return
         try:
-            add_registry_layers(QgsProject.instance(), connection)
+            add_registry_layers(
+                QgsProject.instance(), settings.connection, basemap_of(settings.basemap, settings.basemap_attribution)
+            )
         except CamreqError as error:
             self._warn(str(error))
 

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsFieldConstraints,
     QgsFillSymbol,
     QgsLayerTreeGroup,
+    QgsMapLayer,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsProject,
@@ -25,6 +26,7 @@ from qgis.PyQt.QtCore import QT_TR_NOOP
 from ..db import registry
 from ..db.connection import connect, layer_uri
 from ..errors import CamreqError
+from .map_extract import BaseMap
 from .translation import tr
 from .vocabulary import CameraStatus, CameraType, OwnerKind, RecordingMode, Vocabulary
 
@@ -83,9 +85,11 @@ LABEL_MIN_SCALE = 5000  # camera references show from 1:5,000 inwards
 FOV_OPACITY = 0.25
 
 
-def add_registry_layers(project: QgsProject, connection: str) -> QgsLayerTreeGroup:
-    """Put the registry layers in the project's CamReq group, replacing those of an earlier call; return the group."""
+def add_registry_layers(project: QgsProject, connection: str, basemap: BaseMap | None = None) -> QgsLayerTreeGroup:
+    """Put the registry layers, and the base map under them, in the project's CamReq group, replacing those of an
+    earlier call; return the group."""
     layers = registry_layers(connection)
+    below = [basemap_layer(basemap)] if basemap is not None else []  # before any change: a bad source changes nothing
     # Before the layers join the project: cameras and owners then edit in one database transaction, and a new owner
     # gets its id from the database at once, so that a camera form can point at the owner it has just added.
     project.setAutoTransaction(True)
@@ -96,13 +100,27 @@ def add_registry_layers(project: QgsProject, connection: str) -> QgsLayerTreeGro
         group = root.insertGroup(0, GROUP_NAME)
     else:
         project.removeMapLayers([child.layerId() for child in group.findLayers()])
-    for layer in layers:
+    for layer in [*layers, *below]:
         project.addMapLayer(layer, False)
         group.addLayer(layer)
     cameras, fields_of_view, owners = layers
     for layer in (cameras, fields_of_view):
         _relate_owner(project, layer, owners)
     return group
+
+
+def basemap_layer(basemap: BaseMap) -> QgsMapLayer:
+    """Return the base map as a read-only layer named with, and crediting, whose map it is."""
+    layer = basemap.layer()
+    attribution = basemap.attribution.strip()
+    layer.setName(tr("Base map: {attribution}").format(attribution=attribution) if attribution else tr("Base map"))
+    layer.setAttribution(attribution)
+    metadata = layer.metadata()
+    metadata.setRights([attribution] if attribution else [])
+    layer.setMetadata(metadata)
+    if isinstance(layer, QgsVectorLayer):
+        layer.setReadOnly(True)
+    return layer
 
 
 def registry_layers(connection: str) -> list[QgsVectorLayer]:

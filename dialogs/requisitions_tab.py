@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QWidget
+from qgis.PyQt.QtWidgets import QMessageBox, QWidget
 
 from ..core.documents import Officer
 from ..core.map_extract import basemap_of
-from ..core.requisitions import DEFAULT_DELIVERY, CameraRequest, RequisitionForm
+from ..core.requisitions import DEFAULT_DELIVERY, CameraRequest, RequisitionForm, RequisitionPlan, plan_requisitions
 from ..core.search import SearchResult
-from ..core.times import from_qdatetime
+from ..core.times import display, from_qdatetime
 from ..core.vocabulary import Investigation
 from ..errors import CamreqError
 from ..settings import Settings
@@ -137,6 +138,64 @@ class RequisitionsTab(QWidget, FORM):
         except CamreqError as error:
             self._show_failure(str(error), Qgis.MessageLevel.Warning)
             return
+        self.sendReport.setPlainText(self.tr("Checking what will be requested…"))
+        self.createButton.setText(self.tr("Cancel"))
+        launch(
+            self.running,
+            self.tr("CamReq requisitions to make"),
+            lambda task: plan_requisitions(request.connection, request.cameras, request.form),
+            partial(self._planned, request),
+            self._failed,
+        )
+
+    def _planned(self, request: RequisitionRequest, plan: RequisitionPlan) -> None:
+        """Show what will be sent and send it once the investigator agrees; send nothing when nothing is left."""
+        if not plan.requisitions:
+            self._idle()
+            message = self.tr("Nothing left to request: no requisition was made.")
+            self.sendReport.setPlainText("\n".join([message, *plan.notices()]))
+            self.message_bar.pushMessage("CamReq", message, Qgis.MessageLevel.Info, 10)
+            return
+        if not self.confirm(plan):
+            self._idle()
+            self.sendReport.setPlainText(self.tr("Nothing sent."))
+            return
+        self._send(request)
+
+    def confirm(self, plan: RequisitionPlan) -> bool:
+        """Ask once, showing per owner the recipient, cameras and answer deadline, and the cameras left out."""
+        refs = {hit.camera_id: hit.camera_ref or str(hit.camera_id) for hit in self.cameras.hits}
+        lines = []
+        for owner in plan.requisitions:
+            recipient = owner.owner_email or self.tr("no e-mail: to serve by hand")
+            cameras = ", ".join(sorted({refs[camera.camera_id] for camera in owner.cameras}))
+            line = self.tr("{owner} ({recipient}): {n} camera(s) {refs}; answer by {deadline}").format(
+                owner=owner.owner_name, recipient=recipient, n=len(owner.cameras), refs=cameras,
+                deadline=display(owner.answer_deadline),
+            )  # fmt: skip
+            lines.append(line)
+        lines += [
+            self.tr("Left out, already requested: {ref} (requisition {number})").format(
+                ref=camera.camera_ref, number=camera.requisition
+            )
+            for camera in plan.skipped
+        ]
+        owners = len({owner.owner_id for owner in plan.requisitions})
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Send the requisitions?"),
+            self.tr("{n} requisitions to {owners} owners will be issued and sent.").format(
+                n=len(plan.requisitions), owners=owners
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText("\n".join(lines))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _send(self, request: RequisitionRequest) -> None:
+        """Make the requisitions and their PDFs, then send them, in a task."""
         self.sendReport.setPlainText(self.tr("Making the requisitions and their PDFs, then sending them…"))
         self.sendProgress.setValue(0)
         self.sendProgress.show()

@@ -37,7 +37,8 @@ class SettingsDialog(QDialog, FORM):
             (self.officerUnitEdit, self.officerUnitLabel), (self.officerEmailEdit, self.officerEmailLabel),
             (self.officerPhoneEdit, self.officerPhoneLabel), (self.unitAddressEdit, self.unitAddressLabel),
             (self.unitCityEdit, self.unitCityLabel), (self.smtpHostEdit, self.smtpHostLabel),
-            (self.smtpFromEdit, self.smtpFromLabel),
+            (self.smtpFromEdit, self.smtpFromLabel), (self.basemapEdit, self.basemapLabel),
+            (self.basemapAttributionEdit, self.basemapAttributionLabel),
         )  # fmt: skip
         accept_any_length(*(edit for edit, _label in self.text_fields))
         self.buttonBox.accepted.connect(self.accept)
@@ -54,6 +55,8 @@ class SettingsDialog(QDialog, FORM):
         self.officerPhoneEdit.setText(settings.officer_phone)
         self.unitAddressEdit.setText(settings.unit_address)
         self.unitCityEdit.setText(settings.unit_city)
+        self.basemapEdit.setText(settings.basemap)
+        self.basemapAttributionEdit.setText(settings.basemap_attribution)
         self.smtpHostEdit.setText(settings.smtp_host)
         self.smtpPortSpin.setValue(settings.smtp_port)
         self.smtpSecurityCombo.setCurrentIndex(max(0, self.smtpSecurityCombo.findData(settings.smtp_security)))
@@ -84,6 +87,8 @@ class SettingsDialog(QDialog, FORM):
             officer_phone=self.officerPhoneEdit.text().strip(),
             unit_address=self.unitAddressEdit.text().strip(),
             unit_city=self.unitCityEdit.text().strip(),
+            basemap=self.basemapEdit.text().strip(),
+            basemap_attribution=self.basemapAttributionEdit.text().strip(),
             smtp_host=self.smtpHostEdit.text().strip(),
             smtp_port=self.smtpPortSpin.value(),
             smtp_security=self.smtpSecurityCombo.currentData(),

@@ -199,62 +199,62 @@
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="56"/>
+        <location filename="../core/layers.py" line="58"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="33"/>
+        <location filename="../core/layers.py" line="35"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="34"/>
+        <location filename="../core/layers.py" line="36"/>
         <source>Owner&apos;s reference</source>
         <translation>Référence du propriétaire</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="35"/>
+        <location filename="../core/layers.py" line="37"/>
         <source>OpenStreetMap id</source>
         <translation>Identifiant OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="36"/>
+        <location filename="../core/layers.py" line="38"/>
         <source>Camera type</source>
         <translation>Type de caméra</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="37"/>
+        <location filename="../core/layers.py" line="39"/>
         <source>Direction (° from north)</source>
         <translation>Orientation (° depuis le nord)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="38"/>
+        <location filename="../core/layers.py" line="40"/>
         <source>Field of view (°)</source>
         <translation>Champ de vision (°)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="39"/>
+        <location filename="../core/layers.py" line="41"/>
         <source>Range (m)</source>
         <translation>Portée (m)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="40"/>
+        <location filename="../core/layers.py" line="42"/>
         <source>Mount height (m)</source>
         <translation>Hauteur de pose (m)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="41"/>
+        <location filename="../core/layers.py" line="43"/>
         <source>Tilt (°)</source>
         <translation>Inclinaison (°)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="42"/>
+        <location filename="../core/layers.py" line="44"/>
         <source>Retention (days)</source>
         <translation>Conservation (jours)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="43"/>
+        <location filename="../core/layers.py" line="45"/>
         <source>Recording mode</source>
         <translation>Mode d'enregistrement</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="45"/>
+        <location filename="../core/layers.py" line="47"/>
         <source>Films public space</source>
         <translation>Filme la voie publique</translation>
     </message>
@@ -274,67 +274,67 @@
         <translation>Référence de l'autorisation</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="47"/>
+        <location filename="../core/layers.py" line="49"/>
         <source>Authorisation expiry</source>
         <translation>Fin de l'autorisation</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="48"/>
+        <location filename="../core/layers.py" line="50"/>
         <source>Police direct access</source>
         <translation>Accès direct des forces de l'ordre</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="49"/>
+        <location filename="../core/layers.py" line="51"/>
         <source>Last verified</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="50"/>
+        <location filename="../core/layers.py" line="52"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="63"/>
+        <location filename="../core/layers.py" line="65"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="53"/>
+        <location filename="../core/layers.py" line="55"/>
         <source>Owner kind</source>
         <translation>Catégorie de propriétaire</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="57"/>
+        <location filename="../core/layers.py" line="59"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="58"/>
+        <location filename="../core/layers.py" line="60"/>
         <source>Kind</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="59"/>
+        <location filename="../core/layers.py" line="61"/>
         <source>Requisition e-mail</source>
         <translation>Courriel des réquisitions</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="60"/>
+        <location filename="../core/layers.py" line="62"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="61"/>
+        <location filename="../core/layers.py" line="63"/>
         <source>Postal address</source>
         <translation>Adresse postale</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="62"/>
+        <location filename="../core/layers.py" line="64"/>
         <source>Usual response time (days)</source>
         <translation>Délai de réponse habituel (jours)</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="110"/>
+        <location filename="../core/layers.py" line="128"/>
         <source>Camera owners</source>
         <translation>Propriétaires de caméras</translation>
     </message>
@@ -344,12 +344,12 @@
         <translation>Caméras</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="112"/>
+        <location filename="../core/layers.py" line="130"/>
         <source>Fields of view</source>
         <translation>Champs de vision</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="173"/>
+        <location filename="../core/layers.py" line="191"/>
         <source>Cannot open camreq.{table}: is the CamReq schema installed on this database?</source>
         <translation>Impossible d'ouvrir camreq.{table} : le schéma CamReq est-il installé dans cette base ?</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>Écrit dans OUTPUT_FOLDER les chiffres du jour FROM au jour TO (heure de Paris) : recherches et réquisitions par mois, comparées aux mêmes mois un an plus tôt ; par propriétaire, réquisitions reçues, heures entre l'envoi et la première réponse (médiane, 9e décile) et issues ; le délai entre les faits et l'envoi de la réquisition et les réquisitions perdues faute de réponse avant l'effacement. Tableaux en CSV, rapport en HTML et PDF (en français, avec graphiques). La base de données calcule chaque chiffre et masque tout chiffre portant sur moins de 5 réquisitions (« &lt; 5 ») ; aucun numéro de procédure, officier ou lieu n'est jamais lu. UNIT (administrateurs seulement) limite les chiffres à une unité ; les administrateurs ont aussi les chiffres par unité.</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="64"/>
+        <location filename="../core/layers.py" line="66"/>
         <source>Last updated (Paris time)</source>
         <translation>Dernière mise à jour (heure de Paris)</translation>
     </message>
@@ -1097,6 +1097,11 @@
         <location filename="../processing/set_requisition_status.py" line="31"/>
         <source>Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to 'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the allowed ones. With STATUS=no_footage, NO_FOOTAGE_REASON says why (overwritten, camera_down, not_recording, not_in_view), counted by camreq:statistics. Each change is kept in the history with who, when and NOTE; history rows are never changed.</source>
         <translation>Enregistre ce qu'il advient d'une réquisition : émise → envoyée → reçue → images remises, pas d'images ou refus (une réponse du propriétaire vaut aussi accusé de réception), ou annulée depuis tout statut ouvert. NUMBER est le numéro de la réquisition (2026-000123), ou l'identifiant d'un brouillon : passer un brouillon à « issued » le numérote, met son courriel en file et conserve son PDF émis dans la base de données (avec UNIT_ADDRESS, UNIT_CITY et BASEMAP). Une réquisition émise remise autrement (en main propre, par télécopie, par lettre recommandée) passe à « sent » avec une NOTE disant comment : son courriel n'est alors jamais envoyé. Les autres changements sont refusés avec ceux qui sont permis. Avec STATUS=no_footage, NO_FOOTAGE_REASON dit pourquoi (overwritten, camera_down, not_recording, not_in_view), ce que compte camreq:statistics. Chaque changement est gardé dans l'historique avec qui, quand et la NOTE ; l'historique n'est jamais modifié.</translation>
+    </message>
+    <message>
+        <location filename="../core/layers.py" line="116"/>
+        <source>Base map: {attribution}</source>
+        <translation>Fond de carte : {attribution}</translation>
     </message>
 </context>
 <context>
@@ -1758,67 +1763,67 @@
 <context>
     <name>RequisitionsTab</name>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="97"/>
+        <location filename="../dialogs/requisitions_tab.py" line="98"/>
         <source>Tick at least one camera in the New search tab.</source>
         <translation>Cochez au moins une caméra dans l'onglet Nouvelle recherche.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="100"/>
+        <location filename="../dialogs/requisitions_tab.py" line="101"/>
         <source>Give the case number (numéro de procédure).</source>
         <translation>Indiquez le numéro de procédure.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="102"/>
+        <location filename="../dialogs/requisitions_tab.py" line="103"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="140"/>
+        <location filename="../dialogs/requisitions_tab.py" line="199"/>
         <source>Making the requisitions and their PDFs, then sending them…</source>
         <translation>Création des réquisitions et de leurs PDF, puis envoi…</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="143"/>
+        <location filename="../dialogs/requisitions_tab.py" line="202"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="144"/>
+        <location filename="../dialogs/requisitions_tab.py" line="203"/>
         <source>CamReq requisitions</source>
         <translation>Réquisitions CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="161"/>
+        <location filename="../dialogs/requisitions_tab.py" line="220"/>
         <source>{n} requisition(s) not sent: they are issued and wait in the outbox; send them again from the Follow-up tab once the problem is solved.</source>
         <translation>{n} réquisition(s) non envoyée(s) : émises, elles attendent dans la file d'envoi ; renvoyez-les depuis l'onglet Suivi une fois le problème réglé.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="168"/>
+        <location filename="../dialogs/requisitions_tab.py" line="227"/>
         <source>{sent} of {total} requisitions sent.</source>
         <translation>{sent} réquisitions envoyées sur {total}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="178"/>
+        <location filename="../dialogs/requisitions_tab.py" line="237"/>
         <source>{n} sent to {owner} &lt;{email}&gt;</source>
         <translation>{n} envoyée à {owner} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="182"/>
+        <location filename="../dialogs/requisitions_tab.py" line="241"/>
         <source>{n} NOT sent: {owner} has no e-mail address; deliver the PDF by hand ({path})</source>
         <translation>{n} NON envoyée : {owner} n'a pas d'adresse électronique ; remettez le PDF en main propre ({path})</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="185"/>
+        <location filename="../dialogs/requisitions_tab.py" line="244"/>
         <source>{n} NOT sent to {owner} &lt;{email}&gt;: {answer}</source>
         <translation>{n} NON envoyée à {owner} &lt;{email}&gt; : {answer}</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="68"/>
+        <location filename="../dialogs/requisitions_tab.py" line="69"/>
         <source>Not set: fill in the officer in the settings.</source>
         <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="75"/>
+        <location filename="../dialogs/requisitions_tab.py" line="76"/>
         <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
         <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
     </message>
@@ -1863,19 +1868,59 @@
         <translation>Créer et envoyer les réquisitions</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="51"/>
+        <location filename="../dialogs/requisitions_tab.py" line="52"/>
         <source>48 h, or the purge if sooner</source>
         <translation>48 h, ou l'effacement s'il est plus proche</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="158"/>
+        <location filename="../dialogs/requisitions_tab.py" line="217"/>
         <source>Nothing left to request: no requisition was made.</source>
         <translation>Plus rien à demander : aucune réquisition n'a été faite.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="185"/>
+        <location filename="../dialogs/requisitions_tab.py" line="244"/>
         <source>not tried, the sending stopped at the first failure</source>
         <translation>pas tentée, l'envoi s'est arrêté au premier échec</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="141"/>
+        <source>Checking what will be requested…</source>
+        <translation>Vérification de ce qui sera requis…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="143"/>
+        <source>CamReq requisitions to make</source>
+        <translation>CamReq : réquisitions à établir</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="161"/>
+        <source>Nothing sent.</source>
+        <translation>Rien n'a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="170"/>
+        <source>no e-mail: to serve by hand</source>
+        <translation>pas d'e-mail : à remettre en main propre</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="172"/>
+        <source>{owner} ({recipient}): {n} camera(s) {refs}; answer by {deadline}</source>
+        <translation>{owner} ({recipient}) : {n} caméra(s) {refs} ; réponse avant le {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="178"/>
+        <source>Left out, already requested: {ref} (requisition {number})</source>
+        <translation>Écartée, déjà requise : {ref} (réquisition {number})</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="184"/>
+        <source>Send the requisitions?</source>
+        <translation>Envoyer les réquisitions ?</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="184"/>
+        <source>{n} requisitions to {owners} owners will be issued and sent.</source>
+        <translation>{n} réquisitions à {owners} propriétaires vont être établies et envoyées.</translation>
     </message>
 </context>
 <context>
@@ -2472,6 +2517,26 @@
         <location filename="../dialogs/settings_dialog.ui" line="232"/>
         <source>Investigator: the CamReq panel only. Analyst: also the registry and database tools.</source>
         <translation>Enquêteur : le panneau CamReq seul. Analyste : aussi les outils du registre et de la base.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="239"/>
+        <source>Base map</source>
+        <translation>Fond de carte</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="246"/>
+        <source>Any layer source QGIS opens, shown under the cameras and in the requisition maps: an XYZ or WMS URI (type=xyz&amp;url=…) or the path of a GeoPackage, MBTiles or vector file.</source>
+        <translation>Toute source de couche que QGIS ouvre, affichée sous les caméras et sur les cartes des réquisitions : une URI XYZ ou WMS (type=xyz&amp;url=…) ou le chemin d'un fichier GeoPackage, MBTiles ou vecteur.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="253"/>
+        <source>Base map attribution</source>
+        <translation>Source du fond de carte</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="260"/>
+        <source>e.g. © OpenStreetMap contributors</source>
+        <translation>ex. © les contributeurs d'OpenStreetMap</translation>
     </message>
 </context>
 <context>

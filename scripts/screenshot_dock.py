@@ -1,79 +1,88 @@
-"""Render the real CamReq panel offscreen to docs/dock.png (and docs/dock_fr.png), as the README shows it.
+"""Take docs/dock.png and docs/dock_fr.png: the CamReq panel docked in the real QGIS window, over the base map.
 
-Run with the plugin on the path:  PYTHONPATH=build/plugins .venv/bin/python scripts/screenshot_dock.py [CONNECTION]
-The panel is built exactly as the plugin builds it; the incident is typed as an investigator would type it. Given a
-CONNECTION to a database holding the sample registry (camreq:loadsampledata), the list shows a real search's result,
-made by the panel's own search function (core.search); without one, the list stays empty.
+Run from the project root, with a database holding the sample registry (camreq:loadsampledata) reachable through
+the PG* variables:  .venv/bin/python scripts/screenshot_dock.py "dbname=camreq"
+It drives the QGIS desktop in a virtual screen of 1366x768 with the qgis-window tool (QGIS_WINDOW, by default
+/work/shared/tools/qgis-window; it needs xvfb, openbox, xdotool and imagemagick). In each language the plugin's own
+panel opens, the settings point at the database with the sample's synthetic streets as base map, the sample incident
+is typed and placed (the registry layers and the base map come with the first placing, as for an investigator), and
+the search runs; then the whole screen is saved.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
-import tempfile
+import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="camreq-screenshot-"))
-
-from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsRectangle, QgsSettings
-from qgis.gui import QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtCore import QCoreApplication
-
 ROOT = Path(__file__).resolve().parent.parent
+TOOL = os.environ.get("QGIS_WINDOW", "/work/shared/tools/qgis-window")
+STREETS = ROOT / "sample" / "streets.geojson"  # the synthetic base map of the sample area
 SAMPLE_INCIDENT = "45.1885 5.7245"  # place Grenette, Grenoble (the demo's sample incident)
-SIZE = (660, 760)
+REASONS = {"en": "Street robbery, place Grenette", "fr": "Vol avec violence, place Grenette"}
+TARGETS = {"en": ROOT / "docs" / "dock.png", "fr": ROOT / "docs" / "dock_fr.png"}
+
+OPEN_PANEL = """
+import qgis.utils
+from camreq.settings import Settings
+iface.mainWindow().showMaximized()
+settings = Settings(
+    connection={connection!r}, officer_name="Jeanne Martin", officer_rank="Lieutenant de police",
+    officer_unit="Sûreté départementale de l'Isère", basemap={basemap!r}, basemap_attribution={attribution!r},
+)
+settings.save()
+dock = qgis.utils.plugins["camreq"].dock
+dock.apply_settings(settings)
+dock.setUserVisible(True)
+dock.search.coordinatesEdit.setText({incident!r})
+dock.search.place_typed_coordinates()  # in the empty project: the registry layers and the base map come
+dock.search.reasonEdit.setText({reason!r})
+dock.search.searchButton.click()
+"""
+SEARCH_DONE = "print(dock.search.task is None and dock.search.results.rowCount())"
 
 
-def render(language: str, target: Path, connection: str) -> None:
-    """Build the panel in language and save its image to target."""
-    from camreq.dialogs.dock import CamreqDock
-    from camreq.dialogs.map_tools import PointTool, RouteTool
-    from camreq.dialogs.tasks import run_search
-    from camreq.plugin import CamReqPlugin
-    from camreq.settings import Settings
+def window(*arguments: str) -> str:
+    """Run one qgis-window command and return what it printed; stop on failure."""
+    result = subprocess.run([TOOL, *arguments], cwd=ROOT, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or "Traceback" in result.stdout:
+        sys.exit(f"qgis-window {arguments[0]} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout.strip()
 
-    QgsSettings().setValue("locale/userLocale", language)
-    translator = CamReqPlugin._install_translator()
-    canvas = QgsMapCanvas()
-    canvas.resize(600, 600)
-    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
-    canvas.setExtent(QgsRectangle(912500, 6457500, 914500, 6459000))
-    settings = Settings(
-        connection=connection or "camreq",
-        officer_name="Jeanne Martin",
-        officer_rank="Lieutenant de police",
-        officer_unit="Sûreté départementale de l'Isère",
-    )
-    dock = CamreqDock(canvas, QgsMessageBar(), PointTool(canvas), RouteTool(canvas), settings)
-    dock.search.coordinatesEdit.setText(SAMPLE_INCIDENT)
-    dock.search.place_typed_coordinates()
-    dock.search.reasonEdit.setText(
-        "Vol avec violence, place Grenette" if language.startswith("fr") else "Street robbery"
-    )
-    if connection:
-        dock.search.show_results(run_search(dock.search.search_request(), None))
-    dock.resize(*SIZE)
-    dock.show()
-    QCoreApplication.processEvents()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not dock.grab().save(str(target)):
-        sys.exit(f"could not write {target}")
-    print(f"wrote {target}")
-    dock.remove_from_map()
-    dock.close()
-    if translator is not None:
-        QCoreApplication.removeTranslator(translator)
+
+def shoot(language: str, connection: str) -> None:
+    """Open the panel in language, search the sample incident over the base map and save the screen."""
+    attribution = json.loads(STREETS.read_text(encoding="utf-8"))["attribution"]
+    window("start", "--size", "1366x768", *(["--lang", language] if language != "en" else []))
+    try:
+        window("py", OPEN_PANEL.format(
+            connection=connection, basemap=str(STREETS), attribution=attribution, incident=SAMPLE_INCIDENT,
+            reason=REASONS[language],
+        ))  # fmt: skip
+        for _ in range(120):
+            found = window("py", SEARCH_DONE)
+            if found not in ("False", "0"):
+                break
+            time.sleep(0.5)
+        else:
+            sys.exit("the search did not finish")
+        time.sleep(3)  # the canvas draws the base map and the cameras
+        TARGETS[language].parent.mkdir(parents=True, exist_ok=True)
+        window("shot", str(TARGETS[language]))
+        print(f"wrote {TARGETS[language]}: {found} cameras listed")
+    finally:
+        window("stop")
 
 
 def main() -> None:
-    """Render the English and French panels."""
-    app = QgsApplication([], True)
-    app.initQgis()
-    connection = sys.argv[1] if len(sys.argv) > 1 else ""
-    render("en_GB", ROOT / "docs" / "dock.png", connection)
-    render("fr_FR", ROOT / "docs" / "dock_fr.png", connection)
-    app.exitQgis()
+    """Take the English and French screenshots."""
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    for language in TARGETS:
+        shoot(language, sys.argv[1])
 
 
 if __name__ == "__main__":

@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY, QgsRectangle
-from qgis.PyQt.QtCore import QEvent, QObject, QPoint, Qt
+from qgis.PyQt.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QMessageBox, QWidget
 
 SAMPLE_INCIDENT = "45.1885 5.7245"  # place Grenette, Grenoble: the demo's sample incident
 CASE = "2026/004517"
@@ -80,11 +80,44 @@ def search(panel) -> None:
     wait_until(lambda: panel.search.task is None, "the search")
 
 
-def create_and_send(panel) -> None:
-    """Fill the case number, click Create and send, wait for the report."""
+class ConfirmationAnswer:
+    """Clicks a button of the confirmation box each time one shows, as the investigator would; keeps what it said."""
+
+    def __init__(self, button: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes) -> None:
+        """Watch for the box from now on (the box runs its own event loop, where the timer still fires)."""
+        self.button = button
+        self.said: list[str] = []
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._answer)
+        self.timer.start(20)
+
+    def _answer(self) -> None:
+        """Click the button of a box showing, once per box."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible() and widget.button(self.button):
+                self.said.append(f"{widget.text()}\n{widget.informativeText()}")
+                click(widget.button(self.button))
+
+    def stop(self) -> None:
+        """Stop watching."""
+        self.timer.stop()
+
+
+def click_create(panel, button: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes) -> ConfirmationAnswer:
+    """Click Create and send, answer the confirmation with button, wait for the report; return what was asked."""
+    answer = ConfirmationAnswer(button)
+    try:
+        click(panel.requisitions.createButton)
+        wait_until(lambda: not panel.requisitions.running, "the requisitions")
+    finally:
+        answer.stop()
+    return answer
+
+
+def create_and_send(panel) -> ConfirmationAnswer:
+    """Fill the case number, click Create and send, agree to what will be sent, wait for the report."""
     QTest.keyClicks(panel.requisitions.caseNumberEdit, CASE)
-    panel.requisitions.createButton.click()
-    wait_until(lambda: not panel.requisitions.running, "the requisitions")
+    return click_create(panel)
 
 
 def send_and_follow_up(panel) -> None:
@@ -189,6 +222,47 @@ def test_ticked_cameras_become_requisitions_with_pdfs_sent_to_the_smtp_server(op
     wait_until(lambda: panel.followup.model.rowCount() == len(owners), "the follow-up list")
 
 
+def test_create_and_send_first_shows_each_owner_with_recipient_and_cameras_and_cancel_sends_nothing(
+    open_panel, sample_db, sql, smtp_server
+):
+    handler, port = smtp_server()
+    panel = open_panel(sample_db, port)
+    search(panel)
+    ticked = panel.search.results.ticked_rows()
+    owners = {row.owner_name: row.owner_email for row in ticked}
+    assert None in owners.values() and len(owners) > 1  # the sample has owners with and without e-mail
+    QTest.keyClicks(panel.requisitions.caseNumberEdit, CASE)
+    asked = click_create(panel, QMessageBox.StandardButton.Cancel)
+    assert len(asked.said) == 1
+    said = asked.said[0]
+    assert said.startswith(f"{len(owners)} requisitions to {len(owners)} owners")
+    for name, email in owners.items():
+        refs = sorted(row.camera_ref for row in ticked if row.owner_name == name)
+        line = next(line for line in said.splitlines() if line.startswith(f"{name} ("))
+        assert (email or "no e-mail: to serve by hand") in line
+        assert f"{len(refs)} camera(s) {', '.join(refs)}; answer by " in line
+    assert sql(sample_db, "SELECT count(*) FROM camreq.requisitions") == [(0,)] and handler.envelopes == []
+    assert panel.requisitions.sendReport.toPlainText() == "Nothing sent."
+    assert len(click_create(panel).said) == 1  # Yes: sent once
+    assert sql(sample_db, "SELECT count(*) FROM camreq.requisitions") == [(len(owners),)]
+    assert len(handler.envelopes) == sum(1 for email in owners.values() if email)
+
+
+def test_the_confirmation_names_the_cameras_left_out_with_the_requisition_already_asking(
+    open_panel, sample_db, sql, smtp_server
+):
+    _handler, port = smtp_server()
+    panel = open_panel(sample_db, port)
+    search(panel)
+    first = panel.search.results.ticked_rows()[0]
+    panel.search.results.tick_only(lambda hit: hit is first)  # request the first camera alone
+    create_and_send(panel)
+    number = sql(sample_db, "SELECT number FROM camreq.requisitions")[0][0]
+    panel.search.results.tick_only(lambda hit: True)
+    asked = click_create(panel, QMessageBox.StandardButton.Cancel)
+    assert f"Left out, already requested: {first.camera_ref} (requisition {number})" in asked.said[0]
+
+
 def test_recording_an_answer_adds_a_history_row_shown_in_the_panel(open_panel, sample_db, sql, smtp_server):
     _handler, port = smtp_server()
     panel = open_panel(sample_db, port)
@@ -270,23 +344,28 @@ class InputRecorder(QObject):
     def __init__(self) -> None:
         """Start with nothing received."""
         super().__init__()
-        self.received: list[tuple[QEvent.Type, QObject]] = []
+        # each press: its kind, the widget and that widget's parents then (a dialog's button is gone once it closed)
+        self.received: list[tuple[QEvent.Type, QWidget, list[QWidget]]] = []
 
     def eventFilter(self, receiver: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Note each key or mouse press a widget receives; let every event through."""
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress) and isinstance(receiver, QWidget):
-            self.received.append((event.type(), receiver))
+            parents, parent = [], receiver.parentWidget()
+            while parent is not None:
+                parents.append(parent)
+                parent = parent.parentWidget()
+            self.received.append((event.type(), receiver, parents))
         return False
 
     def interactions(self) -> int:
         """Return the clicks and typed fields received."""
-        count, last = 0, None  # last: the kind and widget of the press that began the current interaction
-        for kind, receiver in self.received:
+        count, last = 0, None  # last: the kind, widget and parents of the press that began the current interaction
+        for kind, receiver, parents in self.received:
             same_kind = last is not None and kind == last[0]
-            passed_on = same_kind and receiver is not last[1] and receiver.isAncestorOf(last[1])
+            passed_on = same_kind and any(receiver is parent for parent in last[2])
             typing_on = same_kind and kind == QEvent.Type.KeyPress and receiver is last[1]
             if not (passed_on or typing_on):
-                count, last = count + 1, (kind, receiver)
+                count, last = count + 1, (kind, receiver, parents)
         return count
 
 
@@ -313,8 +392,7 @@ def test_measure_interactions_and_time_from_opening_the_panel_to_requisitions_se
         tab_bar = panel.tabs.tabBar()
         click(tab_bar, tab_bar.tabRect(panel.tabs.indexOf(panel.requisitions)).center())
         QTest.keyClicks(panel.requisitions.caseNumberEdit, CASE)
-        click(panel.requisitions.createButton)
-        wait_until(lambda: not panel.requisitions.running, "the requisitions")
+        asked = click_create(panel)  # the click on Yes in the confirmation goes through the recorder too
     finally:
         QApplication.instance().removeEventFilter(recorder)
     elapsed = time.perf_counter() - started
@@ -325,8 +403,8 @@ def test_measure_interactions_and_time_from_opening_the_panel_to_requisitions_se
         f"{sent} requisitions sent ({len(handler.envelopes)} e-mails accepted) at {datetime.now().isoformat()}"
     )
     assert panel.tabs.currentWidget() is panel.requisitions  # the click on the tab really changed the tab
-    assert sent == len(handler.envelopes) > 0
-    assert interactions <= 6  # the README's figure: coordinates, reason, Find, the tab, case number, Create
+    assert sent == len(handler.envelopes) > 0 and len(asked.said) == 1
+    assert interactions <= 7  # the README's figure: coordinates, reason, Find, the tab, case number, Create, Yes
 
 
 def test_the_interaction_count_grows_with_every_click_and_field_the_widgets_receive(open_panel, unused_port):
@@ -411,8 +489,7 @@ def test_hostile_requisition_text_is_stored_verbatim_or_refused_naming_the_field
     kind, value = hostile
     column, name = REQUISITION_FIELDS[field]
     getattr(scene_panel.requisitions, field).setText(value)
-    scene_panel.requisitions.createButton.click()
-    wait_until(lambda: not scene_panel.requisitions.running, "the requisitions")
+    click_create(scene_panel)
     rows = sql(scene["db"], f"SELECT {column}, d.pdf FROM camreq.requisitions r "
                "JOIN camreq.requisition_documents d ON d.requisition_id = r.id")
     said = messages(qgis_iface) + scene_panel.requisitions.sendReport.toPlainText()
@@ -425,8 +502,7 @@ def test_hostile_requisition_text_is_stored_verbatim_or_refused_naming_the_field
 
 def test_hostile_answer_note_is_stored_verbatim_or_refused_naming_it(scene_panel, scene, sql, qgis_iface, hostile):
     _kind, value = hostile
-    scene_panel.requisitions.createButton.click()
-    wait_until(lambda: not scene_panel.requisitions.running, "the requisitions")
+    click_create(scene_panel)
     scene_panel.tabs.setCurrentWidget(scene_panel.followup)
     wait_until(lambda: scene_panel.followup.model.rowCount() == 1 and not scene_panel.followup.running, "the list")
     scene_panel.followup.requisitionsView.setCurrentIndex(scene_panel.followup.model.index(0, 0))
@@ -484,8 +560,8 @@ def test_a_second_click_on_create_and_send_requests_nothing_again(open_panel, sa
     search(panel)
     create_and_send(panel)
     made, mails = sql(sample_db, "SELECT count(*) FROM camreq.requisitions"), len(handler.envelopes)
-    panel.requisitions.createButton.click()  # the investigator clicks again
-    wait_until(lambda: not panel.requisitions.running, "the second run")
+    again = click_create(panel)  # the investigator clicks again
+    assert again.said == []  # nothing left to send: nothing to confirm
     assert sql(sample_db, "SELECT count(*) FROM camreq.requisitions") == made
     assert len(handler.envelopes) == mails
     report = panel.requisitions.sendReport.toPlainText()

@@ -178,3 +178,71 @@ def test_adding_the_layers_again_refreshes_the_group(layers, db):
     assert len(project.mapLayers()) == 3
     assert len(project.relationManager().relations()) == 2
     assert all(relation.isValid() for relation in project.relationManager().relations().values())
+
+
+def sample_basemap():
+    """Return the shipped synthetic street layer as a base map, with the attribution its file carries."""
+    import json
+    from pathlib import Path
+
+    import camreq
+    from camreq.core.map_extract import basemap_of
+
+    streets = Path(camreq.__file__).resolve().parent / "sample" / "streets.geojson"
+    return basemap_of(str(streets), json.loads(streets.read_text(encoding="utf-8"))["attribution"])
+
+
+def test_the_base_map_goes_under_the_registry_layers_once_read_only_and_credited(layers, db):
+    project = QgsProject.instance()
+    basemap = sample_basemap()
+    for _ in range(2):  # adding the layers again keeps one base map
+        group = add_registry_layers(project, db, basemap)
+    shown = [child.layer() for child in group.findLayers()]
+    assert [layer.name() for layer in shown[:3]] == ["Cameras", "Fields of view", "Camera owners"]
+    assert len(shown) == 4 and len(project.mapLayers()) == 4
+    streets = shown[3]  # last in the group: drawn under the cameras
+    assert streets.isValid() and streets.featureCount() > 50 and streets.readOnly()
+    assert streets.name() == f"Base map: {basemap.attribution}"
+    assert streets.attribution() == basemap.attribution and streets.metadata().rights() == [basemap.attribution]
+    assert streets.labelsEnabled()  # styled: street names
+
+
+def test_a_base_map_qgis_cannot_open_is_refused_naming_it_and_the_project_stays_as_it_was(layers, db):
+    from camreq.core.map_extract import basemap_of
+    from camreq.errors import CamreqError
+
+    project = QgsProject.instance()
+    before = sorted(project.mapLayers())
+    with pytest.raises(CamreqError, match="BASEMAP: QGIS cannot open"):
+        add_registry_layers(project, db, basemap_of("/nowhere/streets.gpkg", "nobody"))
+    assert sorted(project.mapLayers()) == before
+
+
+def test_placing_an_incident_in_an_empty_project_adds_the_registry_and_the_base_map_once(
+    qgis_processing, db, qgis_iface
+):
+    import camreq
+    from camreq.settings import Settings
+
+    import processing
+
+    basemap = sample_basemap()
+    saved = Settings.load()
+    Settings(connection=db, basemap=basemap.source, basemap_attribution=basemap.attribution).save()  # investigator
+    project = QgsProject.instance()
+    project.clear()
+    plugin = camreq.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        processing.run("camreq:loadsampledata", {"CONNECTION": db})
+        plugin.dock.search.pickPointButton.click()  # the investigator starts placing an incident: the map comes
+        plugin.dock.search.pickPointButton.click()
+        plugin.dock.search.pickPointButton.click()  # again, in a project that now has layers
+        names = [layer.name() for layer in project.mapLayers().values()]
+        assert names.count(f"Base map: {basemap.attribution}") == 1 and len(names) == 4
+        group = project.layerTreeRoot().findGroup("CamReq registry")
+        assert group.findLayers()[-1].layer().source() == basemap.source
+    finally:
+        plugin.unload()
+        saved.save()
+        project.clear()

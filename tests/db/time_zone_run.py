@@ -65,6 +65,7 @@ def panel_run(connection: str, smtp_port: int, folder: Path, start: QDateTime) -
     wait_until(lambda: panel.search.task is None, "the search")
     shown["results_tooltips"] = cells(panel.search.results, Qt.ItemDataRole.ToolTipRole)
     QTest.keyClicks(panel.requisitions.caseNumberEdit, "2026/004517")
+    panel.requisitions.confirm = lambda plan: True  # agree to what will be sent (test_dock_flow clicks the box)
     panel.requisitions.createButton.click()
     wait_until(lambda: not panel.requisitions.running, "the requisitions")
     wait_until(lambda: panel.followup.model.rowCount() > 0 and not panel.followup.running, "the follow-up list")

@@ -28,6 +28,8 @@ def full_settings(authcfg: str) -> Settings:
         officer_phone="04 76 00 00 00",
         unit_address="36 boulevard Maréchal Leclerc",
         unit_city="Grenoble",
+        basemap="type=xyz&url=https://data.geopf.fr/wmts?layer=PLAN.IGN&z={z}&x={x}&y={y}",
+        basemap_attribution="© IGN Plan IGN",
         smtp_host="smtp.interieur.example",
         smtp_port=465,
         smtp_security="ssl",
@@ -48,7 +50,10 @@ def test_edits_in_the_dialog_are_returned(smtp_authcfg):
     dialog.defaultRadiusSpin.setValue(500)
     dialog.modeCombo.setCurrentIndex(dialog.modeCombo.findData("analyst"))
     dialog.smtpAuthSelect.setConfigId(smtp_authcfg)
+    QTest.keyClicks(dialog.basemapEdit, "/data/streets.gpkg ")
+    QTest.keyClicks(dialog.basemapAttributionEdit, "Ville de Grenoble")
     edited = dialog.settings()
+    assert (edited.basemap, edited.basemap_attribution) == ("/data/streets.gpkg", "Ville de Grenoble")
     assert (edited.officer_name, edited.default_radius_m, edited.mode) == ("Paul Girard", 500, "analyst")
     assert edited.smtp_authcfg == smtp_authcfg
 
