@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import io
 import json
 import os
 import subprocess
@@ -26,6 +27,11 @@ SCRIPT = Path(__file__).with_name("time_zone_run.py")
 def paris_text(value: datetime) -> str:
     """Return an instant as the French short form in Paris time, computed independently of CamReq."""
     return value.astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
+
+
+def paris_short(value: datetime) -> str:
+    """Return an instant as the follow-up list shows it (day, month, time) in Paris time."""
+    return value.astimezone(PARIS).strftime("%d/%m %H:%M")
 
 
 def mail_texts(handler) -> list[str]:
@@ -62,13 +68,14 @@ def test_panel_pdfs_emails_and_outputs_show_paris_times_whatever_the_computer_ti
     tooltips = " ".join(" ".join(row) for row in panel["results_tooltips"])
     assert all(paris_text(purge) in tooltips for *_, purge in windows)
 
-    made = sql(db, "SELECT number, purge_deadline, answer_deadline, pdf_path FROM camreq.requisitions ORDER BY id")
+    made = sql(db, "SELECT r.number, r.purge_deadline, r.answer_deadline, d.pdf FROM camreq.requisitions r "
+                   "JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued ORDER BY r.id")
     listed = {" ".join(row) for row in panel["followup"]}
     for number, purge, answer, pdf in made:
-        assert any(number in row and paris_text(purge) in row and paris_text(answer) in row for row in listed)
-        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
-        assert paris_text(start) in text and paris_text(start + timedelta(hours=1)) in text, pdf
-        assert paris_text(purge) in text, pdf
+        assert any(number in row and paris_short(purge) in row and paris_short(answer) in row for row in listed)
+        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert paris_text(start) in text and paris_text(start + timedelta(hours=1)) in text, number
+        assert paris_text(purge) in text, number
     mails = mail_texts(handler)
     assert mails and all(any(paris_text(purge) in body for *_, purge in windows) for body in mails)
 

@@ -8,6 +8,7 @@ per time zone.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -116,8 +117,9 @@ def main() -> None:
         "panel": panel_run(connection, smtp_port, folder, start),
         "algorithm": algorithm_run(connection, start_text),
     }
-    print(json.dumps(shown))
+    print(json.dumps(shown), flush=True)
     app.exitQgis()
+    os._exit(0)  # Python's finalisation would destroy the panel's widgets after QGIS is gone: a crash at exit
 
 
 if __name__ == "__main__":
