@@ -29,10 +29,10 @@ test-db: setup
 
 lint: setup
 	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 	.venv/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/check_qt6.py  # Qt5-only forms that QGIS 4 (Qt6) refuses
 	.venv/bin/bandit -q -r . -x ./tests,./bench,./scripts,./build,./.venv,./sample
-# Once the tree has been formatted (`make format`), add `format-check` to lint.
 
 format: setup
 	.venv/bin/ruff format .

@@ -39,10 +39,23 @@ ROOT = BENCH_DIR.parent
 ADDOK_VENV = ROOT / "build" / "addok"
 DATABASE = "camreq_bench_addresses"
 WITHIN_M = 25.0
-ABBREVIATIONS = {"Rue": "r.", "Avenue": "av", "Boulevard": "bd", "Place": "pl", "Chemin": "chem",
-                 "Impasse": "imp", "Allée": "all", "Route": "rte", "Quai": "qu", "Cours": "crs", "Saint-": "st ",
-                 "Sainte-": "ste ", "Général": "gal", "Docteur": "dr"}
-ADDOK_CONFIG = '''
+ABBREVIATIONS = {
+    "Rue": "r.",
+    "Avenue": "av",
+    "Boulevard": "bd",
+    "Place": "pl",
+    "Chemin": "chem",
+    "Impasse": "imp",
+    "Allée": "all",
+    "Route": "rte",
+    "Quai": "qu",
+    "Cours": "crs",
+    "Saint-": "st ",
+    "Sainte-": "ste ",
+    "Général": "gal",
+    "Docteur": "dr",
+}
+ADDOK_CONFIG = """
 from pathlib import Path
 REDIS = {{"host": "127.0.0.1", "port": {port}, "indexes": {{"db": 0}}, "documents": {{"db": 1}}}}
 BATCH_WORKERS = 2
@@ -69,7 +82,7 @@ PROCESSORS_PYPATHS = [
     "addok.helpers.text.synonymize",
     "addok_fr.phonemicize",
 ]
-'''
+"""
 
 
 def main() -> None:
@@ -143,9 +156,9 @@ def typo(rng: random.Random, street: str) -> str:
         at = rng.randrange(1, len(word) - 2)
         kind = rng.choice(("swap", "drop", "double"))
         if kind == "swap":
-            word = word[:at] + word[at + 1] + word[at] + word[at + 2:]
+            word = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
         elif kind == "drop":
-            word = word[:at] + word[at + 1:]
+            word = word[:at] + word[at + 1 :]
         else:
             word = word[:at] + word[at] + word[at:]
     words[longest] = word
@@ -172,9 +185,11 @@ def run_camreq(ban: Path, size: int, queries: list) -> tuple[list, list[float]]:
     with transaction(f"dbname={DATABASE}") as importing:
         result = import_addresses(importing, ban_file_rows(ban), QgsFeedback(), lambda *rejected: None)
     imported = time.perf_counter() - start
-    print(f"Import: bare COPY {size / bare:,.0f} rows/s ({bare:.1f} s); camreq:importaddresses "
-          f"{result.imported / imported:,.0f} addresses/s ({imported:.1f} s, checks, upsert, streets, indexes); "
-          f"ratio {imported / bare:.1f}x the bare COPY; {result.rejected} rejected")
+    print(
+        f"Import: bare COPY {size / bare:,.0f} rows/s ({bare:.1f} s); camreq:importaddresses "
+        f"{result.imported / imported:,.0f} addresses/s ({imported:.1f} s, checks, upsert, streets, indexes); "
+        f"ratio {imported / bare:.1f}x the bare COPY; {result.rejected} rejected"
+    )
     with conn.cursor() as cursor:
         cursor.execute("ANALYZE")
         conn.commit()
@@ -197,8 +212,20 @@ def run_addok(folder: Path, ban: Path, queries: list) -> tuple[list, list[float]
         raise SystemExit("addok needs Redis: apt-get install -y redis-server (scripts/setup.sh installs it).")
     port = free_port()
     redis = subprocess.Popen(
-        [redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(folder)], stdout=subprocess.DEVNULL,
+        [
+            redis_server,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(folder),
+        ],
+        stdout=subprocess.DEVNULL,
     )
     try:
         wait_for_port(port)
@@ -213,7 +240,10 @@ def run_addok(folder: Path, ban: Path, queries: list) -> tuple[list, list[float]
         subprocess.run([*addok, "ngrams"], check=True, capture_output=True)
         print(f"addok import (batch + ngrams): {time.perf_counter() - start:.1f} s")
         answered = subprocess.run(
-            [str(python), str(BENCH_DIR / "_addok_queries.py")], check=True, capture_output=True, text=True,
+            [str(python), str(BENCH_DIR / "_addok_queries.py")],
+            check=True,
+            capture_output=True,
+            text=True,
             input="".join(json.dumps(text) + "\n" for text, _lon, _lat in queries),
         )
         results, times = [], []
@@ -234,8 +264,9 @@ def addok_python() -> Path:
     python = ADDOK_VENV / "bin" / "python"
     if not python.exists():
         subprocess.run(["/usr/bin/python3", "-m", "venv", str(ADDOK_VENV)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", str(BENCH_DIR / "requirements-addok.txt")],
-                       check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "-r", str(BENCH_DIR / "requirements-addok.txt")], check=True
+        )
     return python
 
 
@@ -247,9 +278,16 @@ def write_addok_documents(ban: Path, path: Path) -> Path:
         street = streets.get(key)
         if street is None:
             street = streets[key] = {
-                "id": "_".join(key), "type": "street", "name": row["nom_voie"], "postcode": row["code_postal"],
-                "citycode": row["code_insee"], "city": row["nom_commune"], "lon": float(row["lon"]),
-                "lat": float(row["lat"]), "importance": 0.5, "housenumbers": {},
+                "id": "_".join(key),
+                "type": "street",
+                "name": row["nom_voie"],
+                "postcode": row["code_postal"],
+                "citycode": row["code_insee"],
+                "city": row["nom_commune"],
+                "lon": float(row["lon"]),
+                "lat": float(row["lat"]),
+                "importance": 0.5,
+                "housenumbers": {},
             }
         street["housenumbers"][row["numero"] + row["rep"]] = {"lon": float(row["lon"]), "lat": float(row["lat"])}
     with path.open("w", encoding="utf-8") as stream:
@@ -263,11 +301,16 @@ def print_figures(queries: list, engines: dict[str, tuple[list, list[float]]]) -
     print(f"{len(queries)} typed queries (typos, abbreviations, accents, case, bis/ter, postcode or commune):")
     p95 = {}
     for name, (results, times) in engines.items():
-        within = sum(1 for (_t, lon, lat), found in zip(queries, results, strict=True)
-                     if found is not None and metres(lon, lat, *found) <= WITHIN_M)
+        within = sum(
+            1
+            for (_t, lon, lat), found in zip(queries, results, strict=True)
+            if found is not None and metres(lon, lat, *found) <= WITHIN_M
+        )
         p95[name] = statistics.quantiles(times, n=20)[-1] * 1000
-        print(f"  {name}: {100 * within / len(queries):.1f} % within {WITHIN_M:.0f} m; one query median "
-              f"{statistics.median(times) * 1000:.1f} ms, 95th percentile {p95[name]:.1f} ms")
+        print(
+            f"  {name}: {100 * within / len(queries):.1f} % within {WITHIN_M:.0f} m; one query median "
+            f"{statistics.median(times) * 1000:.1f} ms, 95th percentile {p95[name]:.1f} ms"
+        )
     print(f"  95th-percentile ratio CamReq / addok: {p95['CamReq'] / p95['addok']:.2f}")
 
 

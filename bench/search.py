@@ -45,16 +45,22 @@ DISTANCE_M = 200
 BOX = (5.62, 45.10, 5.86, 45.30)  # lon/lat of the Grenoble metropolis, roughly 19 x 22 km
 CASES = ((1, "EPSG:2154"), (1, "EPSG:4326"), (100, "EPSG:2154"), (100, "EPSG:4326"))  # (incidents, their CRS)
 NO_JIT = "SET LOCAL jit = off;"  # as camreq does: JIT compiling costs more than these queries
-BARE = NO_JIT + """
+BARE = (
+    NO_JIT
+    + """
 SELECT c.id, ST_AsBinary(c.geom)
 FROM unnest(%s::bytea[]) AS u(wkb)
 JOIN camreq.cameras c ON ST_DWithin(c.geog, ST_GeomFromWKB(u.wkb, 4326)::geography, %s)
 """
-PLANAR = NO_JIT + """
+)
+PLANAR = (
+    NO_JIT
+    + """
 SELECT c.id, ST_AsBinary(c.geom)
 FROM unnest(%s::bytea[]) AS u(wkb)
 JOIN camreq.cameras c ON ST_DWithin(c.geom, ST_Transform(ST_GeomFromWKB(u.wkb, 4326), 2154), %s)
 """
+)
 
 
 def prepare_database() -> None:

@@ -37,9 +37,28 @@ from .import_values import FALSE_WORDS, TRUE_WORDS
 from .translation import tr
 
 BAN_COLUMNS = (
-    "id", "id_fantoir", "numero", "rep", "nom_voie", "code_postal", "code_insee", "nom_commune",
-    "code_insee_ancienne_commune", "nom_ancienne_commune", "x", "y", "lon", "lat", "type_position", "alias",
-    "nom_ld", "libelle_acheminement", "nom_afnor", "source_position", "source_nom_voie", "certification_commune",
+    "id",
+    "id_fantoir",
+    "numero",
+    "rep",
+    "nom_voie",
+    "code_postal",
+    "code_insee",
+    "nom_commune",
+    "code_insee_ancienne_commune",
+    "nom_ancienne_commune",
+    "x",
+    "y",
+    "lon",
+    "lat",
+    "type_position",
+    "alias",
+    "nom_ld",
+    "libelle_acheminement",
+    "nom_afnor",
+    "source_position",
+    "source_nom_voie",
+    "certification_commune",
     "cad_parcelles",
 )
 REQUIRED_COLUMNS = ("id", "numero", "nom_voie", "code_postal", "code_insee", "nom_commune")
@@ -103,8 +122,10 @@ def ban_file_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             )
         for line, values in enumerate(reader, start=2):
             if len(values) != len(header):
-                yield line, {"id": values[0] if values else "", "_columns": str(len(values)),
-                             "_expected": str(len(header))}
+                yield (
+                    line,
+                    {"id": values[0] if values else "", "_columns": str(len(values)), "_expected": str(len(header))},
+                )
                 continue
             yield line, dict(zip(header, values, strict=True))
 
@@ -124,8 +145,10 @@ def source_rows(
     if not {"lon", "lat"} <= set(names) and source.sourceCrs().isValid():
         transform = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context)
     for feature in source.getFeatures():
-        values = {name: "" if value is None or value == NULL else str(value)
-                  for name, value in zip(names, feature.attributes(), strict=True)}
+        values = {
+            name: "" if value is None or value == NULL else str(value)
+            for name, value in zip(names, feature.attributes(), strict=True)
+        }
         geometry = feature.geometry()
         if transform is not None and not geometry.isNull() and not geometry.isEmpty():
             point = transform.transform(geometry.centroid().asPoint())
@@ -156,16 +179,34 @@ def checked_row(values: dict[str, str]) -> tuple:
     for name in ("nom_voie", "nom_commune"):
         if not get[name]:
             raise BanRowError(f"{name} is missing")
-    for name in ("id_fantoir", "rep", "nom_voie", "nom_commune", "nom_ancienne_commune", "type_position",
-                 "source_position"):
+    for name in (
+        "id_fantoir",
+        "rep",
+        "nom_voie",
+        "nom_commune",
+        "nom_ancienne_commune",
+        "type_position",
+        "source_position",
+    ):
         if len(get[name]) > MAX_TEXT:
             raise BanRowError(f"{name} has {len(get[name])} characters, at most {MAX_TEXT} are accepted")
     lon, lat = _position(get["lon"], get["lat"])
     return (
-        get["id"], get["id_fantoir"] or None, int(get["numero"]), get["rep"] or None, get["nom_voie"],
-        get["code_postal"], get["code_insee"], get["nom_commune"], get["nom_ancienne_commune"] or None, lon, lat,
-        get["type_position"] or None, get["source_position"] or None,
-        _certification(get["certification_commune"]), False,
+        get["id"],
+        get["id_fantoir"] or None,
+        int(get["numero"]),
+        get["rep"] or None,
+        get["nom_voie"],
+        get["code_postal"],
+        get["code_insee"],
+        get["nom_commune"],
+        get["nom_ancienne_commune"] or None,
+        lon,
+        lat,
+        get["type_position"] or None,
+        get["source_position"] or None,
+        _certification(get["certification_commune"]),
+        False,
     )
 
 
@@ -237,9 +278,7 @@ def suggestions(connection: str, text: str, limit: int = DEFAULT_SUGGESTIONS) ->
         return suggest(conn, text, limit)
 
 
-def best_match(
-    conn: psycopg2.extensions.connection, *parts: str | None
-) -> AddressMatch | None:
+def best_match(conn: psycopg2.extensions.connection, *parts: str | None) -> AddressMatch | None:
     """Return the best match of an address given in parts (street and number, city, postcode), or None."""
     text = " ".join(part.strip() for part in parts if part and part.strip())
     matches = suggest(conn, text, 1)

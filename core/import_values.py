@@ -93,8 +93,11 @@ class FieldReader:
     def _match_cut_names(self, names: dict[str, tuple[str, ...]], positions: dict[str, int]) -> None:
         """Match the names a Shapefile cut at 10 bytes (Propriéta, Durée de) to the one target they begin."""
         read = set(self.index.values())
-        cut = {key: position for key, position in positions.items()
-               if position not in read and len(key) >= MIN_CUT_NAME and len(self.field_names[position].encode()) <= 10}
+        cut = {
+            key: position
+            for key, position in positions.items()
+            if position not in read and len(key) >= MIN_CUT_NAME and len(self.field_names[position].encode()) <= 10
+        }
         for target, aliases in names.items():
             if target in self.index:
                 continue

@@ -77,7 +77,7 @@ FORM_CHECKS = {
     "tilt": '"tilt" IS NULL OR ("tilt" >= -90 AND "tilt" <= 90)',
     "retention_days": '"retention_days" IS NULL OR ("retention_days" >= 1 AND "retention_days" <= 31)',
     "name": "trim(coalesce(\"name\", '')) <> ''",
-    "email": "\"email\" IS NULL OR \"email\" ~ '^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$'",
+    "email": '"email" IS NULL OR "email" ~ \'^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$\'',
     "response_days": '"response_days" IS NULL OR "response_days" >= 0',
 }
 GROUP_NAME = "CamReq registry"
@@ -178,8 +178,16 @@ def _relate_owner(project: QgsProject, cameras: QgsVectorLayer, owners: QgsVecto
     manager = project.relationManager()
     manager.removeRelation(relation.id())
     manager.addRelation(relation)
-    owner = {"Relation": relation.id(), "AllowAddFeatures": True, "AllowNULL": False, "ShowForm": False,
-             "ShowOpenFormButton": True, "OrderByValue": True, "MapIdentification": False, "ReadOnly": False}
+    owner = {
+        "Relation": relation.id(),
+        "AllowAddFeatures": True,
+        "AllowNULL": False,
+        "ShowForm": False,
+        "ShowOpenFormButton": True,
+        "OrderByValue": True,
+        "MapIdentification": False,
+        "ReadOnly": False,
+    }
     _widget(cameras, "owner_id", "RelationReference", owner)
 
 
@@ -208,9 +216,11 @@ def _join_owner_kind(cameras: QgsVectorLayer, owners: QgsVectorLayer) -> None:
 
 def _camera_renderer() -> QgsCategorizedSymbolRenderer:
     """Colour cameras by owner kind; the marker's shape tells the camera type."""
-    shape = "CASE " + " ".join(
-        f"WHEN \"camera_type\" = '{kind.value}' THEN '{kind.marker}'" for kind in CameraType
-    ) + " ELSE 'circle' END"
+    shape = (
+        "CASE "
+        + " ".join(f"WHEN \"camera_type\" = '{kind.value}' THEN '{kind.marker}'" for kind in CameraType)
+        + " ELSE 'circle' END"
+    )
     categories = []
     for kind in OwnerKind:
         symbol = QgsMarkerSymbol.createSimple({"color": kind.colour, "size": "3", "outline_color": "#ffffff"})
@@ -252,15 +262,23 @@ def _camera_form(layer: QgsVectorLayer) -> None:
     for name in ("public_space", "police_access"):
         _widget(layer, name, "CheckBox", {"CheckedState": "", "UncheckedState": ""})
     for name in ("authorisation_expiry", "last_verified"):
-        _widget(layer, name, "DateTime", {"field_format": "yyyy-MM-dd", "display_format": "yyyy-MM-dd",
-                                          "calendar_popup": True, "allow_null": True})
+        _widget(
+            layer,
+            name,
+            "DateTime",
+            {"field_format": "yyyy-MM-dd", "display_format": "yyyy-MM-dd", "calendar_popup": True, "allow_null": True},
+        )
     _paris_time(layer)
 
 
 def _paris_time(layer: QgsVectorLayer) -> None:
     """Show the Paris last-update time as a date and time, to the second."""
-    _widget(layer, "updated_at_paris", "DateTime", {"display_format": "yyyy-MM-dd HH:mm:ss", "allow_null": True,
-                                                    "calendar_popup": False})
+    _widget(
+        layer,
+        "updated_at_paris",
+        "DateTime",
+        {"display_format": "yyyy-MM-dd HH:mm:ss", "allow_null": True, "calendar_popup": False},
+    )
 
 
 def _owner_form(layer: QgsVectorLayer) -> None:

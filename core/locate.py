@@ -29,10 +29,16 @@ def locate(connection: str, text: str, limit: int = 10) -> list[Place]:
     if len(text) < 2 or "\x00" in text:
         return []
     with kept_transaction(connection) as conn, conn.cursor() as cursor:  # short: the connection idles between keys
-        places = [Place(REQUISITION, label, owner, (x1, y1, x2, y2))
-                  for label, owner, x1, y1, x2, y2 in db.requisitions_by_number(cursor, text, limit)]
-        places += [Place(CAMERA, label, owner, (x1, y1, x2, y2))
-                   for label, owner, x1, y1, x2, y2 in db.cameras_by_ref(cursor, text, limit)]
-        places += [Place(ADDRESS, match.label, match.kind, (match.lon, match.lat, match.lon, match.lat), match.score)
-                   for match in search_addresses(cursor, text, limit)]
+        places = [
+            Place(REQUISITION, label, owner, (x1, y1, x2, y2))
+            for label, owner, x1, y1, x2, y2 in db.requisitions_by_number(cursor, text, limit)
+        ]
+        places += [
+            Place(CAMERA, label, owner, (x1, y1, x2, y2))
+            for label, owner, x1, y1, x2, y2 in db.cameras_by_ref(cursor, text, limit)
+        ]
+        places += [
+            Place(ADDRESS, match.label, match.kind, (match.lon, match.lat, match.lon, match.lat), match.score)
+            for match in search_addresses(cursor, text, limit)
+        ]
     return places

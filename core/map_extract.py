@@ -117,9 +117,7 @@ def basemap_of(source: str, attribution: str) -> BaseMap | None:
     return BaseMap(source.strip(), attribution) if source.strip() else None
 
 
-def render_map(
-    geometries: dict[str, list[MapGeometry]], srid: int, path: Path, basemap: BaseMap | None = None
-) -> Path:
+def render_map(geometries: dict[str, list[MapGeometry]], srid: int, path: Path, basemap: BaseMap | None = None) -> Path:
     """Render the geometries (WKB and label per key of db.requisitions.map_geometries) into a PNG at path.
 
     The base map is drawn first; the incident last, over the cameras and their labels.

@@ -61,9 +61,7 @@ class NotACameraError(Exception):
 
 def parse_other_tags(text: str) -> dict[str, str]:
     """Return the tags of the OSM driver's other_tags field: "camera:type"=>"fixed","surveillance"=>"public"."""
-    return {
-        _ESCAPE.sub(r"\1", key): _ESCAPE.sub(r"\1", value) for key, value in _OTHER_TAG.findall(text or "")
-    }
+    return {_ESCAPE.sub(r"\1", key): _ESCAPE.sub(r"\1", value) for key, value in _OTHER_TAG.findall(text or "")}
 
 
 def other_tags_text(tags: dict[str, str]) -> str:
@@ -189,8 +187,10 @@ _FIELD_PARSERS: tuple[tuple[str, Callable[[dict[str, str]], dict]], ...] = (
     ("direction", _direction),
     ("height", lambda told: {"height": parse_height(told["height"])} if "height" in told else {}),
     ("tilt", lambda told: {"tilt": parse_angle(told["camera:angle"])} if "camera:angle" in told else {}),
-    ("public_space", lambda told: {"public_space": parse_public_space(told["surveillance"])}
-     if "surveillance" in told else {}),
+    (
+        "public_space",
+        lambda told: {"public_space": parse_public_space(told["surveillance"])} if "surveillance" in told else {},
+    ),
 )
 
 

@@ -34,8 +34,14 @@ def overpass_layer(path: str) -> QgsVectorLayer:
     """Return the elements of an Overpass JSON file as a WGS84 memory point layer; raise CamreqError naming it."""
     try:
         elements = json.loads(Path(path).read_text(encoding="utf-8"))["elements"]
-        rows = [(f"{element['type']}/{element['id']}", other_tags_text(element.get("tags", {})),
-                 element if "lat" in element else element.get("center") or {}) for element in elements]
+        rows = [
+            (
+                f"{element['type']}/{element['id']}",
+                other_tags_text(element.get("tags", {})),
+                element if "lat" in element else element.get("center") or {},
+            )
+            for element in elements
+        ]
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise CamreqError(
             tr("{file} is not Overpass API JSON ({reason}).").format(file=Path(path).name, reason=error), "INPUT"

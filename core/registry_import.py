@@ -105,8 +105,15 @@ NOT_CAMERA_COLUMNS = ("owner", "owner_email", "osm_id")
 KEPT_CAMERA_COLUMNS = ("owner_id", "geom", "osm_id", "ref")  # a database refusal of these rejects the row
 # OpenStreetMap tags with no column of the same name above; `direction`, `height` and `ref` are both.
 OSM_TAGS = (
-    "man_made", "surveillance", "surveillance:type", "surveillance:zone", "camera:type", "camera:mount",
-    "camera:direction", "camera:angle", "operator",
+    "man_made",
+    "surveillance",
+    "surveillance:type",
+    "surveillance:zone",
+    "camera:type",
+    "camera:mount",
+    "camera:direction",
+    "camera:angle",
+    "operator",
 )
 OTHER_TAGS = "other_tags"  # the tags QGIS's OSM driver gives in one field: "camera:type"=>"fixed",...
 OSM_ID_FIELDS = ("osm_id", "@id", "id")
@@ -278,12 +285,24 @@ def write_owners(
                 with registry.savepoint(cursor):
                     owner_id = owners.get(name.lower())
                     if owner_id is None:
-                        owner_id = _write(cursor, partial(registry.insert_row, cursor, "owners"), values,
-                                          constraints, ("name",), warnings)
+                        owner_id = _write(
+                            cursor,
+                            partial(registry.insert_row, cursor, "owners"),
+                            values,
+                            constraints,
+                            ("name",),
+                            warnings,
+                        )
                     else:  # the directory keeps its own spelling of the name
                         del values["name"]
-                        _write(cursor, partial(registry.update_row, cursor, "owners", owner_id), values,
-                               constraints, (), warnings)
+                        _write(
+                            cursor,
+                            partial(registry.update_row, cursor, "owners", owner_id),
+                            values,
+                            constraints,
+                            (),
+                            warnings,
+                        )
             except RowRejectedError as error:
                 _count_rejected(result, reject, feature, str(error))
                 continue
@@ -358,15 +377,16 @@ def _write_camera(
     owner_name = camera.get("owner") or options.default_owner.strip()
     if not owner_name:
         raise RowRejectedError(
-            _unread(warnings, "owner") or "owner is missing: the row names none (owner or operator) and DEFAULT_OWNER "
-            "is empty"
+            _unread(warnings, "owner")
+            or "owner is missing: the row names none (owner or operator) and DEFAULT_OWNER is empty"
         )
     owner_id = owners.get(owner_name.lower())
     created_owner = None
     if owner_id is None:
         owner = {name: value for name, value in (("name", owner_name), ("email", camera.get("owner_email"))) if value}
-        owner_id = _write(cursor, partial(registry.insert_row, cursor, "owners"), owner, constraints,
-                          ("name",), warnings)
+        owner_id = _write(
+            cursor, partial(registry.insert_row, cursor, "owners"), owner, constraints, ("name",), warnings
+        )
         created_owner = (owner_name, owner_id)
     values = {COLUMN_NAMES.get(name, name): value for name, value in camera.items() if name not in NOT_CAMERA_COLUMNS}
     values.update(owner_id=owner_id, geom=wkb)
@@ -375,11 +395,23 @@ def _write_camera(
     camera_id = registry.find_camera(cursor, camera["osm_id"], owner_id, camera.get("ref"), wkb)
     if camera_id is None:
         new = {"retention_days": options.default_retention_days}  # also where the row's own is refused
-        _write(cursor, lambda row: registry.insert_row(cursor, "cameras", {**new, **row}), values, constraints,
-               KEPT_CAMERA_COLUMNS, warnings)
+        _write(
+            cursor,
+            lambda row: registry.insert_row(cursor, "cameras", {**new, **row}),
+            values,
+            constraints,
+            KEPT_CAMERA_COLUMNS,
+            warnings,
+        )
         return True, created_owner
-    _write(cursor, partial(registry.update_row, cursor, "cameras", camera_id), values, constraints,
-           KEPT_CAMERA_COLUMNS, warnings)
+    _write(
+        cursor,
+        partial(registry.update_row, cursor, "cameras", camera_id),
+        values,
+        constraints,
+        KEPT_CAMERA_COLUMNS,
+        warnings,
+    )
     return False, created_owner
 
 
@@ -454,8 +486,9 @@ def _osm_id(reader: read.FieldReader, feature: QgsFeature, warnings: list[str]) 
         if OSM_ID.fullmatch(osm_id):
             return osm_id
         if name != "id":
-            warnings.append(f"{reader.source(name)} {osm_id!r} is not an OpenStreetMap id such as node/123; "
-                            "osm_id left empty")
+            warnings.append(
+                f"{reader.source(name)} {osm_id!r} is not an OpenStreetMap id such as node/123; osm_id left empty"
+            )
     return None
 
 

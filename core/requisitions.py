@@ -244,8 +244,9 @@ def change_status(
             raise CamreqError(tr("unknown status {status!r}.").format(status=status[:40]), "STATUS")
         if reason is not None and (status != RequisitionStatus.NO_FOOTAGE or reason not in NoFootageReason.values()):
             raise CamreqError(
-                tr("{reason!r} is not a reason for no footage ({reasons}), and only goes with STATUS=no_footage.")
-                .format(reason=reason[:40], reasons=", ".join(NoFootageReason.values())),
+                tr(
+                    "{reason!r} is not a reason for no footage ({reasons}), and only goes with STATUS=no_footage."
+                ).format(reason=reason[:40], reasons=", ".join(NoFootageReason.values())),
                 "NO_FOOTAGE_REASON",
             )
         row = db.find(cursor, reference)
@@ -273,9 +274,7 @@ def _check_request(form: RequisitionForm, cameras: list[CameraRequest]) -> None:
     """Raise CamreqError naming the first field of the form or the camera list that cannot make a requisition."""
     _check_form(form)
     if not cameras:
-        raise CamreqError(
-            tr("no camera given; select cameras from a camreq:camerasnearincident result."), "CAMERAS"
-        )
+        raise CamreqError(tr("no camera given; select cameras from a camreq:camerasnearincident result."), "CAMERAS")
     _check_windows(cameras)
 
 

@@ -22,6 +22,7 @@ def tr_for(cls: type, text: str) -> str:
             return translated
     return tr(text)
 
+
 # The name people read for each Processing parameter id that a core, db or SQL message starts with ("CAMERAS: …"):
 # the toolbox and qgis_process show the id, the panel this label (tests/unit/test_parameter_labels.py finds them all).
 PARAMETER_LABELS = {
@@ -67,4 +68,3 @@ PARAMETER_LABELS = {
 def parameter_label(parameter: str) -> str:
     """Return the translated name of a Processing parameter id, or "" for an id without one."""
     return tr(PARAMETER_LABELS[parameter]) if parameter in PARAMETER_LABELS else ""
-

@@ -14,12 +14,36 @@ Cursor = psycopg2.extensions.cursor
 
 # The staged columns, in COPY order.
 STAGED_COLUMNS = (
-    "id", "id_fantoir", "numero", "rep", "nom_voie", "code_postal", "code_insee", "nom_commune",
-    "nom_ancienne_commune", "lon", "lat", "type_position", "source_position", "certification_commune", "rejected",
+    "id",
+    "id_fantoir",
+    "numero",
+    "rep",
+    "nom_voie",
+    "code_postal",
+    "code_insee",
+    "nom_commune",
+    "nom_ancienne_commune",
+    "lon",
+    "lat",
+    "type_position",
+    "source_position",
+    "certification_commune",
+    "rejected",
 )
 STORED_COLUMNS = (
-    "id_fantoir", "numero", "rep", "rep_key", "nom_voie", "code_postal", "code_insee", "nom_commune",
-    "nom_ancienne_commune", "type_position", "source_position", "certification_commune", "geom",
+    "id_fantoir",
+    "numero",
+    "rep",
+    "rep_key",
+    "nom_voie",
+    "code_postal",
+    "code_insee",
+    "nom_commune",
+    "nom_ancienne_commune",
+    "type_position",
+    "source_position",
+    "certification_commune",
+    "geom",
 )
 CREATE_STAGING = """
 CREATE TEMP TABLE ban_staging (
@@ -110,5 +134,7 @@ def has_addresses(cursor: Cursor) -> bool:
 def search(cursor: Cursor, text: str, limit: int) -> list[AddressMatch]:
     """Return the addresses matching a typed text, best first."""
     cursor.execute(SEARCH, (text, limit))
-    return [AddressMatch(label, float(score), kind, address_id, lon, lat)
-            for label, score, kind, address_id, lon, lat in cursor.fetchall()]
+    return [
+        AddressMatch(label, float(score), kind, address_id, lon, lat)
+        for label, score, kind, address_id, lon, lat in cursor.fetchall()
+    ]

@@ -30,9 +30,7 @@ def connect(connection: str) -> psycopg2.extensions.connection:
         return psycopg2.connect(psycopg2.extensions.make_dsn(**params))
     except psycopg2.OperationalError as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
-        raise CamreqError(
-            f"Cannot connect to the database {describe(connection)}: {reason}"
-        ) from None
+        raise CamreqError(f"Cannot connect to the database {describe(connection)}: {reason}") from None
 
 
 def fetch_value(cursor: psycopg2.extensions.cursor) -> Any:

@@ -54,20 +54,24 @@ class FollowupTab(QWidget, FORM):
         self.model = RecordsModel(
             (
                 (
-                    self.tr("Number"), lambda row: row.number or self.tr("draft {id}").format(id=row.id),
+                    self.tr("Number"),
+                    lambda row: row.number or self.tr("draft {id}").format(id=row.id),
                     lambda row: self.tr("Case {case}").format(case=row.case_number),
                 ),
                 (
-                    self.tr("Owner"), lambda row: row.owner_name,
+                    self.tr("Owner"),
+                    lambda row: row.owner_name,
                     lambda row: f"{row.owner_name} <{row.owner_email}>" if row.owner_email else row.owner_name,
                 ),
                 (self.tr("Status"), lambda row: self.labels.get(row.status, row.status)),
                 (
-                    self.tr("Purge"), lambda row: display_short(row.purge_deadline),
+                    self.tr("Purge"),
+                    lambda row: display_short(row.purge_deadline),
                     lambda row: display(row.purge_deadline),
                 ),
                 (
-                    self.tr("Answer by"), lambda row: display_short(row.answer_deadline),
+                    self.tr("Answer by"),
+                    lambda row: display_short(row.answer_deadline),
                     lambda row: display(row.answer_deadline),
                 ),
             ),

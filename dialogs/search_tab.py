@@ -351,9 +351,9 @@ class SearchTab(QWidget, FORM):
     def search_request(self) -> SearchRequest:
         """Return what the form asks for; raise CamreqError naming the first missing or wrong field."""
         if self.incident is None:
-            raise CamreqError(self.tr(
-                "Choose the incident first: click on the map, draw a route or type an address or coordinates."
-            ))
+            raise CamreqError(
+                self.tr("Choose the incident first: click on the map, draw a route or type an address or coordinates.")
+            )
         start, end = self.incident_window()
         if end < start:
             raise CamreqError(self.tr("The end of the incident is before its start: check the times."))

@@ -134,17 +134,17 @@
         <translation>Changer le statut d'une réquisition</translation>
     </message>
     <message>
-        <location filename="../processing/grant_user.py" line="49"/>
+        <location filename="../processing/grant_user.py" line="52"/>
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../processing/grant_user.py" line="49"/>
+        <location filename="../processing/grant_user.py" line="52"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../processing/grant_user.py" line="49"/>
+        <location filename="../processing/grant_user.py" line="52"/>
         <source>Unit</source>
         <translation>Service</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Mode d'enregistrement</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="60"/>
+        <location filename="../core/translation.py" line="61"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>Filme la voie publique</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="29"/>
+        <location filename="../core/translation.py" line="30"/>
         <source>Authorisation reference</source>
         <translation>Référence de l'autorisation</translation>
     </message>
@@ -339,7 +339,7 @@
         <translation>Propriétaires de caméras</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="32"/>
+        <location filename="../core/translation.py" line="33"/>
         <source>Cameras</source>
         <translation>Caméras</translation>
     </message>
@@ -349,42 +349,42 @@
         <translation>Champs de vision</translation>
     </message>
     <message>
-        <location filename="../core/layers.py" line="191"/>
+        <location filename="../core/layers.py" line="199"/>
         <source>Cannot open camreq.{table}: is the CamReq schema installed on this database?</source>
         <translation>Impossible d'ouvrir camreq.{table} : le schéma CamReq est-il installé dans cette base ?</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="299"/>
+        <location filename="../core/requisitions.py" line="298"/>
         <source>the case number (numéro de procédure) is required.</source>
         <translation>le numéro de procédure est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="33"/>
+        <location filename="../core/translation.py" line="34"/>
         <source>Case number</source>
         <translation>N° de procédure</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="48"/>
+        <location filename="../core/translation.py" line="49"/>
         <source>Officer name</source>
         <translation>Nom de l'officier</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="310"/>
+        <location filename="../core/requisitions.py" line="309"/>
         <source>{deadline} is in the past.</source>
         <translation>{deadline} est déjà passé.</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="28"/>
+        <location filename="../core/translation.py" line="29"/>
         <source>Answer deadline</source>
         <translation>Date limite de réponse</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="314"/>
+        <location filename="../core/requisitions.py" line="313"/>
         <source>say which format and means of delivery you ask for.</source>
         <translation>indiquez le format et le mode de remise demandés.</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="35"/>
+        <location filename="../core/translation.py" line="36"/>
         <source>Delivery</source>
         <translation>Remise</translation>
     </message>
@@ -534,7 +534,7 @@
         <translation>Lignes ignorées ({n}) : {reason}</translation>
     </message>
     <message>
-        <location filename="../processing/import_outputs.py" line="182"/>
+        <location filename="../processing/import_outputs.py" line="183"/>
         <source>Dry run: nothing was written, the transaction was rolled back.</source>
         <translation>Essai à blanc : rien n'a été écrit, la transaction a été annulée.</translation>
     </message>
@@ -544,17 +544,17 @@
         <translation>Importe l'annuaire des propriétaires depuis une table (CSV, tableur ou toute couche). Les noms de champs sont reconnus sans tenir compte de la casse ni des accents, en anglais ou en français : name (Nom, obligatoire), kind (Type : metropolis, city, departement, transport, landlord ou private), email (Courriel, où partent les réquisitions), phone (Téléphone), address (Adresse), response_days (Délai de réponse), notes (Remarques) ; FIELD_MAP lit d'autres champs (cible=champ d'entrée;…). Un propriétaire dont le nom est déjà dans l'annuaire (sans tenir compte de la casse) est mis à jour, jamais dupliqué ; une cellule vide garde la valeur enregistrée. Une ligne sans nom est rejetée (OUTPUT_REJECTED) ; une autre valeur illisible ou contraire à une règle est laissée vide et la ligne figure dans OUTPUT_WARNINGS. L'import est une seule transaction : l'annuler revient en arrière, DRY_RUN aussi après le rapport.</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="49"/>
+        <location filename="../core/translation.py" line="50"/>
         <source>Rank</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="63"/>
+        <location filename="../core/translation.py" line="64"/>
         <source>Unit&apos;s city</source>
         <translation>Ville de l'unité</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="291"/>
+        <location filename="../core/requisitions.py" line="290"/>
         <source>required, the requisition prints it (give it, or set it once in the CamReq settings).</source>
         <translation>obligatoire, la réquisition l'imprime (indiquez-le, ou une fois pour toutes dans les paramètres CamReq).</translation>
     </message>
@@ -789,57 +789,57 @@
         <translation>statut {status!r} inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="254"/>
+        <location filename="../core/requisitions.py" line="255"/>
         <source>say how requisition {number} was served without e-mail (in person, fax, registered letter, with the date).</source>
         <translation>indiquez comment la réquisition {number} a été remise sans courriel (en main propre, par télécopie, par lettre recommandée, avec la date).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="276"/>
+        <location filename="../core/requisitions.py" line="277"/>
         <source>no camera given; select cameras from a camreq:camerasnearincident result.</source>
         <translation>aucune caméra donnée ; sélectionnez des caméras dans un résultat de camreq:camerasnearincident.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="302"/>
+        <location filename="../core/requisitions.py" line="301"/>
         <source>required for a {investigation} investigation ({authorisation}).</source>
         <translation>obligatoire pour une enquête de type {investigation} ({authorisation}).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="316"/>
+        <location filename="../core/requisitions.py" line="315"/>
         <source>WeasyPrint is not installed or its libraries are missing: pip install weasyprint.</source>
         <translation>WeasyPrint n'est pas installé ou ses bibliothèques manquent : pip install weasyprint.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="325"/>
+        <location filename="../core/requisitions.py" line="324"/>
         <source>camera {camera}: window_end is before window_start.</source>
         <translation>caméra {camera} : window_end est antérieur à window_start.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="366"/>
+        <location filename="../core/requisitions.py" line="365"/>
         <source>{count} camera id(s) not in the registry: {ids}.</source>
         <translation>{count} identifiant(s) de caméra absent(s) du registre : {ids}.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="372"/>
+        <location filename="../core/requisitions.py" line="371"/>
         <source>search_id {search} is not in the consultation log (camreq.searches).</source>
         <translation>search_id {search} n'est pas dans le journal des consultations (camreq.searches).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="421"/>
+        <location filename="../core/requisitions.py" line="420"/>
         <source>{folder} cannot be created: {reason}.</source>
         <translation>{folder} ne peut pas être créé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="425"/>
+        <location filename="../core/requisitions.py" line="424"/>
         <source>{folder} is not writable.</source>
         <translation>{folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="465"/>
+        <location filename="../core/requisitions.py" line="464"/>
         <source>{path} cannot be written ({reason}); the requisitions are made and their PDFs are kept in the database (Follow-up tab: Open the PDF).</source>
         <translation>{path} ne peut pas être écrit ({reason}) ; les réquisitions sont établies et leurs PDF sont conservés dans la base de données (onglet Suivi : Ouvrir le PDF).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="481"/>
+        <location filename="../core/requisitions.py" line="480"/>
         <source>Cancelled: no requisition was made or changed.</source>
         <translation>Annulé : aucune réquisition n'a été établie ni modifiée.</translation>
     </message>
@@ -909,132 +909,132 @@
         <translation>{end} est antérieur à FROM {start}.</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="30"/>
+        <location filename="../core/translation.py" line="31"/>
         <source>Base map</source>
         <translation>Fond de carte</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="31"/>
+        <location filename="../core/translation.py" line="32"/>
         <source>Base map attribution</source>
         <translation>Source du fond de carte</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="34"/>
+        <location filename="../core/translation.py" line="35"/>
         <source>Storage CRS</source>
         <translation>SCR de stockage</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="36"/>
+        <location filename="../core/translation.py" line="37"/>
         <source>Search distance</source>
         <translation>Distance de recherche</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="37"/>
+        <location filename="../core/translation.py" line="38"/>
         <source>Incident end</source>
         <translation>Fin des faits</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="38"/>
+        <location filename="../core/translation.py" line="39"/>
         <source>Field mapping</source>
         <translation>Correspondance des champs</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="39"/>
+        <location filename="../core/translation.py" line="40"/>
         <source>Sender address</source>
         <translation>Adresse de l'expéditeur</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="40"/>
+        <location filename="../core/translation.py" line="41"/>
         <source>Incident id</source>
         <translation>Identifiant du fait</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="41"/>
+        <location filename="../core/translation.py" line="42"/>
         <source>Incident</source>
         <translation>Faits</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="42"/>
+        <location filename="../core/translation.py" line="43"/>
         <source>Input file</source>
         <translation>Fichier d'entrée</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="44"/>
+        <location filename="../core/translation.py" line="45"/>
         <source>Time margin</source>
         <translation>Marge de temps</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="46"/>
+        <location filename="../core/translation.py" line="47"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="47"/>
+        <location filename="../core/translation.py" line="48"/>
         <source>Requisition number</source>
         <translation>Numéro de la réquisition</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="51"/>
+        <location filename="../core/translation.py" line="52"/>
         <source>PDF folder</source>
         <translation>Dossier des PDF</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="52"/>
+        <location filename="../core/translation.py" line="53"/>
         <source>Reason for the search</source>
         <translation>Motif de la recherche</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="54"/>
+        <location filename="../core/translation.py" line="55"/>
         <source>Mail server login</source>
         <translation>Identifiants du serveur de messagerie</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="55"/>
+        <location filename="../core/translation.py" line="56"/>
         <source>Mail server</source>
         <translation>Serveur de messagerie</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="56"/>
+        <location filename="../core/translation.py" line="57"/>
         <source>Mail server security</source>
         <translation>Sécurité du serveur de messagerie</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="57"/>
+        <location filename="../core/translation.py" line="58"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="58"/>
+        <location filename="../core/translation.py" line="59"/>
         <source>Incident start</source>
         <translation>Début des faits</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="59"/>
+        <location filename="../core/translation.py" line="60"/>
         <source>Start field</source>
         <translation>Champ de début</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="61"/>
+        <location filename="../core/translation.py" line="62"/>
         <source>End of period</source>
         <translation>Fin de période</translation>
     </message>
     <message>
-        <location filename="../core/addresses.py" line="97"/>
+        <location filename="../core/addresses.py" line="116"/>
         <source>{file} is not a BAN file: the column(s) {columns} are missing (a BAN file is ;-separated with a header id;id_fantoir;numero;…).</source>
         <translation>{file} n'est pas un fichier BAN : la ou les colonnes {columns} manquent (un fichier BAN est séparé par des ; avec un en-tête id;id_fantoir;numero;…).</translation>
     </message>
     <message>
-        <location filename="../core/addresses.py" line="122"/>
+        <location filename="../core/addresses.py" line="143"/>
         <source>the table lacks the BAN field(s) {fields}.</source>
         <translation>la table n'a pas le ou les champs BAN {fields}.</translation>
     </message>
     <message>
-        <location filename="../core/addresses.py" line="186"/>
+        <location filename="../core/addresses.py" line="227"/>
         <source>Import cancelled: the transaction was rolled back, nothing was imported.</source>
         <translation>Import annulé : la transaction a été annulée, rien n'a été importé.</translation>
     </message>
     <message>
-        <location filename="../core/addresses.py" line="253"/>
+        <location filename="../core/addresses.py" line="292"/>
         <source>The database holds no address: load the Base Adresse Nationale of your département with camreq:importaddresses first.</source>
         <translation>La base de données ne contient aucune adresse : chargez d'abord la Base Adresse Nationale de votre département avec camreq:importaddresses.</translation>
     </message>
@@ -1054,22 +1054,22 @@
         <translation>la couche n'a pas de champ {source!r} (pour {target}).</translation>
     </message>
     <message>
-        <location filename="../core/overpass.py" line="40"/>
+        <location filename="../core/overpass.py" line="46"/>
         <source>{file} is not Overpass API JSON ({reason}).</source>
         <translation>{file} n'est pas du JSON de l'API Overpass ({reason}).</translation>
     </message>
     <message>
-        <location filename="../core/registry_import.py" line="221"/>
+        <location filename="../core/registry_import.py" line="228"/>
         <source>the layer has no CRS; set its CRS (or SOURCE_CRS) so that its points can be placed.</source>
         <translation>la couche n'a pas de SCR ; définissez son SCR (ou SOURCE_CRS) pour que ses points puissent être placés.</translation>
     </message>
     <message>
-        <location filename="../core/registry_import.py" line="266"/>
+        <location filename="../core/registry_import.py" line="273"/>
         <source>the table has no &apos;name&apos; field (nor &apos;Nom&apos;); each owner needs a name.</source>
         <translation>la table n'a pas de champ « name » (ni « Nom ») ; chaque propriétaire doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../core/registry_import.py" line="467"/>
+        <location filename="../core/registry_import.py" line="500"/>
         <source>Import cancelled at row {row}: the transaction was rolled back, nothing was imported.</source>
         <translation>Import annulé à la ligne {row} : la transaction a été annulée, rien n'a été importé.</translation>
     </message>
@@ -1089,7 +1089,7 @@
         <translation>{reason!r} n'est pas un motif d'absence d'images ({reasons}), et ne va qu'avec STATUS=no_footage.</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="45"/>
+        <location filename="../core/translation.py" line="46"/>
         <source>Why there is no footage</source>
         <translation>Motif d'absence d'images</translation>
     </message>
@@ -1399,7 +1399,7 @@
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="77"/>
+        <location filename="../dialogs/followup_tab.py" line="81"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -1414,12 +1414,12 @@
         <translation>Réponse avant le</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="77"/>
+        <location filename="../dialogs/followup_tab.py" line="81"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="77"/>
+        <location filename="../dialogs/followup_tab.py" line="81"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
@@ -1429,42 +1429,42 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="117"/>
+        <location filename="../dialogs/followup_tab.py" line="121"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="127"/>
+        <location filename="../dialogs/followup_tab.py" line="131"/>
         <source>CamReq follow-up</source>
         <translation>Suivi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="150"/>
+        <location filename="../dialogs/followup_tab.py" line="154"/>
         <source>CamReq history</source>
         <translation>Historique CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="168"/>
+        <location filename="../dialogs/followup_tab.py" line="172"/>
         <source>The PDF cannot be opened: {path}</source>
         <translation>Impossible d'ouvrir le PDF : {path}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="180"/>
+        <location filename="../dialogs/followup_tab.py" line="184"/>
         <source>CamReq sending</source>
         <translation>Envoi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="189"/>
+        <location filename="../dialogs/followup_tab.py" line="193"/>
         <source>Sent {s}, failed {f}, still waiting {p}.</source>
         <translation>Envoyées {s}, en échec {f}, encore en attente {p}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="208"/>
+        <location filename="../dialogs/followup_tab.py" line="212"/>
         <source>CamReq answer</source>
         <translation>Réponse CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="217"/>
+        <location filename="../dialogs/followup_tab.py" line="221"/>
         <source>Requisition {n} recorded.</source>
         <translation>Réquisition {n} enregistrée.</translation>
     </message>
@@ -1504,7 +1504,7 @@
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="160"/>
+        <location filename="../dialogs/followup_tab.py" line="164"/>
         <source>CamReq PDF</source>
         <translation>PDF CamReq</translation>
     </message>
@@ -1537,37 +1537,37 @@
         <translation>Champ de code postal</translation>
     </message>
     <message>
-        <location filename="../processing/geocode_incidents.py" line="65"/>
+        <location filename="../processing/geocode_incidents.py" line="68"/>
         <source>Lowest score accepted (0 to 1)</source>
         <translation>Score le plus bas accepté (0 à 1)</translation>
     </message>
     <message>
-        <location filename="../processing/geocode_incidents.py" line="71"/>
+        <location filename="../processing/geocode_incidents.py" line="78"/>
         <source>Geocoded incidents</source>
         <translation>Faits géocodés</translation>
     </message>
     <message>
-        <location filename="../processing/geocode_incidents.py" line="76"/>
+        <location filename="../processing/geocode_incidents.py" line="83"/>
         <source>Rows left out (no address good enough)</source>
         <translation>Lignes écartées (aucune adresse assez proche)</translation>
     </message>
     <message>
-        <location filename="../processing/geocode_incidents.py" line="100"/>
+        <location filename="../processing/geocode_incidents.py" line="107"/>
         <source>no address matches</source>
         <translation>aucune adresse ne correspond</translation>
     </message>
     <message>
-        <location filename="../processing/geocode_incidents.py" line="100"/>
+        <location filename="../processing/geocode_incidents.py" line="107"/>
         <source>best answer {label} scores {score:.2f}, under {min:.2f}</source>
         <translation>la meilleure réponse {label} obtient {score:.2f}, sous {min:.2f}</translation>
     </message>
     <message>
-        <location filename="../processing/geocode_incidents.py" line="103"/>
+        <location filename="../processing/geocode_incidents.py" line="114"/>
         <source>Row {id} ({text}) left out: {reason}</source>
         <translation>Ligne {id} ({text}) écartée : {reason}</translation>
     </message>
     <message>
-        <location filename="../processing/geocode_incidents.py" line="113"/>
+        <location filename="../processing/geocode_incidents.py" line="125"/>
         <source>{n} row(s) left out, under the score {min:.2f}.</source>
         <translation>{n} ligne(s) écartée(s), sous le score {min:.2f}.</translation>
     </message>
@@ -1585,12 +1585,12 @@
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../processing/grant_user.py" line="46"/>
+        <location filename="../processing/grant_user.py" line="49"/>
         <source>Unit (needed for investigators)</source>
         <translation>Unité (obligatoire pour les enquêteurs)</translation>
     </message>
     <message>
-        <location filename="../processing/grant_user.py" line="60"/>
+        <location filename="../processing/grant_user.py" line="63"/>
         <source>{login} is now {role} ({unit}).</source>
         <translation>{login} est désormais {role} ({unit}).</translation>
     </message>
@@ -1603,37 +1603,37 @@
         <translation>Adresses BAN (un fichier CSV de la BAN, simple ou .gz, ou une table)</translation>
     </message>
     <message>
-        <location filename="../processing/import_addresses.py" line="59"/>
+        <location filename="../processing/import_addresses.py" line="60"/>
         <source>Rejected rows (with a reason)</source>
         <translation>Lignes rejetées (avec un motif)</translation>
     </message>
     <message>
-        <location filename="../processing/import_addresses.py" line="65"/>
+        <location filename="../processing/import_addresses.py" line="69"/>
         <source>Addresses imported</source>
         <translation>Adresses importées</translation>
     </message>
     <message>
-        <location filename="../processing/import_addresses.py" line="65"/>
+        <location filename="../processing/import_addresses.py" line="69"/>
         <source>Addresses updated</source>
         <translation>Adresses mises à jour</translation>
     </message>
     <message>
-        <location filename="../processing/import_addresses.py" line="65"/>
+        <location filename="../processing/import_addresses.py" line="69"/>
         <source>Addresses removed</source>
         <translation>Adresses supprimées</translation>
     </message>
     <message>
-        <location filename="../processing/import_addresses.py" line="65"/>
+        <location filename="../processing/import_addresses.py" line="69"/>
         <source>Rows rejected</source>
         <translation>Lignes refusées</translation>
     </message>
     <message>
-        <location filename="../processing/import_addresses.py" line="89"/>
+        <location filename="../processing/import_addresses.py" line="97"/>
         <source>Row {row} rejected: {reason}</source>
         <translation>Ligne {row} rejetée : {reason}</translation>
     </message>
     <message>
-        <location filename="../processing/import_addresses.py" line="107"/>
+        <location filename="../processing/import_addresses.py" line="115"/>
         <source>Addresses of {c} commune(s): {i} imported, {u} updated, {d} removed, {r} rejected.</source>
         <translation>Adresses de {c} commune(s) : {i} importées, {u} mises à jour, {d} supprimées, {r} rejetées.</translation>
     </message>
@@ -1641,22 +1641,22 @@
 <context>
     <name>ImportCameras</name>
     <message>
-        <location filename="../processing/import_cameras.py" line="70"/>
+        <location filename="../processing/import_cameras.py" line="71"/>
         <source>Owner of rows that name none</source>
         <translation>Propriétaire des lignes qui n'en indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing/import_cameras.py" line="75"/>
+        <location filename="../processing/import_cameras.py" line="76"/>
         <source>Retention (days) of new cameras that give none</source>
         <translation>Conservation (jours) des nouvelles caméras qui n'en indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing/import_cameras.py" line="86"/>
+        <location filename="../processing/import_cameras.py" line="87"/>
         <source>Owners created</source>
         <translation>Propriétaires créés</translation>
     </message>
     <message>
-        <location filename="../processing/import_cameras.py" line="104"/>
+        <location filename="../processing/import_cameras.py" line="105"/>
         <source>Cameras</source>
         <translation>Caméras</translation>
     </message>
@@ -1666,7 +1666,7 @@
         <translation>Caméras (couche de points, ou fichier JSON Overpass)</translation>
     </message>
     <message>
-        <location filename="../processing/import_cameras.py" line="65"/>
+        <location filename="../processing/import_cameras.py" line="66"/>
         <source>CRS of the input points (empty: the layer&apos;s)</source>
         <translation>SCR des points en entrée (vide : celui de la couche)</translation>
     </message>
@@ -1730,22 +1730,22 @@
         <translation>Lignes d'exemple refusées</translation>
     </message>
     <message>
-        <location filename="../processing/load_sample_data.py" line="48"/>
+        <location filename="../processing/load_sample_data.py" line="52"/>
         <source>Loading SYNTHETIC sample data: invented cameras and owners, not real ones.</source>
         <translation>Chargement de données d'exemple FICTIVES : caméras et propriétaires inventés, et non réels.</translation>
     </message>
     <message>
-        <location filename="../processing/load_sample_data.py" line="51"/>
+        <location filename="../processing/load_sample_data.py" line="55"/>
         <source>Sample row {id} rejected: {reason}</source>
         <translation>Ligne d'exemple {id} refusée : {reason}</translation>
     </message>
     <message>
-        <location filename="../processing/load_sample_data.py" line="54"/>
+        <location filename="../processing/load_sample_data.py" line="58"/>
         <source>Sample owners (SYNTHETIC)</source>
         <translation>Propriétaires d'exemple (FICTIFS)</translation>
     </message>
     <message>
-        <location filename="../processing/load_sample_data.py" line="55"/>
+        <location filename="../processing/load_sample_data.py" line="59"/>
         <source>Sample cameras (SYNTHETIC)</source>
         <translation>Caméras d'exemple (FICTIVES)</translation>
     </message>
@@ -1755,7 +1755,7 @@
         <translation>Adresses d'exemple chargées</translation>
     </message>
     <message>
-        <location filename="../processing/load_sample_data.py" line="56"/>
+        <location filename="../processing/load_sample_data.py" line="60"/>
         <source>Sample addresses (SYNTHETIC): {n} in {c} communes.</source>
         <translation>Adresses d'exemple (SYNTHÉTIQUES) : {n} dans {c} communes.</translation>
     </message>

@@ -60,12 +60,19 @@ class GeocodeIncidents(CamreqAlgorithm):
         )
         labels = (self.tr("Address field"), self.tr("City field"), self.tr("Postcode field"))
         for name, label in zip(FIELD_PARAMETERS, labels, strict=True):
-            self.addParameter(QgsProcessingParameterField(name, label, parentLayerParameterName="INPUT",
-                                                          optional=name != "ADDRESS_FIELD"))
+            self.addParameter(
+                QgsProcessingParameterField(
+                    name, label, parentLayerParameterName="INPUT", optional=name != "ADDRESS_FIELD"
+                )
+            )
         self.addParameter(
             QgsProcessingParameterNumber(
-                "MIN_SCORE", self.tr("Lowest score accepted (0 to 1)"), QgsProcessingParameterNumber.Type.Double,
-                defaultValue=DEFAULT_MIN_SCORE, minValue=0.0, maxValue=1.0,
+                "MIN_SCORE",
+                self.tr("Lowest score accepted (0 to 1)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=DEFAULT_MIN_SCORE,
+                minValue=0.0,
+                maxValue=1.0,
             )
         )
         self.addParameter(
@@ -97,12 +104,17 @@ class GeocodeIncidents(CamreqAlgorithm):
                 match = best_match(*parts)
                 if match is None or match.score < min_score:
                     unmatched += 1
-                    reason = (self.tr("no address matches") if match is None else
-                              self.tr("best answer {label} scores {score:.2f}, under {min:.2f}").format(
-                                  label=match.label, score=match.score, min=min_score))
+                    reason = (
+                        self.tr("no address matches")
+                        if match is None
+                        else self.tr("best answer {label} scores {score:.2f}, under {min:.2f}").format(
+                            label=match.label, score=match.score, min=min_score
+                        )
+                    )
                     feedback.pushWarning(
                         self.tr("Row {id} ({text}) left out: {reason}").format(
-                            id=feature.id(), text=" ".join(parts)[:80], reason=reason)
+                            id=feature.id(), text=" ".join(parts)[:80], reason=reason
+                        )
                     )
                     continue
                 out = QgsFeature(fields)

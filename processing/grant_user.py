@@ -39,7 +39,10 @@ class GrantUser(CamreqAlgorithm):
         self.addParameter(QgsProcessingParameterString("LOGIN", self.tr("Database login")))
         self.addParameter(
             QgsProcessingParameterEnum(
-                "ROLE", self.tr("Role"), options=list(GROUP_ROLES), defaultValue="investigator",
+                "ROLE",
+                self.tr("Role"),
+                options=list(GROUP_ROLES),
+                defaultValue="investigator",
                 usesStaticStrings=True,
             )
         )

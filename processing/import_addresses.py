@@ -52,18 +52,26 @@ class ImportAddresses(CamreqAlgorithm):
         self.add_connection_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                "INPUT", self.tr("BAN addresses (a BAN CSV file, plain or .gz, or a table)"),
+                "INPUT",
+                self.tr("BAN addresses (a BAN CSV file, plain or .gz, or a table)"),
                 [QgsProcessing.SourceType.TypeVector],
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                OUTPUT_REJECTED, self.tr("Rejected rows (with a reason)"), QgsProcessing.SourceType.TypeVector,
-                optional=True, createByDefault=True,
+                OUTPUT_REJECTED,
+                self.tr("Rejected rows (with a reason)"),
+                QgsProcessing.SourceType.TypeVector,
+                optional=True,
+                createByDefault=True,
             )
         )
-        labels = (self.tr("Addresses imported"), self.tr("Addresses updated"), self.tr("Addresses removed"),
-                  self.tr("Rows rejected"))
+        labels = (
+            self.tr("Addresses imported"),
+            self.tr("Addresses updated"),
+            self.tr("Addresses removed"),
+            self.tr("Rows rejected"),
+        )
         for name, label in zip(COUNTS, labels, strict=True):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 

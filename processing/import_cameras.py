@@ -58,7 +58,8 @@ class ImportCameras(ImportAlgorithm):
         self.add_connection_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                INPUT, self.tr("Cameras (point layer, or Overpass JSON file)"),
+                INPUT,
+                self.tr("Cameras (point layer, or Overpass JSON file)"),
                 [QgsProcessing.SourceType.TypeVectorPoint],
             )
         )

@@ -175,8 +175,9 @@ def report(feedback: QgsProcessingFeedback, what: str, result: ImportResult, dry
         feedback.pushInfo(tr("Rows skipped ({n}): {reason}").format(n=count, reason=reason))
     if result.owners_without_contact:
         feedback.pushWarning(
-            tr("Owners created without a requisition contact (add their e-mail in the owners directory): {names}")
-            .format(names="; ".join(result.owners_without_contact))
+            tr(
+                "Owners created without a requisition contact (add their e-mail in the owners directory): {names}"
+            ).format(names="; ".join(result.owners_without_contact))
         )
     if dry_run:
         feedback.pushWarning(tr("Dry run: nothing was written, the transaction was rolled back."))

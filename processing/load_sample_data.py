@@ -35,8 +35,12 @@ class LoadSampleData(CamreqAlgorithm):
         self.add_connection_parameter()
         for name, label in zip(
             OUTPUTS,
-            (self.tr("Sample owners loaded"), self.tr("Sample cameras loaded"), self.tr("Sample addresses loaded"),
-             self.tr("Sample rows rejected")),
+            (
+                self.tr("Sample owners loaded"),
+                self.tr("Sample cameras loaded"),
+                self.tr("Sample addresses loaded"),
+                self.tr("Sample rows rejected"),
+            ),
             strict=True,
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
@@ -53,8 +57,11 @@ class LoadSampleData(CamreqAlgorithm):
         owners, cameras, addresses = load_sample_data(self.connection_value(parameters, context), feedback, reject)
         report(feedback, self.tr("Sample owners (SYNTHETIC)"), owners)
         report(feedback, self.tr("Sample cameras (SYNTHETIC)"), cameras)
-        feedback.pushInfo(self.tr("Sample addresses (SYNTHETIC): {n} in {c} communes.").format(
-            n=addresses.loaded, c=addresses.communes))
+        feedback.pushInfo(
+            self.tr("Sample addresses (SYNTHETIC): {n} in {c} communes.").format(
+                n=addresses.loaded, c=addresses.communes
+            )
+        )
         loaded = (owners.imported + owners.updated, cameras.imported + cameras.updated, addresses.loaded)
         rejected = owners.rejected + cameras.rejected + addresses.rejected
         return dict(zip(OUTPUTS, (*loaded, rejected), strict=True))

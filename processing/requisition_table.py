@@ -30,7 +30,9 @@ def summary_feature(summary: RequisitionSummary) -> QgsFeature:
     """Return one row of the table."""
     feature = QgsFeature(summary_fields())
     purge = to_qdatetime(summary.purge_deadline) if summary.purge_deadline is not None else None
-    feature.setAttributes(spreadsheet_safe(
-        [summary.id, summary.number, summary.owner, summary.status, summary.camera_count, purge, summary.pdf_path]
-    ))
+    feature.setAttributes(
+        spreadsheet_safe(
+            [summary.id, summary.number, summary.owner, summary.status, summary.camera_count, purge, summary.pdf_path]
+        )
+    )
     return feature

@@ -21,9 +21,28 @@ from pathlib import Path
 ADDRESSES_FILE = "adresses-38-synthetique.csv.gz"
 INCIDENT_ADDRESSES_FILE = "incident_addresses.csv"
 BAN_COLUMNS = [
-    "id", "id_fantoir", "numero", "rep", "nom_voie", "code_postal", "code_insee", "nom_commune",
-    "code_insee_ancienne_commune", "nom_ancienne_commune", "x", "y", "lon", "lat", "type_position", "alias",
-    "nom_ld", "libelle_acheminement", "nom_afnor", "source_position", "source_nom_voie", "certification_commune",
+    "id",
+    "id_fantoir",
+    "numero",
+    "rep",
+    "nom_voie",
+    "code_postal",
+    "code_insee",
+    "nom_commune",
+    "code_insee_ancienne_commune",
+    "nom_ancienne_commune",
+    "x",
+    "y",
+    "lon",
+    "lat",
+    "type_position",
+    "alias",
+    "nom_ld",
+    "libelle_acheminement",
+    "nom_afnor",
+    "source_position",
+    "source_nom_voie",
+    "certification_commune",
     "cad_parcelles",
 ]
 METRES_PER_DEGREE_LAT = 111_320.0
@@ -64,10 +83,22 @@ GRENOBLE_STREETS = {
 }
 # commune: (code INSEE, postcode, centre (lon, lat), names of its synthetic streets)
 COMMON_STREETS = (
-    "Rue Victor Hugo", "Avenue Jean Jaurès", "Rue de la République", "Place de la Mairie", "Rue Pasteur",
-    "Chemin des Vignes", "Impasse des Lilas", "Allée des Tilleuls", "Boulevard Paul Langevin", "Rue Jules Ferry",
-    "Avenue du Général de Gaulle", "Rue Anatole France", "Place du 8 Mai 1945", "Rue Saint-Exupéry",
-    "Route de Lyon", "Rue de la Liberté",
+    "Rue Victor Hugo",
+    "Avenue Jean Jaurès",
+    "Rue de la République",
+    "Place de la Mairie",
+    "Rue Pasteur",
+    "Chemin des Vignes",
+    "Impasse des Lilas",
+    "Allée des Tilleuls",
+    "Boulevard Paul Langevin",
+    "Rue Jules Ferry",
+    "Avenue du Général de Gaulle",
+    "Rue Anatole France",
+    "Place du 8 Mai 1945",
+    "Rue Saint-Exupéry",
+    "Route de Lyon",
+    "Rue de la Liberté",
 )
 COMMUNES = {
     "Grenoble": ("38185", "38000", (5.7245, 45.1885), tuple(GRENOBLE_STREETS)),
@@ -82,12 +113,27 @@ COMMUNES = {
 }
 # (name, address, city, start, end): the sample incidents as a complaint export gives them, typed as people do.
 INCIDENT_ADDRESSES = [
-    ("INC-001 vol à l'arraché (synthétique)", "12 r. Felix Poulat", "Grenoble",
-     "2025-03-10T21:40:00+01:00", "2025-03-10T22:05:00+01:00"),
-    ("INC-003 dégradation (synthétique)", "5 bd gambeta", "38000",
-     "2025-03-10T02:10:00+01:00", "2025-03-10T02:30:00+01:00"),
-    ("INC-004 rixe (synthétique)", "3 av jean jaures", "Echirolles",
-     "2025-03-10T23:00:00+01:00", "2025-03-10T23:20:00+01:00"),
+    (
+        "INC-001 vol à l'arraché (synthétique)",
+        "12 r. Felix Poulat",
+        "Grenoble",
+        "2025-03-10T21:40:00+01:00",
+        "2025-03-10T22:05:00+01:00",
+    ),
+    (
+        "INC-003 dégradation (synthétique)",
+        "5 bd gambeta",
+        "38000",
+        "2025-03-10T02:10:00+01:00",
+        "2025-03-10T02:30:00+01:00",
+    ),
+    (
+        "INC-004 rixe (synthétique)",
+        "3 av jean jaures",
+        "Echirolles",
+        "2025-03-10T23:00:00+01:00",
+        "2025-03-10T23:20:00+01:00",
+    ),
 ]
 
 
@@ -98,9 +144,10 @@ def write_addresses(out_dir: Path) -> None:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
     writer.writerow(BAN_COLUMNS)
     writer.writerows(sample_rows(rng))
-    with (out_dir / ADDRESSES_FILE).open("wb") as raw, gzip.GzipFile(
-        fileobj=raw, mode="wb", filename="", mtime=0
-    ) as stream:
+    with (
+        (out_dir / ADDRESSES_FILE).open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=0) as stream,
+    ):
         stream.write(buffer.getvalue().encode("utf-8"))
     with (out_dir / INCIDENT_ADDRESSES_FILE).open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")
@@ -117,8 +164,9 @@ def sample_rows(rng: random.Random) -> Iterator[list[str]]:
             else:
                 start = _offset(centre, rng.uniform(-900, 900), rng.uniform(-900, 900))
                 bearing, last = rng.choice((0, 45, 90, 135)), rng.randrange(10, 60)
-            yield from street_rows(rng, commune, insee, postcode, index, street, start, bearing, last,
-                                   old_ids=commune == "Eybens")
+            yield from street_rows(
+                rng, commune, insee, postcode, index, street, start, bearing, last, old_ids=commune == "Eybens"
+            )
 
 
 def synthetic_ban_rows(size: int, seed: int = 1) -> Iterator[list[str]]:
@@ -133,8 +181,11 @@ def synthetic_ban_rows(size: int, seed: int = 1) -> Iterator[list[str]]:
         for index in range(rng.randrange(60, 140)):
             street = f"{rng.choice(STREET_TYPES)} {rng.choice(NAME_PREFIXES)}{_word(rng).capitalize()}"
             start = _offset(centre, rng.uniform(-2500, 2500), rng.uniform(-2500, 2500))
-            rows = list(street_rows(rng, commune, insee, postcode, index, street, start, rng.uniform(0, 180),
-                                    rng.randrange(4, 120)))
+            rows = list(
+                street_rows(
+                    rng, commune, insee, postcode, index, street, start, rng.uniform(0, 180), rng.randrange(4, 120)
+                )
+            )
             written += len(rows)
             yield from rows
 
@@ -145,8 +196,16 @@ SYLLABLES = ("ba", "ché", "lu", "mon", "ta", "ri", "vè", "gne", "lo", "pra", "
 
 
 def street_rows(
-    rng: random.Random, commune: str, insee: str, postcode: str, index: int, street: str,
-    start: tuple[float, float], bearing: float, last: int, old_ids: bool = False,
+    rng: random.Random,
+    commune: str,
+    insee: str,
+    postcode: str,
+    index: int,
+    street: str,
+    start: tuple[float, float],
+    bearing: float,
+    last: int,
+    old_ids: bool = False,
 ) -> Iterator[list[str]]:
     """Yield the rows of one street: numbers 1..last alternating sides, a few bis and ter."""
     street_key = f"{insee}_{index + 1:04d}"
@@ -160,12 +219,33 @@ def street_rows(
             lon, lat = _along(start, bearing, along + position * 3.0, side)
             x, y = lambert93(lon, lat)
             old_number = (int(insee) * 10_000 + index) * 1_000_000 + number * 10 + position
-            ban_id = (f"ADRNIVX_{old_number:016d}" if old_ids
-                      else f"{street_key}_{number:05d}" + (f"_{rep}" if rep else ""))
+            ban_id = (
+                f"ADRNIVX_{old_number:016d}" if old_ids else f"{street_key}_{number:05d}" + (f"_{rep}" if rep else "")
+            )
             yield [
-                ban_id, "" if old_ids else street_key, str(number), rep, street, postcode, insee, commune, "", "",
-                f"{x:.2f}", f"{y:.2f}", f"{lon:.6f}", f"{lat:.6f}", "entrée", "", "", commune.upper(),
-                _afnor(street), "commune", "commune", "vrai" if old_ids else "1", "",
+                ban_id,
+                "" if old_ids else street_key,
+                str(number),
+                rep,
+                street,
+                postcode,
+                insee,
+                commune,
+                "",
+                "",
+                f"{x:.2f}",
+                f"{y:.2f}",
+                f"{lon:.6f}",
+                f"{lat:.6f}",
+                "entrée",
+                "",
+                "",
+                commune.upper(),
+                _afnor(street),
+                "commune",
+                "commune",
+                "vrai" if old_ids else "1",
+                "",
             ]
 
 

@@ -23,9 +23,25 @@ METRES_PER_DEGREE_LON = METRES_PER_DEGREE_LAT * math.cos(math.radians(45.19))
 FICTIONAL_PHONE_PREFIX = "04 65 71"  # numbers ARCEP keeps for fiction in the south-east
 OWNER_COLUMNS = ["name", "kind", "email", "phone", "address", "response_days"]
 CAMERA_COLUMNS = [
-    "ref", "owner", "camera_type", "direction", "fov", "range_m", "height", "tilt",
-    "retention_days", "status", "recording_mode", "public_space", "police_access",
-    "authorisation_ref", "authorisation_expiry", "last_verified", "notes", "x", "y",
+    "ref",
+    "owner",
+    "camera_type",
+    "direction",
+    "fov",
+    "range_m",
+    "height",
+    "tilt",
+    "retention_days",
+    "status",
+    "recording_mode",
+    "public_space",
+    "police_access",
+    "authorisation_ref",
+    "authorisation_expiry",
+    "last_verified",
+    "notes",
+    "x",
+    "y",
 ]
 
 # ref prefix: (name, kind, e-mail host under example.org or None for "no contact yet", address,
@@ -69,35 +85,81 @@ PLACES = {
     "village_olympique": [(5.7430, 45.1640)],
     "mistral": [(5.7030, 45.1770)],
     "grand_place": [(5.7315, 45.1585)],
-    "jaures_liberation": [(5.7185, 45.1905), (5.7170, 45.1840), (5.7155, 45.1760),
-                          (5.7125, 45.1650), (5.7095, 45.1550), (5.7060, 45.1450)],
-    "a480_rocade_sud": [(5.6920, 45.2200), (5.6960, 45.2050), (5.6930, 45.1900), (5.6935, 45.1750),
-                        (5.6995, 45.1585), (5.7250, 45.1540), (5.7500, 45.1550), (5.7700, 45.1650),
-                        (5.7900, 45.1780)],
-    "tram_a": [(5.6680, 45.1970), (5.6830, 45.1930), (5.7020, 45.1890), (5.7155, 45.1910),
-               (5.7200, 45.1890), (5.7245, 45.1890), (5.7335, 45.1855), (5.7355, 45.1720),
-               (5.7305, 45.1580), (5.7150, 45.1470), (5.7120, 45.1410)],
-    "tram_b": [(5.7050, 45.2000), (5.7155, 45.1910), (5.7245, 45.1890), (5.7310, 45.1930),
-               (5.7400, 45.1950), (5.7470, 45.1990), (5.7660, 45.1930), (5.7900, 45.1870)],
+    "jaures_liberation": [
+        (5.7185, 45.1905),
+        (5.7170, 45.1840),
+        (5.7155, 45.1760),
+        (5.7125, 45.1650),
+        (5.7095, 45.1550),
+        (5.7060, 45.1450),
+    ],
+    "a480_rocade_sud": [
+        (5.6920, 45.2200),
+        (5.6960, 45.2050),
+        (5.6930, 45.1900),
+        (5.6935, 45.1750),
+        (5.6995, 45.1585),
+        (5.7250, 45.1540),
+        (5.7500, 45.1550),
+        (5.7700, 45.1650),
+        (5.7900, 45.1780),
+    ],
+    "tram_a": [
+        (5.6680, 45.1970),
+        (5.6830, 45.1930),
+        (5.7020, 45.1890),
+        (5.7155, 45.1910),
+        (5.7200, 45.1890),
+        (5.7245, 45.1890),
+        (5.7335, 45.1855),
+        (5.7355, 45.1720),
+        (5.7305, 45.1580),
+        (5.7150, 45.1470),
+        (5.7120, 45.1410),
+    ],
+    "tram_b": [
+        (5.7050, 45.2000),
+        (5.7155, 45.1910),
+        (5.7245, 45.1890),
+        (5.7310, 45.1930),
+        (5.7400, 45.1950),
+        (5.7470, 45.1990),
+        (5.7660, 45.1930),
+        (5.7900, 45.1870),
+    ],
 }
 
 # (owner prefix, place, "near" a random vertex or "along" the line, cameras, spread in metres)
 CAMERA_PLAN = [
-    ("VDG", "grenoble_hypercentre", "near", 160, 250), ("VDG", "grenoble_gare", "near", 40, 200),
-    ("VDG", "jaures_liberation", "along", 60, 40), ("VDG", "grenoble_city", "near", 60, 900),
-    ("GAM", "jaures_liberation", "along", 60, 30), ("GAM", "a480_rocade_sud", "along", 90, 60),
+    ("VDG", "grenoble_hypercentre", "near", 160, 250),
+    ("VDG", "grenoble_gare", "near", 40, 200),
+    ("VDG", "jaures_liberation", "along", 60, 40),
+    ("VDG", "grenoble_city", "near", 60, 900),
+    ("GAM", "jaures_liberation", "along", 60, 30),
+    ("GAM", "a480_rocade_sud", "along", 90, 60),
     ("GAM", "grenoble_hypercentre", "near", 30, 300),
-    ("ECH", "echirolles_centre", "near", 100, 350), ("SMH", "saint_martin_centre", "near", 80, 400),
-    ("FON", "fontaine_centre", "near", 55, 350), ("MEY", "meylan_centre", "near", 40, 500),
-    ("SEY", "seyssinet_centre", "near", 35, 350), ("SEG", "saint_egreve_centre", "near", 45, 400),
-    ("SAS", "sassenage_centre", "near", 30, 350), ("EYB", "eybens_centre", "near", 35, 350),
-    ("DEP", "a480_rocade_sud", "along", 40, 60), ("DEP", "grenoble_hypercentre", "near", 20, 400),
-    ("TBA", "tram_a", "near", 80, 40), ("TBA", "tram_a", "along", 40, 15),
-    ("TBA", "tram_b", "near", 50, 40), ("TBA", "tram_b", "along", 20, 15),
-    ("LBE", "villeneuve", "near", 60, 150), ("LBE", "village_olympique", "near", 25, 120),
-    ("HVE", "mistral", "near", 45, 120), ("HVE", "echirolles_centre", "near", 20, 300),
-    ("GGP", "grand_place", "near", 50, 120), ("CGR", "grenoble_hypercentre", "near", 40, 200),
-    ("PVH", "grenoble_hypercentre", "near", 3, 40), ("TND", "notre_dame", "near", 2, 30),
+    ("ECH", "echirolles_centre", "near", 100, 350),
+    ("SMH", "saint_martin_centre", "near", 80, 400),
+    ("FON", "fontaine_centre", "near", 55, 350),
+    ("MEY", "meylan_centre", "near", 40, 500),
+    ("SEY", "seyssinet_centre", "near", 35, 350),
+    ("SEG", "saint_egreve_centre", "near", 45, 400),
+    ("SAS", "sassenage_centre", "near", 30, 350),
+    ("EYB", "eybens_centre", "near", 35, 350),
+    ("DEP", "a480_rocade_sud", "along", 40, 60),
+    ("DEP", "grenoble_hypercentre", "near", 20, 400),
+    ("TBA", "tram_a", "near", 80, 40),
+    ("TBA", "tram_a", "along", 40, 15),
+    ("TBA", "tram_b", "near", 50, 40),
+    ("TBA", "tram_b", "along", 20, 15),
+    ("LBE", "villeneuve", "near", 60, 150),
+    ("LBE", "village_olympique", "near", 25, 120),
+    ("HVE", "mistral", "near", 45, 120),
+    ("HVE", "echirolles_centre", "near", 20, 300),
+    ("GGP", "grand_place", "near", 50, 120),
+    ("CGR", "grenoble_hypercentre", "near", 40, 200),
+    ("PVH", "grenoble_hypercentre", "near", 3, 40),
+    ("TND", "notre_dame", "near", 2, 30),
 ]
 
 # kind: (weights of fixed/dome/ptz/anpr, retention days to pick from (legal maximum 30),
@@ -117,22 +179,44 @@ STATUSES = {"in_service": 92, "out_of_order": 6, "removed": 2}
 RECORDING_MODES = {"continuous": 80, "motion": 20}
 UNKNOWN_DIRECTION_SHARE = 0.05
 UNAUTHORISED_SHARE = 0.03
-NOTES = ("Masquée en partie par un arbre", "Vue sur l'arrêt de tram", "Couvre l'entrée du parking",
-         "Image de nuit médiocre", "Mât partagé avec l'éclairage public", "Déplacée en 2024")
+NOTES = (
+    "Masquée en partie par un arbre",
+    "Vue sur l'arrêt de tram",
+    "Couvre l'entrée du parking",
+    "Image de nuit médiocre",
+    "Mât partagé avec l'éclairage public",
+    "Déplacée en 2024",
+)
 NOTE_SHARE = 0.08
 VERIFIED_FROM, VERIFIED_DAYS = date(2024, 1, 1), 730
 
 OSM_NODES = 45
 OSM_FIRST_ID = 99_000_000_001  # far above real OSM node ids: clearly fake
-OSM_PLACES = ("grenoble_hypercentre", "grenoble_gare", "echirolles_centre", "saint_martin_centre",
-              "fontaine_centre", "grand_place", "tram_a", "villeneuve")
-OSM_OPERATORS = ("Ville de Grenoble", "Grenoble-Alpes Métropole", "Ville d'Échirolles",
-                 "TramBus Alpes (synthétique)", "Copropriété Le Mail (synthétique)")
+OSM_PLACES = (
+    "grenoble_hypercentre",
+    "grenoble_gare",
+    "echirolles_centre",
+    "saint_martin_centre",
+    "fontaine_centre",
+    "grand_place",
+    "tram_a",
+    "villeneuve",
+)
+OSM_OPERATORS = (
+    "Ville de Grenoble",
+    "Grenoble-Alpes Métropole",
+    "Ville d'Échirolles",
+    "TramBus Alpes (synthétique)",
+    "Copropriété Le Mail (synthétique)",
+)
 OSM_ZONES = ("town", "parking", "shop", "entrance")
 OSM_DIRECTIONS = ("N", "NE", "SE", "SW", "W", "NNW", "90-270", "300-60", "E-W", "45;225")
 OSM_MALFORMED = {  # node index: a value an importer must reject
-    0: {"camera:direction": "abc"}, 9: {"height": "tall"}, 18: {"camera:angle": "120"},
-    27: {"camera:type": "bullet"}, 36: {"surveillance:type": "guard"},
+    0: {"camera:direction": "abc"},
+    9: {"height": "tall"},
+    18: {"camera:angle": "120"},
+    27: {"camera:type": "bullet"},
+    36: {"surveillance:type": "guard"},
 }
 
 # streets.geojson: a synthetic street grid around the hypercentre (the base map of the demo and the tests, offline),
@@ -144,22 +228,55 @@ STREETS_VERTEX_SPACING_M = 300
 STREETS_ROTATION_DEG = 12
 STREET_KINDS = ("Rue", "Rue", "Rue", "Avenue", "Allée", "Boulevard")
 STREET_NAMES = (
-    "des Tilleuls", "des Érables", "du Grésivaudan", "des Capucines", "de la Chartreuse", "des Lavandières",
-    "du Vieux Moulin", "des Coquelicots", "de la Bastille", "des Glycines", "du Vercors", "des Mésanges",
-    "de Belledonne", "des Cerisiers", "du Taillefer", "des Tanneurs", "de l'Oisans", "des Rosiers",
-    "du Néron", "des Passementiers", "de la Moucherotte", "des Hirondelles", "du Casque", "des Noyers",
-    "de l'Isère", "des Charrons", "du Drac", "des Platanes", "de la Dent de Crolles", "des Sources",
-    "du Saint-Eynard", "des Gantiers", "des Bleuets", "du Rachais", "des Lilas", "de la Pinéa",
+    "des Tilleuls",
+    "des Érables",
+    "du Grésivaudan",
+    "des Capucines",
+    "de la Chartreuse",
+    "des Lavandières",
+    "du Vieux Moulin",
+    "des Coquelicots",
+    "de la Bastille",
+    "des Glycines",
+    "du Vercors",
+    "des Mésanges",
+    "de Belledonne",
+    "des Cerisiers",
+    "du Taillefer",
+    "des Tanneurs",
+    "de l'Oisans",
+    "des Rosiers",
+    "du Néron",
+    "des Passementiers",
+    "de la Moucherotte",
+    "des Hirondelles",
+    "du Casque",
+    "des Noyers",
+    "de l'Isère",
+    "des Charrons",
+    "du Drac",
+    "des Platanes",
+    "de la Dent de Crolles",
+    "des Sources",
+    "du Saint-Eynard",
+    "des Gantiers",
+    "des Bleuets",
+    "du Rachais",
+    "des Lilas",
+    "de la Pinéa",
 )
 STREETS_ATTRIBUTION = "Rues synthétiques de l'échantillon CamReq (noms et tracés inventés)"
-STREET_AXES = {"jaures_liberation": "Cours Jean Jaurès (tracé approximatif)", "a480_rocade_sud": "A480 – Rocade sud",
-               "tram_a": "Ligne de tram A", "tram_b": "Ligne de tram B"}
+STREET_AXES = {
+    "jaures_liberation": "Cours Jean Jaurès (tracé approximatif)",
+    "a480_rocade_sud": "A480 – Rocade sud",
+    "tram_a": "Ligne de tram A",
+    "tram_b": "Ligne de tram B",
+}
 
 
 def jittered(rng: random.Random, lon: float, lat: float, spread_m: float) -> tuple[float, float]:
     """Return the point moved by a normal offset of spread_m metres in each axis."""
-    return (lon + rng.gauss(0, spread_m) / METRES_PER_DEGREE_LON,
-            lat + rng.gauss(0, spread_m) / METRES_PER_DEGREE_LAT)
+    return (lon + rng.gauss(0, spread_m) / METRES_PER_DEGREE_LON, lat + rng.gauss(0, spread_m) / METRES_PER_DEGREE_LAT)
 
 
 def place_point(rng: random.Random, place: str, mode: str, spread_m: float) -> tuple[float, float]:
@@ -168,8 +285,9 @@ def place_point(rng: random.Random, place: str, mode: str, spread_m: float) -> t
     if mode == "near":
         return jittered(rng, *rng.choice(vertices), spread_m)
     segments = list(itertools.pairwise(vertices))
-    lengths = [math.hypot((b[0] - a[0]) * METRES_PER_DEGREE_LON,
-                          (b[1] - a[1]) * METRES_PER_DEGREE_LAT) for a, b in segments]
+    lengths = [
+        math.hypot((b[0] - a[0]) * METRES_PER_DEGREE_LON, (b[1] - a[1]) * METRES_PER_DEGREE_LAT) for a, b in segments
+    ]
     (lon_a, lat_a), (lon_b, lat_b) = rng.choices(segments, weights=lengths)[0]
     t = rng.random()
     return jittered(rng, lon_a + t * (lon_b - lon_a), lat_a + t * (lat_b - lat_a), spread_m)
@@ -180,8 +298,7 @@ def owner_rows() -> list[list[object]]:
     rows: list[list[object]] = [OWNER_COLUMNS]
     for index, (name, kind, host, address, response_days) in enumerate(OWNERS.values()):
         email = f"requisitions@{host}.example.org" if host else ""
-        rows.append([name, kind, email, f"{FICTIONAL_PHONE_PREFIX} 00 {10 + index:02d}", address,
-                     response_days])
+        rows.append([name, kind, email, f"{FICTIONAL_PHONE_PREFIX} 00 {10 + index:02d}", address, response_days])
     return rows
 
 
@@ -195,8 +312,9 @@ def authorisations(rng: random.Random) -> dict[str, tuple[str, str]]:
     return result
 
 
-def camera_row(rng: random.Random, prefix: str, number: int, point: tuple[float, float],
-               authorisation: tuple[str, str]) -> list[object]:
+def camera_row(
+    rng: random.Random, prefix: str, number: int, point: tuple[float, float], authorisation: tuple[str, str]
+) -> list[object]:
     """Return one cameras.csv row for the owner's numbered camera at point."""
     name, kind = OWNERS[prefix][:2]
     type_weights, retentions, police_share, public_share = KIND_PROFILES[kind]
@@ -208,13 +326,25 @@ def camera_row(rng: random.Random, prefix: str, number: int, point: tuple[float,
     verified = VERIFIED_FROM + timedelta(days=rng.randint(0, VERIFIED_DAYS))
     note = rng.choice(NOTES) if rng.random() < NOTE_SHARE else ""
     return [
-        f"{prefix}-{number:04d}", name, camera_type, direction, fov,
+        f"{prefix}-{number:04d}",
+        name,
+        camera_type,
+        direction,
+        fov,
         rng.randint(*RANGE_M[camera_type]),
-        f"{rng.uniform(3, 10):.1f}", tilt, rng.choice(retentions),
+        f"{rng.uniform(3, 10):.1f}",
+        tilt,
+        rng.choice(retentions),
         rng.choices(list(STATUSES), weights=list(STATUSES.values()))[0],
         rng.choices(list(RECORDING_MODES), weights=list(RECORDING_MODES.values()))[0],
-        _bool(rng.random() < public_share), _bool(rng.random() < police_share),
-        auth_ref, auth_expiry, verified.isoformat(), note, f"{point[0]:.6f}", f"{point[1]:.6f}",
+        _bool(rng.random() < public_share),
+        _bool(rng.random() < police_share),
+        auth_ref,
+        auth_expiry,
+        verified.isoformat(),
+        note,
+        f"{point[0]:.6f}",
+        f"{point[1]:.6f}",
     ]
 
 
@@ -234,8 +364,11 @@ def camera_rows(rng: random.Random) -> list[list[object]]:
 def osm_node_tags(rng: random.Random, index: int) -> dict[str, str]:
     """Return the tags of one OSM-like surveillance node, malformed where OSM_MALFORMED says."""
     alpr = rng.random() < 0.12
-    tags = {"man_made": "surveillance", "surveillance:type": "ALPR" if alpr else "camera",
-            "surveillance": rng.choice(("public", "public", "outdoor", "indoor"))}
+    tags = {
+        "man_made": "surveillance",
+        "surveillance:type": "ALPR" if alpr else "camera",
+        "surveillance": rng.choice(("public", "public", "outdoor", "indoor")),
+    }
     bearing = rng.randint(0, 359)
     direction = rng.choice((str(bearing), f"{bearing}.5", rng.choice(OSM_DIRECTIONS)))
     tags["camera:direction" if rng.random() < 0.85 else "direction"] = direction
@@ -260,13 +393,15 @@ def osm_collection(rng: random.Random) -> dict:
     for index in range(OSM_NODES):
         lon, lat = place_point(rng, rng.choice(OSM_PLACES), "near", 500)
         osm_id = f"node/{OSM_FIRST_ID + index}"
-        features.append({
-            "type": "Feature", "id": osm_id,
-            "properties": {"osm_id": osm_id, **osm_node_tags(rng, index)},
-            "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
-        })
-    return {"type": "FeatureCollection", "generator": "CamReq generate_grenoble.py (SYNTHETIC)",
-            "features": features}
+        features.append(
+            {
+                "type": "Feature",
+                "id": osm_id,
+                "properties": {"osm_id": osm_id, **osm_node_tags(rng, index)},
+                "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+            }
+        )
+    return {"type": "FeatureCollection", "generator": "CamReq generate_grenoble.py (SYNTHETIC)", "features": features}
 
 
 def street_collection(rng: random.Random) -> dict:
@@ -287,20 +422,31 @@ def street_collection(rng: random.Random) -> dict:
         name = f"{STREET_KINDS[index % len(STREET_KINDS)]} {STREET_NAMES[index % len(STREET_NAMES)]}"
         if index >= len(STREET_NAMES):
             name += f" {index // len(STREET_NAMES) + 1}"
-        features.append({
-            "type": "Feature",
-            "properties": {"name": name, "kind": "street", "synthetic": True},
-            "geometry": {"type": "LineString", "coordinates": [lon_lat(along, offset, vertical) for along in vertices]},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"name": name, "kind": "street", "synthetic": True},
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [lon_lat(along, offset, vertical) for along in vertices],
+                },
+            }
+        )
     for place, name in STREET_AXES.items():
-        features.append({
-            "type": "Feature",
-            "properties": {"name": name, "kind": "axis", "synthetic": True},
-            "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lon, lat in PLACES[place]]},
-        })
-    return {"type": "FeatureCollection", "name": "streets (SYNTHETIC)",
-            "generator": "CamReq generate_grenoble.py (SYNTHETIC: invented names, not the real street plan)",
-            "attribution": STREETS_ATTRIBUTION, "features": features}
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"name": name, "kind": "axis", "synthetic": True},
+                "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lon, lat in PLACES[place]]},
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "name": "streets (SYNTHETIC)",
+        "generator": "CamReq generate_grenoble.py (SYNTHETIC: invented names, not the real street plan)",
+        "attribution": STREETS_ATTRIBUTION,
+        "features": features,
+    }
 
 
 def main(out_dir: Path = HERE) -> None:

@@ -66,8 +66,11 @@ def install_schema() -> None:
     print(psql("SELECT version, applied_at FROM camreq.schema_version ORDER BY version"))
 
 
-DEMO_LOGINS = {"demo_analyst": ("analyst", ""), "demo_investigator_a": ("investigator", "Brigade A"),
-               "demo_investigator_b": ("investigator", "Brigade B")}
+DEMO_LOGINS = {
+    "demo_analyst": ("analyst", ""),
+    "demo_investigator_a": ("investigator", "Brigade A"),
+    "demo_investigator_b": ("investigator", "Brigade B"),
+}
 
 
 def give_roles() -> None:
@@ -80,17 +83,21 @@ def give_roles() -> None:
     print("An investigator tries to edit the registry and to erase the audit trail, by direct SQL:")
     print(psql("UPDATE camreq.owners SET email = 'x@example.org'", "demo_investigator_a"))
     print(psql("DELETE FROM camreq.audit_log", "demo_investigator_a"))
-    print(psql("SELECT changed_at, changed_by, table_name, operation, row_id FROM camreq.audit_log "
-               "WHERE table_name = 'owners' AND operation = 'UPDATE'"))
-
+    print(
+        psql(
+            "SELECT changed_at, changed_by, table_name, operation, row_id FROM camreq.audit_log "
+            "WHERE table_name = 'owners' AND operation = 'UPDATE'"
+        )
+    )
 
 
 def load_sample_registry() -> None:
     """Load the SYNTHETIC Grenoble sample registry with camreq:loadsampledata."""
     outputs = qgis_process("camreq:loadsampledata", CONNECTION=CONNECTION)["results"]
     print(
-        "camreq:loadsampledata (SYNTHETIC data) loaded {o} owners, {c} cameras and {a} addresses, {r} rows rejected"
-        .format(o=outputs["OWNERS"], c=outputs["CAMERAS"], a=outputs["ADDRESSES"], r=outputs["REJECTED"]
+        "camreq:loadsampledata (SYNTHETIC data) loaded {o} owners, {c} cameras and {a} addresses, "
+        "{r} rows rejected".format(
+            o=outputs["OWNERS"], c=outputs["CAMERAS"], a=outputs["ADDRESSES"], r=outputs["REJECTED"]
         )
     )
 
@@ -108,8 +115,10 @@ def geocode_sample_incidents() -> None:
     print(f"camreq:geocodeincidents: {outputs['UNMATCHED']} row(s) left out")
     for feature in json.loads(placed_file.read_text(encoding="utf-8"))["features"]:
         props, (lon, lat) = feature["properties"], feature["geometry"]["coordinates"][:2]
-        print(f"  {props['name'].split(' ')[0]}: typed {props['address']!r}, {props['city']!r} -> "
-              f"{props['geocode_label']} (score {props['geocode_score']:.2f}) at {lat:.5f}, {lon:.5f}")
+        print(
+            f"  {props['name'].split(' ')[0]}: typed {props['address']!r}, {props['city']!r} -> "
+            f"{props['geocode_label']} (score {props['geocode_score']:.2f}) at {lat:.5f}, {lon:.5f}"
+        )
 
 
 def import_osm_sample() -> None:
@@ -156,8 +165,6 @@ def owner_counts() -> None:
             " FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id"
         )
     )
-
-
 
 
 def yesterdays_incidents(folder: Path) -> Path:
@@ -265,10 +272,12 @@ def send_requisitions() -> None:
             size = len(attachment.get_content())
             print(f"  to {message['To']}: {message['Subject']}")
             print(f"    attachment {attachment.get_filename()} ({size:,} bytes)")
-    print(psql("""SELECT r.number, o.name AS owner, r.status, to_char(r.purge_deadline AT TIME ZONE 'Europe/Paris',
+    print(
+        psql("""SELECT r.number, o.name AS owner, r.status, to_char(r.purge_deadline AT TIME ZONE 'Europe/Paris',
         'YYYY-MM-DD HH24:MI') AS purge_deadline, x.status AS email FROM camreq.requisitions r
         JOIN camreq.owners o ON o.id = r.owner_id LEFT JOIN camreq.requisition_outbox x ON x.requisition_id = r.id
-        ORDER BY r.number"""))
+        ORDER BY r.number""")
+    )
 
 
 def add_history() -> None:

@@ -483,13 +483,25 @@ def ban_rows() -> list[dict[str, str]]:
         for written in numbers:
             number, rep = int(written.rstrip("bister")), written.lstrip("0123456789")
             key = f"{insee}_{street_number:04d}"
-            rows.append({
-                "id": f"{key}_{number:05d}" + (f"_{rep}" if rep else ""), "id_fantoir": key, "numero": str(number),
-                "rep": rep, "nom_voie": street, "code_postal": postcode, "code_insee": insee, "nom_commune": commune,
-                "lon": f"{lon + number * 0.000127:.6f}", "lat": f"{lat + (0.00002 if rep else 0):.6f}",
-                "type_position": "entrée", "libelle_acheminement": commune.upper(), "source_position": "commune",
-                "source_nom_voie": "commune", "certification_commune": "1",
-            })
+            rows.append(
+                {
+                    "id": f"{key}_{number:05d}" + (f"_{rep}" if rep else ""),
+                    "id_fantoir": key,
+                    "numero": str(number),
+                    "rep": rep,
+                    "nom_voie": street,
+                    "code_postal": postcode,
+                    "code_insee": insee,
+                    "nom_commune": commune,
+                    "lon": f"{lon + number * 0.000127:.6f}",
+                    "lat": f"{lat + (0.00002 if rep else 0):.6f}",
+                    "type_position": "entrée",
+                    "libelle_acheminement": commune.upper(),
+                    "source_position": "commune",
+                    "source_nom_voie": "commune",
+                    "certification_commune": "1",
+                }
+            )
     return rows
 
 

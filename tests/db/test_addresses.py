@@ -37,8 +37,11 @@ def test_real_ban_layout_both_id_styles_empty_fantoir_and_both_certifications(db
         ("ADRNIVX_0000000268413125", "38185_3560", 12, "bis", True, "12bis Rue d'Alembert 38000 Grenoble"),
         ("38185_xfkf2k_00003", None, 3, None, False, "3 Rue d'Alembert 38000 Grenoble"),
     }
-    [(lon, lat)] = sql(db, "SELECT round(ST_X(g)::numeric, 6), round(ST_Y(g)::numeric, 6) FROM camreq.addresses, "
-                           "ST_Transform(geom, 4326) g WHERE numero = 12")
+    [(lon, lat)] = sql(
+        db,
+        "SELECT round(ST_X(g)::numeric, 6), round(ST_Y(g)::numeric, 6) FROM camreq.addresses, "
+        "ST_Transform(geom, 4326) g WHERE numero = 12",
+    )
     assert (float(lon), float(lat)) == (5.716871, 45.190118)
 
 
@@ -82,9 +85,7 @@ def test_bad_rows_come_back_with_their_reason_and_keep_their_stored_version(
     assert sql(addresses_db, "SELECT count(*) FROM camreq.addresses") == [(len(ban_rows()),)]
 
 
-def test_hostile_text_is_stored_verbatim_or_refused_naming_the_field(
-    db, sql, ban_file, import_addresses, hostile
-):
+def test_hostile_text_is_stored_verbatim_or_refused_naming_the_field(db, sql, ban_file, import_addresses, hostile):
     kind, value = hostile
     row = dict(ban_rows()[0], nom_voie=value.replace(";", ",").replace("\n", " "))
     outputs, rejected = import_addresses(db, ban_file([row]))
@@ -108,14 +109,19 @@ def test_a_table_with_the_ban_columns_imports_like_the_file(db, sql, import_addr
     features = []
     for row in ban_rows()[:3]:
         feature = QgsFeature(layer.fields())
-        feature.setAttributes([int(row[c]) if c == "numero" else float(row[c]) if c in ("lon", "lat") else
-                               (row[c] or None) for c in columns])
+        feature.setAttributes(
+            [
+                int(row[c]) if c == "numero" else float(row[c]) if c in ("lon", "lat") else (row[c] or None)
+                for c in columns
+            ]
+        )
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     outputs, rejected = import_addresses(db, layer)
     assert rejected == [] and outputs["IMPORTED"] == 3
     assert stored(sql, db, "label") == {
-        ("1 Rue Félix Poulat 38000 Grenoble",), ("2 Rue Félix Poulat 38000 Grenoble",),
+        ("1 Rue Félix Poulat 38000 Grenoble",),
+        ("2 Rue Félix Poulat 38000 Grenoble",),
         ("3 Rue Félix Poulat 38000 Grenoble",),
     }
 
@@ -126,8 +132,9 @@ def test_a_file_without_the_ban_columns_is_refused_and_nothing_changes(addresses
     path = tmp_path / "not-ban.csv"
     path.write_text("name;x;y\nsomething;1;2\n", encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="not a BAN file: the column"):
-        camreq_processing.run("camreq:importaddresses", {"CONNECTION": addresses_db, "INPUT": str(path),
-                                                        "OUTPUT_REJECTED": "memory:"})
+        camreq_processing.run(
+            "camreq:importaddresses", {"CONNECTION": addresses_db, "INPUT": str(path), "OUTPUT_REJECTED": "memory:"}
+        )
     assert sql(addresses_db, "SELECT count(*) FROM camreq.addresses") == [(len(ban_rows()),)]
 
 

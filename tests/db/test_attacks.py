@@ -27,8 +27,9 @@ UNIT = "Brigade A"  # the unit of the logins fixture's investigator
 def unit_issued(create, cameras_layer, scene, sql, logins) -> dict[str, int]:
     """Issue the scene's three requisitions for the investigator's unit; return {owner: requisition id}."""
     create(cameras_layer(), OFFICER_UNIT=UNIT)
-    return dict(sql(scene["db"], "SELECT o.name, r.id FROM camreq.requisitions r "
-                                 "JOIN camreq.owners o ON o.id = r.owner_id"))
+    return dict(
+        sql(scene["db"], "SELECT o.name, r.id FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id")
+    )
 
 
 def stored_document(sql, connection: str, requisition_id: int) -> tuple[bytes, str]:
@@ -106,8 +107,11 @@ def test_open_the_pdf_writes_the_stored_document_to_an_owner_only_temporary_file
 def test_a_failed_commit_leaves_no_numbered_pdf_on_disk(create, cameras_layer, scene, sql, tmp_path):
     sql(scene["db"], """CREATE FUNCTION public.fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'the commit failed'; END $$""")  # fmt: skip
-    sql(scene["db"], "CREATE CONSTRAINT TRIGGER fail_at_commit AFTER INSERT ON camreq.requisitions "
-                     "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.fail_at_commit()")
+    sql(
+        scene["db"],
+        "CREATE CONSTRAINT TRIGGER fail_at_commit AFTER INSERT ON camreq.requisitions "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.fail_at_commit()",
+    )
     with pytest.raises(QgsProcessingException, match="the commit failed"):
         create(cameras_layer())
     assert sql(scene["db"], "SELECT count(*) FROM camreq.requisitions") == [(0,)]
@@ -138,16 +142,17 @@ def test_an_email_changed_after_issue_never_redirects_the_issued_mail(
     assert recipients == {"videos@hoche.example.org", "req@grenoble.example.org"}
     pdf, _ = stored_document(sql, db, unit_issued["Parking Hoche SA"])
     assert "videos@hoche.example.org" in pdf_text(pdf) and "thief" not in pdf_text(pdf)
-    changes = sql(logins["administrator"], "SELECT changed_by, old_values ->> 'email', new_values ->> 'email' "
-                                           "FROM camreq.audit_log WHERE table_name = 'owners' AND operation = 'UPDATE'")
+    changes = sql(
+        logins["administrator"],
+        "SELECT changed_by, old_values ->> 'email', new_values ->> 'email' "
+        "FROM camreq.audit_log WHERE table_name = 'owners' AND operation = 'UPDATE'",
+    )
     assert changes == [(login_of(analyst), "videos@hoche.example.org", "thief@evil.example")]
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
         sql(logins["investigator"], "UPDATE camreq.requisition_outbox SET to_address = 'thief@evil.example'")
 
 
-def test_issuing_by_a_bare_update_queues_the_mail_with_the_databases_message_id(
-    create, cameras_layer, logins, sql, db
-):
+def test_issuing_by_a_bare_update_queues_the_mail_with_the_databases_message_id(create, cameras_layer, logins, sql, db):
     create(cameras_layer(), ISSUE=False, OFFICER_UNIT=UNIT)
     investigator = logins["investigator"]
     [(draft,)] = sql(investigator, "UPDATE camreq.requisitions SET status = 'issued' WHERE id = "
@@ -425,9 +430,7 @@ def test_an_administrator_without_createrole_names_administrators_and_gives_noth
 def test_a_login_learns_only_its_own_unit_and_role(logins, sql, login_of):
     other = login_of(logins["investigator_b"])
     for who in ("investigator", "analyst"):
-        assert sql(logins[who], "SELECT camreq.login_unit(%s), camreq.login_role(%s)", (other, other)) == [
-            (None, None)
-        ]
+        assert sql(logins[who], "SELECT camreq.login_unit(%s), camreq.login_role(%s)", (other, other)) == [(None, None)]
     me = login_of(logins["investigator"])
     assert sql(logins["investigator"], "SELECT camreq.login_unit(%s), camreq.login_role(%s)", (me, me)) == [
         (UNIT, "investigator")
@@ -479,17 +482,23 @@ def test_a_locked_cameras_table_makes_the_search_fail_fast_with_a_message(db, lo
 # Low: a message stuck "sending" (its run killed before the server's answer was recorded) had no supported way out.
 
 
-def test_a_message_stuck_sending_becomes_unknown_and_send_again_delivers_it(
-    unit_issued, send, smtp_server, sql, db
-):
+def test_a_message_stuck_sending_becomes_unknown_and_send_again_delivers_it(unit_issued, send, smtp_server, sql, db):
     from camreq.core.followup import resend
     from camreq.core.mailer import SmtpServer
 
     hoche = unit_issued["Parking Hoche SA"]
-    [(outbox, number)] = sql(db, "UPDATE camreq.requisition_outbox o SET status = 'sending' FROM camreq.requisitions r "
-                                 "WHERE r.id = o.requisition_id AND r.id = %s RETURNING o.id, r.number", (hoche,))
-    sql(db, "INSERT INTO camreq.requisition_outbox_attempts (outbox_id, to_address, smtp_server, started_at) "
-            "VALUES (%s, 'videos@hoche.example.org', 'killed run', now() - interval '1 hour')", (outbox,))
+    [(outbox, number)] = sql(
+        db,
+        "UPDATE camreq.requisition_outbox o SET status = 'sending' FROM camreq.requisitions r "
+        "WHERE r.id = o.requisition_id AND r.id = %s RETURNING o.id, r.number",
+        (hoche,),
+    )
+    sql(
+        db,
+        "INSERT INTO camreq.requisition_outbox_attempts (outbox_id, to_address, smtp_server, started_at) "
+        "VALUES (%s, 'videos@hoche.example.org', 'killed run', now() - interval '1 hour')",
+        (outbox,),
+    )
     handler, port = smtp_server()
     feedback = QgsProcessingFeedback()
     assert send(port, feedback)["SENT"] == 1  # the other owner's; the stuck one is not re-sent automatically

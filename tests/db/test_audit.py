@@ -17,8 +17,12 @@ NEW_REQUISITION = (
 
 def audit_rows(sql, db: str, table: str) -> list[tuple]:
     """Return (operation, changed_by, row_id, old_values, new_values) of one table's audit rows, oldest first."""
-    return sql(db, "SELECT operation, changed_by, row_id, old_values, new_values FROM camreq.audit_log "
-                   "WHERE table_name = %s ORDER BY id", (table,))
+    return sql(
+        db,
+        "SELECT operation, changed_by, row_id, old_values, new_values FROM camreq.audit_log "
+        "WHERE table_name = %s ORDER BY id",
+        (table,),
+    )
 
 
 def test_each_insert_update_and_delete_of_an_owner_is_recorded_with_the_login(db, logins, sql, login_of):
@@ -28,7 +32,8 @@ def test_each_insert_update_and_delete_of_an_owner_is_recorded_with_the_login(db
     sql(db, "DELETE FROM camreq.owners WHERE id = %s", (owner_id,))  # analysts retire, only the schema owner deletes
     rows = audit_rows(sql, db, "owners")
     assert [(op, who, row_id) for op, who, row_id, _, _ in rows] == [
-        ("INSERT", login_of(analyst), str(owner_id)), ("UPDATE", login_of(analyst), str(owner_id)),
+        ("INSERT", login_of(analyst), str(owner_id)),
+        ("UPDATE", login_of(analyst), str(owner_id)),
         ("DELETE", sql(db, "SELECT session_user")[0][0], str(owner_id)),
     ]
     (_, _, _, old, new), (_, _, _, old2, new2), (_, _, _, old3, new3) = rows
@@ -40,8 +45,11 @@ def test_each_insert_update_and_delete_of_an_owner_is_recorded_with_the_login(db
 def test_camera_changes_are_recorded_with_old_and_new_values(db, logins, sql, login_of):
     analyst = logins["analyst"]
     [(owner_id,)] = sql(analyst, "INSERT INTO camreq.owners (name) VALUES ('Ville') RETURNING id")
-    [(camera_id,)] = sql(analyst, f"INSERT INTO camreq.cameras (owner_id, retention_days, geom) "
-                                  f"VALUES (%s, 7, {POINT}) RETURNING id", (owner_id,))
+    [(camera_id,)] = sql(
+        analyst,
+        f"INSERT INTO camreq.cameras (owner_id, retention_days, geom) VALUES (%s, 7, {POINT}) RETURNING id",
+        (owner_id,),
+    )
     sql(analyst, "UPDATE camreq.cameras SET retention_days = 15 WHERE id = %s", (camera_id,))
     [(op, who, row_id, old, new)] = audit_rows(sql, db, "cameras")[1:]
     assert (op, who, row_id) == ("UPDATE", login_of(analyst), str(camera_id))
@@ -62,36 +70,52 @@ def test_giving_a_role_is_recorded(db, logins, sql, login_of):
 @pytest.fixture(scope="module")
 def logged(shared_db, shared_logins, sql):
     """Return shared_db's logins after an investigator's search and an audited change gave the logs rows."""
-    sql(shared_logins["investigator"], "INSERT INTO camreq.searches (reason, distance_m, incident_count, "
-                                       "result_count) VALUES ('x', 100, 1, 0)")
-    sql(shared_logins["investigator"], "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, "
-                                       f"window_end, geom) SELECT id, 'i', now(), now(), {POINT} FROM camreq.searches")
+    sql(
+        shared_logins["investigator"],
+        "INSERT INTO camreq.searches (reason, distance_m, incident_count, result_count) VALUES ('x', 100, 1, 0)",
+    )
+    sql(
+        shared_logins["investigator"],
+        "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, "
+        f"window_end, geom) SELECT id, 'i', now(), now(), {POINT} FROM camreq.searches",
+    )
     sql(shared_logins["administrator"], "INSERT INTO camreq.owners (name) VALUES ('Ville')")
     sql(shared_logins["investigator"], NEW_REQUISITION)
     return shared_logins
 
 
 @pytest.mark.parametrize("table", APPEND_ONLY)
-@pytest.mark.parametrize("statement", ["UPDATE camreq.{t} SET {c} = {c}", "DELETE FROM camreq.{t}",
-                                       "TRUNCATE camreq.{t} CASCADE"])
+@pytest.mark.parametrize(
+    "statement", ["UPDATE camreq.{t} SET {c} = {c}", "DELETE FROM camreq.{t}", "TRUNCATE camreq.{t} CASCADE"]
+)
 @pytest.mark.parametrize("who", ["administrator", "analyst", "investigator", "nobody", "superuser", "table owner"])
 def test_nobody_changes_or_deletes_audit_or_log_rows(shared_db, logged, sql, table, statement, who, login_of):
-    column = {"audit_log": "changed_by", "searches": "reason", "search_incidents": "incident_id",
-              "requisition_status_history": "note"}[table]
+    column = {
+        "audit_log": "changed_by",
+        "searches": "reason",
+        "search_incidents": "incident_id",
+        "requisition_status_history": "note",
+    }[table]
     connection = {"superuser": shared_db, "table owner": logged["nobody"]}.get(who) or logged[who]
     owner = login_of(logged["nobody"])
     before = [sql(shared_db, f"SELECT count(*) FROM camreq.{t}") for t in APPEND_ONLY]
     tables = [name for (name,) in sql(shared_db, "SELECT tablename FROM pg_tables WHERE schemaname = 'camreq'")]
     if who == "table owner":  # owns every table, so that CASCADE (searches -> requisitions) reaches only its own
-        sql(shared_db, "".join(f"ALTER TABLE camreq.{t} OWNER TO {owner};" for t in tables)
-            + f"GRANT USAGE ON SCHEMA camreq TO {owner}")
+        sql(
+            shared_db,
+            "".join(f"ALTER TABLE camreq.{t} OWNER TO {owner};" for t in tables)
+            + f"GRANT USAGE ON SCHEMA camreq TO {owner}",
+        )
     try:
         with pytest.raises(psycopg2.errors.InsufficientPrivilege) as refused:
             sql(connection, statement.format(t=table, c=column))
     finally:
         if who == "table owner":
-            sql(shared_db, "".join(f"ALTER TABLE camreq.{t} OWNER TO postgres;" for t in tables)
-                + f"REVOKE USAGE ON SCHEMA camreq FROM {owner}")
+            sql(
+                shared_db,
+                "".join(f"ALTER TABLE camreq.{t} OWNER TO postgres;" for t in tables)
+                + f"REVOKE USAGE ON SCHEMA camreq FROM {owner}",
+            )
     if who in ("superuser", "table owner"):
         assert "is append-only: its rows cannot be changed or deleted" in str(refused.value)
     assert [sql(shared_db, f"SELECT count(*) FROM camreq.{t}") for t in APPEND_ONLY] == before

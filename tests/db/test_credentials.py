@@ -31,8 +31,11 @@ def test_a_failing_run_with_a_password_leaves_it_in_no_message_log_or_settings(c
     feedback = QgsProcessingFeedback()
     connection = f"{db} host=localhost user={secret_login} password={SECRET}x"
     with pytest.raises(QgsProcessingException) as raised:
-        camreq_processing.run("camreq:grantuser", {"CONNECTION": connection, "LOGIN": secret_login,
-                                                   "ROLE": "analyst", "UNIT": ""}, feedback=feedback)
+        camreq_processing.run(
+            "camreq:grantuser",
+            {"CONNECTION": connection, "LOGIN": secret_login, "ROLE": "analyst", "UNIT": ""},
+            feedback=feedback,
+        )
     assert "password authentication failed" in str(raised.value)
     assert SECRET not in str(raised.value)
     assert SECRET not in feedback.textLog() + feedback.htmlLog()

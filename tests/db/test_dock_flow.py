@@ -490,8 +490,11 @@ def test_hostile_requisition_text_is_stored_verbatim_or_refused_naming_the_field
     column, name = REQUISITION_FIELDS[field]
     getattr(scene_panel.requisitions, field).setText(value)
     click_create(scene_panel)
-    rows = sql(scene["db"], f"SELECT {column}, d.pdf FROM camreq.requisitions r "
-               "JOIN camreq.requisition_documents d ON d.requisition_id = r.id")
+    rows = sql(
+        scene["db"],
+        f"SELECT {column}, d.pdf FROM camreq.requisitions r "
+        "JOIN camreq.requisition_documents d ON d.requisition_id = r.id",
+    )
     said = messages(qgis_iface) + scene_panel.requisitions.sendReport.toPlainText()
     stored_or_refused(value, [stored for stored, _pdf in rows], said, name)
     if rows and kind in ("jinja", "script"):

@@ -25,15 +25,24 @@ def grant(processing, connection: str, who: str, role: str = "investigator", uni
 
 def groups_of(sql, db: str, who: str) -> list[str]:
     """Return the camreq group roles a login is a member of."""
-    return [name for (name,) in sql(db, "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
-                                        "WHERE m.member = %s::regrole AND r.rolname LIKE 'camreq%%' ORDER BY 1",
-                                    (who,))]
+    return [
+        name
+        for (name,) in sql(
+            db,
+            "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+            "WHERE m.member = %s::regrole AND r.rolname LIKE 'camreq%%' ORDER BY 1",
+            (who,),
+        )
+    ]
 
 
 def test_an_investigator_gets_the_group_role_and_the_unit(camreq_processing, db, logins, sql, login_of):
     who = login_of(logins["nobody"])
-    assert grant(camreq_processing, db, who, unit=" Brigade C ") == {"LOGIN": who, "ROLE": "investigator",
-                                                                       "UNIT": "Brigade C"}
+    assert grant(camreq_processing, db, who, unit=" Brigade C ") == {
+        "LOGIN": who,
+        "ROLE": "investigator",
+        "UNIT": "Brigade C",
+    }
     assert groups_of(sql, db, who) == ["camreq_investigator"]
     assert sql(db, "SELECT role, unit FROM camreq.users WHERE login = %s", (who,)) == [("investigator", "Brigade C")]
     assert sql(logins["nobody"], "SELECT count(*) FROM camreq.cameras") == [(0,)]
@@ -52,12 +61,16 @@ def test_an_administrator_gives_the_investigator_role(camreq_processing, logins,
     assert groups_of(sql, db, who) == ["camreq_investigator"]
 
 
-@pytest.mark.parametrize(("granter", "role", "message"), [
-    ("analyst", "investigator", "Only a CamReq administrator can give roles"),
-    ("investigator", "analyst", "Only a CamReq administrator can give roles"),
-])
-def test_who_may_not_give_a_role_is_refused_and_nothing_changes(camreq_processing, db, logins, sql,
-                                                                granter, role, message, login_of):
+@pytest.mark.parametrize(
+    ("granter", "role", "message"),
+    [
+        ("analyst", "investigator", "Only a CamReq administrator can give roles"),
+        ("investigator", "analyst", "Only a CamReq administrator can give roles"),
+    ],
+)
+def test_who_may_not_give_a_role_is_refused_and_nothing_changes(
+    camreq_processing, db, logins, sql, granter, role, message, login_of
+):
     who = login_of(logins["nobody"])
     with pytest.raises(QgsProcessingException, match=message):
         grant(camreq_processing, logins[granter], who, role)
@@ -65,18 +78,22 @@ def test_who_may_not_give_a_role_is_refused_and_nothing_changes(camreq_processin
     assert sql(db, "SELECT count(*) FROM camreq.users WHERE login = %s", (who,)) == [(0,)]
 
 
-@pytest.mark.parametrize(("who", "role", "unit", "message"), [
-    ("no_such_login_" + uuid.uuid4().hex[:6], "investigator", "A", "LOGIN: 'no_such_login_.*' is not a login"),
-    ("camreq_admin", "investigator", "A", "LOGIN: 'camreq_admin' is a group role that cannot log in"),
-    ("x" * 64, "investigator", "A", "LOGIN: 64 characters, at most 63"),
-    ("", "investigator", "A", "LOGIN"),
-    ("{nobody}", "investigator", "", "UNIT: an investigator needs a unit"),
-    ("{nobody}", "investigator", "A\x00B", r"UNIT: contains a NUL character"),
-    ("{nobody}", "investigator", "A" * 100_000, "UNIT: 100000 characters, at most 200"),
-    ("{nobody}\x00", "investigator", "A", r"LOGIN: contains a NUL character"),
-])
-def test_bad_values_are_refused_naming_the_parameter(camreq_processing, db, logins, sql, login_of,
-                                                     who, role, unit, message):
+@pytest.mark.parametrize(
+    ("who", "role", "unit", "message"),
+    [
+        ("no_such_login_" + uuid.uuid4().hex[:6], "investigator", "A", "LOGIN: 'no_such_login_.*' is not a login"),
+        ("camreq_admin", "investigator", "A", "LOGIN: 'camreq_admin' is a group role that cannot log in"),
+        ("x" * 64, "investigator", "A", "LOGIN: 64 characters, at most 63"),
+        ("", "investigator", "A", "LOGIN"),
+        ("{nobody}", "investigator", "", "UNIT: an investigator needs a unit"),
+        ("{nobody}", "investigator", "A\x00B", r"UNIT: contains a NUL character"),
+        ("{nobody}", "investigator", "A" * 100_000, "UNIT: 100000 characters, at most 200"),
+        ("{nobody}\x00", "investigator", "A", r"LOGIN: contains a NUL character"),
+    ],
+)
+def test_bad_values_are_refused_naming_the_parameter(
+    camreq_processing, db, logins, sql, login_of, who, role, unit, message
+):
     before = sql(db, "SELECT * FROM camreq.users ORDER BY login")
     with pytest.raises(QgsProcessingException, match=message):
         grant(camreq_processing, db, who.replace("{nobody}", login_of(logins["nobody"])), role, unit)

@@ -56,8 +56,12 @@ MATRIX = [
     ("settings", "update", "UPDATE camreq.settings SET srid = srid", NOBODY),
     ("settings", "delete", "DELETE FROM camreq.settings", NOBODY),
     ("camera_types", "select", "SELECT * FROM camreq.camera_types", CAMREQ),
-    ("camera_types", "insert",
-     "INSERT INTO camreq.camera_types VALUES ('matrix', 'Matrix', 60, 50, false, 'Matrice')", ADMIN),
+    (
+        "camera_types",
+        "insert",
+        "INSERT INTO camreq.camera_types VALUES ('matrix', 'Matrix', 60, 50, false, 'Matrice')",
+        ADMIN,
+    ),
     ("camera_types", "update", "UPDATE camreq.camera_types SET label = label || ' (x)'", ADMIN),
     ("camera_types", "delete", "DELETE FROM camreq.camera_types WHERE camera_type = 'anpr'", ADMIN),
     ("owners", "select", "SELECT * FROM camreq.owners", CAMREQ),
@@ -65,8 +69,12 @@ MATRIX = [
     ("owners", "update", "UPDATE camreq.owners SET notes = 'matrix'", EDITORS),
     ("owners", "delete", "DELETE FROM camreq.owners WHERE name = 'Spare owner'", NOBODY),
     ("cameras", "select", "SELECT * FROM camreq.cameras", CAMREQ),
-    ("cameras", "insert", f"INSERT INTO camreq.cameras (owner_id, geom) SELECT min(id), {POINT} FROM camreq.owners",
-     EDITORS),
+    (
+        "cameras",
+        "insert",
+        f"INSERT INTO camreq.cameras (owner_id, geom) SELECT min(id), {POINT} FROM camreq.owners",
+        EDITORS,
+    ),
     ("cameras", "update", "UPDATE camreq.cameras SET notes = 'matrix'", EDITORS),
     ("cameras", "delete", "DELETE FROM camreq.cameras WHERE ref = 'spare'", NOBODY),
     ("users", "select", "SELECT * FROM camreq.users", CAMREQ),
@@ -74,8 +82,7 @@ MATRIX = [
     ("users", "update", "UPDATE camreq.users SET unit = 'Brigade C'", ADMIN),
     ("users", "delete", "DELETE FROM camreq.users WHERE role = 'analyst'", ADMIN),
     ("audit_log", "select", "SELECT * FROM camreq.audit_log", ADMIN),
-    ("audit_log", "insert", "INSERT INTO camreq.audit_log (table_name, operation) VALUES ('owners', 'DELETE')",
-     NOBODY),
+    ("audit_log", "insert", "INSERT INTO camreq.audit_log (table_name, operation) VALUES ('owners', 'DELETE')", NOBODY),
     ("audit_log", "update", "UPDATE camreq.audit_log SET changed_by = 'someone else'", NOBODY),
     ("audit_log", "delete", "DELETE FROM camreq.audit_log", NOBODY),
     ("searches", "select", "SELECT * FROM camreq.searches", SEARCHERS),
@@ -83,16 +90,19 @@ MATRIX = [
     ("searches", "update", "UPDATE camreq.searches SET reason = 'nothing to see'", NOBODY),
     ("searches", "delete", "DELETE FROM camreq.searches", NOBODY),
     ("search_incidents", "select", "SELECT * FROM camreq.search_incidents", SEARCHERS),
-    ("search_incidents", "insert",
-     attach_incident("matrix"), SEARCHERS),
+    ("search_incidents", "insert", attach_incident("matrix"), SEARCHERS),
     ("search_incidents", "update", "UPDATE camreq.search_incidents SET incident_id = 'x'", NOBODY),
     ("search_incidents", "delete", "DELETE FROM camreq.search_incidents", NOBODY),
     ("search_statistics", "select", "SELECT * FROM camreq.search_statistics", EDITORS),
     ("requisition_statuses", "select", "SELECT * FROM camreq.requisition_statuses", CAMREQ),
     ("requisition_statuses", "update", "UPDATE camreq.requisition_statuses SET label = 'x'", NOBODY),
     ("requisition_transitions", "select", "SELECT * FROM camreq.requisition_transitions", CAMREQ),
-    ("requisition_transitions", "insert",
-     "INSERT INTO camreq.requisition_transitions VALUES ('cancelled', 'draft')", NOBODY),
+    (
+        "requisition_transitions",
+        "insert",
+        "INSERT INTO camreq.requisition_transitions VALUES ('cancelled', 'draft')",
+        NOBODY,
+    ),
     ("requisition_transitions", "delete", "DELETE FROM camreq.requisition_transitions", NOBODY),
     ("requisitions", "select", "SELECT * FROM camreq.requisitions", SEARCHERS),
     ("requisitions", "insert", NEW_REQUISITION, SEARCHERS),
@@ -105,23 +115,41 @@ MATRIX = [
     ("requisition_cameras", "update", "UPDATE camreq.requisition_cameras SET window_end = window_end", NOBODY),
     ("requisition_cameras", "delete", "DELETE FROM camreq.requisition_cameras", NOBODY),
     ("requisition_status_history", "select", "SELECT * FROM camreq.requisition_status_history", SEARCHERS),
-    ("requisition_status_history", "insert", "INSERT INTO camreq.requisition_status_history "
-     "(requisition_id, from_status, to_status) SELECT id, 'draft', status FROM camreq.requisitions", NOBODY),
+    (
+        "requisition_status_history",
+        "insert",
+        "INSERT INTO camreq.requisition_status_history "
+        "(requisition_id, from_status, to_status) SELECT id, 'draft', status FROM camreq.requisitions",
+        NOBODY,
+    ),
     ("requisition_status_history", "update", "UPDATE camreq.requisition_status_history SET note = 'x'", NOBODY),
     ("requisition_status_history", "delete", "DELETE FROM camreq.requisition_status_history", NOBODY),
     ("requisition_counters", "select", "SELECT * FROM camreq.requisition_counters", NOBODY),
     ("requisition_counters", "update", "UPDATE camreq.requisition_counters SET last_number = 0", NOBODY),
     ("requisition_outbox", "select", "SELECT * FROM camreq.requisition_outbox", SEARCHERS),
-    ("requisition_outbox", "insert (issue)",
-     "SELECT camreq.issue_requisition(id) FROM camreq.requisitions WHERE status = 'draft'", SEARCHERS),
-    ("requisition_outbox", "insert for a draft", "INSERT INTO camreq.requisition_outbox (requisition_id, message_id) "
-     "SELECT id, 'm' || id FROM camreq.requisitions WHERE status = 'draft'", NOBODY),
+    (
+        "requisition_outbox",
+        "insert (issue)",
+        "SELECT camreq.issue_requisition(id) FROM camreq.requisitions WHERE status = 'draft'",
+        SEARCHERS,
+    ),
+    (
+        "requisition_outbox",
+        "insert for a draft",
+        "INSERT INTO camreq.requisition_outbox (requisition_id, message_id) "
+        "SELECT id, 'm' || id FROM camreq.requisitions WHERE status = 'draft'",
+        NOBODY,
+    ),
     ("requisition_outbox", "update", "UPDATE camreq.requisition_outbox SET status = 'failed'", SEARCHERS),
     ("requisition_outbox", "delete", "DELETE FROM camreq.requisition_outbox", NOBODY),
     ("requisition_outbox_attempts", "select", "SELECT * FROM camreq.requisition_outbox_attempts", SEARCHERS),
     ("requisition_outbox_attempts", "insert", ADD_ATTEMPT, SEARCHERS),
-    ("requisition_outbox_attempts", "update",
-     "UPDATE camreq.requisition_outbox_attempts SET outcome = 'deferred'", SEARCHERS),
+    (
+        "requisition_outbox_attempts",
+        "update",
+        "UPDATE camreq.requisition_outbox_attempts SET outcome = 'deferred'",
+        SEARCHERS,
+    ),
     ("requisition_outbox_attempts", "delete", "DELETE FROM camreq.requisition_outbox_attempts", NOBODY),
     ("requisitions_due_soon", "select", "SELECT * FROM camreq.requisitions_due_soon", SEARCHERS),
     ("requisition_documents", "select", "SELECT * FROM camreq.requisition_documents", SEARCHERS),
@@ -133,21 +161,38 @@ MATRIX = [
     ("no_footage_reasons", "insert", "INSERT INTO camreq.no_footage_reasons VALUES ('matrix', 99)", NOBODY),
     ("no_footage_reasons", "delete", "DELETE FROM camreq.no_footage_reasons", NOBODY),
     ("requisitions", "update no-footage reason", "UPDATE camreq.requisitions SET no_footage_reason = NULL", SEARCHERS),
-    ("requisitions", "statistics function", "SELECT * FROM camreq.owner_statistics('2000-01-01', '2100-01-01')",
-     EDITORS),
-    ("requisitions", "facts behind the statistics",
-     "SELECT * FROM camreq.requisition_facts('2000-01-01', '2100-01-01', NULL)", NOBODY),
+    (
+        "requisitions",
+        "statistics function",
+        "SELECT * FROM camreq.owner_statistics('2000-01-01', '2100-01-01')",
+        EDITORS,
+    ),
+    (
+        "requisitions",
+        "facts behind the statistics",
+        "SELECT * FROM camreq.requisition_facts('2000-01-01', '2100-01-01', NULL)",
+        NOBODY,
+    ),
     ("cameras", "registry findings", "SELECT * FROM camreq.registry_findings()", EDITORS),
     ("addresses", "select", "SELECT * FROM camreq.addresses", CAMREQ),
     ("addresses", "search", "SELECT * FROM camreq.search_addresses('1 rue de la matrice')", CAMREQ),
-    ("addresses", "insert", f"INSERT INTO camreq.addresses (id, numero, nom_voie, code_postal, code_insee, "
-     f"nom_commune, geom) VALUES ('matrix_1', 1, 'Rue Matrix', '38000', '38185', 'Grenoble', {POINT})", EDITORS),
+    (
+        "addresses",
+        "insert",
+        f"INSERT INTO camreq.addresses (id, numero, nom_voie, code_postal, code_insee, "
+        f"nom_commune, geom) VALUES ('matrix_1', 1, 'Rue Matrix', '38000', '38185', 'Grenoble', {POINT})",
+        EDITORS,
+    ),
     ("addresses", "update", "UPDATE camreq.addresses SET type_position = 'entrée'", EDITORS),
     ("addresses", "delete", "DELETE FROM camreq.addresses WHERE id = 'spare_2'", EDITORS),
     ("address_streets", "select", "SELECT * FROM camreq.address_streets", CAMREQ),
-    ("address_streets", "insert", "INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, "
-     f"nom_commune, search_text, geom) VALUES ('38185', '38000', 'Rue Matrix', 'Grenoble', 'rue matrix', {POINT})",
-     EDITORS),
+    (
+        "address_streets",
+        "insert",
+        "INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, "
+        f"nom_commune, search_text, geom) VALUES ('38185', '38000', 'Rue Matrix', 'Grenoble', 'rue matrix', {POINT})",
+        EDITORS,
+    ),
     ("address_streets", "update (import)", "SELECT camreq.refresh_address_streets(ARRAY['38185'])", EDITORS),
     ("address_streets", "delete", "DELETE FROM camreq.address_streets", EDITORS),
     ("address_abbreviations", "select", "SELECT * FROM camreq.address_abbreviations", CAMREQ),
@@ -165,11 +210,16 @@ def seeded(shared_db, shared_logins, sql):
     statements = [
         ("administrator", "INSERT INTO camreq.owners (name) VALUES ('Seed owner'), ('Spare owner')"),
         ("analyst", f"INSERT INTO camreq.cameras (owner_id, geom) SELECT min(id), {POINT} FROM camreq.owners"),
-        ("analyst", f"INSERT INTO camreq.cameras (owner_id, ref, geom) SELECT min(id), 'spare', {POINT} "
-                    "FROM camreq.owners"),
-        ("analyst", "INSERT INTO camreq.addresses (id, numero, nom_voie, code_postal, code_insee, nom_commune, geom) "
-                    f"VALUES ('seed_1', 1, 'Rue de la Matrice', '38000', '38185', 'Grenoble', {POINT}), "
-                    f"('spare_2', 2, 'Rue de la Matrice', '38000', '38185', 'Grenoble', {POINT})"),
+        (
+            "analyst",
+            f"INSERT INTO camreq.cameras (owner_id, ref, geom) SELECT min(id), 'spare', {POINT} FROM camreq.owners",
+        ),
+        (
+            "analyst",
+            "INSERT INTO camreq.addresses (id, numero, nom_voie, code_postal, code_insee, nom_commune, geom) "
+            f"VALUES ('seed_1', 1, 'Rue de la Matrice', '38000', '38185', 'Grenoble', {POINT}), "
+            f"('spare_2', 2, 'Rue de la Matrice', '38000', '38185', 'Grenoble', {POINT})",
+        ),
         ("analyst", "SELECT camreq.refresh_address_streets(ARRAY['38185'])"),
     ] + [
         (who, statement)
@@ -202,31 +252,53 @@ def test_role_may_do_exactly_what_the_matrix_allows(seeded, attempt, role, table
 
 
 def test_every_table_and_view_of_the_schema_is_in_the_matrix(shared_db, sql):
-    relations = sql(shared_db, "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace "
-                               "AND relkind IN ('r', 'v', 'p', 'm')")
+    relations = sql(
+        shared_db,
+        "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace AND relkind IN ('r', 'v', 'p', 'm')",
+    )
     assert {name for (name,) in relations} == {table for table, *_ in MATRIX}
 
 
 def test_every_table_with_sensitive_rows_has_row_level_security(shared_db, sql):
-    protected = sql(shared_db, "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace "
-                               "AND relkind = 'r' AND relrowsecurity")
+    protected = sql(
+        shared_db,
+        "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace AND relkind = 'r' AND relrowsecurity",
+    )
     assert {name for (name,) in protected} >= {
-        "users", "audit_log", "searches", "search_incidents", "requisitions", "requisition_cameras",
-        "requisition_status_history", "requisition_outbox", "requisition_outbox_attempts", "requisition_counters",
+        "users",
+        "audit_log",
+        "searches",
+        "search_incidents",
+        "requisitions",
+        "requisition_cameras",
+        "requisition_status_history",
+        "requisition_outbox",
+        "requisition_outbox_attempts",
+        "requisition_counters",
         "requisition_documents",
     }
 
 
 def test_requisition_tables_apply_their_policies_to_their_owner_too(shared_db, sql):
-    forced = sql(shared_db, "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace "
-                            "AND relkind = 'r' AND relforcerowsecurity")
+    forced = sql(
+        shared_db,
+        "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace "
+        "AND relkind = 'r' AND relforcerowsecurity",
+    )
     assert {name for (name,) in forced} == {
-        "requisitions", "requisition_cameras", "requisition_status_history", "requisition_outbox",
-        "requisition_outbox_attempts", "requisition_documents",
+        "requisitions",
+        "requisition_cameras",
+        "requisition_status_history",
+        "requisition_outbox",
+        "requisition_outbox_attempts",
+        "requisition_documents",
     }
 
 
 def test_logins_without_a_camreq_role_get_nothing_from_public(shared_db, sql):
-    granted = sql(shared_db, "SELECT table_name, privilege_type FROM information_schema.role_table_grants "
-                             "WHERE table_schema = 'camreq' AND grantee = 'PUBLIC'")
+    granted = sql(
+        shared_db,
+        "SELECT table_name, privilege_type FROM information_schema.role_table_grants "
+        "WHERE table_schema = 'camreq' AND grantee = 'PUBLIC'",
+    )
     assert granted == []

@@ -19,8 +19,9 @@ SEES = (
 )
 
 
-def add_camera(sql, db: str, camera_type: str, direction: float | None, fov: float | None = 60,
-               range_m: float | None = 50) -> int:
+def add_camera(
+    sql, db: str, camera_type: str, direction: float | None, fov: float | None = 60, range_m: float | None = 50
+) -> int:
     """Insert one camera at place Grenette and return its id."""
     return sql(db, INSERT, (camera_type, direction, fov, range_m))[0][0]
 

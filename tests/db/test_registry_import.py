@@ -59,8 +59,9 @@ def warnings_of(outputs: dict, key: str) -> dict:
 
 
 def test_osm_sample_keeps_every_camera_and_warns_about_each_bad_tag(db, sql, import_cameras):
-    outputs, reasons = import_cameras(db, str(OSM_GEOJSON), key="osm_id", DEFAULT_OWNER="Grenoble-Alpes Métropole",
-                                      OUTPUT_WARNINGS="TEMPORARY_OUTPUT")
+    outputs, reasons = import_cameras(
+        db, str(OSM_GEOJSON), key="osm_id", DEFAULT_OWNER="Grenoble-Alpes Métropole", OUTPUT_WARNINGS="TEMPORARY_OUTPUT"
+    )
     assert (outputs["IMPORTED"], outputs["UPDATED"], outputs["REJECTED"], outputs["SKIPPED"]) == (44, 0, 0, 1)
     assert reasons == {}
     assert warnings_of(outputs, "osm_id") == {
@@ -92,8 +93,10 @@ def test_osm_sample_keeps_every_camera_and_warns_about_each_bad_tag(db, sql, imp
         ({"camera:type": "dome"}, {"camera_type": "dome"}),
         ({"surveillance:type": "ALPR"}, {"camera_type": "anpr"}),
         ({"surveillance": "indoor"}, {"public_space": False}),
-        ({"surveillance:zone": "parking", "camera:mount": "pole"},
-         {"notes": "surveillance:zone=parking; camera:mount=pole"}),
+        (
+            {"surveillance:zone": "parking", "camera:mount": "pole"},
+            {"notes": "surveillance:zone=parking; camera:mount=pole"},
+        ),
         ({"operator": "Galerie (synthétique)"}, {"owner": "Galerie (synthétique)"}),
         ({"ref": "CAM 7"}, {"ref": "CAM 7"}),
     ],
@@ -108,8 +111,14 @@ def test_every_osm_tag_form_reaches_the_registry(db, sql, import_cameras, point_
 
 
 def test_an_explicit_field_wins_over_the_osm_tag(db, sql, import_cameras, point_layer):
-    row = {"osm_id": "node/7", "operator": "OSM operator", "camera:direction": "NE", **GRENOBLE,
-           "owner": "Explicit owner", "direction": 200.0}
+    row = {
+        "osm_id": "node/7",
+        "operator": "OSM operator",
+        "camera:direction": "NE",
+        **GRENOBLE,
+        "owner": "Explicit owner",
+        "direction": 200.0,
+    }
     import_cameras(db, point_layer([row]), key="osm_id")
     assert sql(db, "SELECT o.name, c.direction FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id") == [
         ("Explicit owner", 200.0)
@@ -117,8 +126,9 @@ def test_an_explicit_field_wins_over_the_osm_tag(db, sql, import_cameras, point_
 
 
 def test_reimporting_updates_rows_and_never_duplicates(db, sql, import_cameras, point_file):
-    path = point_file([camera("C1", retention_days=10), camera("C2"), {"osm_id": "node/5", **GRENOBLE}], "GPKG",
-                      ".gpkg")
+    path = point_file(
+        [camera("C1", retention_days=10), camera("C2"), {"osm_id": "node/5", **GRENOBLE}], "GPKG", ".gpkg"
+    )
     first, _ = import_cameras(db, path, DEFAULT_OWNER="Ville de Grenoble")
     snapshot = sql(db, "SELECT id, ref, osm_id, retention_days FROM camreq.cameras ORDER BY id")
     again, _ = import_cameras(db, path, DEFAULT_OWNER="Ville de Grenoble")
@@ -136,37 +146,74 @@ def test_the_same_ref_of_another_owner_is_another_camera(db, sql, import_cameras
 @pytest.mark.parametrize(
     ("fields", "warning", "column", "stored"),
     [
-        ({"retention_days": 45}, "retention_days 45: retention must be between 1 and 31 days; left empty",
-         "retention_days", 30),
+        (
+            {"retention_days": 45},
+            "retention_days 45: retention must be between 1 and 31 days; left empty",
+            "retention_days",
+            30,
+        ),
         ({"direction": 400.0}, "", "direction", 40.0),  # 400° is 40°
         ({"fov": 0.0}, "fov 0: field of view must be between 1 and 360 degrees; left empty", "fov", None),
         ({"range_m": -5.0}, "range_m -5: range must be positive (metres); left empty", "range_m", None),
         ({"height": -1.0}, "height_m -1: mount height must be positive (metres); left empty", "height_m", None),
         ({"tilt": 120.0}, "tilt 120: tilt must be between -90 and 90 degrees; left empty", "tilt", None),
-        ({"camera_type": "bullet"}, "camera_type 'bullet': camera type must be fixed, dome, ptz or anpr; left empty",
-         "camera_type", "fixed"),
-        ({"status": "broken"}, "status 'broken': status must be in_service, out_of_order or removed; left empty",
-         "status", "in_service"),
-        ({"recording_mode": "sometimes"}, "recording_mode 'sometimes': recording mode must be continuous, motion or "
-                                          "scheduled; left empty", "recording_mode", "continuous"),
-        ({"retention_days": "seven"}, "retention_days 'seven' is not a whole number; retention_days left empty",
-         "retention_days", 30),
+        (
+            {"camera_type": "bullet"},
+            "camera_type 'bullet': camera type must be fixed, dome, ptz or anpr; left empty",
+            "camera_type",
+            "fixed",
+        ),
+        (
+            {"status": "broken"},
+            "status 'broken': status must be in_service, out_of_order or removed; left empty",
+            "status",
+            "in_service",
+        ),
+        (
+            {"recording_mode": "sometimes"},
+            "recording_mode 'sometimes': recording mode must be continuous, motion or scheduled; left empty",
+            "recording_mode",
+            "continuous",
+        ),
+        (
+            {"retention_days": "seven"},
+            "retention_days 'seven' is not a whole number; retention_days left empty",
+            "retention_days",
+            30,
+        ),
         ({"fov": "wide"}, "fov 'wide' is not a number; fov left empty", "fov", None),
-        ({"public_space": "maybe"}, "public_space 'maybe' is not true or false; public_space left empty",
-         "public_space", True),
-        ({"last_verified": "2025-13-45"}, "last_verified '2025-13-45' is not a date such as 2025-12-31 or 31/12/2025; "
-                                          "last_verified left empty", "last_verified", None),
-        ({"osm_id": "camera 12"}, "osm_id 'camera 12' is not an OpenStreetMap id such as node/123; osm_id left empty",
-         "osm_id", None),
-        ({"direction": "up"}, "direction 'up' is not degrees, a compass point or a range; direction left empty",
-         "direction", None),
+        (
+            {"public_space": "maybe"},
+            "public_space 'maybe' is not true or false; public_space left empty",
+            "public_space",
+            True,
+        ),
+        (
+            {"last_verified": "2025-13-45"},
+            "last_verified '2025-13-45' is not a date such as 2025-12-31 or 31/12/2025; last_verified left empty",
+            "last_verified",
+            None,
+        ),
+        (
+            {"osm_id": "camera 12"},
+            "osm_id 'camera 12' is not an OpenStreetMap id such as node/123; osm_id left empty",
+            "osm_id",
+            None,
+        ),
+        (
+            {"direction": "up"},
+            "direction 'up' is not degrees, a compass point or a range; direction left empty",
+            "direction",
+            None,
+        ),
     ],
 )
 def test_a_value_that_cannot_be_read_or_breaks_a_rule_is_left_empty_and_the_camera_kept(
     db, sql, import_cameras, point_layer, fields, warning, column, stored
 ):
-    outputs, reasons = import_cameras(db, point_layer([camera("GOOD"), camera("ODD", **fields)]),
-                                      OUTPUT_WARNINGS="TEMPORARY_OUTPUT")
+    outputs, reasons = import_cameras(
+        db, point_layer([camera("GOOD"), camera("ODD", **fields)]), OUTPUT_WARNINGS="TEMPORARY_OUTPUT"
+    )
     assert (reasons, warnings_of(outputs, "ref")) == ({}, {"ODD": warning} if warning else {})
     assert (outputs["IMPORTED"], outputs["REJECTED"], outputs["WARNED"]) == (2, 0, 1 if warning else 0)
     assert sql(db, f"SELECT {column} FROM camreq.cameras WHERE ref = 'ODD'") == [(stored,)]
@@ -175,8 +222,10 @@ def test_a_value_that_cannot_be_read_or_breaks_a_rule_is_left_empty_and_the_came
 @pytest.mark.parametrize(
     ("fields", "reason"),
     [
-        ({"owner": "", "owner_email": "x"}, "owner is missing: the row names none (owner or operator) and "
-                                            "DEFAULT_OWNER is empty"),
+        (
+            {"owner": "", "owner_email": "x"},
+            "owner is missing: the row names none (owner or operator) and DEFAULT_OWNER is empty",
+        ),
         ({"owner": " "}, "owner is missing: the row names none (owner or operator) and DEFAULT_OWNER is empty"),
     ],
 )
@@ -190,8 +239,11 @@ def test_a_camera_without_an_owner_is_rejected_and_the_other_rows_are_kept(
 
 
 def test_a_new_owner_with_a_bad_e_mail_is_created_without_it(db, sql, import_cameras, point_layer):
-    outputs, _ = import_cameras(db, point_layer([camera("C1", owner="New owner", owner_email="not-an-email")]),
-                                OUTPUT_WARNINGS="TEMPORARY_OUTPUT")
+    outputs, _ = import_cameras(
+        db,
+        point_layer([camera("C1", owner="New owner", owner_email="not-an-email")]),
+        OUTPUT_WARNINGS="TEMPORARY_OUTPUT",
+    )
     assert warnings_of(outputs, "ref") == {
         "C1": "email 'not-an-email': owner e-mail must be one address such as name@example.org; left empty"
     }
@@ -220,7 +272,8 @@ def test_unknown_owners_are_created_and_reported_without_contact(db, sql, import
     outputs, _ = import_cameras(db, layer, feedback=feedback)
     assert outputs["OWNERS_CREATED"] == 2
     assert sql(db, "SELECT name, kind, email FROM camreq.owners ORDER BY name") == [
-        ("Shop A", "private", None), ("Shop B", "private", "b@shop.example.org")
+        ("Shop A", "private", None),
+        ("Shop B", "private", "b@shop.example.org"),
     ]
     lacking = [warning for warning in feedback.lines if "without a requisition contact" in warning]
     assert len(lacking) == 1 and "Shop A" in lacking[0] and "Shop B" not in lacking[0]
@@ -231,8 +284,10 @@ def test_points_in_another_crs_land_at_the_right_place(db, sql, import_cameras, 
         QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance()
     )
     mercator = to_mercator.transform(QgsPointXY(GRENOBLE["x"], GRENOBLE["y"]))
-    import_cameras(db, point_layer([{"ref": "M1", "owner": "Ville de Grenoble", "x": mercator.x(), "y": mercator.y()}],
-                                   "EPSG:3857"))
+    import_cameras(
+        db,
+        point_layer([{"ref": "M1", "owner": "Ville de Grenoble", "x": mercator.x(), "y": mercator.y()}], "EPSG:3857"),
+    )
     assert sql(db, "SELECT ST_SRID(geom) FROM camreq.cameras") == [(2154,)]
     distance = sql(
         db,

@@ -18,8 +18,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-CAMERAS = "SELECT osm_id, ref, camera_type, direction, tilt, public_space, address, retention_days, status, " \
-          "height_m, fov, round(ST_X(geom)), round(ST_Y(geom)) FROM camreq.cameras ORDER BY osm_id, ref"
+CAMERAS = (
+    "SELECT osm_id, ref, camera_type, direction, tilt, public_space, address, retention_days, status, "
+    "height_m, fov, round(ST_X(geom)), round(ST_Y(geom)) FROM camreq.cameras ORDER BY osm_id, ref"
+)
 
 
 def run(processing, algorithm: str, db: str, layer, feedback=None, **parameters) -> dict:
@@ -49,8 +51,10 @@ def imported_twice(processing, db, sql, layer, **parameters) -> tuple[dict, dict
     snapshot = sql(db, "SELECT * FROM (" + CAMERAS + ") c"), sql(db, "SELECT id, name FROM camreq.owners ORDER BY id")
     again = run(processing, "importcameras", db, layer, **parameters)
     assert again["IMPORTED"] == 0 and again["UPDATED"] == first["IMPORTED"] + first["UPDATED"]
-    assert (sql(db, "SELECT * FROM (" + CAMERAS + ") c"), sql(db, "SELECT id, name FROM camreq.owners ORDER BY id")) \
-        == snapshot
+    assert (
+        sql(db, "SELECT * FROM (" + CAMERAS + ") c"),
+        sql(db, "SELECT id, name FROM camreq.owners ORDER BY id"),
+    ) == snapshot
     return first, again
 
 
@@ -73,8 +77,7 @@ OSM_XML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_an_osm_file_opened_by_the_osm_driver_keeps_its_node_ids_and_other_tags(camreq_processing, db, sql,
-                                                                                tmp_path):
+def test_an_osm_file_opened_by_the_osm_driver_keeps_its_node_ids_and_other_tags(camreq_processing, db, sql, tmp_path):
     path = tmp_path / "extract.osm"
     path.write_text(OSM_XML, encoding="utf-8")
     layer = QgsVectorLayer(f"{path}|layername=points", "points", "ogr")
@@ -83,10 +86,13 @@ def test_an_osm_file_opened_by_the_osm_driver_keeps_its_node_ids_and_other_tags(
     assert counts(first) == (2, 0, 0, 1, 2)
     assert rows_of(first, "OUTPUT_WARNINGS", "osm_id") == {
         "29773947": "camera:direction '90;160;270' gives 3 directions: the field of view is drawn as a disc; "
-                    "direction left empty"
+        "direction left empty"
     }
-    assert sql(db, "SELECT c.osm_id, o.name, c.camera_type, c.direction, c.tilt, c.public_space FROM camreq.cameras c"
-                   " JOIN camreq.owners o ON o.id = c.owner_id ORDER BY c.osm_id") == [
+    assert sql(
+        db,
+        "SELECT c.osm_id, o.name, c.camera_type, c.direction, c.tilt, c.public_space FROM camreq.cameras c"
+        " JOIN camreq.owners o ON o.id = c.owner_id ORDER BY c.osm_id",
+    ) == [
         ("node/29773946", 'Bar "Le Grenette"', "fixed", 45.0, None, True),
         ("node/29773947", "Métropole", "anpr", None, 15.0, True),
     ]
@@ -109,7 +115,8 @@ def test_overpass_json_which_qgis_cannot_open_is_read_from_its_path(camreq_proce
     assert counts(first) == (2, 0, 1, 1, 2)
     assert rows_of(first, "OUTPUT_REJECTED", "osm_id") == {"way/504": "position is missing: the row has no point"}
     assert sql(db, "SELECT osm_id, camera_type, direction, public_space FROM camreq.cameras ORDER BY osm_id") == [
-        ("node/501", "fixed", None, True), ("way/502", "dome", None, True)
+        ("node/501", "fixed", None, True),
+        ("way/502", "dome", None, True),
     ]
 
 
@@ -144,8 +151,14 @@ def test_odd_values_with_an_obvious_meaning_are_read(camreq_processing, db, sql,
 
 @pytest.mark.parametrize("value", ["90;160;270", "180, 270"])
 def test_several_directions_keep_the_camera_as_a_disc_with_a_warning(camreq_processing, db, sql, point_layer, value):
-    row = {"osm_id": "node/43", "man_made": "surveillance", "operator": "Ville", "camera:direction": value,
-           "x": 5.7245, "y": 45.1885}
+    row = {
+        "osm_id": "node/43",
+        "man_made": "surveillance",
+        "operator": "Ville",
+        "camera:direction": value,
+        "x": 5.7245,
+        "y": 45.1885,
+    }
     outputs = run(camreq_processing, "importcameras", db, point_layer([row]))
     assert counts(outputs) == (1, 0, 0, 1, 0)
     warning = rows_of(outputs, "OUTPUT_WARNINGS", "osm_id")["node/43"]
@@ -154,8 +167,15 @@ def test_several_directions_keep_the_camera_as_a_disc_with_a_warning(camreq_proc
 
 
 FRENCH = {
-    "Nom": "VDG-0099", "Adresse": "Place Grenette", "Type": "Dôme", "Orientation": "Sud", "Angle": "90",
-    "Hauteur": "6 m", "Propriétaire": "Ville de Grenoble", "Durée de conservation": "15", "Statut": "Hors service",
+    "Nom": "VDG-0099",
+    "Adresse": "Place Grenette",
+    "Type": "Dôme",
+    "Orientation": "Sud",
+    "Angle": "90",
+    "Hauteur": "6 m",
+    "Propriétaire": "Ville de Grenoble",
+    "Durée de conservation": "15",
+    "Statut": "Hors service",
     "Date de mise en service": "2019-05-01",
 }
 
@@ -178,8 +198,9 @@ def french_file(tmp_path, driver: str, suffix: str) -> str:
 
 
 @pytest.mark.parametrize(("driver", "suffix"), [("ESRI Shapefile", ".shp"), ("GPKG", ".gpkg")])
-def test_french_field_names_are_read_and_the_feedback_says_what_was_used(camreq_processing, db, sql, tmp_path,
-                                                                          log_feedback, driver, suffix):
+def test_french_field_names_are_read_and_the_feedback_says_what_was_used(
+    camreq_processing, db, sql, tmp_path, log_feedback, driver, suffix
+):
     path = french_file(tmp_path, driver, suffix)  # a Shapefile cuts names at 10 bytes: Propriéta, Durée de
     feedback = log_feedback
     first = run(camreq_processing, "importcameras", db, path, feedback=feedback)
@@ -195,8 +216,9 @@ def test_french_field_names_are_read_and_the_feedback_says_what_was_used(camreq_
 
 
 def test_a_field_map_reads_fields_of_any_name(camreq_processing, db, sql, point_layer):
-    layer = point_layer([{"Identifiant": "X-1", "Lieu": "Rue Lafayette", "Exploitant": "Tram", "Jours": 9,
-                          "x": 5.7245, "y": 45.1885}])
+    layer = point_layer(
+        [{"Identifiant": "X-1", "Lieu": "Rue Lafayette", "Exploitant": "Tram", "Jours": 9, "x": 5.7245, "y": 45.1885}]
+    )
     imported_twice(camreq_processing, db, sql, layer, FIELD_MAP="ref=Identifiant; address=lieu;retention_days=Jours")
     assert sql(db, "SELECT ref, address, retention_days FROM camreq.cameras") == [("X-1", "Rue Lafayette", 9)]
 
@@ -233,10 +255,15 @@ def test_lambert93_metres_read_as_degrees_are_named_and_source_crs_places_them(c
 
 
 def test_a_dry_run_reports_everything_and_writes_nothing(camreq_processing, db, sql, point_layer, log_feedback):
-    owners = point_layer([{"Nom": "Ville de Meylan", "Type": "Ville", "Courriel": "req@meylan.example.org",
-                           "x": 5.78, "y": 45.2}])
-    cameras = point_layer([{"ref": "C1", "owner": "Ville de Meylan", "x": 5.7245, "y": 45.1885},
-                           {"ref": "C2", "owner": "", "x": 5.7245, "y": 45.1885}])
+    owners = point_layer(
+        [{"Nom": "Ville de Meylan", "Type": "Ville", "Courriel": "req@meylan.example.org", "x": 5.78, "y": 45.2}]
+    )
+    cameras = point_layer(
+        [
+            {"ref": "C1", "owner": "Ville de Meylan", "x": 5.7245, "y": 45.1885},
+            {"ref": "C2", "owner": "", "x": 5.7245, "y": 45.1885},
+        ]
+    )
     feedback = log_feedback
     owned = run(camreq_processing, "importowners", db, owners, DRY_RUN=True, feedback=feedback)
     tried = run(camreq_processing, "importcameras", db, cameras, DRY_RUN=True, feedback=feedback)
@@ -246,8 +273,18 @@ def test_a_dry_run_reports_everything_and_writes_nothing(camreq_processing, db, 
 
 
 def test_french_owner_fields_and_kinds_are_read(camreq_processing, db, sql, point_layer):
-    owners = point_layer([{"Nom": "Ville de Meylan", "Type": "Ville", "Courriel": "req@meylan.example.org",
-                           "Téléphone": "04 76 00 00 00", "x": 5.78, "y": 45.2}])
+    owners = point_layer(
+        [
+            {
+                "Nom": "Ville de Meylan",
+                "Type": "Ville",
+                "Courriel": "req@meylan.example.org",
+                "Téléphone": "04 76 00 00 00",
+                "x": 5.78,
+                "y": 45.2,
+            }
+        ]
+    )
     first = run(camreq_processing, "importowners", db, owners)
     again = run(camreq_processing, "importowners", db, owners)
     assert (counts(first), counts(again)) == ((1, 0, 0, 0, 0), (0, 1, 0, 0, 0))

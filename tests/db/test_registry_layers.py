@@ -38,7 +38,12 @@ def test_cameras_are_categorised_by_owner_kind_and_shaped_by_camera_type(layers)
     renderer = cameras.renderer()
     assert renderer.classAttribute() == "owner_kind"
     assert {category.value() for category in renderer.categories()} == {
-        "metropolis", "city", "departement", "transport", "landlord", "private"
+        "metropolis",
+        "city",
+        "departement",
+        "transport",
+        "landlord",
+        "private",
     }
     feature = next(cameras.getFeatures("\"ref\" = 'VDG-0001'"))
     assert feature["owner_kind"] == "city"
@@ -62,7 +67,10 @@ def test_forms_offer_value_lists_and_pick_the_owner_from_the_directory(layers):
     cameras, _, owners = layers
     kind, config = widget(cameras, "camera_type")
     assert kind == "ValueMap" and {value for item in config["map"] for value in item.values()} == {
-        "fixed", "dome", "ptz", "anpr"
+        "fixed",
+        "dome",
+        "ptz",
+        "anpr",
     }
     enumerations = [widget(cameras, "status"), widget(cameras, "recording_mode"), widget(owners, "kind")]
     assert [kind for kind, _ in enumerations] == ["ValueMap"] * 3
@@ -71,7 +79,9 @@ def test_forms_offer_value_lists_and_pick_the_owner_from_the_directory(layers):
     relation = QgsProject.instance().relationManager().relation(config["Relation"])
     assert relation.isValid()
     assert (relation.referencingLayer(), relation.referencedLayer(), relation.fieldPairs()) == (
-        cameras, owners, {"owner_id": "id"}
+        cameras,
+        owners,
+        {"owner_id": "id"},
     )
     form = cameras.editFormConfig()
     for name in ("id", "updated_at_paris"):
@@ -97,8 +107,9 @@ def test_an_owner_added_from_the_camera_form_is_saved_with_the_camera(layers, sq
     camera = next(cameras.getFeatures("\"ref\" = 'VDG-0001'"))
     assert cameras.changeAttributeValue(camera.id(), cameras.fields().indexOf("owner_id"), owner["id"])
     assert cameras.commitChanges(), cameras.commitErrors()
-    assert sql(db, "SELECT o.name FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id "
-                   "WHERE c.ref = 'VDG-0001'") == [("Boulangerie",)]
+    assert sql(
+        db, "SELECT o.name FROM camreq.cameras c JOIN camreq.owners o ON o.id = c.owner_id WHERE c.ref = 'VDG-0001'"
+    ) == [("Boulangerie",)]
 
 
 def test_a_camera_added_in_qgis_gets_its_field_of_view_from_the_database(layers, sql, db):
@@ -155,8 +166,11 @@ def test_the_form_refuses_before_saving_what_the_database_refuses_with_the_same_
 
 def test_internal_columns_are_hidden_and_times_are_paris_times(layers, sql, db):
     cameras, fields_of_view, owners = layers
-    for layer, hidden in ((cameras, ("fov_geom", "geog", "updated_at")), (fields_of_view, ("geom", "geog")),
-                          (owners, ("updated_at",))):
+    for layer, hidden in (
+        (cameras, ("fov_geom", "geog", "updated_at")),
+        (fields_of_view, ("geom", "geog")),
+        (owners, ("updated_at",)),
+    ):
         for name in hidden:
             assert widget(layer, name)[0] == "Hidden", (layer.name(), name)
             assert name in [column.name for column in layer.attributeTableConfig().columns() if column.hidden]

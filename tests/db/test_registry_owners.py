@@ -28,13 +28,27 @@ def import_owners(processing, db: str, layer) -> tuple[dict, dict]:
 
 
 def test_owners_are_imported_then_updated_by_name_ignoring_case(camreq_processing, db, sql, tmp_path):
-    first, _ = import_owners(camreq_processing, db, owners_table(tmp_path, [
-        ["Ville de Meylan", "city", "req@meylan.example.org", "04 65 71 00 20", "3"],
-        ["Tabac (synthétique)", "Private", "", "", ""],
-    ]))
-    again, _ = import_owners(camreq_processing, db, owners_table(tmp_path, [
-        ["VILLE DE MEYLAN", "city", "", "", "5"],
-    ]))
+    first, _ = import_owners(
+        camreq_processing,
+        db,
+        owners_table(
+            tmp_path,
+            [
+                ["Ville de Meylan", "city", "req@meylan.example.org", "04 65 71 00 20", "3"],
+                ["Tabac (synthétique)", "Private", "", "", ""],
+            ],
+        ),
+    )
+    again, _ = import_owners(
+        camreq_processing,
+        db,
+        owners_table(
+            tmp_path,
+            [
+                ["VILLE DE MEYLAN", "city", "", "", "5"],
+            ],
+        ),
+    )
     assert (first["IMPORTED"], first["UPDATED"], again["IMPORTED"], again["UPDATED"]) == (2, 0, 0, 1)
     assert sql(db, "SELECT name, kind, email, response_days FROM camreq.owners ORDER BY name") == [
         ("Tabac (synthétique)", "private", None, None),
@@ -50,14 +64,22 @@ def test_the_departement_kind_may_be_written_with_its_accent(camreq_processing, 
 @pytest.mark.parametrize(
     ("row", "warning"),
     [
-        (["Bad kind", "shop", "", "", ""], "kind 'shop': kind: metropolis city departement transport landlord private; "
-                                           "left empty"),
-        (["Bad mail", "city", "nobody", "", ""],
-         "email 'nobody': owner e-mail must be one address such as name@example.org; left empty"),
-        (["Bad delay", "city", "", "", "-2"], "response_days -2: owner response time must be 0 days or more; "
-                                              "left empty"),
-        (["Bad number", "city", "", "", "soon"], "response_days 'soon' is not a whole number; "
-                                                 "response_days left empty"),
+        (
+            ["Bad kind", "shop", "", "", ""],
+            "kind 'shop': kind: metropolis city departement transport landlord private; left empty",
+        ),
+        (
+            ["Bad mail", "city", "nobody", "", ""],
+            "email 'nobody': owner e-mail must be one address such as name@example.org; left empty",
+        ),
+        (
+            ["Bad delay", "city", "", "", "-2"],
+            "response_days -2: owner response time must be 0 days or more; left empty",
+        ),
+        (
+            ["Bad number", "city", "", "", "soon"],
+            "response_days 'soon' is not a whole number; response_days left empty",
+        ),
     ],
 )
 def test_a_bad_owner_value_is_left_empty_and_the_owner_kept(camreq_processing, db, sql, tmp_path, row, warning):
@@ -91,6 +113,9 @@ def test_the_synthetic_sample_loads_whole_and_again_without_duplicates(camreq_pr
     first = camreq_processing.run("camreq:loadsampledata", {"CONNECTION": db})
     again = camreq_processing.run("camreq:loadsampledata", {"CONNECTION": db})
     assert first == again == {"OWNERS": 18, "CAMERAS": 1415, "ADDRESSES": 5864, "REJECTED": 0}
-    assert sql(db, "SELECT (SELECT count(*) FROM camreq.owners), (SELECT count(*) FROM camreq.cameras), "
-                   "(SELECT count(*) FROM camreq.addresses)") == [(18, 1415, 5864)]
+    assert sql(
+        db,
+        "SELECT (SELECT count(*) FROM camreq.owners), (SELECT count(*) FROM camreq.cameras), "
+        "(SELECT count(*) FROM camreq.addresses)",
+    ) == [(18, 1415, 5864)]
     assert sql(db, "SELECT count(*) FROM camreq.cameras WHERE fov_geom IS NULL") == [(0,)]

@@ -167,8 +167,12 @@ def test_pdf_map_is_drawn_on_the_base_map_with_its_attribution(create, cameras_l
     create(cameras_layer([("VDG-07", *purged_in(50))]), OUTPUT_FOLDER=str(tmp_path / "plain"))
     create(cameras_layer([("VDG-07", *purged_in(50))]), OUTPUT_FOLDER=str(tmp_path / "streets"), REPEAT=True,
            BASEMAP=str(SAMPLE_STREETS), BASEMAP_ATTRIBUTION=STREETS_ATTRIBUTION)  # fmt: skip
-    plain, streets = (pdf for (pdf,) in sql(scene["db"], "SELECT d.pdf FROM camreq.requisition_documents d "
-                                                          "WHERE d.issued ORDER BY d.requisition_id"))
+    plain, streets = (
+        pdf
+        for (pdf,) in sql(
+            scene["db"], "SELECT d.pdf FROM camreq.requisition_documents d WHERE d.issued ORDER BY d.requisition_id"
+        )
+    )
     assert "Fond de carte : " + STREETS_ATTRIBUTION in pdf_text(streets)
     assert "Fond de carte" not in pdf_text(plain)
     with_streets, without = map_pixels(streets), map_pixels(plain)

@@ -11,8 +11,12 @@ POINT = "ST_SetSRID(ST_MakePoint(913000, 6458000), camreq.storage_srid())"
 
 def search(sql, connection: str, reason: str) -> int:
     """Log a search as the connection's login and return its id."""
-    return sql(connection, "INSERT INTO camreq.searches (reason, distance_m, incident_count, result_count) "
-                           "VALUES (%s, 100, 1, 0) RETURNING id", (reason,))[0][0]
+    return sql(
+        connection,
+        "INSERT INTO camreq.searches (reason, distance_m, incident_count, result_count) "
+        "VALUES (%s, 100, 1, 0) RETURNING id",
+        (reason,),
+    )[0][0]
 
 
 def visible_reasons(sql, connection: str) -> set[str]:
@@ -39,10 +43,18 @@ def test_a_search_stays_with_the_unit_it_was_made_for(db, logins, sql, login_of)
 def test_an_investigator_cannot_attach_incidents_to_another_units_search(logins, sql):
     other = search(sql, logins["investigator_b"], "case B")
     with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="row-level security"):
-        sql(logins["investigator"], "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, "
-                                    f"window_end, geom) VALUES (%s, 'x', now(), now(), {POINT})", (other,))
-    sql(logins["investigator_b"], "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, "
-                                  f"window_end, geom) VALUES (%s, 'x', now(), now(), {POINT})", (other,))
+        sql(
+            logins["investigator"],
+            "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, "
+            f"window_end, geom) VALUES (%s, 'x', now(), now(), {POINT})",
+            (other,),
+        )
+    sql(
+        logins["investigator_b"],
+        "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, "
+        f"window_end, geom) VALUES (%s, 'x', now(), now(), {POINT})",
+        (other,),
+    )
     assert sql(logins["investigator"], "SELECT count(*) FROM camreq.search_incidents") == [(0,)]
 
 

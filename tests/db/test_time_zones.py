@@ -68,8 +68,11 @@ def test_panel_pdfs_emails_and_outputs_show_paris_times_whatever_the_computer_ti
     tooltips = " ".join(" ".join(row) for row in panel["results_tooltips"])
     assert all(paris_text(purge) in tooltips for *_, purge in windows)
 
-    made = sql(db, "SELECT r.number, r.purge_deadline, r.answer_deadline, d.pdf FROM camreq.requisitions r "
-                   "JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued ORDER BY r.id")
+    made = sql(
+        db,
+        "SELECT r.number, r.purge_deadline, r.answer_deadline, d.pdf FROM camreq.requisitions r "
+        "JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued ORDER BY r.id",
+    )
     listed = {" ".join(row) for row in panel["followup"]}
     for number, purge, answer, pdf in made:
         assert any(number in row and paris_short(purge) in row and paris_short(answer) in row for row in listed)

@@ -12,8 +12,13 @@ NAMES = {"ref": ("nom",), "owner": ("proprietaire",), "retention_days": ("duree_
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("Durée de conservation", "duree_de_conservation"), ("Retention Days", "retention_days"),
-     ("Mode d'enregistrement", "mode_d_enregistrement"), ("camera:direction", "camera:direction"), ("@id", "@id")],
+    [
+        ("Durée de conservation", "duree_de_conservation"),
+        ("Retention Days", "retention_days"),
+        ("Mode d'enregistrement", "mode_d_enregistrement"),
+        ("camera:direction", "camera:direction"),
+        ("@id", "@id"),
+    ],
 )
 def test_field_names_are_matched_folded(name, key):
     assert field_key(name) == key
@@ -34,8 +39,11 @@ def test_a_field_map_wins_over_the_names():
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("ref", "is not target=source"), ("colour=Nom", "'colour' is not a field CamReq reads"),
-     ("ref=Missing", "the layer has no field 'Missing'")],
+    [
+        ("ref", "is not target=source"),
+        ("colour=Nom", "'colour' is not a field CamReq reads"),
+        ("ref=Missing", "the layer has no field 'Missing'"),
+    ],
 )
 def test_a_bad_field_map_is_named(text, message):
     with pytest.raises(CamreqError, match=f"^FIELD_MAP: .*{message}"):

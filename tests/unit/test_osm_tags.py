@@ -145,8 +145,17 @@ def test_angle_garbage_is_rejected(value):
 
 @pytest.mark.parametrize(
     ("value", "public"),
-    [("public", True), ("outdoor", True), ("indoor", False), ("Public", True), ("traffic", True),
-     ("webcam", True), ("red_light", True), ("indoor;outdoor", True), ("indoor/outdoor", True)],
+    [
+        ("public", True),
+        ("outdoor", True),
+        ("indoor", False),
+        ("Public", True),
+        ("traffic", True),
+        ("webcam", True),
+        ("red_light", True),
+        ("indoor;outdoor", True),
+        ("indoor/outdoor", True),
+    ],
 )
 def test_surveillance_values_tell_whether_public_space_is_filmed(value, public):
     assert parse_public_space(value) is public
@@ -200,17 +209,20 @@ def test_complete_node_gives_every_field():
         "operator": " Ville de Grenoble ",
         "ref": "VDG-0042",
     }
-    assert camera_from_osm_tags(tags) == ({
-        "ref": "VDG-0042",
-        "owner": "Ville de Grenoble",
-        "camera_type": "fixed",
-        "direction": 180.0,
-        "fov": 180.0,
-        "height": 6.5,
-        "tilt": 20.0,
-        "public_space": True,
-        "notes": "surveillance:zone=town; camera:mount=pole",
-    }, [])
+    assert camera_from_osm_tags(tags) == (
+        {
+            "ref": "VDG-0042",
+            "owner": "Ville de Grenoble",
+            "camera_type": "fixed",
+            "direction": 180.0,
+            "fov": 180.0,
+            "height": 6.5,
+            "tilt": 20.0,
+            "public_space": True,
+            "notes": "surveillance:zone=town; camera:mount=pole",
+        },
+        [],
+    )
 
 
 def test_absent_or_blank_tags_leave_their_fields_out():
@@ -237,20 +249,32 @@ def test_only_the_notes_tags_that_are_present_go_to_notes():
 @pytest.mark.parametrize(
     ("tags", "message"),
     [
-        ({"camera:direction": "abc"}, "camera:direction 'abc' is not degrees, a compass point or a range; "
-                                      "direction left empty"),
-        ({"direction": "nowhere"}, "direction 'nowhere' is not degrees, a compass point or a range; "
-                                   "direction left empty"),
-        ({"camera:direction": "90;160;270"}, "camera:direction '90;160;270' gives 3 directions: the field of view is "
-                                             "drawn as a disc; direction left empty"),
+        (
+            {"camera:direction": "abc"},
+            "camera:direction 'abc' is not degrees, a compass point or a range; direction left empty",
+        ),
+        (
+            {"direction": "nowhere"},
+            "direction 'nowhere' is not degrees, a compass point or a range; direction left empty",
+        ),
+        (
+            {"camera:direction": "90;160;270"},
+            "camera:direction '90;160;270' gives 3 directions: the field of view is "
+            "drawn as a disc; direction left empty",
+        ),
         ({"height": "tall"}, "height 'tall' is not a height in metres or feet; height left empty"),
         ({"height": "0"}, "height '0' is not a positive height; height left empty"),
         ({"camera:angle": "120"}, "camera:angle '120' is not between 0 and 90 degrees; tilt left empty"),
-        ({"surveillance": "yes"}, "surveillance 'yes' is not one of public, outdoor, traffic, red_light, webcam, "
-                                  "indoor; public_space left empty"),
+        (
+            {"surveillance": "yes"},
+            "surveillance 'yes' is not one of public, outdoor, traffic, red_light, webcam, "
+            "indoor; public_space left empty",
+        ),
         ({"camera:type": "bullet"}, "camera:type 'bullet' is not fixed, dome or panning; camera_type left empty"),
-        ({"surveillance:type": "dummy"}, "surveillance:type 'dummy' is not camera, ALPR or guard; camera_type left "
-                                         "empty"),
+        (
+            {"surveillance:type": "dummy"},
+            "surveillance:type 'dummy' is not camera, ALPR or guard; camera_type left empty",
+        ),
     ],
 )
 def test_an_unreadable_tag_leaves_its_field_empty_with_a_warning_and_keeps_the_others(tags, message):
@@ -262,7 +286,10 @@ def test_an_unreadable_tag_leaves_its_field_empty_with_a_warning_and_keeps_the_o
 def test_other_tags_of_the_osm_driver_are_read_with_their_escaped_quotes():
     text = '"camera:type"=>"fixed","surveillance"=>"public","operator"=>"Bar \\"Le Grenette\\"","note"=>"a=>b, c"'
     assert parse_other_tags(text) == {
-        "camera:type": "fixed", "surveillance": "public", "operator": 'Bar "Le Grenette"', "note": "a=>b, c"
+        "camera:type": "fixed",
+        "surveillance": "public",
+        "operator": 'Bar "Le Grenette"',
+        "note": "a=>b, c",
     }
 
 

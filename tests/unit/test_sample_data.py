@@ -12,7 +12,11 @@ from camreq.core.osm_tags import NotACameraError, camera_from_osm_tags
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample"
 GENERATED = (
-    "owners.csv", "cameras.csv", "osm_surveillance.geojson", "streets.geojson", "adresses-38-synthetique.csv.gz",
+    "owners.csv",
+    "cameras.csv",
+    "osm_surveillance.geojson",
+    "streets.geojson",
+    "adresses-38-synthetique.csv.gz",
     "incident_addresses.csv",
 )
 OWNER_KINDS = {"metropolis", "city", "departement", "transport", "landlord", "private"}
