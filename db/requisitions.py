@@ -269,12 +269,6 @@ def set_status(
     set_status_note(cursor, None)
 
 
-def statuses(cursor: Cursor) -> list[str]:
-    """Return every requisition status, in workflow order."""
-    cursor.execute("SELECT status FROM camreq.requisition_statuses ORDER BY sort_order")
-    return [row[0] for row in cursor.fetchall()]
-
-
 def due_soon(cursor: Cursor) -> list[DueRequisition]:
     """Return the open requisitions whose footage is purged within 48 hours, most urgent first."""
     cursor.execute(
