@@ -22,12 +22,21 @@ CASE = "2026/004517"
 
 
 def wait_until(done, what: str) -> None:
-    """Process events until done() is true (the worker thread reports through the event loop)."""
-    for _ in range(6000):
+    """Process events until done() is true (the worker thread reports through the event loop).
+
+    On failure the message says what the panel showed in the message bar and which tasks still run: a step
+    that failed earlier (a search refused, say) is then named instead of the step that waited for nothing.
+    """
+    for _ in range(12000):
         if done():
             return
         QTest.qWait(10)
-    pytest.fail(f"{what} did not finish")
+    from qgis.core import QgsApplication
+    from qgis.utils import iface
+
+    said = {level: texts for level, texts in iface.messageBar().messages.items() if texts}
+    active = [task.description() for task in QgsApplication.taskManager().activeTasks()]
+    pytest.fail(f"{what} did not finish; the message bar said {said}; tasks still active: {active}")
 
 
 @pytest.fixture
