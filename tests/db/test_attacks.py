@@ -18,6 +18,7 @@ from pathlib import Path
 import psycopg2.errors
 import pypdf
 import pytest
+from psycopg2.sql import SQL, Composable, Identifier
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 UNIT = "Brigade A"  # the unit of the logins fixture's investigator
@@ -511,3 +512,106 @@ def test_a_message_stuck_sending_becomes_unknown_and_send_again_delivers_it(unit
     assert resend(db, number, server, QgsProcessingFeedback()).sent == 1
     assert sql(db, "SELECT status FROM camreq.requisitions WHERE id = %s", (hoche,)) == [("sent",)]
     assert [e.rcpt_tos for e in handler.envelopes].count(["videos@hoche.example.org"]) == 1
+
+
+# High 1: another unit's rows were readable through EXPLAIN (ANALYZE): a condition on an indexed column ran as the
+# index condition before the row-level policy, and "Rows Removed by Filter" counted the hidden rows.
+
+ISSUE_PROBE = SQL("SELECT * FROM camreq.search_incidents WHERE search_id = %s AND incident_id > 'M'")
+
+
+@pytest.fixture
+def unit_a_everywhere(unit_issued, send, smtp_server, logins, sql, db) -> int:
+    """Give unit A rows in every unit-scoped table (a search of its investigator, requisitions issued, cameras, PDFs,
+    history, sent e-mails and their attempts); return the id of unit A's search."""
+    from datetime import datetime, timedelta
+
+    from camreq.core.search import Incident, SearchOptions, search
+    from qgis.core import QgsGeometry
+
+    [(lon, lat)] = sql(
+        db, "SELECT ST_X(p), ST_Y(p) FROM camreq.cameras, ST_Transform(geom, 4326) p WHERE ref = 'HOC-01'"
+    )
+    start = datetime.fromisoformat("2026-11-26T22:30:00+01:00")
+    point = bytes(QgsGeometry.fromWkt(f"POINT({lon} {lat})").asWkb())
+    incidents = [Incident(name, point, start, start + timedelta(hours=1)) for name in ("Rue Hoche", "Witness Durand")]
+    found = search(logins["investigator"], incidents, SearchOptions(200, "PV 2026/004517"))
+    assert found.hits
+    _, port = smtp_server()
+    assert send(port, CONNECTION=logins["investigator"])["SENT"] == 2
+    return found.search_id
+
+
+def rows_removed(plan: dict) -> int:
+    """Return every row a plan node and its children counted as removed (by a filter, a join filter, a recheck)."""
+    removed = sum(value for key, value in plan.items() if key.startswith("Rows Removed"))
+    return removed + sum(rows_removed(child) for child in plan.get("Plans", []))
+
+
+def probe(connection: str, statement: Composable, params: tuple = ()) -> int | None:
+    """Return the rows EXPLAIN (ANALYZE) says were removed running statement with index scans forced, or None when
+    the login may not run it at all."""
+    from camreq.db.connection import connect
+
+    conn = connect(connection)
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")
+            try:
+                cursor.execute(SQL("EXPLAIN (ANALYZE, FORMAT JSON) ") + statement, params)
+            except psycopg2.errors.InsufficientPrivilege:
+                return None
+            [[[explained]]] = cursor.fetchall()
+            return rows_removed(explained["Plan"])
+    finally:
+        conn.rollback()
+        conn.close()
+
+
+def row_secured_tables(sql, db) -> dict[str, str]:
+    """Return {table: first column of its primary key} for every table of the schema under row-level security."""
+    return dict(sql(db, """
+        SELECT c.relname, a.attname FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+        WHERE n.nspname = 'camreq' AND c.relkind = 'r' AND c.relrowsecurity"""))  # fmt: skip
+
+
+def test_no_plan_counts_another_units_rows_in_any_row_secured_table(unit_a_everywhere, logins, sql, db):
+    investigator_b = logins["investigator_b"]
+    tables = row_secured_tables(sql, db)
+    unit_scoped = {"searches", "search_incidents", "requisitions", "requisition_cameras", "requisition_status_history",
+                   "requisition_outbox", "requisition_outbox_attempts", "requisition_documents"}  # fmt: skip
+    assert unit_scoped <= set(tables)
+    for table in unit_scoped:  # unit A has rows everywhere: a leak would show
+        assert sql(db, SQL("SELECT count(*) FROM camreq.{}").format(Identifier(table)))[0][0] > 0, table
+    leaks, privileges = {}, []
+    for table, column in tables.items():
+        statement = SQL("SELECT * FROM camreq.{} WHERE {} IS NOT NULL").format(Identifier(table), Identifier(column))
+        removed = probe(investigator_b, statement)
+        if removed:
+            leaks[table] = removed
+        privileges.extend(
+            f"{action} {table}"
+            for action in ("SELECT", "INSERT", "UPDATE", "DELETE")
+            if sql(investigator_b, "SELECT has_table_privilege(%s, %s)", (f"camreq.{table}", action))[0][0]
+        )
+    leaks["search_incidents (the issue's probe)"] = probe(investigator_b, ISSUE_PROBE, (unit_a_everywhere,))
+    assert {table: removed for table, removed in leaks.items() if removed} == {}
+    assert privileges == []  # UPDATE and DELETE … WHERE can be explained too: no direct write either
+
+
+def test_the_functions_serving_unit_rows_count_the_callers_rows_only(unit_a_everywhere, logins, sql, db):
+    functions = [name for (name,) in sql(db, """
+        SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = 'camreq' AND p.proname LIKE 'my\\_%%' AND p.pronargs = 0""")]  # fmt: skip
+    assert len(functions) == 8
+    for function in functions:
+        condition = "search_id = %s AND incident_id > 'M'" if function == "my_search_incidents" else "id > %s"
+        statement = SQL("SELECT * FROM camreq.{}() WHERE " + condition).format(Identifier(function))
+        params = (unit_a_everywhere,) if function == "my_search_incidents" else (0,)
+        assert sql(logins["investigator"], statement, params), function  # unit A sees its own rows
+        assert sql(logins["investigator_b"], statement, params) == [], function
+        assert probe(logins["investigator_b"], statement, params) == 0, function
+    assert probe(logins["investigator_b"], SQL("SELECT * FROM camreq.requisitions_due_soon WHERE id > 0")) == 0
