@@ -114,12 +114,14 @@ def connection_parameters(connection: str) -> dict[str, str]:
 def layer_uri(connection: str, table: str, geometry_column: str | None = "geom", key: str = "id") -> QgsDataSourceUri:
     """Return the QGIS data source of a camreq table: authcfg kept unresolved, any password left out.
 
-    Layers are saved in project files with their data source, so a password written in a connection string
-    never reaches the layer: QGIS then takes credentials from the authcfg, pg_service.conf, .pgpass or asks.
+    Layers are saved in project files with their data source, so a password (or sslpassword) written in a connection
+    string never reaches the layer: QGIS then takes credentials from the authcfg, pg_service.conf, .pgpass or asks.
     """
     saved = _saved_connection_uri(connection)
     uri = saved if saved is not None else QgsDataSourceUri(connection)
     uri.setPassword("")
+    for keyword in SECRET_KEYWORDS:  # QgsDataSourceUri keeps sslpassword (a key's passphrase) as a parameter
+        uri.removeParam(keyword)
     uri.setDataSource("camreq", table, geometry_column, "", key)
     return uri
 

@@ -80,13 +80,14 @@ def test_issued_documents_are_append_only_and_added_only_while_issuing(unit_issu
          (requisition, forged)),
         ("UPDATE camreq.requisition_documents SET file_name = 'x.pdf' WHERE requisition_id = %s", (requisition,)),
         ("DELETE FROM camreq.requisition_documents WHERE requisition_id = %s", (requisition,)),
+        ("SELECT camreq.add_requisition_document(%s, 'x.pdf', %s)", (requisition, forged)),
     ):  # fmt: skip
         with pytest.raises(psycopg2.errors.InsufficientPrivilege):
             sql(investigator, statement, params)
     with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="append-only"):
         sql(db, "UPDATE camreq.requisition_documents SET pdf = %s", (forged,))  # not even the owner
     assert stored_document(sql, db, requisition) == before
-    assert sql(logins["investigator_b"], "SELECT count(*) FROM camreq.requisition_documents") == [(0,)]
+    assert sql(logins["investigator_b"], "SELECT count(*) FROM camreq.my_requisition_documents()") == [(0,)]
 
 
 def test_open_the_pdf_writes_the_stored_document_to_an_owner_only_temporary_file(unit_issued, logins, sql, db):
@@ -156,11 +157,13 @@ def test_an_email_changed_after_issue_never_redirects_the_issued_mail(
 def test_issuing_by_a_bare_update_queues_the_mail_with_the_databases_message_id(create, cameras_layer, logins, sql, db):
     create(cameras_layer(), ISSUE=False, OFFICER_UNIT=UNIT)
     investigator = logins["investigator"]
-    [(draft,)] = sql(investigator, "UPDATE camreq.requisitions SET status = 'issued' WHERE id = "
-                                   "(SELECT min(id) FROM camreq.requisitions) RETURNING id")  # fmt: skip
+    [(draft,)] = sql(db, "UPDATE camreq.requisitions SET status = 'issued' WHERE id = "
+                         "(SELECT min(id) FROM camreq.requisitions) RETURNING id")  # fmt: skip
+    forge = "INSERT INTO camreq.requisition_outbox (requisition_id, message_id) VALUES (%s, %s)"
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):  # investigators write no message themselves
+        sql(investigator, forge, (draft, "<x>\r\nBcc: thief@evil.example"))
     with pytest.raises(psycopg2.errors.UniqueViolation):  # queued already: no second message with the attacker's id
-        sql(investigator, "INSERT INTO camreq.requisition_outbox (requisition_id, message_id) "
-                          "VALUES (%s, %s)", (draft, "<x>\r\nBcc: thief@evil.example"))  # fmt: skip
+        sql(db, forge, (draft, "<x>\r\nBcc: thief@evil.example"))
     [(message_id, status)] = sql(db, "SELECT message_id, status FROM camreq.requisition_outbox")
     assert message_id.startswith(f"<camreq.{draft}.") and "\n" not in message_id and status == "pending"
 
@@ -284,7 +287,8 @@ def test_cancelling_while_the_email_is_sent_is_recorded_and_the_queue_goes_on(
         if not cancelled:
             [(number,)] = sql(db, "SELECT r.number FROM camreq.requisitions r JOIN camreq.requisition_outbox o "
                                   "ON o.requisition_id = r.id WHERE o.status = 'sending'")  # fmt: skip
-            sql(investigator, "UPDATE camreq.requisitions SET status = 'cancelled' WHERE number = %s", (number,))
+            sql(investigator, "SELECT camreq.set_requisition_status(id, 'cancelled', 'doublon') "
+                              "FROM camreq.my_requisitions() WHERE number = %s", (number,))  # fmt: skip
             cancelled.append(number)
         handler.envelopes.append(envelope)
         return "250 2.0.0 Ok"
@@ -361,8 +365,9 @@ def test_an_analyst_learns_nothing_from_deleting_cameras_or_owners(unit_issued, 
 def test_the_purge_deadline_is_always_the_earliest_camera_purge(unit_issued, logins, sql, db):
     requisition = unit_issued["Parking Hoche SA"]
     [(before,)] = sql(db, "SELECT purge_deadline FROM camreq.requisitions WHERE id = %s", (requisition,))
-    sql(logins["investigator"], "UPDATE camreq.requisitions SET purge_deadline = '2099-01-01' WHERE id = %s",
-        (requisition,))  # fmt: skip
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(logins["investigator"], "UPDATE camreq.requisitions SET purge_deadline = '2099-01-01'")
+    sql(db, "UPDATE camreq.requisitions SET purge_deadline = '2099-01-01' WHERE id = %s", (requisition,))
     assert sql(db, "SELECT purge_deadline FROM camreq.requisitions WHERE id = %s", (requisition,)) == [(before,)]
 
 
@@ -397,7 +402,8 @@ def test_security_definer_functions_search_pg_temp_last(db, sql):
                     "AND prosecdef")  # fmt: skip
     assert len(paths) >= 4
     for name, config in paths:
-        assert "search_path=pg_catalog, camreq, pg_temp" in (config or []), name
+        [path] = [setting for setting in config or [] if setting.startswith("search_path=")]
+        assert path.startswith("search_path=pg_catalog, camreq") and path.endswith(", pg_temp"), name
 
 
 # Medium 4: naming administrators needed CREATEROLE, with which a login took over the server.
@@ -615,3 +621,67 @@ def test_the_functions_serving_unit_rows_count_the_callers_rows_only(unit_a_ever
         assert sql(logins["investigator_b"], statement, params) == [], function
         assert probe(logins["investigator_b"], statement, params) == 0, function
     assert probe(logins["investigator_b"], SQL("SELECT * FROM camreq.requisitions_due_soon WHERE id > 0")) == 0
+
+
+# Low: issued → sent was set by hand with no delivery recorded.
+
+
+def test_issued_becomes_sent_only_with_a_delivery_or_a_service_recorded(unit_issued, logins, sql, db):
+    from camreq.core.requisitions import change_status
+
+    hoche, tabac = unit_issued["Parking Hoche SA"], unit_issued["Tabac du Cours"]
+    with pytest.raises(psycopg2.errors.CheckViolation, match="sent when the mail server accepted"):
+        sql(db, "UPDATE camreq.requisitions SET status = 'sent' WHERE id = %s", (hoche,))  # even the schema's owner
+    with pytest.raises(psycopg2.errors.CheckViolation, match="sent when the mail server accepted"):
+        sql(logins["investigator"], "SELECT camreq.set_requisition_status(%s, 'sent', 'by hand')", (hoche,))
+    [(number,)] = sql(db, "SELECT number FROM camreq.requisitions WHERE id = %s", (tabac,))
+    change_status(logins["investigator"], number, "sent", "remis en main propre le 27/11")
+    statuses = "SELECT r.status, o.status FROM camreq.requisitions r JOIN camreq.requisition_outbox o " \
+               "ON o.requisition_id = r.id WHERE r.id = %s"  # fmt: skip
+    assert sql(db, statuses, (hoche,)) == [("issued", "pending")]
+    assert sql(db, statuses, (tabac,)) == [("sent", "served_otherwise")]
+
+
+# Low: investigators inserted consultation-log rows for searches that never ran.
+
+
+def test_the_consultation_log_holds_only_searches_that_ran(logins, sql, db, add_camera):
+    investigator = logins["investigator"]
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(investigator, "INSERT INTO camreq.searches (reason, distance_m, incident_count, result_count) "
+                          "VALUES ('forged', 100, 1, 0)")  # fmt: skip
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(investigator, "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, window_end, geom)"
+                          " SELECT id, 'forged', now(), now(), ST_SetSRID(ST_MakePoint(913000, 6458000), 2154) "
+                          "FROM camreq.searches")  # fmt: skip
+    add_camera(5.7245, 45.1886)
+    rows = sql(investigator, "SELECT * FROM camreq.search_cameras(ARRAY['A'], ARRAY[ST_AsBinary(ST_SetSRID("
+                             "ST_MakePoint(5.7245, 45.1885), 4326))], ARRAY[now()], ARRAY[now()], NULL, 100, false, "
+                             "false, 0, 'PV 2026/1')")  # fmt: skip
+    assert sql(db, "SELECT searched_by, reason, result_count, incident_count FROM camreq.searches") == [
+        (dict(part.split("=", 1) for part in investigator.split())["user"], "PV 2026/1", len(rows), 1)
+    ]
+    assert sql(db, "SELECT incident_id FROM camreq.search_incidents") == [("A",)]
+
+
+# Low: a 100 kB incident id and the years 1 and 9999 reached the database and came back as tracebacks.
+
+
+@pytest.mark.parametrize(("incident_id", "start", "parameter"), [
+    ("x" * 100_000, "2026-11-26T22:30:00+01:00", "ID_FIELD"),
+    ("A", "0001-01-01T00:00:00+00:00", "START"),
+    ("A", "9999-12-31T00:00:00+01:00", "START"),
+])  # fmt: skip
+def test_an_impossible_incident_id_or_year_is_refused_naming_the_field(qgis_app, incident_id, start, parameter):
+    from datetime import datetime, timedelta
+
+    from camreq.core.search import Incident, SearchOptions, check_incidents
+    from camreq.errors import CamreqError
+    from qgis.core import QgsGeometry
+
+    begin = datetime.fromisoformat(start)
+    incident = Incident(incident_id, bytes(QgsGeometry.fromWkt("POINT(5.72 45.18)").asWkb()), begin,
+                        begin + timedelta(hours=1))  # fmt: skip
+    with pytest.raises(CamreqError, match=parameter) as refused:
+        check_incidents([incident], SearchOptions(100, "PV 2026/1"))
+    assert len(str(refused.value)) < 300
