@@ -27,10 +27,14 @@ def connect(connection: str) -> psycopg2.extensions.connection:
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
     params.setdefault("application_name", "camreq")
     try:
-        return psycopg2.connect(psycopg2.extensions.make_dsn(**params))
+        conn = psycopg2.connect(psycopg2.extensions.make_dsn(**params))
     except psycopg2.OperationalError as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
         raise CamreqError(f"Cannot connect to the database {describe(connection)}: {reason}") from None
+    # Whatever the database's default: numbering and the outbox rely on row locks, which READ COMMITTED waits for,
+    # where SERIALIZABLE or REPEATABLE READ would fail concurrent issues with serialization errors.
+    conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_READ_COMMITTED)
+    return conn
 
 
 def fetch_value(cursor: psycopg2.extensions.cursor) -> Any:
@@ -46,8 +50,12 @@ def transaction(connection: str) -> Iterator[psycopg2.extensions.connection]:
     """Yield a new connection whose work is committed at the end, or rolled back entirely on any exception."""
     conn = connect(connection)
     try:
-        with conn:
-            yield conn
+        yield conn
+        conn.commit()
+    except BaseException:
+        if not conn.closed:  # a lost connection has nothing to roll back: keep the error that told of it
+            conn.rollback()
+        raise
     finally:
         conn.close()
 

@@ -685,3 +685,74 @@ def test_an_impossible_incident_id_or_year_is_refused_naming_the_field(qgis_app,
     with pytest.raises(CamreqError, match=parameter) as refused:
         check_incidents([incident], SearchOptions(100, "PV 2026/1"))
     assert len(str(refused.value)) < 300
+
+
+# Low: a backend terminated during an import gave 41,826 bogus "rejected" rows, then a traceback.
+
+
+def test_a_backend_terminated_during_an_import_leaves_nothing_and_says_so(import_cameras, point_layer, scene, sql, db):
+    rows = [{"x": 5.70 + i * 1e-4, "y": 45.18, "ref": f"K-{i}", "owner": "Ville de Grenoble"} for i in range(2000)]
+
+    class TerminatingFeedback(QgsProcessingFeedback):
+        """Terminates the import's backend once a tenth of the rows went in."""
+
+        terminated = False
+
+        def setProgress(self, progress: float) -> None:  # noqa: N802
+            super().setProgress(progress)
+            if progress >= 10 and not self.terminated:
+                self.terminated = bool(
+                    sql(
+                        db,
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()",
+                    )
+                )
+
+    feedback = TerminatingFeedback()
+    with pytest.raises(QgsProcessingException, match="connection to the database was lost during the import"):
+        import_cameras(db, point_layer(rows), feedback=feedback)
+    assert feedback.terminated
+    assert sql(db, "SELECT count(*) FROM camreq.cameras WHERE ref LIKE 'K-%'") == [(0,)]
+
+
+# Low: under a serializable default isolation, concurrent issues failed with a raw serialization error.
+
+
+def test_concurrent_issues_succeed_whatever_the_databases_default_isolation(create, cameras_layer, scene, sql, db):
+    import time
+
+    from camreq.db.connection import connect
+    from camreq.db.requisitions import issue
+
+    create(cameras_layer(), ISSUE=False, OFFICER_UNIT=UNIT)
+    drafts = [draft for (draft,) in sql(db, "SELECT id FROM camreq.requisitions ORDER BY id")]
+    sql(db, SQL("ALTER DATABASE {} SET default_transaction_isolation = serializable").format(
+        Identifier(db.split("=", 1)[1])))  # fmt: skip
+    first, second = connect(db), connect(db)
+    errors = []
+
+    def issue_second() -> None:
+        try:
+            with second, second.cursor() as cursor:
+                issue(cursor, drafts[1])
+        except psycopg2.Error as error:
+            errors.append(error)
+
+    try:
+        with first.cursor() as cursor:
+            issue(cursor, drafts[0])  # holds the unit's counter until it commits
+        waiter = threading.Thread(target=issue_second)
+        waiter.start()
+        deadline = time.monotonic() + 60
+        while sql(db, "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
+                  (second.get_backend_pid(),)) != [("Lock",)]:  # fmt: skip
+            assert time.monotonic() < deadline, "the second issue never waited for the first"
+        first.commit()
+        waiter.join(60)
+    finally:
+        first.close()
+        second.close()
+    assert errors == []
+    numbers = sql(db, "SELECT number FROM camreq.requisitions WHERE id = ANY(%s) ORDER BY number", (drafts[:2],))
+    assert [number[-6:] for (number,) in numbers] == ["000001", "000002"]
