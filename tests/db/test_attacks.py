@@ -713,7 +713,7 @@ def test_a_backend_terminated_during_an_import_leaves_nothing_and_says_so(import
     with pytest.raises(QgsProcessingException, match="connection to the database was lost during the import"):
         import_cameras(db, point_layer(rows), feedback=feedback)
     assert feedback.terminated
-    assert sql(db, "SELECT count(*) FROM camreq.cameras WHERE ref LIKE 'K-%'") == [(0,)]
+    assert sql(db, "SELECT count(*) FROM camreq.cameras WHERE ref LIKE %s", ("K-%",)) == [(0,)]
 
 
 # Low: under a serializable default isolation, concurrent issues failed with a raw serialization error.
