@@ -671,7 +671,7 @@ def test_the_consultation_log_holds_only_searches_that_ran(logins, sql, db, add_
     ("x" * 100_000, "2026-11-26T22:30:00+01:00", "ID_FIELD"),
     ("A", "0001-01-01T00:00:00+00:00", "START"),
     ("A", "9999-12-31T00:00:00+01:00", "START"),
-])  # fmt: skip
+], ids=["100 kB id", "year 1", "year 9999"])  # fmt: skip
 def test_an_impossible_incident_id_or_year_is_refused_naming_the_field(qgis_app, incident_id, start, parameter):
     from datetime import datetime, timedelta
 
