@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import psycopg2
+import psycopg2.extensions
+
+from ..db.connection import SECRET_KEYWORDS
 from ..errors import CamreqError
 from .translation import tr
 
@@ -32,3 +36,22 @@ def checked_text(field: str, value: str | None, max_length: int, required: bool 
             field,
         )
     return text
+
+
+def refuse_secret(field: str, connection: str) -> str:
+    """Return a CONNECTION value, or raise naming the field where it holds a password (which settings would save and
+    qgis_process would print in clear)."""
+    try:
+        keywords = psycopg2.extensions.parse_dsn(connection)
+    except psycopg2.ProgrammingError:
+        return connection  # a connection's name, or text that opening the connection refuses by itself
+    if SECRET_KEYWORDS & {keyword for keyword, value in keywords.items() if value}:
+        raise CamreqError(
+            tr(
+                "holds a password, which would be saved or printed in clear; keep it in the QGIS authentication "
+                "database (a saved connection's Authentication tab), a pg_service.conf service or a .pgpass file, "
+                "and give the connection's name or service=…"
+            ),
+            field,
+        )
+    return connection

@@ -25,6 +25,8 @@ from .vocabulary import MAX_DISTANCE_M
 
 MAX_SPEED_KMH = 500.0  # faster than any vehicle filmed from the street
 MAX_MARGIN_MINUTES = 1440.0  # a day on each side of the passing time
+MAX_INCIDENT_ID_CHARS = 200  # as camreq.requisition_cameras keeps it
+INCIDENT_YEARS = (1970, 2999)  # outside, the purge date of a footage falls off PostgreSQL's and Python's calendars
 DEFAULT_DISTANCE_M = 200.0
 DEFAULT_MARGIN_MINUTES = 10.0
 FAR_FROM_REGISTRY_M = 50_000.0  # an incident farther than this from every camera is a typing mistake
@@ -144,6 +146,22 @@ def check_incidents(incidents: list[Incident], options: SearchOptions) -> None:
         raise CamreqError(tr("there is no incident to search around."), "INCIDENTS")
     seen: set[str] = set()
     for incident in incidents:
+        if len(incident.incident_id) > MAX_INCIDENT_ID_CHARS:
+            raise CamreqError(
+                tr("an incident id of {length} characters ('{start}…'); give ids of at most {maximum}.").format(
+                    length=len(incident.incident_id), start=incident.incident_id[:40], maximum=MAX_INCIDENT_ID_CHARS
+                ),
+                "ID_FIELD",
+            )
+        for parameter, value in (("START", incident.start), ("END", incident.end)):
+            if value is not None and not INCIDENT_YEARS[0] <= value.year <= INCIDENT_YEARS[1]:
+                raise CamreqError(
+                    tr("incident '{incident}' is dated {value}; give a date-time between {first} and {last}.").format(
+                        incident=incident.incident_id, value=value.isoformat(), first=INCIDENT_YEARS[0],
+                        last=INCIDENT_YEARS[1],
+                    ),
+                    parameter,
+                )  # fmt: skip
         if incident.incident_id in seen:
             raise CamreqError(
                 tr("the incident id '{incident}' appears more than once.").format(incident=incident.incident_id),

@@ -27,10 +27,14 @@ def connect(connection: str) -> psycopg2.extensions.connection:
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
     params.setdefault("application_name", "camreq")
     try:
-        return psycopg2.connect(psycopg2.extensions.make_dsn(**params))
+        conn = psycopg2.connect(psycopg2.extensions.make_dsn(**params))
     except psycopg2.OperationalError as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
         raise CamreqError(f"Cannot connect to the database {describe(connection)}: {reason}") from None
+    # Whatever the database's default: numbering and the outbox rely on row locks, which READ COMMITTED waits for,
+    # where SERIALIZABLE or REPEATABLE READ would fail concurrent issues with serialization errors.
+    conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_READ_COMMITTED)
+    return conn
 
 
 def fetch_value(cursor: psycopg2.extensions.cursor) -> Any:
@@ -46,8 +50,12 @@ def transaction(connection: str) -> Iterator[psycopg2.extensions.connection]:
     """Yield a new connection whose work is committed at the end, or rolled back entirely on any exception."""
     conn = connect(connection)
     try:
-        with conn:
-            yield conn
+        yield conn
+        conn.commit()
+    except BaseException:
+        if not conn.closed:  # a lost connection has nothing to roll back: keep the error that told of it
+            conn.rollback()
+        raise
     finally:
         conn.close()
 
@@ -114,12 +122,14 @@ def connection_parameters(connection: str) -> dict[str, str]:
 def layer_uri(connection: str, table: str, geometry_column: str | None = "geom", key: str = "id") -> QgsDataSourceUri:
     """Return the QGIS data source of a camreq table: authcfg kept unresolved, any password left out.
 
-    Layers are saved in project files with their data source, so a password written in a connection string
-    never reaches the layer: QGIS then takes credentials from the authcfg, pg_service.conf, .pgpass or asks.
+    Layers are saved in project files with their data source, so a password (or sslpassword) written in a connection
+    string never reaches the layer: QGIS then takes credentials from the authcfg, pg_service.conf, .pgpass or asks.
     """
     saved = _saved_connection_uri(connection)
     uri = saved if saved is not None else QgsDataSourceUri(connection)
     uri.setPassword("")
+    for keyword in SECRET_KEYWORDS:  # QgsDataSourceUri keeps sslpassword (a key's passphrase) as a parameter
+        uri.removeParam(keyword)
     uri.setDataSource("camreq", table, geometry_column, "", key)
     return uri
 

@@ -44,16 +44,16 @@ def followup(
         """SELECT r.id, r.number, r.case_number, o.name AS owner_name,
                   CASE WHEN b.id IS NULL THEN o.email ELSE b.to_address END AS owner_email,
                   r.status, s.is_open, r.purge_deadline, r.answer_deadline,
-                  EXISTS (SELECT FROM camreq.requisition_documents d WHERE d.requisition_id = r.id) AS has_pdf,
+                  r.id IN (SELECT d.requisition_id FROM camreq.my_requisition_documents() d) AS has_pdf,
                   b.status AS outbox_status,
                   (SELECT nullif(concat_ws(' ', a.smtp_code, a.smtp_answer), '')
-                   FROM camreq.requisition_outbox_attempts a WHERE a.outbox_id = b.id ORDER BY a.id DESC LIMIT 1)
+                   FROM camreq.my_requisition_outbox_attempts() a WHERE a.outbox_id = b.id ORDER BY a.id DESC LIMIT 1)
                   AS last_answer,
                   s.is_open AND r.purge_deadline <= now() + %(urgent)s::interval AS due_soon
-           FROM camreq.requisitions r
+           FROM camreq.my_requisitions() r
            JOIN camreq.owners o ON o.id = r.owner_id
            JOIN camreq.requisition_statuses s ON s.status = r.status
-           LEFT JOIN camreq.requisition_outbox b ON b.requisition_id = r.id
+           LEFT JOIN camreq.my_requisition_outbox() b ON b.requisition_id = r.id
            WHERE (%(unit)s::text IS NULL OR r.unit = %(unit)s)
              AND (%(status)s::text IS NULL OR r.status = %(status)s)
              AND (%(case)s::text IS NULL OR strpos(lower(r.case_number), lower(%(case)s)) > 0)
@@ -78,7 +78,7 @@ class StatusChange:
 def history(cursor: Cursor, requisition_id: int) -> list[StatusChange]:
     """Return the status changes of a requisition, oldest first."""
     cursor.execute(
-        """SELECT changed_at, changed_by, from_status, to_status, note FROM camreq.requisition_status_history
+        """SELECT changed_at, changed_by, from_status, to_status, note FROM camreq.my_requisition_status_history()
            WHERE requisition_id = %s ORDER BY changed_at, id""",
         (requisition_id,),
     )

@@ -15,14 +15,14 @@ WHERE c.ref ILIKE %s ESCAPE '\\'
 ORDER BY length(c.ref), c.ref
 LIMIT %s
 """
-# Row-level security leaves out the requisitions of other units; a requisition shows where its cameras are.
+# camreq.my_requisitions() leaves out the requisitions of other units; a requisition shows where its cameras are.
 REQUISITIONS = """
 SELECT r.number, o.name, ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
-FROM camreq.requisitions r
+FROM camreq.my_requisitions() r
 JOIN camreq.owners o ON o.id = r.owner_id
 CROSS JOIN LATERAL (
     SELECT ST_Transform(ST_Collect(c.geom), 4326) AS e
-    FROM camreq.requisition_cameras rc JOIN camreq.cameras c ON c.id = rc.camera_id
+    FROM camreq.my_requisition_cameras() rc JOIN camreq.cameras c ON c.id = rc.camera_id
     WHERE rc.requisition_id = r.id
 ) cameras
 WHERE r.number ILIKE %s ESCAPE '\\' AND e IS NOT NULL
@@ -41,7 +41,7 @@ def cameras_by_ref(cursor: Cursor, prefix: str, limit: int) -> list[Row]:
 
 def requisitions_by_number(cursor: Cursor, prefix: str, limit: int) -> list[Row]:
     """Return the requisitions the login may see whose number starts with prefix; none for logins without access."""
-    cursor.execute("SELECT has_table_privilege('camreq.requisitions', 'SELECT')")
+    cursor.execute("SELECT has_function_privilege('camreq.my_requisitions()', 'EXECUTE')")
     if not fetch_value(cursor):
         return []
     cursor.execute(REQUISITIONS, (_like_prefix(prefix), limit))

@@ -10,6 +10,7 @@ import psycopg2
 import psycopg2.extensions
 from psycopg2 import sql
 
+from ..errors import CamreqError
 from .connection import fetch_value
 
 GEOMETRY_COLUMN = "geom"
@@ -20,14 +21,24 @@ Cursor = psycopg2.extensions.cursor
 
 @contextmanager
 def savepoint(cursor: Cursor) -> Iterator[None]:
-    """Run a block under a savepoint: on a database error only that block is undone, then the error is raised."""
-    cursor.execute("SAVEPOINT camreq_row")
+    """Run a block under a savepoint: on a database error only that block is undone, then the error is raised; where
+    the connection itself is lost (a terminated backend), raise CamreqError: the whole transaction is gone."""
     try:
-        yield
+        cursor.execute("SAVEPOINT camreq_row")
+        try:
+            yield
+        except psycopg2.Error:
+            if not cursor.connection.closed:
+                cursor.execute("ROLLBACK TO SAVEPOINT camreq_row")
+            raise
+        cursor.execute("RELEASE SAVEPOINT camreq_row")
     except psycopg2.Error:
-        cursor.execute("ROLLBACK TO SAVEPOINT camreq_row")
+        if cursor.connection.closed:
+            raise CamreqError(
+                "The connection to the database was lost during the import: nothing was imported (the import is one "
+                "transaction). Run it again once the database answers."
+            ) from None
         raise
-    cursor.execute("RELEASE SAVEPOINT camreq_row")
 
 
 def violation_reason(error: psycopg2.Error) -> str:

@@ -124,9 +124,9 @@ def covering_requisitions(cursor: Cursor, case_number: str, windows: list) -> di
         """SELECT DISTINCT ON (w.camera_id, w.window_start, w.window_end)
                   w.camera_id, w.window_start, w.window_end, coalesce(r.number, 'draft ' || r.id)
            FROM unnest(%s::bigint[], %s::timestamptz[], %s::timestamptz[]) AS w(camera_id, window_start, window_end)
-           JOIN camreq.requisition_cameras rc ON rc.camera_id = w.camera_id
+           JOIN camreq.my_requisition_cameras() rc ON rc.camera_id = w.camera_id
                 AND rc.window_start <= w.window_start AND rc.window_end >= w.window_end
-           JOIN camreq.requisitions r ON r.id = rc.requisition_id
+           JOIN camreq.my_requisitions() r ON r.id = rc.requisition_id
            JOIN camreq.requisition_statuses s ON s.status = r.status
            WHERE s.is_open AND r.case_number = %s
            ORDER BY w.camera_id, w.window_start, w.window_end, r.id""",
@@ -140,19 +140,16 @@ def covering_requisitions(cursor: Cursor, case_number: str, windows: list) -> di
 
 def existing_searches(cursor: Cursor, search_ids: list[int]) -> set[int]:
     """Return the ids among search_ids present in the consultation log."""
-    cursor.execute("SELECT id FROM camreq.searches WHERE id = ANY(%s)", (search_ids,))
+    cursor.execute("SELECT id FROM camreq.my_searches() WHERE id = ANY(%s)", (search_ids,))
     return {row[0] for row in cursor.fetchall()}
 
 
 def insert_requisition(cursor: Cursor, values: dict) -> int:
     """Insert a draft requisition from a dict of column values and return its id."""
     cursor.execute(
-        """INSERT INTO camreq.requisitions (unit, officer_name, officer_rank, officer_email, officer_phone,
-               case_number, investigation, authorisation_ref, owner_id, search_id, answer_deadline, delivery)
-           VALUES (%(unit)s, %(officer_name)s, %(officer_rank)s, %(officer_email)s, %(officer_phone)s,
-               %(case_number)s, %(investigation)s, %(authorisation_ref)s, %(owner_id)s, %(search_id)s,
-               %(answer_deadline)s, %(delivery)s)
-           RETURNING id""",
+        """SELECT camreq.create_requisition(%(unit)s, %(officer_name)s, %(officer_rank)s, %(officer_email)s,
+               %(officer_phone)s, %(case_number)s, %(investigation)s, %(authorisation_ref)s, %(owner_id)s,
+               %(search_id)s, %(answer_deadline)s, %(delivery)s)""",
         values,
     )
     return fetch_value(cursor)
@@ -160,11 +157,11 @@ def insert_requisition(cursor: Cursor, values: dict) -> int:
 
 def insert_cameras(cursor: Cursor, requisition_id: int, cameras: list[tuple]) -> None:
     """Insert (camera_id, search_id, incident_id, window_start, window_end, purge_at) rows for a requisition."""
-    cursor.executemany(
-        """INSERT INTO camreq.requisition_cameras
-               (requisition_id, camera_id, search_id, incident_id, window_start, window_end, purge_at)
-           VALUES (%s, %s, %s, %s, %s, %s, %s)""",
-        [(requisition_id, *camera) for camera in cameras],
+    columns = [list(column) for column in zip(*cameras, strict=True)] or [[]] * 6
+    cursor.execute(
+        "SELECT camreq.add_requisition_cameras(%s, %s::bigint[], %s::bigint[], %s::text[], %s::timestamptz[], "
+        "%s::timestamptz[], %s::timestamptz[])",
+        (requisition_id, *columns),
     )
 
 
@@ -177,18 +174,14 @@ def issue(cursor: Cursor, requisition_id: int) -> str:
 def insert_document(cursor: Cursor, requisition_id: int, file_name: str, pdf: bytes) -> None:
     """Store a rendered PDF (a draft's, or the issued one in the issuing transaction); the database hashes it."""
     cursor.execute(
-        "INSERT INTO camreq.requisition_documents (requisition_id, file_name, pdf) VALUES (%s, %s, %s)",
+        "SELECT camreq.add_requisition_document(%s, %s, %s)",
         (requisition_id, file_name, psycopg2.Binary(pdf)),
     )
 
 
 def document(cursor: Cursor, requisition_id: int) -> tuple[str, bytes] | None:
     """Return (file name, PDF) of a requisition's issued document, else its latest draft's; None without one."""
-    cursor.execute(
-        """SELECT file_name, pdf FROM camreq.requisition_documents WHERE requisition_id = %s
-           ORDER BY issued DESC, id DESC LIMIT 1""",
-        (requisition_id,),
-    )
+    cursor.execute("SELECT file_name, pdf FROM camreq.requisition_pdf(%s)", (requisition_id,))
     row = cursor.fetchone()
     return None if row is None else (row[0], bytes(row[1]))
 
@@ -198,8 +191,8 @@ _REQUISITION_SELECT = """
            r.case_number, r.investigation, r.authorisation_ref, r.answer_deadline, r.delivery, r.created_at,
            r.issued_at, o.name AS owner_name, o.address AS owner_address,
            CASE WHEN b.id IS NULL THEN o.email ELSE b.to_address END AS owner_email, r.purge_deadline
-    FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id
-    LEFT JOIN camreq.requisition_outbox b ON b.requisition_id = r.id"""
+    FROM camreq.my_requisitions() r JOIN camreq.owners o ON o.id = r.owner_id
+    LEFT JOIN camreq.my_requisition_outbox() b ON b.requisition_id = r.id"""
 
 
 def requisitions(cursor: Cursor, ids: list[int]) -> list[RequisitionRow]:
@@ -216,7 +209,7 @@ def cameras(cursor: Cursor, requisition_id: int) -> list[CameraWindow]:
                            to_char(ST_Y(ST_Transform(c.geom, 4326)), 'FM990.000000') || ', '
                            || to_char(ST_X(ST_Transform(c.geom, 4326)), 'FM990.000000') || ' (WGS84)') AS location,
                   rc.window_start, rc.window_end, rc.purge_at
-           FROM camreq.requisition_cameras rc
+           FROM camreq.my_requisition_cameras() rc
            JOIN camreq.cameras c ON c.id = rc.camera_id
            JOIN camreq.camera_types t USING (camera_type)
            WHERE rc.requisition_id = %s
@@ -229,19 +222,20 @@ def cameras(cursor: Cursor, requisition_id: int) -> list[CameraWindow]:
 def camera_counts(cursor: Cursor, ids: list[int]) -> dict[int, int]:
     """Return {requisition id: number of requested camera windows}."""
     cursor.execute(
-        "SELECT requisition_id, count(*) FROM camreq.requisition_cameras WHERE requisition_id = ANY(%s) GROUP BY 1",
+        """SELECT requisition_id, count(*) FROM camreq.my_requisition_cameras()
+           WHERE requisition_id = ANY(%s) GROUP BY 1""",
         (ids,),
     )
     return dict(cursor.fetchall())
 
 
 def find(cursor: Cursor, reference: str) -> RequisitionRow:
-    """Return the requisition numbered reference (e.g. 2026-000123), or the draft whose id it is; lock it."""
+    """Return the requisition numbered reference (e.g. 2026-000123), or the draft whose id it is."""
     reference = reference.strip()
     if reference.isdigit():
-        cursor.execute(_REQUISITION_SELECT + " WHERE r.id = %s AND r.number IS NULL FOR UPDATE OF r", (int(reference),))
+        cursor.execute(_REQUISITION_SELECT + " WHERE r.id = %s AND r.number IS NULL", (int(reference),))
     else:
-        cursor.execute(_REQUISITION_SELECT + " WHERE r.number = %s FOR UPDATE OF r", (reference,))
+        cursor.execute(_REQUISITION_SELECT + " WHERE r.number = %s", (reference,))
     rows = named_rows(cursor, RequisitionRow)
     if not rows:
         raise CamreqError(
@@ -261,12 +255,9 @@ def set_status(
     cursor: Cursor, requisition_id: int, status: str, note: str | None, no_footage_reason: str | None = None
 ) -> None:
     """Change a requisition's status; the database checks the transition and writes the history with note."""
-    set_status_note(cursor, note)
     cursor.execute(
-        "UPDATE camreq.requisitions SET status = %s, no_footage_reason = %s WHERE id = %s",
-        (status, no_footage_reason, requisition_id),
+        "SELECT camreq.set_requisition_status(%s, %s, %s, %s)", (requisition_id, status, note, no_footage_reason)
     )
-    set_status_note(cursor, None)
 
 
 def due_soon(cursor: Cursor) -> list[DueRequisition]:
@@ -283,20 +274,21 @@ def map_geometries(cursor: Cursor, requisition_id: int) -> dict[str, list[MapGeo
     """Return WKB geometries to draw: incidents, search areas, cameras (with ref) and fields of view."""
     queries = {
         "incidents": """SELECT DISTINCT ST_AsBinary(i.geom), i.incident_id
-            FROM camreq.requisition_cameras rc
-            JOIN camreq.search_incidents i ON (i.search_id, i.incident_id) = (rc.search_id, rc.incident_id)
+            FROM camreq.my_requisition_cameras() rc
+            JOIN camreq.my_search_incidents() i ON (i.search_id, i.incident_id) = (rc.search_id, rc.incident_id)
             WHERE rc.requisition_id = %s""",
         "areas": """SELECT ST_AsBinary(ST_Union(ST_Buffer(i.geom, s.distance_m, 24))), ''
-            FROM (SELECT DISTINCT search_id, incident_id FROM camreq.requisition_cameras WHERE requisition_id = %s) rc
-            JOIN camreq.search_incidents i ON (i.search_id, i.incident_id) = (rc.search_id, rc.incident_id)
-            JOIN camreq.searches s ON s.id = rc.search_id
+            FROM (SELECT DISTINCT search_id, incident_id FROM camreq.my_requisition_cameras()
+                  WHERE requisition_id = %s) rc
+            JOIN camreq.my_search_incidents() i ON (i.search_id, i.incident_id) = (rc.search_id, rc.incident_id)
+            JOIN camreq.my_searches() s ON s.id = rc.search_id
             HAVING count(*) > 0""",
         "fields_of_view": """SELECT ST_AsBinary(c.fov_geom), coalesce(c.ref, '')
             FROM camreq.cameras c WHERE c.fov_geom IS NOT NULL
-            AND c.id IN (SELECT camera_id FROM camreq.requisition_cameras WHERE requisition_id = %s)""",
+            AND c.id IN (SELECT camera_id FROM camreq.my_requisition_cameras() WHERE requisition_id = %s)""",
         "cameras": """SELECT ST_AsBinary(c.geom), coalesce(c.ref, '#' || c.id)
             FROM camreq.cameras c
-            WHERE c.id IN (SELECT camera_id FROM camreq.requisition_cameras WHERE requisition_id = %s)""",
+            WHERE c.id IN (SELECT camera_id FROM camreq.my_requisition_cameras() WHERE requisition_id = %s)""",
     }
     result = {}
     for name, query in queries.items():

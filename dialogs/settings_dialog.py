@@ -9,10 +9,11 @@ from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog, QWidget
 
+from ..core.inputs import refuse_secret
 from ..core.vocabulary import MAX_DISTANCE_M, Mode, SmtpSecurity
 from ..errors import CamreqError
 from ..settings import Settings
-from .fields import accept_any_length, typed_text
+from .fields import accept_any_length, field_name, typed_text
 
 FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
 
@@ -70,6 +71,7 @@ class SettingsDialog(QDialog, FORM):
         try:
             for edit, label in self.text_fields:
                 typed_text(edit, label)
+            refuse_secret(field_name(self.connectionLabel), self.connectionCombo.currentText().strip())
         except CamreqError as error:
             self.message_bar.pushMessage("CamReq", str(error), Qgis.MessageLevel.Warning, 0)
             return

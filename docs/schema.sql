@@ -72,6 +72,43 @@ COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
 
 
 --
+-- Name: add_requisition_cameras(bigint, bigint[], bigint[], text[], timestamp with time zone[], timestamp with time zone[], timestamp with time zone[]); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.add_requisition_cameras(requisition bigint, camera_ids bigint[], search_ids bigint[], incident_ids text[], window_starts timestamp with time zone[], window_ends timestamp with time zone[], purge_ats timestamp with time zone[]) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition, true);
+    IF EXISTS (SELECT FROM unnest(search_ids) s(id)
+               WHERE s.id IS NOT NULL AND s.id NOT IN (SELECT m.id FROM camreq.my_searches() m)) THEN
+        RAISE EXCEPTION 'SEARCH_ID: a camera''s search is not among the consultation log rows you may see'
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    INSERT INTO camreq.requisition_cameras
+        (requisition_id, camera_id, search_id, incident_id, window_start, window_end, purge_at)
+    SELECT requisition, c.* FROM unnest(camera_ids, search_ids, incident_ids, window_starts, window_ends, purge_ats) c;
+END
+$$;
+
+
+--
+-- Name: add_requisition_document(bigint, text, bytea); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.add_requisition_document(requisition bigint, file_name text, pdf bytea) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
+    INSERT INTO camreq.requisition_documents (requisition_id, file_name, pdf) VALUES (requisition, file_name, pdf);
+END
+$$;
+
+
+--
 -- Name: address_tokens(text); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -165,6 +202,63 @@ $$;
 
 
 --
+-- Name: check_my_requisition(bigint, boolean); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.check_my_requisition(requisition bigint, draft boolean DEFAULT false) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM camreq.my_requisitions() r WHERE r.id = requisition AND (NOT draft OR r.status = 'draft'))
+    THEN
+        RAISE EXCEPTION 'NUMBER: no requisition % (a draft, where cameras are added) among those you may see',
+            requisition USING ERRCODE = 'no_data_found';
+    END IF;
+END
+$$;
+
+
+--
+-- Name: claim_outbox_message(text, bigint[]); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.claim_outbox_message(smtp_server text, skip bigint[]) RETURNS TABLE(outbox_id bigint, requisition_id bigint, message_id text, to_address text, number text, case_number text, owner_name text, officer_name text, officer_rank text, officer_email text, officer_phone text, unit text, purge_deadline timestamp with time zone, answer_deadline timestamp with time zone, file_name text, pdf bytea, attempt_id bigint)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+DECLARE
+    claimed bigint;
+BEGIN
+    SELECT o.id INTO claimed
+    FROM camreq.requisition_outbox o JOIN camreq.requisitions r ON r.id = o.requisition_id
+    WHERE o.status = 'pending' AND r.status = 'issued' AND o.to_address IS NOT NULL AND o.id <> ALL(skip)
+      AND r.id IN (SELECT m.id FROM camreq.my_requisitions() m)
+    ORDER BY r.purge_deadline, o.id
+    LIMIT 1
+    FOR UPDATE OF o SKIP LOCKED;
+    IF claimed IS NULL THEN
+        RETURN;
+    END IF;
+    UPDATE camreq.requisition_outbox SET status = 'sending' WHERE id = claimed;
+    INSERT INTO camreq.requisition_outbox_attempts (outbox_id, attempted_by, to_address, smtp_server)
+    SELECT o.id, session_user, o.to_address, claim_outbox_message.smtp_server
+    FROM camreq.requisition_outbox o WHERE o.id = claimed;
+    RETURN QUERY
+    SELECT o.id, o.requisition_id, o.message_id, o.to_address, r.number, r.case_number, w.name, r.officer_name,
+           r.officer_rank, r.officer_email, r.officer_phone, r.unit, r.purge_deadline, r.answer_deadline,
+           d.file_name, d.pdf, (SELECT max(a.id) FROM camreq.requisition_outbox_attempts a WHERE a.outbox_id = o.id)
+    FROM camreq.requisition_outbox o
+    JOIN camreq.requisitions r ON r.id = o.requisition_id
+    JOIN camreq.owners w ON w.id = r.owner_id
+    LEFT JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued
+    WHERE o.id = claimed;
+END
+$$;
+
+
+--
 -- Name: clock_statistics(date, date, text); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -200,6 +294,68 @@ BEGIN
            camreq.at_least_five(g.before_purge), camreq.at_least_five(g.lost)
     FROM figures g
     ORDER BY g.unit NULLS FIRST;
+END
+$$;
+
+
+--
+-- Name: create_requisition(text, text, text, text, text, text, text, text, bigint, bigint, timestamp with time zone, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.create_requisition(unit text, officer_name text, officer_rank text, officer_email text, officer_phone text, case_number text, investigation text, authorisation_ref text, owner_id bigint, search_id bigint, answer_deadline timestamp with time zone, delivery text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    new_id bigint;
+BEGIN
+    IF search_id IS NOT NULL AND NOT EXISTS (SELECT FROM camreq.my_searches() s WHERE s.id = search_id) THEN
+        RAISE EXCEPTION 'SEARCH_ID: search % is not among the consultation log rows you may see', search_id
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    INSERT INTO camreq.requisitions (unit, officer_name, officer_rank, officer_email, officer_phone, case_number,
+                                     investigation, authorisation_ref, owner_id, search_id, answer_deadline, delivery)
+    VALUES (unit, officer_name, officer_rank, officer_email, officer_phone, case_number, investigation,
+            authorisation_ref, owner_id, search_id, answer_deadline, delivery)
+    RETURNING id INTO new_id;
+    RETURN new_id;
+END
+$$;
+
+
+--
+-- Name: finish_outbox_attempt(bigint, text, integer, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.finish_outbox_attempt(attempt bigint, attempt_outcome text, code integer, answer text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    message camreq.requisition_outbox;
+    new_status text := CASE attempt_outcome WHEN 'deferred' THEN 'pending' ELSE attempt_outcome END;
+    requisition_status text;
+BEGIN
+    SELECT o.* INTO message FROM camreq.requisition_outbox o
+    JOIN camreq.requisition_outbox_attempts a ON a.outbox_id = o.id
+    WHERE a.id = attempt AND o.id IN (SELECT m.id FROM camreq.my_requisition_outbox() m);
+    IF message.id IS NULL THEN
+        RAISE EXCEPTION 'no sending attempt % among those you may see', attempt USING ERRCODE = 'no_data_found';
+    END IF;
+    UPDATE camreq.requisition_outbox_attempts
+    SET finished_at = clock_timestamp(), outcome = attempt_outcome, smtp_code = code, smtp_answer = left(answer, 2000)
+    WHERE id = attempt;
+    UPDATE camreq.requisition_outbox SET status = new_status, sent_at = CASE WHEN new_status = 'sent' THEN now() END
+    WHERE id = message.id;
+    SELECT r.status INTO requisition_status FROM camreq.requisitions r WHERE r.id = message.requisition_id FOR UPDATE;
+    IF requisition_status <> 'issued' THEN
+        RETURN false;
+    END IF;
+    IF attempt_outcome = 'sent' THEN
+        PERFORM camreq.set_requisition_status(message.requisition_id, 'sent',
+            left(format('e-mail %s to %s accepted: %s %s', message.message_id, message.to_address, code, answer), 2000));
+    END IF;
+    RETURN true;
 END
 $$;
 
@@ -267,13 +423,39 @@ $$;
 
 
 --
+-- Name: interrupted_messages(interval); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.interrupted_messages(stuck_after interval) RETURNS SETOF text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    WITH stuck AS (
+        UPDATE camreq.requisition_outbox o SET status = 'unknown'
+        WHERE o.status = 'sending' AND o.id IN (SELECT m.id FROM camreq.my_requisition_outbox() m)
+          AND NOT EXISTS (SELECT FROM camreq.requisition_outbox_attempts a
+                          WHERE a.outbox_id = o.id AND a.started_at > now() - stuck_after)
+        RETURNING o.id)
+    UPDATE camreq.requisition_outbox_attempts SET finished_at = clock_timestamp(), outcome = 'unknown',
+        smtp_answer = 'the run stopped before the server''s answer was recorded'
+    WHERE outcome IS NULL AND outbox_id IN (SELECT id FROM stuck);
+    RETURN QUERY
+    SELECT r.number FROM camreq.requisition_outbox o JOIN camreq.requisitions r ON r.id = o.requisition_id
+    WHERE o.status IN ('sending', 'unknown') AND r.id IN (SELECT m.id FROM camreq.my_requisitions() m)
+    ORDER BY r.number FOR UPDATE OF o SKIP LOCKED;
+END
+$$;
+
+
+--
 -- Name: investigator_unit(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
 CREATE FUNCTION camreq.investigator_unit() RETURNS text
     LANGUAGE sql STABLE
     AS $$
-    SELECT camreq.login_unit(current_user) WHERE camreq.login_role(current_user) = 'investigator'
+    SELECT camreq.login_unit(session_user) WHERE camreq.login_role(session_user) = 'investigator'
 $$;
 
 
@@ -291,15 +473,14 @@ CREATE FUNCTION camreq.is_administrator() RETURNS boolean
 --
 
 CREATE FUNCTION camreq.issue_requisition(requisition bigint) RETURNS text
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
     AS $$
 DECLARE
     issued_number text;
 BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
     PERFORM FROM camreq.requisitions WHERE id = requisition FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'NUMBER: no requisition %', requisition USING ERRCODE = 'no_data_found';
-    END IF;
     UPDATE camreq.requisitions SET status = 'issued' WHERE id = requisition RETURNING number INTO issued_number;
     RETURN issued_number;
 END
@@ -370,13 +551,353 @@ END
 $$;
 
 
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
 --
--- Name: my_unit(); Type: FUNCTION; Schema: camreq; Owner: -
+-- Name: requisition_cameras; Type: TABLE; Schema: camreq; Owner: -
 --
 
-CREATE FUNCTION camreq.my_unit() RETURNS text
-    LANGUAGE sql STABLE
-    AS $$ SELECT camreq.login_unit(current_user) $$;
+CREATE TABLE camreq.requisition_cameras (
+    id bigint NOT NULL,
+    requisition_id bigint NOT NULL,
+    camera_id bigint NOT NULL,
+    search_id bigint,
+    incident_id text,
+    window_start timestamp with time zone NOT NULL,
+    window_end timestamp with time zone NOT NULL,
+    purge_at timestamp with time zone NOT NULL,
+    CONSTRAINT "camera time window must not end before it starts" CHECK ((window_end >= window_start)),
+    CONSTRAINT "incident id must be at most 200 characters" CHECK ((length(incident_id) <= 200))
+);
+
+ALTER TABLE ONLY camreq.requisition_cameras FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_cameras; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_cameras IS 'Cameras of a requisition, each with its time window (a camera may appear once per window)';
+
+
+--
+-- Name: my_requisition_cameras(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisition_cameras() RETURNS SETOF camreq.requisition_cameras
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT c.* FROM camreq.requisition_cameras c WHERE c.requisition_id IN (SELECT r.id FROM camreq.my_requisitions() r)
+$$;
+
+
+--
+-- Name: my_requisition_documents(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisition_documents() RETURNS TABLE(id bigint, requisition_id bigint, issued boolean, file_name text, sha256 text, created_by name, created_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT d.id, d.requisition_id, d.issued, d.file_name, d.sha256, d.created_by, d.created_at
+    FROM camreq.requisition_documents d WHERE d.requisition_id IN (SELECT r.id FROM camreq.my_requisitions() r)
+$$;
+
+
+--
+-- Name: requisition_outbox; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_outbox (
+    id bigint NOT NULL,
+    requisition_id bigint NOT NULL,
+    message_id text NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    to_address text,
+    CONSTRAINT "outbox status must be pending, sending, sent, failed, unknown o" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'unknown'::text, 'served_otherwise'::text])))
+);
+
+ALTER TABLE ONLY camreq.requisition_outbox FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_outbox; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_outbox IS 'E-mails to send; sending = claimed by a run whose outcome is not yet recorded; unknown = the data went but the answer was lost (never re-sent automatically); served_otherwise = never sent, the requisition was served another way';
+
+
+--
+-- Name: COLUMN requisition_outbox.to_address; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisition_outbox.to_address IS 'Owner''s e-mail when the requisition was issued (NULL: none, serve it another way); never changed';
+
+
+--
+-- Name: my_requisition_outbox(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisition_outbox() RETURNS SETOF camreq.requisition_outbox
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT o.* FROM camreq.requisition_outbox o WHERE o.requisition_id IN (SELECT r.id FROM camreq.my_requisitions() r)
+$$;
+
+
+--
+-- Name: requisition_outbox_attempts; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_outbox_attempts (
+    id bigint NOT NULL,
+    outbox_id bigint NOT NULL,
+    attempted_by text DEFAULT CURRENT_USER NOT NULL,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    to_address text NOT NULL,
+    smtp_server text NOT NULL,
+    outcome text,
+    smtp_code integer,
+    smtp_answer text,
+    CONSTRAINT "attempt outcome must be sent, deferred, failed or unknown" CHECK ((outcome = ANY (ARRAY['sent'::text, 'deferred'::text, 'failed'::text, 'unknown'::text])))
+);
+
+ALTER TABLE ONLY camreq.requisition_outbox_attempts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_outbox_attempts; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_outbox_attempts IS 'Every sending attempt and the mail server''s answer (outcome NULL: interrupted)';
+
+
+--
+-- Name: my_requisition_outbox_attempts(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisition_outbox_attempts() RETURNS SETOF camreq.requisition_outbox_attempts
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT a.* FROM camreq.requisition_outbox_attempts a
+    WHERE a.outbox_id IN (SELECT o.id FROM camreq.my_requisition_outbox() o)
+$$;
+
+
+--
+-- Name: requisition_status_history; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_status_history (
+    id bigint NOT NULL,
+    requisition_id bigint NOT NULL,
+    changed_by text DEFAULT CURRENT_USER NOT NULL,
+    changed_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    from_status text,
+    to_status text NOT NULL,
+    note text,
+    CONSTRAINT "status note must be at most 2000 characters" CHECK ((length(note) <= 2000))
+);
+
+ALTER TABLE ONLY camreq.requisition_status_history FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_status_history; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_status_history IS 'Who changed a requisition''s status, when, from, to and why; rows are never changed';
+
+
+--
+-- Name: my_requisition_status_history(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisition_status_history() RETURNS SETOF camreq.requisition_status_history
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT h.* FROM camreq.requisition_status_history h
+    WHERE h.requisition_id IN (SELECT r.id FROM camreq.my_requisitions() r)
+$$;
+
+
+--
+-- Name: requisitions; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisitions (
+    id bigint NOT NULL,
+    number text,
+    year integer,
+    unit text NOT NULL,
+    officer_name text NOT NULL,
+    officer_rank text NOT NULL,
+    officer_email text NOT NULL,
+    officer_phone text NOT NULL,
+    case_number text NOT NULL,
+    investigation text NOT NULL,
+    authorisation_ref text,
+    owner_id bigint NOT NULL,
+    search_id bigint,
+    answer_deadline timestamp with time zone NOT NULL,
+    delivery text NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    purge_deadline timestamp with time zone,
+    pdf_path text,
+    created_by text DEFAULT CURRENT_USER NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    issued_at timestamp with time zone,
+    no_footage_reason text,
+    CONSTRAINT "a no-footage reason goes with the no_footage status only" CHECK (((no_footage_reason IS NULL) OR (status = 'no_footage'::text))),
+    CONSTRAINT "answer deadline must be in the future" CHECK ((answer_deadline > created_at)),
+    CONSTRAINT "authorisation reference must be at most 200 characters" CHECK ((length(authorisation_ref) <= 200)),
+    CONSTRAINT "case number must be 1 to 100 characters" CHECK (((length(btrim(case_number)) >= 1) AND (length(btrim(case_number)) <= 100))),
+    CONSTRAINT "delivery must be 1 to 2000 characters" CHECK (((length(btrim(delivery)) >= 1) AND (length(btrim(delivery)) <= 2000))),
+    CONSTRAINT "investigation must be flagrance, preliminary or judicial" CHECK ((investigation = ANY (ARRAY['flagrance'::text, 'preliminary'::text, 'judicial'::text]))),
+    CONSTRAINT "issued requisitions have a number and year, drafts have none" CHECK ((((status = 'draft'::text) OR ((status = 'cancelled'::text) AND (issued_at IS NULL))) = ((number IS NULL) AND (year IS NULL)))),
+    CONSTRAINT "officer e-mail must be at most 200 characters" CHECK ((length(officer_email) <= 200)),
+    CONSTRAINT "officer name must be 1 to 200 characters" CHECK (((length(btrim(officer_name)) >= 1) AND (length(btrim(officer_name)) <= 200))),
+    CONSTRAINT "officer phone must be at most 50 characters" CHECK ((length(officer_phone) <= 50)),
+    CONSTRAINT "officer rank must be at most 200 characters" CHECK ((length(officer_rank) <= 200)),
+    CONSTRAINT "unit must be 1 to 200 characters" CHECK (((length(btrim(unit)) >= 1) AND (length(btrim(unit)) <= 200)))
+);
+
+ALTER TABLE ONLY camreq.requisitions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisitions; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisitions IS 'Judicial requisitions, one per owner; number given at issue, gapless per unit and year';
+
+
+--
+-- Name: COLUMN requisitions.purge_deadline; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisitions.purge_deadline IS 'Earliest purge_at of its cameras, kept by a trigger';
+
+
+--
+-- Name: COLUMN requisitions.pdf_path; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisitions.pdf_path IS 'Unused since schema 6 (the PDF is in camreq.requisition_documents)';
+
+
+--
+-- Name: COLUMN requisitions.no_footage_reason; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisitions.no_footage_reason IS 'Why the owner had no footage (status no_footage)';
+
+
+--
+-- Name: my_requisitions(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisitions() RETURNS SETOF camreq.requisitions
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT r.* FROM camreq.requisitions r
+    WHERE (SELECT camreq.sees_every_unit()) OR r.unit = (SELECT camreq.investigator_unit())
+$$;
+
+
+--
+-- Name: search_incidents; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.search_incidents (
+    search_id bigint NOT NULL,
+    incident_id text NOT NULL,
+    window_start timestamp with time zone NOT NULL,
+    window_end timestamp with time zone NOT NULL,
+    geom public.geometry(Geometry,2154) NOT NULL,
+    CONSTRAINT "incident end must not be before its start" CHECK ((window_end >= window_start))
+);
+
+
+--
+-- Name: TABLE search_incidents; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.search_incidents IS 'The incidents of each logged search, in the storage CRS';
+
+
+--
+-- Name: my_search_incidents(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_search_incidents() RETURNS SETOF camreq.search_incidents
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT i.* FROM camreq.search_incidents i WHERE i.search_id IN (SELECT s.id FROM camreq.my_searches() s)
+$$;
+
+
+--
+-- Name: searches; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.searches (
+    id bigint NOT NULL,
+    searched_by text DEFAULT CURRENT_USER NOT NULL,
+    searched_at timestamp with time zone DEFAULT now() NOT NULL,
+    reason text NOT NULL,
+    distance_m double precision NOT NULL,
+    in_view_only boolean DEFAULT false NOT NULL,
+    incident_count integer NOT NULL,
+    result_count integer NOT NULL,
+    include_out_of_service boolean DEFAULT false NOT NULL,
+    speed_kmh double precision,
+    margin_minutes double precision DEFAULT 0 NOT NULL,
+    unit text,
+    CONSTRAINT "route margin must be 0 minutes or more" CHECK ((margin_minutes >= (0)::double precision)),
+    CONSTRAINT "route speed must be positive (km/h)" CHECK ((speed_kmh > (0)::double precision)),
+    CONSTRAINT "search distance must be between 0 and 5000 metres" CHECK (((distance_m > (0)::double precision) AND (distance_m <= (5000)::double precision))),
+    CONSTRAINT "search reason must not be empty" CHECK ((btrim(reason) <> ''::text))
+);
+
+
+--
+-- Name: TABLE searches; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.searches IS 'Consultation log: one row per search, written in the same transaction as the search';
+
+
+--
+-- Name: COLUMN searches.unit; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.searches.unit IS 'Unit of the login who searched, at the time of the search';
+
+
+--
+-- Name: my_searches(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_searches() RETURNS SETOF camreq.searches
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT s.* FROM camreq.searches s
+    WHERE (SELECT camreq.sees_every_unit()) OR s.searched_by = session_user
+       OR s.unit = (SELECT camreq.investigator_unit())
+$$;
 
 
 --
@@ -674,6 +1195,23 @@ $$;
 
 
 --
+-- Name: requeue_message(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requeue_message(requisition bigint) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
+    UPDATE camreq.requisition_outbox SET status = 'pending'
+    WHERE requisition_id = requisition AND status IN ('failed', 'unknown');
+    RETURN FOUND;
+END
+$$;
+
+
+--
 -- Name: requisition_cameras_after_insert(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -699,7 +1237,7 @@ CREATE FUNCTION camreq.requisition_documents_before_insert() RETURNS trigger
 DECLARE
     r camreq.requisitions;
 BEGIN
-    NEW.created_by := current_user;
+    NEW.created_by := session_user;
     NEW.created_at := now();
     SELECT * INTO r FROM camreq.requisitions WHERE id = NEW.requisition_id;
     IF r.status = 'draft' THEN
@@ -760,6 +1298,20 @@ $$;
 
 
 --
+-- Name: requisition_pdf(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_pdf(requisition bigint) RETURNS TABLE(file_name text, pdf bytea)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT d.file_name, d.pdf FROM camreq.requisition_documents d
+    WHERE d.requisition_id = requisition AND requisition IN (SELECT r.id FROM camreq.my_requisitions() r)
+    ORDER BY d.issued DESC, d.id DESC LIMIT 1
+$$;
+
+
+--
 -- Name: requisition_status_history_before_insert(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -767,7 +1319,7 @@ CREATE FUNCTION camreq.requisition_status_history_before_insert() RETURNS trigge
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    NEW.changed_by := current_user;
+    NEW.changed_by := session_user;
     NEW.changed_at := clock_timestamp();
     IF NEW.to_status IS DISTINCT FROM (SELECT status FROM camreq.requisitions WHERE id = NEW.requisition_id)
        OR EXISTS (SELECT FROM camreq.requisition_status_history h
@@ -806,7 +1358,7 @@ CREATE FUNCTION camreq.requisitions_before_insert() RETURNS trigger
 DECLARE
     my_unit text := camreq.investigator_unit();
 BEGIN
-    NEW.created_by := current_user;
+    NEW.created_by := session_user;
     NEW.created_at := now();
     IF my_unit IS NOT NULL THEN
         IF nullif(btrim(NEW.unit), '') IS NULL THEN
@@ -836,6 +1388,12 @@ BEGIN
                       FROM camreq.requisition_transitions JOIN camreq.requisition_statuses s ON s.status = to_status
                       WHERE from_status = OLD.status), 'none, it is closed')
             USING ERRCODE = 'check_violation';
+    END IF;
+    IF OLD.status = 'issued' AND NEW.status = 'sent' AND NOT EXISTS (
+        SELECT FROM camreq.requisition_outbox o
+        WHERE o.requisition_id = OLD.id AND o.status IN ('sent', 'served_otherwise')) THEN
+        RAISE EXCEPTION 'STATUS: requisition % is sent when the mail server accepted its e-mail, or when it was '
+            'served another way (say how in the note)', OLD.number USING ERRCODE = 'check_violation';
     END IF;
     RETURN NEW;
 END
@@ -918,6 +1476,81 @@ $$;
 
 
 --
+-- Name: search_cameras(text[], bytea[], timestamp with time zone[], timestamp with time zone[], double precision, double precision, boolean, boolean, double precision, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.search_cameras(ids text[], wkbs bytea[], starts timestamp with time zone[], ends timestamp with time zone[], speed_kmh double precision, distance double precision, include_out_of_service boolean, in_view_only boolean, margin_minutes double precision, reason text) RETURNS TABLE(search_id bigint, srid integer, out_of_service_nearby bigint, incident_id text, camera_id bigint, camera_ref text, owner_id bigint, owner_name text, owner_email text, camera_type text, camera_status text, distance_m double precision, in_view boolean, retention_days integer, purge_at timestamp with time zone, footage_available boolean, window_start timestamp with time zone, window_end timestamp with time zone, wkb_hex text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'public', 'pg_temp'
+    SET jit TO 'off'
+    SET plan_cache_mode TO 'force_generic_plan'
+    AS $$
+#variable_conflict use_column
+DECLARE
+    reach double precision := distance + 0.001;  -- inclusive: a camera at exactly the distance is found
+BEGIN
+    IF camreq.login_role(session_user) IS DISTINCT FROM 'investigator'
+       AND NOT EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND rolsuper) THEN
+        RAISE EXCEPTION 'searches are for investigators registered in camreq.users'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN QUERY
+    WITH incident AS MATERIALIZED (
+        SELECT i.incident_id, i.geom, i.geog, i.window_start, i.window_end,
+               search_cameras.speed_kmh IS NOT NULL AND GeometryType(i.geom) = 'LINESTRING' AS timed_route
+        FROM camreq.search_input(ids, wkbs, starts, ends, search_cameras.speed_kmh) i
+    ), hit AS (
+        SELECT i.incident_id, c.id AS camera_id, c.ref AS camera_ref, o.id AS owner_id, o.name AS owner_name,
+               o.email AS owner_email, c.camera_type, c.status AS camera_status, c.retention_days,
+               ST_Distance(c.geog, i.geog) AS distance_m,
+               coalesce(ST_Intersects(c.fov_geom, i.geom), false) AS in_view,
+               CASE WHEN i.timed_route THEN i.window_start + make_interval(secs =>
+                   ST_Length(camreq.geography_of(ST_LineSubstring(i.geom, 0, ST_LineLocatePoint(i.geom, c.geom))))
+                   / (search_cameras.speed_kmh / 3.6))
+               END AS passes_at,
+               i.window_start, i.window_end, c.geom
+        FROM incident i
+        JOIN camreq.cameras c ON ST_DWithin(c.geog, i.geog, reach)
+        JOIN camreq.owners o ON o.id = c.owner_id
+        WHERE (search_cameras.include_out_of_service OR c.status = 'in_service')
+          AND (NOT search_cameras.in_view_only OR ST_Intersects(c.fov_geom, i.geom))
+    ), windowed AS (
+        SELECT hit.*,
+               coalesce(hit.passes_at - margin, hit.window_start) AS camera_start,
+               coalesce(hit.passes_at + margin, hit.window_end) AS camera_end
+        FROM hit, make_interval(secs => 60 * search_cameras.margin_minutes) AS margin
+    ), result AS MATERIALIZED (
+        SELECT w.incident_id, w.camera_id, w.camera_ref, w.owner_id, w.owner_name, w.owner_email, w.camera_type,
+               w.camera_status, w.distance_m, w.in_view, w.retention_days,
+               w.camera_start + make_interval(hours => 24 * w.retention_days) AS purge_at,
+               w.camera_start + make_interval(hours => 24 * w.retention_days) > now() AS footage_available,
+               w.camera_start AS window_start, w.camera_end AS window_end, encode(ST_AsBinary(w.geom), 'hex') AS wkb_hex
+        FROM windowed w
+    ), logged AS (
+        INSERT INTO camreq.searches (reason, distance_m, in_view_only, include_out_of_service, speed_kmh,
+                                     margin_minutes, incident_count, result_count)
+        SELECT search_cameras.reason, distance, search_cameras.in_view_only,
+               search_cameras.include_out_of_service, search_cameras.speed_kmh, search_cameras.margin_minutes,
+               cardinality(ids), count(*)
+        FROM result
+        RETURNING id, camreq.storage_srid() AS srid
+    ), logged_incidents AS (
+        INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, window_end, geom)
+        SELECT logged.id, i.incident_id, i.window_start, i.window_end, i.geom FROM logged, incident i
+    ), left_out AS (
+        SELECT count(DISTINCT c.id) AS out_of_service_nearby
+        FROM incident i
+        JOIN camreq.cameras c ON ST_DWithin(c.geog, i.geog, reach)
+        WHERE NOT search_cameras.include_out_of_service AND c.status <> 'in_service'
+    )
+    SELECT logged.id, logged.srid, left_out.out_of_service_nearby, result.*
+    FROM logged CROSS JOIN left_out LEFT JOIN result ON true
+    ORDER BY result.purge_at, result.distance_m, result.incident_id, result.camera_id;
+END
+$$;
+
+
+--
 -- Name: search_input(text[], bytea[], timestamp with time zone[], timestamp with time zone[], double precision); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -943,9 +1576,9 @@ CREATE FUNCTION camreq.searches_before_insert() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    NEW.searched_by := current_user;
+    NEW.searched_by := session_user;
     NEW.searched_at := now();
-    NEW.unit := camreq.login_unit(current_user);
+    NEW.unit := camreq.login_unit(session_user);
     RETURN NEW;
 END
 $$;
@@ -973,6 +1606,36 @@ $$;
 
 
 --
+-- Name: sees_every_unit(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.sees_every_unit() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT coalesce(camreq.login_role(session_user) = 'administrator', false)
+        OR EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND rolsuper)
+$$;
+
+
+--
+-- Name: serve_otherwise(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.serve_otherwise(requisition bigint) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
+    UPDATE camreq.requisition_outbox SET status = 'served_otherwise'
+    WHERE requisition_id = requisition AND status IN ('pending', 'failed');
+    RETURN (SELECT o.status FROM camreq.requisition_outbox o WHERE o.requisition_id = requisition);
+END
+$$;
+
+
+--
 -- Name: set_geometry_type(regclass, name, text); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -981,6 +1644,24 @@ CREATE FUNCTION camreq.set_geometry_type(tbl regclass, col name, geometry_type t
     AS $$
 BEGIN
     EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE geometry(%s, %s)', tbl, col, geometry_type, camreq.storage_srid());
+END
+$$;
+
+
+--
+-- Name: set_requisition_status(bigint, text, text, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.set_requisition_status(requisition bigint, new_status text, note text, no_footage_reason text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
+    PERFORM set_config('camreq.status_note', coalesce(note, ''), true);
+    UPDATE camreq.requisitions r SET status = new_status, no_footage_reason = set_requisition_status.no_footage_reason
+    WHERE r.id = requisition;
+    PERFORM set_config('camreq.status_note', '', true);
 END
 $$;
 
@@ -1016,10 +1697,6 @@ CREATE FUNCTION camreq.storage_srid() RETURNS integer
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ SELECT srid FROM camreq.settings $$;
 
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: users; Type: TABLE; Schema: camreq; Owner: -
@@ -1407,33 +2084,6 @@ ALTER SEQUENCE camreq.owners_id_seq OWNED BY camreq.owners.id;
 
 
 --
--- Name: requisition_cameras; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.requisition_cameras (
-    id bigint NOT NULL,
-    requisition_id bigint NOT NULL,
-    camera_id bigint NOT NULL,
-    search_id bigint,
-    incident_id text,
-    window_start timestamp with time zone NOT NULL,
-    window_end timestamp with time zone NOT NULL,
-    purge_at timestamp with time zone NOT NULL,
-    CONSTRAINT "camera time window must not end before it starts" CHECK ((window_end >= window_start)),
-    CONSTRAINT "incident id must be at most 200 characters" CHECK ((length(incident_id) <= 200))
-);
-
-ALTER TABLE ONLY camreq.requisition_cameras FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE requisition_cameras; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.requisition_cameras IS 'Cameras of a requisition, each with its time window (a camera may appear once per window)';
-
-
---
 -- Name: requisition_cameras_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
 --
 
@@ -1514,66 +2164,6 @@ ALTER TABLE camreq.requisition_documents ALTER COLUMN id ADD GENERATED ALWAYS AS
 
 
 --
--- Name: requisition_outbox; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.requisition_outbox (
-    id bigint NOT NULL,
-    requisition_id bigint NOT NULL,
-    message_id text NOT NULL,
-    status text DEFAULT 'pending'::text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    sent_at timestamp with time zone,
-    to_address text,
-    CONSTRAINT "outbox status must be pending, sending, sent, failed, unknown o" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'unknown'::text, 'served_otherwise'::text])))
-);
-
-ALTER TABLE ONLY camreq.requisition_outbox FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE requisition_outbox; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.requisition_outbox IS 'E-mails to send; sending = claimed by a run whose outcome is not yet recorded; unknown = the data went but the answer was lost (never re-sent automatically); served_otherwise = never sent, the requisition was served another way';
-
-
---
--- Name: COLUMN requisition_outbox.to_address; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.requisition_outbox.to_address IS 'Owner''s e-mail when the requisition was issued (NULL: none, serve it another way); never changed';
-
-
---
--- Name: requisition_outbox_attempts; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.requisition_outbox_attempts (
-    id bigint NOT NULL,
-    outbox_id bigint NOT NULL,
-    attempted_by text DEFAULT CURRENT_USER NOT NULL,
-    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    finished_at timestamp with time zone,
-    to_address text NOT NULL,
-    smtp_server text NOT NULL,
-    outcome text,
-    smtp_code integer,
-    smtp_answer text,
-    CONSTRAINT "attempt outcome must be sent, deferred, failed or unknown" CHECK ((outcome = ANY (ARRAY['sent'::text, 'deferred'::text, 'failed'::text, 'unknown'::text])))
-);
-
-ALTER TABLE ONLY camreq.requisition_outbox_attempts FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE requisition_outbox_attempts; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.requisition_outbox_attempts IS 'Every sending attempt and the mail server''s answer (outcome NULL: interrupted)';
-
-
---
 -- Name: requisition_outbox_attempts_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
 --
 
@@ -1599,31 +2189,6 @@ ALTER TABLE camreq.requisition_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS ID
     NO MAXVALUE
     CACHE 1
 );
-
-
---
--- Name: requisition_status_history; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.requisition_status_history (
-    id bigint NOT NULL,
-    requisition_id bigint NOT NULL,
-    changed_by text DEFAULT CURRENT_USER NOT NULL,
-    changed_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    from_status text,
-    to_status text NOT NULL,
-    note text,
-    CONSTRAINT "status note must be at most 2000 characters" CHECK ((length(note) <= 2000))
-);
-
-ALTER TABLE ONLY camreq.requisition_status_history FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE requisition_status_history; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.requisition_status_history IS 'Who changed a requisition''s status, when, from, to and why; rows are never changed';
 
 
 --
@@ -1677,78 +2242,6 @@ COMMENT ON TABLE camreq.requisition_transitions IS 'Allowed status changes; any 
 
 
 --
--- Name: requisitions; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.requisitions (
-    id bigint NOT NULL,
-    number text,
-    year integer,
-    unit text NOT NULL,
-    officer_name text NOT NULL,
-    officer_rank text NOT NULL,
-    officer_email text NOT NULL,
-    officer_phone text NOT NULL,
-    case_number text NOT NULL,
-    investigation text NOT NULL,
-    authorisation_ref text,
-    owner_id bigint NOT NULL,
-    search_id bigint,
-    answer_deadline timestamp with time zone NOT NULL,
-    delivery text NOT NULL,
-    status text DEFAULT 'draft'::text NOT NULL,
-    purge_deadline timestamp with time zone,
-    pdf_path text,
-    created_by text DEFAULT CURRENT_USER NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    issued_at timestamp with time zone,
-    no_footage_reason text,
-    CONSTRAINT "a no-footage reason goes with the no_footage status only" CHECK (((no_footage_reason IS NULL) OR (status = 'no_footage'::text))),
-    CONSTRAINT "answer deadline must be in the future" CHECK ((answer_deadline > created_at)),
-    CONSTRAINT "authorisation reference must be at most 200 characters" CHECK ((length(authorisation_ref) <= 200)),
-    CONSTRAINT "case number must be 1 to 100 characters" CHECK (((length(btrim(case_number)) >= 1) AND (length(btrim(case_number)) <= 100))),
-    CONSTRAINT "delivery must be 1 to 2000 characters" CHECK (((length(btrim(delivery)) >= 1) AND (length(btrim(delivery)) <= 2000))),
-    CONSTRAINT "investigation must be flagrance, preliminary or judicial" CHECK ((investigation = ANY (ARRAY['flagrance'::text, 'preliminary'::text, 'judicial'::text]))),
-    CONSTRAINT "issued requisitions have a number and year, drafts have none" CHECK ((((status = 'draft'::text) OR ((status = 'cancelled'::text) AND (issued_at IS NULL))) = ((number IS NULL) AND (year IS NULL)))),
-    CONSTRAINT "officer e-mail must be at most 200 characters" CHECK ((length(officer_email) <= 200)),
-    CONSTRAINT "officer name must be 1 to 200 characters" CHECK (((length(btrim(officer_name)) >= 1) AND (length(btrim(officer_name)) <= 200))),
-    CONSTRAINT "officer phone must be at most 50 characters" CHECK ((length(officer_phone) <= 50)),
-    CONSTRAINT "officer rank must be at most 200 characters" CHECK ((length(officer_rank) <= 200)),
-    CONSTRAINT "unit must be 1 to 200 characters" CHECK (((length(btrim(unit)) >= 1) AND (length(btrim(unit)) <= 200)))
-);
-
-ALTER TABLE ONLY camreq.requisitions FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE requisitions; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.requisitions IS 'Judicial requisitions, one per owner; number given at issue, gapless per unit and year';
-
-
---
--- Name: COLUMN requisitions.purge_deadline; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.requisitions.purge_deadline IS 'Earliest purge_at of its cameras, kept by a trigger';
-
-
---
--- Name: COLUMN requisitions.pdf_path; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.requisitions.pdf_path IS 'Unused since schema 6 (the PDF is in camreq.requisition_documents)';
-
-
---
--- Name: COLUMN requisitions.no_footage_reason; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.requisitions.no_footage_reason IS 'Why the owner had no footage (status no_footage)';
-
-
---
 -- Name: requisitions_due_soon; Type: VIEW; Schema: camreq; Owner: -
 --
 
@@ -1764,7 +2257,7 @@ CREATE VIEW camreq.requisitions_due_soon WITH (security_invoker='true') AS
     r.purge_deadline,
     (r.purge_deadline - now()) AS time_left,
     (r.purge_deadline <= now()) AS purged
-   FROM ((camreq.requisitions r
+   FROM ((camreq.my_requisitions() r(id, number, year, unit, officer_name, officer_rank, officer_email, officer_phone, case_number, investigation, authorisation_ref, owner_id, search_id, answer_deadline, delivery, status, purge_deadline, pdf_path, created_by, created_at, issued_at, no_footage_reason)
      JOIN camreq.owners o ON ((o.id = r.owner_id)))
      JOIN camreq.requisition_statuses s ON ((s.status = r.status)))
   WHERE (s.is_open AND (r.purge_deadline <= (now() + '48:00:00'::interval)))
@@ -1807,65 +2300,6 @@ CREATE TABLE camreq.schema_version (
 --
 
 COMMENT ON TABLE camreq.schema_version IS 'One row per applied migration; the highest is the schema version';
-
-
---
--- Name: search_incidents; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.search_incidents (
-    search_id bigint NOT NULL,
-    incident_id text NOT NULL,
-    window_start timestamp with time zone NOT NULL,
-    window_end timestamp with time zone NOT NULL,
-    geom public.geometry(Geometry,2154) NOT NULL,
-    CONSTRAINT "incident end must not be before its start" CHECK ((window_end >= window_start))
-);
-
-
---
--- Name: TABLE search_incidents; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.search_incidents IS 'The incidents of each logged search, in the storage CRS';
-
-
---
--- Name: searches; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.searches (
-    id bigint NOT NULL,
-    searched_by text DEFAULT CURRENT_USER NOT NULL,
-    searched_at timestamp with time zone DEFAULT now() NOT NULL,
-    reason text NOT NULL,
-    distance_m double precision NOT NULL,
-    in_view_only boolean DEFAULT false NOT NULL,
-    incident_count integer NOT NULL,
-    result_count integer NOT NULL,
-    include_out_of_service boolean DEFAULT false NOT NULL,
-    speed_kmh double precision,
-    margin_minutes double precision DEFAULT 0 NOT NULL,
-    unit text,
-    CONSTRAINT "route margin must be 0 minutes or more" CHECK ((margin_minutes >= (0)::double precision)),
-    CONSTRAINT "route speed must be positive (km/h)" CHECK ((speed_kmh > (0)::double precision)),
-    CONSTRAINT "search distance must be between 0 and 5000 metres" CHECK (((distance_m > (0)::double precision) AND (distance_m <= (5000)::double precision))),
-    CONSTRAINT "search reason must not be empty" CHECK ((btrim(reason) <> ''::text))
-);
-
-
---
--- Name: TABLE searches; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.searches IS 'Consultation log: one row per search, written in the same transaction as the search';
-
-
---
--- Name: COLUMN searches.unit; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.searches.unit IS 'Unit of the login who searched, at the time of the search';
 
 
 --
@@ -2705,15 +3139,6 @@ CREATE POLICY audit_log_read_by_administrators ON camreq.audit_log FOR SELECT TO
 ALTER TABLE camreq.requisition_cameras ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: requisition_cameras requisition_cameras_added_to_visible_drafts; Type: POLICY; Schema: camreq; Owner: -
---
-
-CREATE POLICY requisition_cameras_added_to_visible_drafts ON camreq.requisition_cameras FOR INSERT TO camreq_admin, camreq_investigator WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE ((r.id = requisition_cameras.requisition_id) AND (r.status = 'draft'::text)))));
-
-
---
 -- Name: requisition_cameras requisition_cameras_counted; Type: POLICY; Schema: camreq; Owner: -
 --
 
@@ -2721,12 +3146,10 @@ CREATE POLICY requisition_cameras_counted ON camreq.requisition_cameras FOR SELE
 
 
 --
--- Name: requisition_cameras requisition_cameras_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisition_cameras requisition_cameras_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_cameras_of_visible_requisitions ON camreq.requisition_cameras FOR SELECT TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_cameras.requisition_id))));
+CREATE POLICY requisition_cameras_served ON camreq.requisition_cameras TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -2742,14 +3165,10 @@ ALTER TABLE camreq.requisition_counters ENABLE ROW LEVEL SECURITY;
 ALTER TABLE camreq.requisition_documents ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: requisition_documents requisition_documents_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisition_documents requisition_documents_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_documents_of_visible_requisitions ON camreq.requisition_documents TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_documents.requisition_id)))) WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_documents.requisition_id))));
+CREATE POLICY requisition_documents_served ON camreq.requisition_documents TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -2765,25 +3184,17 @@ ALTER TABLE camreq.requisition_outbox ENABLE ROW LEVEL SECURITY;
 ALTER TABLE camreq.requisition_outbox_attempts ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: requisition_outbox_attempts requisition_outbox_attempts_of_visible_messages; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisition_outbox_attempts requisition_outbox_attempts_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_outbox_attempts_of_visible_messages ON camreq.requisition_outbox_attempts TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.requisition_outbox o
-  WHERE (o.id = requisition_outbox_attempts.outbox_id)))) WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.requisition_outbox o
-  WHERE (o.id = requisition_outbox_attempts.outbox_id))));
+CREATE POLICY requisition_outbox_attempts_served ON camreq.requisition_outbox_attempts TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
--- Name: requisition_outbox requisition_outbox_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisition_outbox requisition_outbox_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_outbox_of_visible_requisitions ON camreq.requisition_outbox TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_outbox.requisition_id)))) WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE ((r.id = requisition_outbox.requisition_id) AND (r.status <> 'draft'::text)))));
+CREATE POLICY requisition_outbox_served ON camreq.requisition_outbox TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -2800,21 +3211,10 @@ CREATE POLICY requisition_status_history_counted ON camreq.requisition_status_hi
 
 
 --
--- Name: requisition_status_history requisition_status_history_of_my_changes; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisition_status_history requisition_status_history_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_status_history_of_my_changes ON camreq.requisition_status_history FOR INSERT TO camreq_admin, camreq_investigator WITH CHECK (((changed_by = CURRENT_USER) AND (EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_status_history.requisition_id)))));
-
-
---
--- Name: requisition_status_history requisition_status_history_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
---
-
-CREATE POLICY requisition_status_history_of_visible_requisitions ON camreq.requisition_status_history FOR SELECT TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_status_history.requisition_id))));
+CREATE POLICY requisition_status_history_served ON camreq.requisition_status_history TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -2831,10 +3231,10 @@ CREATE POLICY requisitions_counted ON camreq.requisitions FOR SELECT TO camreq_s
 
 
 --
--- Name: requisitions requisitions_of_my_unit; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisitions requisitions_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisitions_of_my_unit ON camreq.requisitions TO camreq_admin, camreq_investigator USING ((( SELECT camreq.is_administrator() AS is_administrator) OR (unit = ( SELECT camreq.investigator_unit() AS investigator_unit)))) WITH CHECK ((( SELECT camreq.is_administrator() AS is_administrator) OR (unit = ( SELECT camreq.investigator_unit() AS investigator_unit))));
+CREATE POLICY requisitions_served ON camreq.requisitions TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -2851,21 +3251,10 @@ CREATE POLICY search_incidents_counted ON camreq.search_incidents FOR SELECT TO 
 
 
 --
--- Name: search_incidents search_incidents_of_my_searches; Type: POLICY; Schema: camreq; Owner: -
+-- Name: search_incidents search_incidents_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY search_incidents_of_my_searches ON camreq.search_incidents FOR INSERT TO camreq_investigator WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.searches s
-  WHERE ((s.id = search_incidents.search_id) AND (s.searched_by = CURRENT_USER)))));
-
-
---
--- Name: search_incidents search_incidents_of_visible_searches; Type: POLICY; Schema: camreq; Owner: -
---
-
-CREATE POLICY search_incidents_of_visible_searches ON camreq.search_incidents FOR SELECT TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.searches s
-  WHERE (s.id = search_incidents.search_id))));
+CREATE POLICY search_incidents_served ON camreq.search_incidents TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -2882,24 +3271,10 @@ CREATE POLICY searches_counted ON camreq.searches FOR SELECT TO camreq_statistic
 
 
 --
--- Name: searches searches_logged_by_registered_investigators; Type: POLICY; Schema: camreq; Owner: -
+-- Name: searches searches_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY searches_logged_by_registered_investigators ON camreq.searches FOR INSERT TO camreq_investigator WITH CHECK (((searched_by = CURRENT_USER) AND (( SELECT camreq.login_role(CURRENT_USER) AS login_role) IS NOT NULL)));
-
-
---
--- Name: searches searches_of_my_unit; Type: POLICY; Schema: camreq; Owner: -
---
-
-CREATE POLICY searches_of_my_unit ON camreq.searches FOR SELECT TO camreq_investigator USING (((searched_by = CURRENT_USER) OR (unit = ( SELECT camreq.my_unit() AS my_unit))));
-
-
---
--- Name: searches searches_read_by_administrators; Type: POLICY; Schema: camreq; Owner: -
---
-
-CREATE POLICY searches_read_by_administrators ON camreq.searches FOR SELECT TO camreq_admin USING (( SELECT camreq.is_administrator() AS is_administrator));
+CREATE POLICY searches_served ON camreq.searches TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -2923,10 +3298,10 @@ CREATE POLICY users_read_by_statistics ON camreq.users FOR SELECT TO camreq_stat
 
 
 --
--- Name: users users_see_themselves; Type: POLICY; Schema: camreq; Owner: -
+-- Name: users users_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY users_see_themselves ON camreq.users FOR SELECT TO camreq_admin, camreq_analyst, camreq_investigator USING ((login = CURRENT_USER));
+CREATE POLICY users_served ON camreq.users FOR SELECT TO camreq_private USING (true);
 
 
 --
@@ -2937,6 +3312,25 @@ GRANT USAGE ON SCHEMA camreq TO camreq_admin;
 GRANT USAGE ON SCHEMA camreq TO camreq_analyst;
 GRANT USAGE ON SCHEMA camreq TO camreq_investigator;
 GRANT USAGE ON SCHEMA camreq TO camreq_statistics;
+GRANT USAGE ON SCHEMA camreq TO camreq_private;
+
+
+--
+-- Name: FUNCTION add_requisition_cameras(requisition bigint, camera_ids bigint[], search_ids bigint[], incident_ids text[], window_starts timestamp with time zone[], window_ends timestamp with time zone[], purge_ats timestamp with time zone[]); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.add_requisition_cameras(requisition bigint, camera_ids bigint[], search_ids bigint[], incident_ids text[], window_starts timestamp with time zone[], window_ends timestamp with time zone[], purge_ats timestamp with time zone[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.add_requisition_cameras(requisition bigint, camera_ids bigint[], search_ids bigint[], incident_ids text[], window_starts timestamp with time zone[], window_ends timestamp with time zone[], purge_ats timestamp with time zone[]) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.add_requisition_cameras(requisition bigint, camera_ids bigint[], search_ids bigint[], incident_ids text[], window_starts timestamp with time zone[], window_ends timestamp with time zone[], purge_ats timestamp with time zone[]) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION add_requisition_document(requisition bigint, file_name text, pdf bytea); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.add_requisition_document(requisition bigint, file_name text, pdf bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.add_requisition_document(requisition bigint, file_name text, pdf bytea) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.add_requisition_document(requisition bigint, file_name text, pdf bytea) TO camreq_investigator;
 
 
 --
@@ -2957,12 +3351,48 @@ REVOKE ALL ON FUNCTION camreq.audit_row() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION check_my_requisition(requisition bigint, draft boolean); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.check_my_requisition(requisition bigint, draft boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.check_my_requisition(requisition bigint, draft boolean) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.check_my_requisition(requisition bigint, draft boolean) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION claim_outbox_message(smtp_server text, skip bigint[]); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.claim_outbox_message(smtp_server text, skip bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.claim_outbox_message(smtp_server text, skip bigint[]) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.claim_outbox_message(smtp_server text, skip bigint[]) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION clock_statistics(from_day date, to_day date, only_unit text); Type: ACL; Schema: camreq; Owner: -
 --
 
 REVOKE ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) TO camreq_analyst;
+
+
+--
+-- Name: FUNCTION create_requisition(unit text, officer_name text, officer_rank text, officer_email text, officer_phone text, case_number text, investigation text, authorisation_ref text, owner_id bigint, search_id bigint, answer_deadline timestamp with time zone, delivery text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.create_requisition(unit text, officer_name text, officer_rank text, officer_email text, officer_phone text, case_number text, investigation text, authorisation_ref text, owner_id bigint, search_id bigint, answer_deadline timestamp with time zone, delivery text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.create_requisition(unit text, officer_name text, officer_rank text, officer_email text, officer_phone text, case_number text, investigation text, authorisation_ref text, owner_id bigint, search_id bigint, answer_deadline timestamp with time zone, delivery text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.create_requisition(unit text, officer_name text, officer_rank text, officer_email text, officer_phone text, case_number text, investigation text, authorisation_ref text, owner_id bigint, search_id bigint, answer_deadline timestamp with time zone, delivery text) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION finish_outbox_attempt(attempt bigint, attempt_outcome text, code integer, answer text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.finish_outbox_attempt(attempt bigint, attempt_outcome text, code integer, answer text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.finish_outbox_attempt(attempt bigint, attempt_outcome text, code integer, answer text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.finish_outbox_attempt(attempt bigint, attempt_outcome text, code integer, answer text) TO camreq_investigator;
 
 
 --
@@ -2984,6 +3414,15 @@ GRANT ALL ON FUNCTION camreq.grant_role(login name, camreq_role text, login_unit
 
 
 --
+-- Name: FUNCTION interrupted_messages(stuck_after interval); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.interrupted_messages(stuck_after interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.interrupted_messages(stuck_after interval) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.interrupted_messages(stuck_after interval) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION investigator_unit(); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -2991,6 +3430,7 @@ REVOKE ALL ON FUNCTION camreq.investigator_unit() FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_investigator;
+GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_private;
 
 
 --
@@ -3004,6 +3444,15 @@ GRANT ALL ON FUNCTION camreq.is_administrator() TO camreq_investigator;
 
 
 --
+-- Name: FUNCTION issue_requisition(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.issue_requisition(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.issue_requisition(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.issue_requisition(requisition bigint) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION login_role(login name); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -3011,6 +3460,7 @@ REVOKE ALL ON FUNCTION camreq.login_role(login name) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_investigator;
+GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_private;
 
 
 --
@@ -3021,6 +3471,7 @@ REVOKE ALL ON FUNCTION camreq.login_unit(login name) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_investigator;
+GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_private;
 
 
 --
@@ -3033,13 +3484,486 @@ GRANT ALL ON FUNCTION camreq.monthly_statistics(from_day date, to_day date, only
 
 
 --
--- Name: FUNCTION my_unit(); Type: ACL; Schema: camreq; Owner: -
+-- Name: TABLE requisition_cameras; Type: ACL; Schema: camreq; Owner: -
 --
 
-REVOKE ALL ON FUNCTION camreq.my_unit() FROM PUBLIC;
-GRANT ALL ON FUNCTION camreq.my_unit() TO camreq_admin;
-GRANT ALL ON FUNCTION camreq.my_unit() TO camreq_analyst;
-GRANT ALL ON FUNCTION camreq.my_unit() TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.camera_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(camera_id) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.search_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(search_id) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.incident_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(incident_id) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.window_start; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(window_start) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.window_end; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(window_end) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.purge_at; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_requisition_cameras(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisition_cameras() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisition_cameras() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisition_cameras() TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION my_requisition_documents(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisition_documents() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisition_documents() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisition_documents() TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_outbox; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox.message_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox.status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox.sent_at; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_requisition_outbox(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisition_outbox() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisition_outbox() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisition_outbox() TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_outbox_attempts; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.outbox_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(outbox_id) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.attempted_by; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(attempted_by) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.finished_at; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(finished_at) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.to_address; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(to_address) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.smtp_server; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(smtp_server) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.outcome; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(outcome) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.smtp_code; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(smtp_code) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.smtp_answer; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(smtp_answer) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_requisition_outbox_attempts(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisition_outbox_attempts() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisition_outbox_attempts() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisition_outbox_attempts() TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_status_history; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_status_history.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_status_history.from_status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_status_history.to_status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_status_history.note; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_requisition_status_history(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisition_status_history() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisition_status_history() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisition_status_history() TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisitions; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisitions TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.unit; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(unit) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.officer_name; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_name) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.officer_rank; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_rank) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.officer_email; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_email) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.officer_phone; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_phone) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.case_number; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(case_number) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.investigation; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(investigation) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.authorisation_ref; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(authorisation_ref) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.owner_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(owner_id) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.search_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(search_id) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.answer_deadline; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(answer_deadline) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.delivery; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(delivery) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.purge_deadline; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.no_footage_reason; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_requisitions(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisitions() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisitions() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisitions() TO camreq_investigator;
+
+
+--
+-- Name: TABLE search_incidents; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.search_incidents TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: COLUMN search_incidents.search_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(search_id) ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: COLUMN search_incidents.incident_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(incident_id) ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: COLUMN search_incidents.window_start; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(window_start) ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: COLUMN search_incidents.window_end; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(window_end) ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: COLUMN search_incidents.geom; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(geom) ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_search_incidents(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_search_incidents() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_search_incidents() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_search_incidents() TO camreq_investigator;
+
+
+--
+-- Name: TABLE searches; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.searches TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.reason; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(reason) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.distance_m; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(distance_m) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.in_view_only; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(in_view_only) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.incident_count; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(incident_count) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.result_count; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(result_count) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.include_out_of_service; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(include_out_of_service) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.speed_kmh; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(speed_kmh) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.margin_minutes; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(margin_minutes) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_searches(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_searches() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_searches() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_searches() TO camreq_investigator;
 
 
 --
@@ -3115,10 +4039,28 @@ GRANT ALL ON FUNCTION camreq.registry_findings(territory public.geometry) TO cam
 
 
 --
+-- Name: FUNCTION requeue_message(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.requeue_message(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.requeue_message(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.requeue_message(requisition bigint) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION requisition_facts(from_day date, to_day date, only_unit text); Type: ACL; Schema: camreq; Owner: -
 --
 
 REVOKE ALL ON FUNCTION camreq.requisition_facts(from_day date, to_day date, only_unit text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION requisition_pdf(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.requisition_pdf(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.requisition_pdf(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.requisition_pdf(requisition bigint) TO camreq_investigator;
 
 
 --
@@ -3129,6 +4071,41 @@ REVOKE ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) 
 GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION search_cameras(ids text[], wkbs bytea[], starts timestamp with time zone[], ends timestamp with time zone[], speed_kmh double precision, distance double precision, include_out_of_service boolean, in_view_only boolean, margin_minutes double precision, reason text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.search_cameras(ids text[], wkbs bytea[], starts timestamp with time zone[], ends timestamp with time zone[], speed_kmh double precision, distance double precision, include_out_of_service boolean, in_view_only boolean, margin_minutes double precision, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.search_cameras(ids text[], wkbs bytea[], starts timestamp with time zone[], ends timestamp with time zone[], speed_kmh double precision, distance double precision, include_out_of_service boolean, in_view_only boolean, margin_minutes double precision, reason text) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION sees_every_unit(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.sees_every_unit() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.sees_every_unit() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.sees_every_unit() TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION serve_otherwise(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.serve_otherwise(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.serve_otherwise(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.serve_otherwise(requisition bigint) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION set_requisition_status(requisition bigint, new_status text, note text, no_footage_reason text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.set_requisition_status(requisition bigint, new_status text, note text, no_footage_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.set_requisition_status(requisition bigint, new_status text, note text, no_footage_reason text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.set_requisition_status(requisition bigint, new_status text, note text, no_footage_reason text) TO camreq_investigator;
 
 
 --
@@ -3143,9 +4120,8 @@ REVOKE ALL ON FUNCTION camreq.statistics_scope(only_unit text) FROM PUBLIC;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.users TO camreq_admin;
-GRANT SELECT ON TABLE camreq.users TO camreq_analyst;
-GRANT SELECT ON TABLE camreq.users TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.users TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.users TO camreq_private;
 
 
 --
@@ -3156,6 +4132,7 @@ REVOKE ALL ON FUNCTION camreq.visible_login(login name) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_investigator;
+GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_private;
 
 
 --
@@ -3208,6 +4185,7 @@ GRANT SELECT ON TABLE camreq.audit_log TO camreq_admin;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.camera_types TO camreq_admin;
 GRANT SELECT ON TABLE camreq.camera_types TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.camera_types TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.camera_types TO camreq_private;
 
 
 --
@@ -3218,6 +4196,7 @@ GRANT SELECT ON TABLE camreq.cameras TO camreq_admin;
 GRANT SELECT,INSERT,UPDATE ON TABLE camreq.cameras TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.cameras TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.cameras TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.cameras TO camreq_private;
 
 
 --
@@ -3245,6 +4224,7 @@ GRANT SELECT ON TABLE camreq.owners TO camreq_admin;
 GRANT SELECT,INSERT,UPDATE ON TABLE camreq.owners TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.owners TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.owners TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.owners TO camreq_private;
 
 
 --
@@ -3255,245 +4235,31 @@ GRANT USAGE ON SEQUENCE camreq.owners_id_seq TO camreq_analyst;
 
 
 --
--- Name: TABLE requisition_cameras; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_statistics;
-
-
---
--- Name: COLUMN requisition_cameras.requisition_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.camera_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(camera_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(camera_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.search_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(search_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(search_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.incident_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(incident_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(incident_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.window_start; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(window_start) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(window_start) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.window_end; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(window_end) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(window_end) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.purge_at; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
 -- Name: TABLE requisition_documents; Type: ACL; Schema: camreq; Owner: -
 --
 
-GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_private;
 
 
 --
 -- Name: COLUMN requisition_documents.requisition_id; Type: ACL; Schema: camreq; Owner: -
 --
 
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_documents TO camreq_admin;
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_documents TO camreq_investigator;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_documents TO camreq_private;
 
 
 --
 -- Name: COLUMN requisition_documents.file_name; Type: ACL; Schema: camreq; Owner: -
 --
 
-GRANT INSERT(file_name) ON TABLE camreq.requisition_documents TO camreq_admin;
-GRANT INSERT(file_name) ON TABLE camreq.requisition_documents TO camreq_investigator;
+GRANT INSERT(file_name) ON TABLE camreq.requisition_documents TO camreq_private;
 
 
 --
 -- Name: COLUMN requisition_documents.pdf; Type: ACL; Schema: camreq; Owner: -
 --
 
-GRANT INSERT(pdf) ON TABLE camreq.requisition_documents TO camreq_admin;
-GRANT INSERT(pdf) ON TABLE camreq.requisition_documents TO camreq_investigator;
-
-
---
--- Name: TABLE requisition_outbox; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox.requisition_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox.message_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox.status; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(status) ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT UPDATE(status) ON TABLE camreq.requisition_outbox TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox.sent_at; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_investigator;
-
-
---
--- Name: TABLE requisition_outbox_attempts; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.outbox_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(outbox_id) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT INSERT(outbox_id) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.finished_at; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(finished_at) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT UPDATE(finished_at) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.to_address; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(to_address) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT INSERT(to_address) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.smtp_server; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(smtp_server) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT INSERT(smtp_server) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.outcome; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(outcome) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT UPDATE(outcome) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.smtp_code; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(smtp_code) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT UPDATE(smtp_code) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.smtp_answer; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(smtp_answer) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT UPDATE(smtp_answer) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: TABLE requisition_status_history; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_statistics;
-
-
---
--- Name: COLUMN requisition_status_history.requisition_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_admin;
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_status_history.from_status; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_admin;
-GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_status_history.to_status; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_admin;
-GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_status_history.note; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_admin;
-GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_investigator;
+GRANT INSERT(pdf) ON TABLE camreq.requisition_documents TO camreq_private;
 
 
 --
@@ -3504,6 +4270,7 @@ GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_private;
 
 
 --
@@ -3513,135 +4280,7 @@ GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_statistics;
 GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_investigator;
-
-
---
--- Name: TABLE requisitions; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT ON TABLE camreq.requisitions TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisitions TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.requisitions TO camreq_statistics;
-
-
---
--- Name: COLUMN requisitions.unit; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(unit) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(unit) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.officer_name; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(officer_name) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(officer_name) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.officer_rank; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(officer_rank) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(officer_rank) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.officer_email; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(officer_email) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(officer_email) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.officer_phone; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(officer_phone) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(officer_phone) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.case_number; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(case_number) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(case_number) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.investigation; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(investigation) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(investigation) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.authorisation_ref; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(authorisation_ref) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(authorisation_ref) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.owner_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(owner_id) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(owner_id) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.search_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(search_id) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(search_id) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.answer_deadline; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(answer_deadline) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(answer_deadline) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.delivery; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(delivery) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(delivery) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.status; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.purge_deadline; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.no_footage_reason; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_private;
 
 
 --
@@ -3662,24 +4301,6 @@ GRANT SELECT ON TABLE camreq.schema_version TO camreq_investigator;
 
 
 --
--- Name: TABLE search_incidents; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT,INSERT ON TABLE camreq.search_incidents TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.search_incidents TO camreq_admin;
-GRANT SELECT ON TABLE camreq.search_incidents TO camreq_statistics;
-
-
---
--- Name: TABLE searches; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT,INSERT ON TABLE camreq.searches TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.searches TO camreq_admin;
-GRANT SELECT ON TABLE camreq.searches TO camreq_statistics;
-
-
---
 -- Name: TABLE search_statistics; Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -3694,6 +4315,7 @@ GRANT SELECT ON TABLE camreq.search_statistics TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.settings TO camreq_admin;
 GRANT SELECT ON TABLE camreq.settings TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.settings TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.settings TO camreq_private;
 
 
 --

@@ -18,6 +18,7 @@ from pathlib import Path
 import psycopg2.errors
 import pypdf
 import pytest
+from psycopg2.sql import SQL, Composable, Identifier
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 UNIT = "Brigade A"  # the unit of the logins fixture's investigator
@@ -79,13 +80,14 @@ def test_issued_documents_are_append_only_and_added_only_while_issuing(unit_issu
          (requisition, forged)),
         ("UPDATE camreq.requisition_documents SET file_name = 'x.pdf' WHERE requisition_id = %s", (requisition,)),
         ("DELETE FROM camreq.requisition_documents WHERE requisition_id = %s", (requisition,)),
+        ("SELECT camreq.add_requisition_document(%s, 'x.pdf', %s)", (requisition, forged)),
     ):  # fmt: skip
         with pytest.raises(psycopg2.errors.InsufficientPrivilege):
             sql(investigator, statement, params)
     with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="append-only"):
         sql(db, "UPDATE camreq.requisition_documents SET pdf = %s", (forged,))  # not even the owner
     assert stored_document(sql, db, requisition) == before
-    assert sql(logins["investigator_b"], "SELECT count(*) FROM camreq.requisition_documents") == [(0,)]
+    assert sql(logins["investigator_b"], "SELECT count(*) FROM camreq.my_requisition_documents()") == [(0,)]
 
 
 def test_open_the_pdf_writes_the_stored_document_to_an_owner_only_temporary_file(unit_issued, logins, sql, db):
@@ -155,11 +157,13 @@ def test_an_email_changed_after_issue_never_redirects_the_issued_mail(
 def test_issuing_by_a_bare_update_queues_the_mail_with_the_databases_message_id(create, cameras_layer, logins, sql, db):
     create(cameras_layer(), ISSUE=False, OFFICER_UNIT=UNIT)
     investigator = logins["investigator"]
-    [(draft,)] = sql(investigator, "UPDATE camreq.requisitions SET status = 'issued' WHERE id = "
-                                   "(SELECT min(id) FROM camreq.requisitions) RETURNING id")  # fmt: skip
+    [(draft,)] = sql(db, "UPDATE camreq.requisitions SET status = 'issued' WHERE id = "
+                         "(SELECT min(id) FROM camreq.requisitions) RETURNING id")  # fmt: skip
+    forge = "INSERT INTO camreq.requisition_outbox (requisition_id, message_id) VALUES (%s, %s)"
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):  # investigators write no message themselves
+        sql(investigator, forge, (draft, "<x>\r\nBcc: thief@evil.example"))
     with pytest.raises(psycopg2.errors.UniqueViolation):  # queued already: no second message with the attacker's id
-        sql(investigator, "INSERT INTO camreq.requisition_outbox (requisition_id, message_id) "
-                          "VALUES (%s, %s)", (draft, "<x>\r\nBcc: thief@evil.example"))  # fmt: skip
+        sql(db, forge, (draft, "<x>\r\nBcc: thief@evil.example"))
     [(message_id, status)] = sql(db, "SELECT message_id, status FROM camreq.requisition_outbox")
     assert message_id.startswith(f"<camreq.{draft}.") and "\n" not in message_id and status == "pending"
 
@@ -283,7 +287,8 @@ def test_cancelling_while_the_email_is_sent_is_recorded_and_the_queue_goes_on(
         if not cancelled:
             [(number,)] = sql(db, "SELECT r.number FROM camreq.requisitions r JOIN camreq.requisition_outbox o "
                                   "ON o.requisition_id = r.id WHERE o.status = 'sending'")  # fmt: skip
-            sql(investigator, "UPDATE camreq.requisitions SET status = 'cancelled' WHERE number = %s", (number,))
+            sql(investigator, "SELECT camreq.set_requisition_status(id, 'cancelled', 'doublon') "
+                              "FROM camreq.my_requisitions() WHERE number = %s", (number,))  # fmt: skip
             cancelled.append(number)
         handler.envelopes.append(envelope)
         return "250 2.0.0 Ok"
@@ -360,8 +365,9 @@ def test_an_analyst_learns_nothing_from_deleting_cameras_or_owners(unit_issued, 
 def test_the_purge_deadline_is_always_the_earliest_camera_purge(unit_issued, logins, sql, db):
     requisition = unit_issued["Parking Hoche SA"]
     [(before,)] = sql(db, "SELECT purge_deadline FROM camreq.requisitions WHERE id = %s", (requisition,))
-    sql(logins["investigator"], "UPDATE camreq.requisitions SET purge_deadline = '2099-01-01' WHERE id = %s",
-        (requisition,))  # fmt: skip
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(logins["investigator"], "UPDATE camreq.requisitions SET purge_deadline = '2099-01-01'")
+    sql(db, "UPDATE camreq.requisitions SET purge_deadline = '2099-01-01' WHERE id = %s", (requisition,))
     assert sql(db, "SELECT purge_deadline FROM camreq.requisitions WHERE id = %s", (requisition,)) == [(before,)]
 
 
@@ -396,7 +402,8 @@ def test_security_definer_functions_search_pg_temp_last(db, sql):
                     "AND prosecdef")  # fmt: skip
     assert len(paths) >= 4
     for name, config in paths:
-        assert "search_path=pg_catalog, camreq, pg_temp" in (config or []), name
+        [path] = [setting for setting in config or [] if setting.startswith("search_path=")]
+        assert path.startswith("search_path=pg_catalog, camreq") and path.endswith(", pg_temp"), name
 
 
 # Medium 4: naming administrators needed CREATEROLE, with which a login took over the server.
@@ -511,3 +518,241 @@ def test_a_message_stuck_sending_becomes_unknown_and_send_again_delivers_it(unit
     assert resend(db, number, server, QgsProcessingFeedback()).sent == 1
     assert sql(db, "SELECT status FROM camreq.requisitions WHERE id = %s", (hoche,)) == [("sent",)]
     assert [e.rcpt_tos for e in handler.envelopes].count(["videos@hoche.example.org"]) == 1
+
+
+# High 1: another unit's rows were readable through EXPLAIN (ANALYZE): a condition on an indexed column ran as the
+# index condition before the row-level policy, and "Rows Removed by Filter" counted the hidden rows.
+
+ISSUE_PROBE = SQL("SELECT * FROM camreq.search_incidents WHERE search_id = %s AND incident_id > 'M'")
+
+
+@pytest.fixture
+def unit_a_everywhere(unit_issued, send, smtp_server, logins, sql, db) -> int:
+    """Give unit A rows in every unit-scoped table (a search of its investigator, requisitions issued, cameras, PDFs,
+    history, sent e-mails and their attempts); return the id of unit A's search."""
+    from datetime import datetime, timedelta
+
+    from camreq.core.search import Incident, SearchOptions, search
+    from qgis.core import QgsGeometry
+
+    [(lon, lat)] = sql(
+        db, "SELECT ST_X(p), ST_Y(p) FROM camreq.cameras, ST_Transform(geom, 4326) p WHERE ref = 'HOC-01'"
+    )
+    start = datetime.fromisoformat("2026-11-26T22:30:00+01:00")
+    point = bytes(QgsGeometry.fromWkt(f"POINT({lon} {lat})").asWkb())
+    incidents = [Incident(name, point, start, start + timedelta(hours=1)) for name in ("Rue Hoche", "Witness Durand")]
+    found = search(logins["investigator"], incidents, SearchOptions(200, "PV 2026/004517"))
+    assert found.hits
+    _, port = smtp_server()
+    assert send(port, CONNECTION=logins["investigator"])["SENT"] == 2
+    return found.search_id
+
+
+def rows_removed(plan: dict) -> int:
+    """Return every row a plan node and its children counted as removed (by a filter, a join filter, a recheck)."""
+    removed = sum(value for key, value in plan.items() if key.startswith("Rows Removed"))
+    return removed + sum(rows_removed(child) for child in plan.get("Plans", []))
+
+
+def probe(connection: str, statement: Composable, params: tuple = ()) -> int | None:
+    """Return the rows EXPLAIN (ANALYZE) says were removed running statement with index scans forced, or None when
+    the login may not run it at all."""
+    from camreq.db.connection import connect
+
+    conn = connect(connection)
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")
+            try:
+                cursor.execute(SQL("EXPLAIN (ANALYZE, FORMAT JSON) ") + statement, params)
+            except psycopg2.errors.InsufficientPrivilege:
+                return None
+            [[[explained]]] = cursor.fetchall()
+            return rows_removed(explained["Plan"])
+    finally:
+        conn.rollback()
+        conn.close()
+
+
+def row_secured_tables(sql, db) -> dict[str, str]:
+    """Return {table: first column of its primary key} for every table of the schema under row-level security."""
+    return dict(sql(db, """
+        SELECT c.relname, a.attname FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+        WHERE n.nspname = 'camreq' AND c.relkind = 'r' AND c.relrowsecurity"""))  # fmt: skip
+
+
+def test_no_plan_counts_another_units_rows_in_any_row_secured_table(unit_a_everywhere, logins, sql, db):
+    investigator_b = logins["investigator_b"]
+    tables = row_secured_tables(sql, db)
+    unit_scoped = {"searches", "search_incidents", "requisitions", "requisition_cameras", "requisition_status_history",
+                   "requisition_outbox", "requisition_outbox_attempts", "requisition_documents"}  # fmt: skip
+    assert unit_scoped <= set(tables)
+    for table in unit_scoped:  # unit A has rows everywhere: a leak would show
+        assert sql(db, SQL("SELECT count(*) FROM camreq.{}").format(Identifier(table)))[0][0] > 0, table
+    leaks, privileges = {}, []
+    for table, column in tables.items():
+        statement = SQL("SELECT * FROM camreq.{} WHERE {} IS NOT NULL").format(Identifier(table), Identifier(column))
+        removed = probe(investigator_b, statement)
+        if removed:
+            leaks[table] = removed
+        privileges.extend(
+            f"{action} {table}"
+            for action in ("SELECT", "INSERT", "UPDATE", "DELETE")
+            if sql(investigator_b, "SELECT has_table_privilege(%s, %s)", (f"camreq.{table}", action))[0][0]
+        )
+    leaks["search_incidents (the issue's probe)"] = probe(investigator_b, ISSUE_PROBE, (unit_a_everywhere,))
+    assert {table: removed for table, removed in leaks.items() if removed} == {}
+    assert privileges == []  # UPDATE and DELETE … WHERE can be explained too: no direct write either
+
+
+def test_the_functions_serving_unit_rows_count_the_callers_rows_only(unit_a_everywhere, logins, sql, db):
+    functions = [name for (name,) in sql(db, """
+        SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = 'camreq' AND p.proname LIKE 'my\\_%%' AND p.pronargs = 0""")]  # fmt: skip
+    assert len(functions) == 8
+    for function in functions:
+        condition = "search_id = %s AND incident_id > 'M'" if function == "my_search_incidents" else "id > %s"
+        statement = SQL("SELECT * FROM camreq.{}() WHERE " + condition).format(Identifier(function))
+        params = (unit_a_everywhere,) if function == "my_search_incidents" else (0,)
+        assert sql(logins["investigator"], statement, params), function  # unit A sees its own rows
+        assert sql(logins["investigator_b"], statement, params) == [], function
+        assert probe(logins["investigator_b"], statement, params) == 0, function
+    assert probe(logins["investigator_b"], SQL("SELECT * FROM camreq.requisitions_due_soon WHERE id > 0")) == 0
+
+
+# Low: issued → sent was set by hand with no delivery recorded.
+
+
+def test_issued_becomes_sent_only_with_a_delivery_or_a_service_recorded(unit_issued, logins, sql, db):
+    from camreq.core.requisitions import change_status
+
+    hoche, tabac = unit_issued["Parking Hoche SA"], unit_issued["Tabac du Cours"]
+    with pytest.raises(psycopg2.errors.CheckViolation, match="sent when the mail server accepted"):
+        sql(db, "UPDATE camreq.requisitions SET status = 'sent' WHERE id = %s", (hoche,))  # even the schema's owner
+    with pytest.raises(psycopg2.errors.CheckViolation, match="sent when the mail server accepted"):
+        sql(logins["investigator"], "SELECT camreq.set_requisition_status(%s, 'sent', 'by hand')", (hoche,))
+    [(number,)] = sql(db, "SELECT number FROM camreq.requisitions WHERE id = %s", (tabac,))
+    change_status(logins["investigator"], number, "sent", "remis en main propre le 27/11")
+    statuses = "SELECT r.status, o.status FROM camreq.requisitions r JOIN camreq.requisition_outbox o " \
+               "ON o.requisition_id = r.id WHERE r.id = %s"  # fmt: skip
+    assert sql(db, statuses, (hoche,)) == [("issued", "pending")]
+    assert sql(db, statuses, (tabac,)) == [("sent", "served_otherwise")]
+
+
+# Low: investigators inserted consultation-log rows for searches that never ran.
+
+
+def test_the_consultation_log_holds_only_searches_that_ran(logins, sql, db, add_camera):
+    investigator = logins["investigator"]
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(investigator, "INSERT INTO camreq.searches (reason, distance_m, incident_count, result_count) "
+                          "VALUES ('forged', 100, 1, 0)")  # fmt: skip
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(investigator, "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, window_end, geom)"
+                          " SELECT id, 'forged', now(), now(), ST_SetSRID(ST_MakePoint(913000, 6458000), 2154) "
+                          "FROM camreq.searches")  # fmt: skip
+    add_camera(5.7245, 45.1886)
+    rows = sql(investigator, "SELECT * FROM camreq.search_cameras(ARRAY['A'], ARRAY[ST_AsBinary(ST_SetSRID("
+                             "ST_MakePoint(5.7245, 45.1885), 4326))], ARRAY[now()], ARRAY[now()], NULL, 100, false, "
+                             "false, 0, 'PV 2026/1')")  # fmt: skip
+    assert sql(db, "SELECT searched_by, reason, result_count, incident_count FROM camreq.searches") == [
+        (dict(part.split("=", 1) for part in investigator.split())["user"], "PV 2026/1", len(rows), 1)
+    ]
+    assert sql(db, "SELECT incident_id FROM camreq.search_incidents") == [("A",)]
+
+
+# Low: a 100 kB incident id and the years 1 and 9999 reached the database and came back as tracebacks.
+
+
+@pytest.mark.parametrize(("incident_id", "start", "parameter"), [
+    ("x" * 100_000, "2026-11-26T22:30:00+01:00", "ID_FIELD"),
+    ("A", "0001-01-01T00:00:00+00:00", "START"),
+    ("A", "9999-12-31T00:00:00+01:00", "START"),
+], ids=["100 kB id", "year 1", "year 9999"])  # fmt: skip
+def test_an_impossible_incident_id_or_year_is_refused_naming_the_field(qgis_app, incident_id, start, parameter):
+    from datetime import datetime, timedelta
+
+    from camreq.core.search import Incident, SearchOptions, check_incidents
+    from camreq.errors import CamreqError
+    from qgis.core import QgsGeometry
+
+    begin = datetime.fromisoformat(start)
+    incident = Incident(incident_id, bytes(QgsGeometry.fromWkt("POINT(5.72 45.18)").asWkb()), begin,
+                        begin + timedelta(hours=1))  # fmt: skip
+    with pytest.raises(CamreqError, match=parameter) as refused:
+        check_incidents([incident], SearchOptions(100, "PV 2026/1"))
+    assert len(str(refused.value)) < 300
+
+
+# Low: a backend terminated during an import gave 41,826 bogus "rejected" rows, then a traceback.
+
+
+def test_a_backend_terminated_during_an_import_leaves_nothing_and_says_so(import_cameras, point_layer, scene, sql, db):
+    rows = [{"x": 5.70 + i * 1e-4, "y": 45.18, "ref": f"K-{i}", "owner": "Ville de Grenoble"} for i in range(2000)]
+
+    class TerminatingFeedback(QgsProcessingFeedback):
+        """Terminates the import's backend once a tenth of the rows went in."""
+
+        terminated = False
+
+        def setProgress(self, progress: float) -> None:  # noqa: N802
+            super().setProgress(progress)
+            if progress >= 10 and not self.terminated:
+                self.terminated = bool(
+                    sql(
+                        db,
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND pid <> pg_backend_pid()",
+                    )
+                )
+
+    feedback = TerminatingFeedback()
+    with pytest.raises(QgsProcessingException, match="connection to the database was lost during the import"):
+        import_cameras(db, point_layer(rows), feedback=feedback)
+    assert feedback.terminated
+    assert sql(db, "SELECT count(*) FROM camreq.cameras WHERE ref LIKE %s", ("K-%",)) == [(0,)]
+
+
+# Low: under a serializable default isolation, concurrent issues failed with a raw serialization error.
+
+
+def test_concurrent_issues_succeed_whatever_the_databases_default_isolation(create, cameras_layer, scene, sql, db):
+    import time
+
+    from camreq.db.connection import connect
+    from camreq.db.requisitions import issue
+
+    create(cameras_layer(), ISSUE=False, OFFICER_UNIT=UNIT)
+    drafts = [draft for (draft,) in sql(db, "SELECT id FROM camreq.requisitions ORDER BY id")]
+    sql(db, SQL("ALTER DATABASE {} SET default_transaction_isolation = serializable").format(
+        Identifier(db.split("=", 1)[1])))  # fmt: skip
+    first, second = connect(db), connect(db)
+    errors = []
+
+    def issue_second() -> None:
+        try:
+            with second, second.cursor() as cursor:
+                issue(cursor, drafts[1])
+        except psycopg2.Error as error:
+            errors.append(error)
+
+    try:
+        with first.cursor() as cursor:
+            issue(cursor, drafts[0])  # holds the unit's counter until it commits
+        waiter = threading.Thread(target=issue_second)
+        waiter.start()
+        deadline = time.monotonic() + 60
+        while sql(db, "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
+                  (second.get_backend_pid(),)) != [("Lock",)]:  # fmt: skip
+            assert time.monotonic() < deadline, "the second issue never waited for the first"
+        first.commit()
+        waiter.join(60)
+    finally:
+        first.close()
+        second.close()
+    assert errors == []
+    numbers = sql(db, "SELECT number FROM camreq.requisitions WHERE id = ANY(%s) ORDER BY number", (drafts[:2],))
+    assert [number[-6:] for (number,) in numbers] == ["000001", "000002"]

@@ -8,10 +8,12 @@ import pytest
 POINT = "ST_SetSRID(ST_MakePoint(913000, 6458000), camreq.storage_srid())"
 APPEND_ONLY = ("audit_log", "searches", "search_incidents", "requisition_status_history")
 NEW_REQUISITION = (
-    "INSERT INTO camreq.requisitions (unit, officer_name, officer_rank, officer_email, officer_phone, case_number, "
-    "investigation, owner_id, search_id, answer_deadline, delivery) SELECT '', 'M', '', '', '', 'C-1', 'flagrance', "
-    "(SELECT min(id) FROM camreq.owners), (SELECT min(id) FROM camreq.searches), now() + interval '1 day', 'MP4' "
-    "RETURNING id"
+    "SELECT camreq.create_requisition('', 'M', '', '', '', 'C-1', 'flagrance', NULL, (SELECT min(id) FROM "
+    "camreq.owners), (SELECT min(id) FROM camreq.my_searches()), now() + interval '1 day', 'MP4')"
+)
+SEARCH = (
+    "SELECT * FROM camreq.search_cameras(ARRAY['i'], ARRAY[ST_AsBinary(ST_SetSRID(ST_MakePoint(5.72, 45.18), 4326))], "
+    "ARRAY[now()], ARRAY[now()], NULL, 100, false, false, 0, 'x')"
 )
 
 
@@ -70,15 +72,7 @@ def test_giving_a_role_is_recorded(db, logins, sql, login_of):
 @pytest.fixture(scope="module")
 def logged(shared_db, shared_logins, sql):
     """Return shared_db's logins after an investigator's search and an audited change gave the logs rows."""
-    sql(
-        shared_logins["investigator"],
-        "INSERT INTO camreq.searches (reason, distance_m, incident_count, result_count) VALUES ('x', 100, 1, 0)",
-    )
-    sql(
-        shared_logins["investigator"],
-        "INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, "
-        f"window_end, geom) SELECT id, 'i', now(), now(), {POINT} FROM camreq.searches",
-    )
+    sql(shared_logins["investigator"], SEARCH)
     sql(shared_logins["administrator"], "INSERT INTO camreq.owners (name) VALUES ('Ville')")
     sql(shared_logins["investigator"], NEW_REQUISITION)
     return shared_logins
@@ -124,19 +118,16 @@ def test_nobody_changes_or_deletes_audit_or_log_rows(shared_db, logged, sql, tab
 
 def test_the_consultation_log_records_the_login_clock_and_unit_whatever_the_client_sends(logins, sql, login_of):
     investigator = logins["investigator"]
-    [(who, when_is_now, unit)] = sql(
-        investigator,
-        "INSERT INTO camreq.searches (searched_by, searched_at, reason, distance_m, incident_count, result_count) "
-        "VALUES ('someone else', '2000-01-01', 'x', 100, 1, 0) RETURNING searched_by, searched_at = now(), unit",
-    )
-    assert (who, when_is_now, unit) == (login_of(investigator), True, "Brigade A")
+    sql(investigator, "SET application_name = 'someone else'; " + SEARCH)
+    recorded = "SELECT searched_by, searched_at > now() - interval '1 minute', unit FROM camreq.my_searches()"
+    assert sql(investigator, recorded) == [(login_of(investigator), True, "Brigade A")]
 
 
 def test_requisition_changes_are_recorded_with_the_login_and_truncate_is_refused(db, logins, sql, login_of):
     investigator = logins["investigator"]
     sql(db, "INSERT INTO camreq.owners (name) VALUES ('Ville')")
     [(requisition_id,)] = sql(investigator, NEW_REQUISITION)
-    sql(investigator, "UPDATE camreq.requisitions SET status = 'cancelled' WHERE id = %s", (requisition_id,))
+    sql(investigator, "SELECT camreq.set_requisition_status(%s, 'cancelled', 'doublon')", (requisition_id,))
     rows = audit_rows(sql, db, "requisitions")
     assert [(op, who, row_id) for op, who, row_id, _, _ in rows] == [
         ("INSERT", login_of(investigator), str(requisition_id)),

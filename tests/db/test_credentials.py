@@ -51,7 +51,7 @@ def test_an_unreadable_connection_string_is_not_echoed(camreq_processing):
 
 
 def test_a_project_with_a_camreq_layer_holds_no_password(db, secret_login, tmp_path):
-    uri = layer_uri(f"{db} host=localhost user={secret_login} password={SECRET}", "cameras")
+    uri = layer_uri(f"{db} host=localhost user={secret_login} password={SECRET} sslpassword={SECRET}k", "cameras")
     layer = QgsVectorLayer(uri.uri(False), "cameras", "postgres")
     project = QgsProject()
     project.addMapLayer(layer)

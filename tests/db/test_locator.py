@@ -77,7 +77,7 @@ def test_requisition_numbers_of_another_unit_are_never_found(addresses_db, login
     [(requisition,)] = sql(unit_a, NEW_REQUISITION.replace("'Brigade A'", "''"))
     sql(unit_a, ADD_CAMERA)
     sql(unit_a, "SELECT camreq.issue_requisition(%s)", (requisition,))
-    [(number,)] = sql(unit_a, "SELECT number FROM camreq.requisitions WHERE id = %s", (requisition,))
+    [(number,)] = sql(unit_a, "SELECT number FROM camreq.my_requisitions() WHERE id = %s", (requisition,))
 
     def requisitions(login: str) -> list:
         locator = CamreqLocatorFilter(canvas, lambda: logins[login])

@@ -8,26 +8,23 @@ import psycopg2.errors
 import pytest
 
 NEW_REQUISITION = (
-    "INSERT INTO camreq.requisitions (unit, officer_name, officer_rank, officer_email, officer_phone, case_number, "
-    "investigation, owner_id, answer_deadline, delivery) SELECT %s, 'M', '', '', '', %s, 'flagrance', min(id), "
-    "now() + interval '1 day', 'MP4' FROM camreq.owners RETURNING id"
+    "SELECT camreq.create_requisition(%s, 'M', '', '', '', %s, 'flagrance', NULL, (SELECT min(id) FROM camreq.owners), "
+    "NULL, now() + interval '1 day', 'MP4')"
 )
 ADD_CAMERA = (
-    "INSERT INTO camreq.requisition_cameras (requisition_id, camera_id, window_start, window_end, purge_at) "
-    "SELECT %s, min(id), now() - interval '1 hour', now(), now() + interval '1 day' FROM camreq.cameras"
+    "SELECT camreq.add_requisition_cameras(%s, ARRAY[(SELECT min(id) FROM camreq.cameras)], ARRAY[NULL::bigint], "
+    "ARRAY[NULL], ARRAY[now() - interval '1 hour'], ARRAY[now()], ARRAY[now() + interval '1 day'])"
 )
-UNIT_TABLES = ("requisitions", "requisition_cameras", "requisition_status_history", "requisition_outbox",
-               "requisition_outbox_attempts", "requisitions_due_soon")  # fmt: skip
+UNIT_ROWS = ("my_requisitions()", "my_requisition_cameras()", "my_requisition_status_history()",
+             "my_requisition_outbox()", "my_requisition_outbox_attempts()", "requisitions_due_soon")  # fmt: skip
 
 
 def issued_requisition(sql, login: str, case: str) -> int:
-    """Make, as login, a requisition of its own unit with one camera, issue it, record an attempt; return its id."""
+    """Make, as login, a requisition of its own unit with one camera, issue it, claim its e-mail; return its id."""
     [(requisition_id,)] = sql(login, NEW_REQUISITION, ("", case))
     sql(login, ADD_CAMERA, (requisition_id,))
     sql(login, "SELECT camreq.issue_requisition(%s)", (requisition_id,))
-    sql(login, "INSERT INTO camreq.requisition_outbox_attempts (outbox_id, to_address, smtp_server) "
-               "SELECT id, 'o@example.org', 'test' FROM camreq.requisition_outbox WHERE requisition_id = %s",
-        (requisition_id,))  # fmt: skip
+    sql(login, "SELECT * FROM camreq.claim_outbox_message('test', '{}')")
     return requisition_id
 
 
@@ -37,49 +34,44 @@ def unit_b_requisition(scene, logins, sql) -> int:
     return issued_requisition(sql, logins["investigator_b"], "case B")
 
 
-@pytest.mark.parametrize("table", UNIT_TABLES)
-def test_an_investigator_reads_nothing_of_another_units_requisitions(unit_b_requisition, logins, sql, table):
-    assert sql(logins["investigator_b"], f"SELECT count(*) FROM camreq.{table}")[0][0] >= 1
-    assert sql(logins["investigator"], f"SELECT count(*) FROM camreq.{table}") == [(0,)]
-    assert sql(logins["administrator"], f"SELECT count(*) FROM camreq.{table}")[0][0] >= 1
+@pytest.mark.parametrize("rows", UNIT_ROWS)
+def test_an_investigator_reads_nothing_of_another_units_requisitions(unit_b_requisition, logins, sql, rows):
+    count = f"SELECT count(*) FROM camreq.{rows}"
+    assert sql(logins["investigator_b"], count)[0][0] >= 1
+    assert sql(logins["investigator"], count) == [(0,)]
+    assert sql(logins["administrator"], count)[0][0] >= 1
 
 
 @pytest.mark.parametrize("statement", [
-    "UPDATE camreq.requisitions SET status = 'cancelled' WHERE id = %s",
-    "UPDATE camreq.requisitions SET purge_deadline = now() WHERE id = %s",
-    "UPDATE camreq.requisition_outbox SET status = 'failed' WHERE requisition_id = %s",
-    "UPDATE camreq.requisition_outbox_attempts SET outcome = 'failed' WHERE outbox_id IN "
-    "(SELECT id FROM camreq.requisition_outbox WHERE requisition_id = %s)",
+    "SELECT camreq.set_requisition_status(%s, 'cancelled', 'doublon')",
+    "SELECT camreq.requeue_message(%s)",
+    "SELECT camreq.serve_otherwise(%s)",
+    "SELECT camreq.add_requisition_document(%s, 'x.pdf', decode('255044462d312e37', 'hex'))",
 ])  # fmt: skip
 def test_an_investigator_changes_no_row_of_another_unit(unit_b_requisition, logins, attempt, statement):
-    assert attempt(logins["investigator"], statement, (unit_b_requisition,)) == 0
-    assert attempt(logins["investigator_b"], statement, (unit_b_requisition,)) == 1
+    with pytest.raises(psycopg2.errors.NoDataFound, match="NUMBER: no requisition"):
+        attempt(logins["investigator"], statement, (unit_b_requisition,))
+    if "document" not in statement:  # B's requisition is issued: documents were added in the issuing transaction
+        assert attempt(logins["investigator_b"], statement, (unit_b_requisition,)) == 1
 
 
-@pytest.mark.parametrize(("statement", "params", "message"), [
-    (NEW_REQUISITION, ("Brigade B", "case A"), 'OFFICER_UNIT: you make requisitions for your unit "Brigade A" only'),
-    (ADD_CAMERA, None, "row-level security"),
-    ("SELECT camreq.issue_requisition(%s)", None, None),
-    ("INSERT INTO camreq.requisition_outbox_attempts (outbox_id, to_address, smtp_server) "
-     "SELECT id, 'x', 'x' FROM camreq.requisition_outbox", (), "row-level security"),
-])  # fmt: skip
-def test_an_investigator_cannot_write_for_another_unit(unit_b_requisition, logins, attempt, statement, params, message):
-    params = (unit_b_requisition,) if params is None else params
-    if message is None:  # B's requisition does not exist for A
+def test_an_investigator_cannot_write_for_another_unit(unit_b_requisition, logins, attempt, sql, db):
+    a = logins["investigator"]
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match='your unit "Brigade A" only'):
+        attempt(a, NEW_REQUISITION, ("Brigade B", "case A"))
+    for statement in (ADD_CAMERA, "SELECT camreq.issue_requisition(%s)"):
         with pytest.raises(psycopg2.errors.NoDataFound, match="NUMBER: no requisition"):
-            attempt(logins["investigator"], statement, params)
-    elif params == ():  # B's outbox rows are invisible: nothing to attach to
-        assert attempt(logins["investigator"], statement, params) == 0
-    else:
-        with pytest.raises(psycopg2.errors.InsufficientPrivilege, match=message):
-            attempt(logins["investigator"], statement, params)
+            attempt(a, statement, (unit_b_requisition,))
+    [(b_attempt,)] = sql(db, "SELECT max(id) FROM camreq.requisition_outbox_attempts")
+    with pytest.raises(psycopg2.errors.NoDataFound, match="no sending attempt"):
+        attempt(a, "SELECT camreq.finish_outbox_attempt(%s, 'failed', 550, 'x')", (b_attempt,))
 
 
 def test_numbers_are_gapless_per_unit_and_counters_are_hidden(unit_b_requisition, logins, sql):
     first_a = issued_requisition(sql, logins["investigator"], "case A1")
     second_a = issued_requisition(sql, logins["investigator"], "case A2")
     year = datetime.now(UTC).year
-    numbers = dict(sql(logins["administrator"], "SELECT id, number FROM camreq.requisitions"))
+    numbers = dict(sql(logins["administrator"], "SELECT id, number FROM camreq.my_requisitions()"))
     assert [numbers[first_a], numbers[second_a], numbers[unit_b_requisition]] == [
         f"{year}-000001", f"{year}-000002", f"{year}-000001"]  # fmt: skip
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
@@ -88,18 +80,21 @@ def test_numbers_are_gapless_per_unit_and_counters_are_hidden(unit_b_requisition
         sql(logins["investigator"], "SELECT camreq.number_requisition()")
 
 
-def test_history_rows_cannot_be_forged(unit_b_requisition, logins, sql):
-    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="written by status changes only"):
+def test_history_rows_cannot_be_forged(unit_b_requisition, logins, sql, db):
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="permission denied"):
         sql(logins["investigator_b"], "INSERT INTO camreq.requisition_status_history (requisition_id, from_status, "
                                       "to_status, note) VALUES (%s, 'sent', 'issued', 'forged')",
             (unit_b_requisition,))  # fmt: skip
-    history = sql(logins["investigator_b"], "SELECT from_status, to_status FROM camreq.requisition_status_history")
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="written by status changes only"):
+        sql(db, "INSERT INTO camreq.requisition_status_history (requisition_id, from_status, to_status, note) "
+                "VALUES (%s, 'sent', 'issued', 'forged')", (unit_b_requisition,))  # fmt: skip
+    history = sql(logins["investigator_b"], "SELECT from_status, to_status FROM camreq.my_requisition_status_history()")
     assert sorted(history, key=str) == sorted([(None, "draft"), ("draft", "issued")], key=str)
 
 
 def test_analysts_see_no_requisition(unit_b_requisition, logins, sql):
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
-        sql(logins["analyst"], "SELECT * FROM camreq.requisitions")
+        sql(logins["analyst"], "SELECT * FROM camreq.my_requisitions()")
 
 
 def test_an_investigator_runs_search_create_send_and_due_as_themselves(

@@ -129,3 +129,15 @@ def test_add_registry_layers_without_a_connection_warns_and_adds_nothing(loaded_
     warnings = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert any("No database connection is set" in warning for warning in warnings)
     assert QgsProject.instance().mapLayers() == {}
+
+
+def test_qgis_process_refuses_a_password_in_connection_before_printing_it(tmp_path):
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"))
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "qgis_process"), "run", "camreq:duerequisitions",
+         "--CONNECTION=host=127.0.0.1 port=1 dbname=camreq password=Tr0ub4dor-3", "--OUTPUT=TEMPORARY_OUTPUT"],
+        check=False, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "CONNECTION holds a password" in result.stderr
+    assert "Tr0ub4dor-3" not in result.stdout + result.stderr

@@ -121,3 +121,36 @@ def test_hostile_text_in_a_settings_field_is_saved_verbatim_or_refused_naming_th
     finally:
         plugin.unload()
         Settings().save()
+
+
+@pytest.mark.parametrize("connection", [
+    f"host=db.example dbname=camreq user=jeanne password={SECRET}",
+    f"service=camreq sslpassword={SECRET}",
+    f"postgresql://jeanne:{SECRET}@db.example/camreq",
+])  # fmt: skip
+def test_a_password_typed_in_the_connection_field_is_refused_and_never_saved(qgis_iface, connection):
+    import camreq
+
+    plugin = camreq.classFactory(qgis_iface)
+    plugin.initGui()
+    refusals = []
+    try:
+
+        def type_and_save():
+            dialog = QApplication.activeModalWidget()
+            dialog.connectionCombo.setEditText(connection)
+            dialog.accept()
+            if dialog.isVisible():  # refused: the dialog stays open and says why
+                refusals.append(dialog.message_bar.currentItem().text())
+                dialog.reject()
+
+        QTimer.singleShot(0, type_and_save)
+        plugin.open_settings()
+    finally:
+        plugin.unload()
+    [message] = refusals
+    assert message.startswith("Connection: holds a password") and "authentication database" in message
+    assert SECRET not in message
+    QgsSettings().sync()
+    with open(QgsSettings().fileName(), encoding="utf-8") as saved:
+        assert SECRET not in saved.read()
