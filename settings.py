@@ -32,6 +32,12 @@ class Settings:
     smtp_authcfg: str = ""  # id of a QGIS authentication configuration, never a password
     smtp_from: str = ""
     default_radius_m: int = 200
+    signing_authcfg: str = ""  # id of a PKI PKCS#12 QGIS authentication configuration: the officer's certificate
+    pkcs11_module: str = ""  # or a smartcard: its PKCS#11 library, slot (-1: the first holding the key), key label
+    pkcs11_slot: int = -1
+    pkcs11_key_label: str = ""
+    pkcs11_pin_authcfg: str = ""  # id of a Basic configuration whose password is the PIN; empty: asked for
+    timestamp_url: str = ""  # RFC 3161 timestamp server; empty: signatures without timestamp (PAdES B-B)
 
     @classmethod
     def load(cls) -> Settings:

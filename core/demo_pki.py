@@ -36,7 +36,9 @@ class Identity:
         """Return the key, the certificate and the authority's certificate as a password-protected PKCS#12 file."""
         encryption = serialization.BestAvailableEncryption(password)
         name = self.certificate.subject.rfc4514_string().encode()
-        return pkcs12.serialize_key_and_certificates(name, self.key, self.certificate, [authority.certificate], encryption)
+        return pkcs12.serialize_key_and_certificates(
+            name, self.key, self.certificate, [authority.certificate], encryption
+        )
 
 
 def _name(common_name: str) -> x509.Name:
