@@ -11,12 +11,13 @@ from datetime import datetime, timedelta
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from .times import now
 
+PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 SIGNING_USAGE = x509.KeyUsage(True, True, False, False, False, False, False, False, False)  # digital sig., non-rep.
 ENCIPHERING_USAGE = x509.KeyUsage(False, False, True, False, False, False, False, False, False)  # may not sign
 
@@ -26,7 +27,7 @@ class Identity:
     """A certificate and its private key."""
 
     certificate: x509.Certificate
-    key: ec.EllipticCurvePrivateKey
+    key: PrivateKey
 
     def pem(self) -> bytes:
         """Return the certificate as PEM."""
@@ -72,11 +73,17 @@ def officer(
     valid_from: datetime | None = None,
     valid_until: datetime | None = None,
     usage: x509.KeyUsage = SIGNING_USAGE,
+    extended_usage: x509.ExtendedKeyUsage | None = None,
+    key: PrivateKey | None = None,
 ) -> Identity:
-    """Return an officer's certificate signed by issuer (default: valid from yesterday for a year, fit to sign)."""
-    key = ec.generate_private_key(ec.SECP256R1())
+    """Return a certificate signed by issuer (default: valid from yesterday for a year, fit to sign documents).
+
+    extended_usage (critical) makes other kinds, such as a timestamp server's (ExtendedKeyUsageOID.TIME_STAMPING);
+    key defaults to a new P-256 key.
+    """
+    key = key or ec.generate_private_key(ec.SECP256R1())
     start = valid_from or now() - timedelta(days=1)
-    certificate = (
+    builder = (
         x509.CertificateBuilder().subject_name(_name(common_name)).issuer_name(issuer.certificate.subject)
         .public_key(key.public_key()).serial_number(x509.random_serial_number())
         .not_valid_before(start).not_valid_after(valid_until or start + timedelta(days=365))
@@ -84,6 +91,7 @@ def officer(
         .add_extension(usage, critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False)
-        .sign(issuer.key, hashes.SHA256())
     )  # fmt: skip
-    return Identity(certificate, key)
+    if extended_usage is not None:
+        builder = builder.add_extension(extended_usage, critical=True)
+    return Identity(builder.sign(issuer.key, hashes.SHA256()), key)

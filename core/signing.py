@@ -225,13 +225,14 @@ def _pkcs11_session(source: SigningSource) -> Iterator[object]:
             tr("the smartcard's PIN is needed (PKCS11_PIN_AUTHCFG, or type it in the panel)."), "PKCS11_PIN_AUTHCFG"
         )
     try:
-        session = open_pkcs11_session(source.pkcs11_module, slot_no=source.pkcs11_slot, user_pin=pin)
+        slot = source.pkcs11_slot if source.pkcs11_slot is not None else _first_card(source.pkcs11_module)
+        session = open_pkcs11_session(source.pkcs11_module, slot_no=slot, user_pin=pin)
     except pkcs11.PinIncorrect:
         raise CamreqError(tr("the smartcard refused the PIN."), "PKCS11_PIN_AUTHCFG") from None
     except (pkcs11.PKCS11Error, OSError, RuntimeError) as error:
         raise CamreqError(
             tr("the smartcard cannot be opened with {module}: {reason}").format(
-                module=source.pkcs11_module, reason=type(error).__name__
+                module=source.pkcs11_module, reason=f"{type(error).__name__} {error}".strip()
             ),
             "PKCS11_MODULE",
         ) from None
@@ -241,11 +242,23 @@ def _pkcs11_session(source: SigningSource) -> Iterator[object]:
         session.close()
 
 
+def _first_card(module: str) -> int:
+    """Return the index of the module's first slot holding an initialised token (a card in its reader)."""
+    from pkcs11 import SlotFlag, TokenFlag
+    from pyhanko.sign.pkcs11 import PKCS11Error, p11_lib
+
+    for index, slot in enumerate(p11_lib(module).get_slots()):
+        if SlotFlag.TOKEN_PRESENT in slot.flags and TokenFlag.TOKEN_INITIALIZED in slot.get_token().flags:
+            return index
+    raise PKCS11Error("no card in any reader")
+
+
 def _pkcs11_signer(session: object, source: SigningSource) -> object:
     """Return a signer using the token's key and certificate of the given label."""
     from pyhanko.sign.pkcs11 import PKCS11Signer
 
-    signer = PKCS11Signer(session, key_label=source.pkcs11_key_label.strip())  # type: ignore[arg-type]
+    # hashed here, signed raw on the card: SoftHSM2 and many smartcards lack the combined ECDSA-with-SHA256
+    signer = PKCS11Signer(session, key_label=source.pkcs11_key_label.strip(), use_raw_mechanism=True)  # type: ignore[arg-type]
     try:
         signer.signing_cert  # noqa: B018 (reads the certificate from the token)
     except Exception:  # pyHanko raises a plain error for a label the token lacks
