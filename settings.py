@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 
 from qgis.core import QgsSettings
 
+from .core.signing import SigningSource
 from .core.vocabulary import Mode, SmtpSecurity
 
 GROUP = "camreq"
@@ -48,6 +49,18 @@ class Settings:
             default = getattr(cls, field.name)
             values[field.name] = stored.value(f"{GROUP}/{field.name}", default, type=type(default))
         return cls(**values)
+
+    def signing_source(self, pin: str = "") -> SigningSource:
+        """Return where the officer's certificate is, with a PIN typed for this run (never saved)."""
+        return SigningSource(
+            self.signing_authcfg, self.pkcs11_module, self.pkcs11_slot if self.pkcs11_slot >= 0 else None,
+            self.pkcs11_key_label, self.pkcs11_pin_authcfg, pin, self.timestamp_url,
+        )  # fmt: skip
+
+    @property
+    def asks_for_pin(self) -> bool:
+        """Return whether issuing asks for the smartcard's PIN (a card is set, without a PIN configuration)."""
+        return bool(self.pkcs11_module and not self.signing_authcfg and not self.pkcs11_pin_authcfg)
 
     def save(self) -> None:
         """Write every setting to the QGIS profile."""
