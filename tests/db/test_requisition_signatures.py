@@ -426,3 +426,9 @@ def test_pin_and_pkcs12_password_never_reach_settings_logs_messages_or_outbox(
     assert messages  # the runs did report
     for secret in (PIN, P12_PASSWORD):
         assert not [text for text in texts if secret in text]
+
+
+def test_a_french_user_reads_the_verification_in_french(french, signed, verify):
+    result = verify(one_byte_changed(signed[1]))
+    assert "la signature ne correspond pas au fichier : il a été modifié après la signature." in result["PROBLEMS"]
+    assert result["RECORDED"] == "non"
