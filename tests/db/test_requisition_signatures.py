@@ -6,9 +6,7 @@ from __future__ import annotations
 import email
 import hashlib
 import io
-import os
 import re
-import subprocess
 import threading
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -22,97 +20,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProcessingException, QgsSettings
-
-P12_PASSWORD = "p12-secret-Zq8"
-PIN = "482915"
-SOFTHSM = Path("/usr/lib/softhsm/libsofthsm2.so")
-
-
-@pytest.fixture(scope="module")
-def ca() -> demo_pki.Identity:
-    """Return the tests' certificate authority."""
-    return demo_pki.authority("CamReq test CA")
-
-
-@pytest.fixture(scope="module")
-def ca_pem(ca, tmp_path_factory) -> str:
-    """Return the path of the CA certificate as a PEM bundle."""
-    path = tmp_path_factory.mktemp("roots") / "ca.pem"
-    path.write_bytes(ca.pem())
-    return str(path)
-
-
-@pytest.fixture
-def pkcs12_authcfg(qgis_app, tmp_path):
-    """Return a function storing an identity as a PKI PKCS#12 configuration in the real QGIS auth db; its id."""
-    manager = QgsApplication.authManager()
-    manager.setPasswordHelperEnabled(False)
-    assert manager.setMasterPassword("camreq-tests", True)
-    stored = []
-
-    def store(identity: demo_pki.Identity, authority: demo_pki.Identity) -> str:
-        path = tmp_path / f"officer-{len(stored)}.p12"
-        path.write_bytes(identity.pkcs12(authority, P12_PASSWORD.encode()))
-        config = QgsAuthMethodConfig("PKI-PKCS#12")
-        config.setName("camreq officer")
-        config.setConfig("certpath", str(path))
-        config.setConfig("certpass", P12_PASSWORD)
-        assert manager.storeAuthenticationConfig(config)[0]
-        stored.append(config.id())
-        return config.id()
-
-    yield store
-    for config_id in stored:
-        manager.removeAuthenticationConfig(config_id)
+from qgis.core import QgsApplication, QgsProcessingException, QgsSettings
 
 
 @pytest.fixture
 def officer_authcfg(pkcs12_authcfg, ca) -> str:
     """Return the authcfg id of a valid officer's certificate."""
     return pkcs12_authcfg(demo_pki.officer(ca, "Claire Martin"), ca)
-
-
-@pytest.fixture(scope="module")
-def token(ca, tmp_path_factory) -> dict:
-    """Return a real SoftHSM2 token holding the officer's key and certificate (label 'officer'), PIN PIN."""
-    if not SOFTHSM.exists():
-        pytest.fail("apt-get install -y softhsm2 (scripts/setup.sh installs it)")
-    folder = tmp_path_factory.mktemp("softhsm")
-    (folder / "tokens").mkdir()
-    conf = folder / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\n")
-    os.environ["SOFTHSM2_CONF"] = str(conf)  # read by the library when it is first loaded in this process
-    identity = demo_pki.officer(ca, "Claire Martin (carte agent)")
-    key = folder / "key.pem"
-    key.write_bytes(identity.key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))  # fmt: skip
-    util = ["softhsm2-util", "--pin", PIN]
-    subprocess.run([*util, "--init-token", "--free", "--label", "camreq", "--so-pin", "918273"], check=True,
-                   capture_output=True)  # fmt: skip
-    subprocess.run([*util, "--import", str(key), "--token", "camreq", "--label", "officer", "--id", "01"],
-                   check=True, capture_output=True)  # fmt: skip
-    key.unlink()
-    import pkcs11
-    from pkcs11 import Attribute, CertificateType, ObjectClass
-
-    with pkcs11.lib(str(SOFTHSM)).get_token(token_label="camreq").open(user_pin=PIN, rw=True) as session:
-        session.create_object({
-            Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-            Attribute.TOKEN: True, Attribute.LABEL: "officer", Attribute.ID: b"\x01",
-            Attribute.VALUE: identity.certificate.public_bytes(serialization.Encoding.DER),
-            Attribute.SUBJECT: identity.certificate.subject.public_bytes(),
-            Attribute.ISSUER: identity.certificate.issuer.public_bytes(),
-            Attribute.SERIAL_NUMBER: asn1_integer(identity.certificate.serial_number),
-        })  # fmt: skip
-    return {"PKCS11_MODULE": str(SOFTHSM), "PKCS11_KEY_LABEL": "officer"}
-
-
-def asn1_integer(value: int) -> bytes:
-    """Return value DER-encoded, as PKCS#11 stores a certificate's serial number."""
-    from asn1crypto.core import Integer
-
-    return Integer(value).dump()
 
 
 @pytest.fixture
@@ -220,13 +134,13 @@ def test_issued_pdf_is_signed_from_the_qgis_pkcs12_config_and_is_the_one_recorde
 
 
 def test_a_draft_issued_with_a_softhsm2_token_is_signed_with_the_token_key(
-    create, cameras_layer, token, basic_authcfg, camreq_processing, ca, scene, sql
+    create, cameras_layer, token, basic_authcfg, signing_secrets, camreq_processing, ca, scene, sql
 ):
     create(cameras_layer(), ISSUE=False)
     draft = sql(scene["db"], "SELECT min(id) FROM camreq.requisitions")[0][0]
     result = camreq_processing.run("camreq:setrequisitionstatus", {
         "CONNECTION": scene["db"], "NUMBER": str(draft), "STATUS": "issued", "UNIT_CITY": "Grenoble",
-        "PKCS11_PIN_AUTHCFG": basic_authcfg("pin", PIN), **token,
+        "PKCS11_PIN_AUTHCFG": basic_authcfg("pin", signing_secrets["pin"]), **token,
     })  # fmt: skip
     pdf, _ = stored_documents(sql, scene["db"])[result["NUMBER"]]
     status = validate(pdf, ca)
@@ -406,16 +320,17 @@ def test_signed_pdf_claims_pdfa_2b_in_its_xmp_and_keeps_it(signed):
 
 
 def test_pin_and_pkcs12_password_never_reach_settings_logs_messages_or_outbox(
-    create, cameras_layer, officer_authcfg, token, basic_authcfg, camreq_processing, scene, sql, log_feedback
+    create, cameras_layer, officer_authcfg, token, basic_authcfg, signing_secrets, scene, sql, log_feedback
 ):
+    pin = signing_secrets["pin"]
     logged = []
     QgsApplication.messageLog().messageReceived.connect(lambda message, *rest: logged.append(message))
     feedback = log_feedback
     create(cameras_layer(), feedback=feedback, SIGNING_AUTHCFG=officer_authcfg)
-    create(cameras_layer(), feedback=feedback, REPEAT=True, PKCS11_PIN_AUTHCFG=basic_authcfg("pin", PIN), **token)
+    create(cameras_layer(), feedback=feedback, REPEAT=True, PKCS11_PIN_AUTHCFG=basic_authcfg("pin", pin), **token)
     with pytest.raises(QgsProcessingException) as raised:
         create(
-            cameras_layer(), feedback=feedback, REPEAT=True, PKCS11_PIN_AUTHCFG=basic_authcfg("p", PIN + "9"), **token
+            cameras_layer(), feedback=feedback, REPEAT=True, PKCS11_PIN_AUTHCFG=basic_authcfg("p", pin + "9"), **token
         )
     QgsApplication.processEvents()
     QgsSettings().sync()
@@ -424,7 +339,7 @@ def test_pin_and_pkcs12_password_never_reach_settings_logs_messages_or_outbox(
              str(sql(scene["db"], "SELECT * FROM camreq.requisition_outbox")),
              str(sql(scene["db"], "SELECT * FROM camreq.requisition_status_history"))]  # fmt: skip
     assert messages  # the runs did report
-    for secret in (PIN, P12_PASSWORD):
+    for secret in signing_secrets.values():
         assert not [text for text in texts if secret in text]
 
 
