@@ -185,10 +185,9 @@ def _signature_box(document) -> SignatureBox:
         for box in page._page_box.descendants():
             if box.element is not None and box.element.get("id") == SIGNATURE_BOX_ID:
                 x, y = box.border_box_x(), box.border_box_y()
-                bottom = page.height - y - box.border_height()
-                return SignatureBox(
-                    number, tuple(PT_PER_PX * value for value in (x, bottom, x + box.border_width(), page.height - y))
-                )
+                left, top = round(PT_PER_PX * x), round(PT_PER_PX * (page.height - y))
+                width, height = round(PT_PER_PX * box.border_width()), round(PT_PER_PX * box.border_height())
+                return SignatureBox(number, (left, top - height, left + width, top))
     raise RuntimeError(f"templates: no element with id {SIGNATURE_BOX_ID!r} in requisition.html")
 
 

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsFeedback
 
@@ -41,6 +42,9 @@ from .signing import UNSIGNED, SigningSource, opened_signer, policy_refusal, sig
 from .times import display, iso_text, now
 from .translation import tr
 from .vocabulary import Investigation, NoFootageReason, RequisitionStatus
+
+if TYPE_CHECKING:
+    from pyhanko.sign.signers import Signer
 
 DEFAULT_ANSWER_DELAY = timedelta(hours=48)
 DEFAULT_DELIVERY = (
@@ -440,7 +444,7 @@ def _check_folder(folder: Path) -> None:
 class _Signing:
     """The opened signer of a run (None: issued unsigned) and where it came from."""
 
-    signer: object | None
+    signer: Signer | None
     source: SigningSource
 
 

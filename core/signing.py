@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
@@ -20,16 +21,19 @@ from ..errors import CamreqError
 from .times import display, now
 from .translation import tr
 
+if TYPE_CHECKING:  # pyHanko is imported when a requisition is signed, not when the plugin loads
+    from pyhanko.sign.signers import Signer
+
 SIGNATURE_FIELD = "Signature"
 SIGNING_USAGES = {"digital_signature", "non_repudiation"}  # one of them makes a key fit to sign documents
 
 
 @dataclass(frozen=True)
 class SignatureBox:
-    """Where the visible signature goes: a page (0-based) and a rectangle in PDF points (x1, y1, x2, y2)."""
+    """Where the visible signature goes: a page (0-based) and a rectangle in whole PDF points (x1, y1, x2, y2)."""
 
     page: int
-    rectangle: tuple[float, float, float, float]
+    rectangle: tuple[int, int, int, int]
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ def policy_refusal(policy: str, source: SigningSource) -> CamreqError | None:
 
 
 @contextmanager
-def opened_signer(source: SigningSource) -> Iterator[object | None]:
+def opened_signer(source: SigningSource) -> Iterator[Signer | None]:
     """Yield a pyHanko signer for source, its certificate checked (None when no certificate is configured)."""
     if not source.configured:
         yield None
@@ -110,7 +114,7 @@ def check_certificate(certificate: object, moment: datetime, parameter: str) -> 
 
 
 def sign_pdf(
-    pdf: bytes, signer: object, box: SignatureBox, signed_at: datetime, officer: str, city: str, timestamp_url: str
+    pdf: bytes, signer: Signer, box: SignatureBox, signed_at: datetime, officer: str, city: str, timestamp_url: str
 ) -> bytes:
     """Return the PDF with a PAdES signature appended (incremental update), visible over box."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -126,7 +130,7 @@ def sign_pdf(
     )
     pdf_signer = signers.PdfSigner(
         metadata,
-        signer,  # type: ignore[arg-type]
+        signer,
         timestamper=timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None,
         stamp_style=_frame_style(),  # type: ignore[arg-type]
         new_field_spec=fields.SigFieldSpec(SIGNATURE_FIELD, on_page=box.page, box=box.rectangle),
@@ -181,7 +185,7 @@ def _auth_config(authcfg: str, parameter: str) -> QgsAuthMethodConfig:
     return config
 
 
-def _pkcs12_signer(authcfg: str) -> object:
+def _pkcs12_signer(authcfg: str) -> Signer:
     """Return a signer loaded from the PKCS#12 file of a PKI PKCS#12 authentication configuration."""
     from pyhanko.sign import signers
 
@@ -196,7 +200,7 @@ def _pkcs12_signer(authcfg: str) -> object:
     passphrase = config.config("certpass").encode() or None
     try:
         with open(config.config("certpath"), "rb") as file:
-            signer = signers.SimpleSigner.load_pkcs12_data(file.read(), other_certs=None, passphrase=passphrase)
+            signer = signers.SimpleSigner.load_pkcs12_data(file.read(), other_certs=(), passphrase=passphrase)
     except (OSError, ValueError) as error:
         raise CamreqError(
             tr("the PKCS#12 file of '{authcfg}' cannot be opened: {reason}").format(
@@ -253,7 +257,7 @@ def _first_card(module: str) -> int:
     raise PKCS11Error("no card in any reader")
 
 
-def _pkcs11_signer(session: object, source: SigningSource) -> object:
+def _pkcs11_signer(session: object, source: SigningSource) -> Signer:
     """Return a signer using the token's key and certificate of the given label."""
     from pyhanko.sign.pkcs11 import PKCS11Signer
 
