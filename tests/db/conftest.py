@@ -612,29 +612,15 @@ def ca_pem(ca, tmp_path_factory) -> str:
 
 
 @pytest.fixture
-def pkcs12_authcfg(qgis_app, tmp_path):
+def pkcs12_authcfg(stored_authcfg, tmp_path):
     """Return a function storing an identity as a PKI PKCS#12 configuration in the real QGIS auth db; its id."""
-    from qgis.core import QgsApplication, QgsAuthMethodConfig
-
-    manager = QgsApplication.authManager()
-    manager.setPasswordHelperEnabled(False)
-    assert manager.setMasterPassword("camreq-tests", True)
-    stored = []
 
     def store(identity: demo_pki.Identity, authority: demo_pki.Identity) -> str:
-        path = tmp_path / f"officer-{len(stored)}.p12"
+        path = tmp_path / f"{identity.certificate.serial_number}.p12"
         path.write_bytes(identity.pkcs12(authority, P12_PASSWORD.encode()))
-        config = QgsAuthMethodConfig("PKI-PKCS#12")
-        config.setName("camreq officer")
-        config.setConfig("certpath", str(path))
-        config.setConfig("certpass", P12_PASSWORD)
-        assert manager.storeAuthenticationConfig(config)[0]
-        stored.append(config.id())
-        return config.id()
+        return stored_authcfg("PKI-PKCS#12", "camreq officer", certpath=str(path), certpass=P12_PASSWORD)
 
-    yield store
-    for config_id in stored:
-        manager.removeAuthenticationConfig(config_id)
+    return store
 
 
 @pytest.fixture(scope="module")
