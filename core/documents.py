@@ -17,10 +17,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..db.requisitions import CameraWindow
 from ..errors import CamreqError
+from .signing import SignatureBox
 from .times import display, display_long_fr
 from .vocabulary import legal_table
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+PDF_VARIANT = "pdf/a-2b"  # archival PDF; a PAdES signature is appended to it as an incremental update
+SIGNATURE_BOX_ID = "signature-box"  # the element of requisition.html a visible signature covers
+PT_PER_PX = 0.75  # WeasyPrint lays out in CSS pixels (1/96 in), PDF counts points (1/72 in)
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -89,6 +93,7 @@ class RequisitionDocument:
     authorisation_ref: str | None = None
     map_image: Path | None = None
     map_attribution: str = ""  # whose base map the extract is drawn on, printed under it
+    signed_at: datetime | None = None  # when the officer signs it electronically; None: not signed
 
     def __post_init__(self) -> None:
         """Check the investigation type, its authorisation reference, cameras and time zones."""
@@ -157,8 +162,8 @@ def weasyprint_available() -> bool:
     return True
 
 
-def pdf_bytes(html: str, base_url: Path) -> bytes:
-    """Return the HTML rendered as a PDF, resolving relative links against base_url."""
+def _rendered(html: str, base_url: Path):  # a weasyprint Document (WeasyPrint is imported lazily)
+    """Return the HTML laid out in pages by WeasyPrint, resolving relative links against base_url."""
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as error:
@@ -166,7 +171,24 @@ def pdf_bytes(html: str, base_url: Path) -> bytes:
             "WeasyPrint is not installed or its libraries are missing: pip install weasyprint "
             "(see https://doc.courtbouillon.org/weasyprint/stable/first_steps.html)"
         ) from error
-    return HTML(string=html, base_url=f"{base_url.resolve().as_uri()}/").write_pdf()
+    return HTML(string=html, base_url=f"{base_url.resolve().as_uri()}/").render()
+
+
+def pdf_bytes(html: str, base_url: Path) -> bytes:
+    """Return the HTML rendered as a PDF/A-2b file, resolving relative links against base_url."""
+    return _rendered(html, base_url).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def _signature_box(document) -> SignatureBox:
+    """Return where the element with id SIGNATURE_BOX_ID lies, in PDF points from the page's bottom left."""
+    for number, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            if box.element is not None and box.element.get("id") == SIGNATURE_BOX_ID:
+                x, y = box.border_box_x(), box.border_box_y()
+                left, top = round(PT_PER_PX * x), round(PT_PER_PX * (page.height - y))
+                width, height = round(PT_PER_PX * box.border_width()), round(PT_PER_PX * box.border_height())
+                return SignatureBox(number, (left, top - height, left + width, top))
+    raise RuntimeError(f"templates: no element with id {SIGNATURE_BOX_ID!r} in requisition.html")
 
 
 def write_private(path: Path, data: bytes) -> Path:
@@ -183,9 +205,15 @@ def write_pdf(html: str, path: Path, base_url: Path) -> Path:
     return write_private(path, pdf_bytes(html, base_url))
 
 
+def render_signable_pdf(doc: RequisitionDocument) -> tuple[bytes, SignatureBox]:
+    """Return the requisition rendered as a PDF/A file, and where its signature block is."""
+    document = _rendered(render_html(doc), TEMPLATES_DIR)
+    return document.write_pdf(pdf_variant=PDF_VARIANT), _signature_box(document)
+
+
 def render_pdf_bytes(doc: RequisitionDocument) -> bytes:
-    """Return the requisition rendered as a PDF."""
-    return pdf_bytes(render_html(doc), TEMPLATES_DIR)
+    """Return the requisition rendered as a PDF/A file."""
+    return render_signable_pdf(doc)[0]
 
 
 def render_pdf(doc: RequisitionDocument, path: Path) -> Path:

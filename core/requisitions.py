@@ -16,11 +16,13 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsFeedback
 
 from ..db import outbox as db_outbox
 from ..db import requisitions as db
+from ..db import signatures as db_signatures
 from ..db.connection import transaction
 from ..db.schema import storage_srid
 from ..errors import CamreqError
@@ -31,14 +33,18 @@ from .documents import (
     RequisitionDocument,
     Unit,
     load_legal_basis,
-    render_pdf_bytes,
+    render_signable_pdf,
     weasyprint_available,
     write_private,
 )
 from .map_extract import BaseMap, render_map
+from .signing import UNSIGNED, SigningSource, opened_signer, policy_refusal, sign_pdf
 from .times import display, iso_text, now
 from .translation import tr
 from .vocabulary import Investigation, NoFootageReason, RequisitionStatus
+
+if TYPE_CHECKING:
+    from pyhanko.sign.signers import Signer
 
 DEFAULT_ANSWER_DELAY = timedelta(hours=48)
 DEFAULT_DELIVERY = (
@@ -181,23 +187,31 @@ def create_requisitions(
     folder: Path,
     feedback: QgsFeedback | None = None,
     repeat: bool = False,
+    signing: SigningSource = UNSIGNED,
 ) -> RequisitionsMade:
-    """Make one requisition per owner of the cameras, issue them if asked, store their PDFs; return them.
+    """Make one requisition per owner of the cameras, issue (and sign) them if asked, store their PDFs; return them.
 
     Without repeat, a camera window an open requisition of the same case already covers is left out (the plan's
-    skipped cameras); when nothing is left, nothing is made.
+    skipped cameras); when nothing is left, nothing is made. The certificate is checked before anything is written.
     """
     _check_request(form, cameras)
     _check_folder(folder)
     # user_errors outside the transaction: a refused commit too is a user's message
-    with db.user_errors(), transaction(connection) as conn, conn.cursor() as cursor:
+    with (
+        opened_signer(signing if issue else UNSIGNED) as signer,
+        db.user_errors(),
+        transaction(connection) as conn,
+        conn.cursor() as cursor,
+    ):
+        if issue:
+            _check_policy(cursor, signing)
         db.lock_case(cursor, form.case_number.strip())  # a second click waits, then sees the first's rows
         plan = _plan(cursor, cameras, form, repeat)
         ids = []
         for owner in plan.requisitions:
             ids.append(db.insert_requisition(cursor, _columns(form, owner)))
             db.insert_cameras(cursor, ids[-1], [_camera_tuple(row) for row in owner.cameras])
-        made = _issue_and_render(cursor, ids, form, issue, feedback) if ids else []
+        made = _issue_and_render(cursor, ids, form, issue, feedback, _Signing(signer, signing)) if ids else []
     return RequisitionsMade(plan, _save_copies(made, folder))
 
 
@@ -208,9 +222,11 @@ def issue_draft(
     unit_city: str,
     note: str | None,
     basemap: BaseMap | None = None,
+    signing: SigningSource = UNSIGNED,
 ) -> RequisitionSummary:
-    """Number a draft, queue its e-mail and store its issued PDF in the database; return it."""
-    with transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
+    """Number a draft, queue its e-mail and store its issued (and signed) PDF in the database; return it."""
+    with opened_signer(signing) as signer, transaction(connection) as conn, conn.cursor() as cursor, db.user_errors():
+        _check_policy(cursor, signing)
         row = db.find(cursor, reference)
         if row.status != "draft":
             raise CamreqError(
@@ -227,7 +243,7 @@ def issue_draft(
         if basemap is not None:
             basemap.check()
         db.set_status_note(cursor, note)
-        return _issue_and_render(cursor, [row.id], form, True, None)[0][0]
+        return _issue_and_render(cursor, [row.id], form, True, None, _Signing(signer, signing))[0][0]
 
 
 def change_status(
@@ -424,10 +440,31 @@ def _check_folder(folder: Path) -> None:
         raise CamreqError(tr("{folder} is not writable.").format(folder=folder), "OUTPUT_FOLDER")
 
 
+@dataclass(frozen=True)
+class _Signing:
+    """The opened signer of a run (None: issued unsigned) and where it came from."""
+
+    signer: Signer | None
+    source: SigningSource
+
+
+def _check_policy(cursor: db.Cursor, signing: SigningSource) -> None:
+    """Raise CamreqError where the database's signing policy refuses issuing without a certificate."""
+    refusal = policy_refusal(db_signatures.signing_policy(cursor), signing)
+    if refusal is not None:
+        raise refusal
+
+
 def _issue_and_render(
-    cursor: db.Cursor, ids: list[int], form: RequisitionForm, issue: bool, feedback: QgsFeedback | None
+    cursor: db.Cursor,
+    ids: list[int],
+    form: RequisitionForm,
+    issue: bool,
+    feedback: QgsFeedback | None,
+    signing: _Signing,
 ) -> list[tuple[RequisitionSummary, str, bytes]]:
-    """Issue the requisitions if asked, store their PDFs with maps; return (summary, file name, PDF) of each."""
+    """Issue the requisitions if asked, store their PDFs (signed when issued with a signer); return (summary, file
+    name, PDF) of each."""
     srid = storage_srid(cursor.connection)
     with tempfile.TemporaryDirectory(prefix="camreq-maps-") as maps:
         images = {}
@@ -442,8 +479,7 @@ def _issue_and_render(
         documents = {}
         for step, row in enumerate(db.requisitions(cursor, ids)):
             _progress(feedback, len(ids) + step, 2 * len(ids))
-            pdf = render_pdf_bytes(_document(row, db.cameras(cursor, row.id), form, images[row.id]))
-            documents[row.id] = (_file_name(row), pdf)
+            documents[row.id] = (_file_name(row), _pdf(row, db.cameras(cursor, row.id), form, images[row.id], signing))
             db.insert_document(cursor, row.id, *documents[row.id])
     counts = db.camera_counts(cursor, ids)
     return [
@@ -451,6 +487,19 @@ def _issue_and_render(
          *documents[r.id])
         for r in db.requisitions(cursor, ids)
     ]  # fmt: skip
+
+
+def _pdf(
+    row: db.RequisitionRow, cameras: list[db.CameraWindow], form: RequisitionForm, map_image: Path, signing: _Signing
+) -> bytes:
+    """Return the PDF of a requisition: signed now by the officer when it is issued with a signer."""
+    if row.number is None or signing.signer is None:
+        return render_signable_pdf(_document(row, cameras, form, map_image))[0]
+    signed_at = now()
+    pdf, box = render_signable_pdf(replace(_document(row, cameras, form, map_image), signed_at=signed_at))
+    return sign_pdf(
+        pdf, signing.signer, box, signed_at, row.officer_name, form.unit_city, signing.source.timestamp_url.strip()
+    )
 
 
 def _save_copies(made: list[tuple[RequisitionSummary, str, bytes]], folder: Path) -> list[RequisitionSummary]:

@@ -177,6 +177,13 @@ class NoFootageReason(Vocabulary):
     NOT_IN_VIEW = "not_in_view", QT_TRANSLATE_NOOP("vocabulary", "The camera does not view the place")
 
 
+class SigningPolicy(Vocabulary):
+    """Whether issued requisitions must be signed electronically (camreq.settings.signing_policy)."""
+
+    OPTIONAL = "optional", QT_TRANSLATE_NOOP("vocabulary", "Signed when a certificate is configured")
+    REQUIRED = "required", QT_TRANSLATE_NOOP("vocabulary", "Always signed: issuing without a certificate is refused")
+
+
 class Severity(Vocabulary):
     """How soon a registry finding needs fixing, with the colour camreq:checkregistry draws it in."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -10,7 +11,7 @@ from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QMessageBox, QWidget
+from qgis.PyQt.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ..core.documents import Officer
 from ..core.map_extract import basemap_of
@@ -126,7 +127,9 @@ class RequisitionsTab(QWidget, FORM):
             )
             for hit in self.cameras.hits
         ]
-        return RequisitionRequest(settings.connection, cameras, form, self.pdf_folder, mail_server(settings))
+        return RequisitionRequest(
+            settings.connection, cameras, form, self.pdf_folder, mail_server(settings), settings.signing_source()
+        )
 
     def create_or_cancel(self) -> None:
         """Start making and sending the requisitions, or cancel the run under way."""
@@ -156,11 +159,21 @@ class RequisitionsTab(QWidget, FORM):
             self.sendReport.setPlainText("\n".join([message, *plan.notices()]))
             self.message_bar.pushMessage("CamReq", message, Qgis.MessageLevel.Info, 10)
             return
-        if not self.confirm(plan):
+        confirmed = self.confirm(plan)
+        pin = self.ask_pin() if confirmed and self.settings.asks_for_pin else ""
+        if not confirmed or pin is None:
             self._idle()
             self.sendReport.setPlainText(self.tr("Nothing sent."))
             return
-        self._send(request)
+        self._send(replace(request, signing=self.settings.signing_source(pin)))
+
+    def ask_pin(self) -> str | None:
+        """Return the smartcard PIN typed for this run (kept nowhere), None when the investigator cancels."""
+        pin, ok = QInputDialog.getText(
+            self, self.tr("Smartcard PIN"), self.tr("PIN of the card that signs the requisitions:"),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        return pin if ok and pin else None
 
     def confirm(self, plan: RequisitionPlan) -> bool:
         """Ask once, showing per owner the recipient, cameras and answer deadline, and the cameras left out."""

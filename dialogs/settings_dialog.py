@@ -1,4 +1,4 @@
-"""The CamReq settings dialog: database connection, officer, SMTP (credentials through QGIS's auth manager), mode."""
+"""The CamReq settings dialog: connection, officer, SMTP, signing certificate (secrets in QGIS's auth manager), mode."""
 
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ class SettingsDialog(QDialog, FORM):
             (self.unitCityEdit, self.unitCityLabel), (self.smtpHostEdit, self.smtpHostLabel),
             (self.smtpFromEdit, self.smtpFromLabel), (self.basemapEdit, self.basemapLabel),
             (self.basemapAttributionEdit, self.basemapAttributionLabel),
+            (self.pkcs11ModuleEdit, self.pkcs11ModuleLabel), (self.pkcs11KeyLabelEdit, self.pkcs11KeyLabelLabel),
+            (self.timestampUrlEdit, self.timestampUrlLabel),
         )  # fmt: skip
         accept_any_length(*(edit for edit, _label in self.text_fields))
         self.buttonBox.accepted.connect(self.accept)
@@ -63,6 +65,12 @@ class SettingsDialog(QDialog, FORM):
         self.smtpSecurityCombo.setCurrentIndex(max(0, self.smtpSecurityCombo.findData(settings.smtp_security)))
         self.smtpAuthSelect.setConfigId(settings.smtp_authcfg)
         self.smtpFromEdit.setText(settings.smtp_from)
+        self.signingAuthSelect.setConfigId(settings.signing_authcfg)
+        self.pkcs11ModuleEdit.setText(settings.pkcs11_module)
+        self.pkcs11SlotSpin.setValue(settings.pkcs11_slot)
+        self.pkcs11KeyLabelEdit.setText(settings.pkcs11_key_label)
+        self.pkcs11PinAuthSelect.setConfigId(settings.pkcs11_pin_authcfg)
+        self.timestampUrlEdit.setText(settings.timestamp_url)
         self.defaultRadiusSpin.setValue(settings.default_radius_m)
         self.modeCombo.setCurrentIndex(max(0, self.modeCombo.findData(settings.mode)))
 
@@ -97,6 +105,12 @@ class SettingsDialog(QDialog, FORM):
             smtp_authcfg=self.smtpAuthSelect.configId(),
             smtp_from=self.smtpFromEdit.text().strip(),
             default_radius_m=self.defaultRadiusSpin.value(),
+            signing_authcfg=self.signingAuthSelect.configId(),
+            pkcs11_module=self.pkcs11ModuleEdit.text().strip(),
+            pkcs11_slot=self.pkcs11SlotSpin.value(),
+            pkcs11_key_label=self.pkcs11KeyLabelEdit.text().strip(),
+            pkcs11_pin_authcfg=self.pkcs11PinAuthSelect.configId(),
+            timestamp_url=self.timestampUrlEdit.text().strip(),
         )
 
 

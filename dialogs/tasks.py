@@ -29,6 +29,7 @@ from ..core.outbox import SendReport, send_outbox
 from ..core.requisitions import CameraRequest, RequisitionForm, create_requisitions
 from ..core.search import Incident, SearchOptions, SearchResult
 from ..core.search import search as core_search
+from ..core.signing import SigningSource
 from ..core.translation import parameter_label
 from ..errors import CamreqError
 from ..settings import Settings
@@ -138,6 +139,7 @@ class RequisitionRequest:
     form: RequisitionForm
     folder: Path
     server: SmtpServer
+    signing: SigningSource  # the officer's certificate (and the PIN typed for this run)
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,10 @@ def run_search(request: SearchRequest, task: CoreTask) -> SearchResult:
 
 def run_requisitions(request: RequisitionRequest, task: CoreTask) -> RequisitionOutcome:
     """Make one requisition per owner (issued, PDFs written), then send the outbox; the same calls as the toolbox."""
-    run = create_requisitions(request.connection, request.cameras, request.form, True, request.folder, task.feedback)
+    run = create_requisitions(
+        request.connection, request.cameras, request.form, True, request.folder, task.feedback,
+        signing=request.signing,
+    )  # fmt: skip
     if not run.made:
         return RequisitionOutcome([], SendReport(), run.plan.notices())
     report = send_outbox(request.connection, request.server, task.feedback)

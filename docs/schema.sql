@@ -2343,7 +2343,9 @@ ALTER TABLE camreq.searches ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 CREATE TABLE camreq.settings (
     singleton boolean DEFAULT true NOT NULL,
     srid integer NOT NULL,
-    CONSTRAINT settings_singleton_check CHECK (singleton)
+    signing_policy text DEFAULT 'optional'::text NOT NULL,
+    CONSTRAINT settings_singleton_check CHECK (singleton),
+    CONSTRAINT "signing policy must be optional or required" CHECK ((signing_policy = ANY (ARRAY['optional'::text, 'required'::text])))
 );
 
 
@@ -2352,6 +2354,13 @@ CREATE TABLE camreq.settings (
 --
 
 COMMENT ON TABLE camreq.settings IS 'Database-wide settings chosen at install (one row)';
+
+
+--
+-- Name: COLUMN settings.signing_policy; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.settings.signing_policy IS 'optional: issued PDFs are signed when a certificate is configured; required: issuing without one is refused';
 
 
 --
@@ -4316,6 +4325,13 @@ GRANT SELECT ON TABLE camreq.settings TO camreq_admin;
 GRANT SELECT ON TABLE camreq.settings TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.settings TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.settings TO camreq_private;
+
+
+--
+-- Name: COLUMN settings.signing_policy; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(signing_policy) ON TABLE camreq.settings TO camreq_admin;
 
 
 --

@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../processing/algorithm.py" line="32"/>
+        <location filename="../processing/algorithm.py" line="35"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation> OUTPUT : un point par fait et par caméra, dans le SCR de la base, trié par purge_at ; search_id est la ligne du journal des consultations.</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="27"/>
+        <location filename="../processing/verify_requisition.py" line="28"/>
         <source>Requisitions</source>
         <translation>Réquisitions</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Mode d'enregistrement</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="61"/>
+        <location filename="../core/translation.py" line="65"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>Impossible d'ouvrir camreq.{table} : le schéma CamReq est-il installé dans cette base ?</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="298"/>
+        <location filename="../core/requisitions.py" line="310"/>
         <source>the case number (numéro de procédure) is required.</source>
         <translation>le numéro de procédure est obligatoire.</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>Nom de l'officier</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="309"/>
+        <location filename="../core/requisitions.py" line="321"/>
         <source>{deadline} is in the past.</source>
         <translation>{deadline} est déjà passé.</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>Date limite de réponse</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="313"/>
+        <location filename="../core/requisitions.py" line="325"/>
         <source>say which format and means of delivery you ask for.</source>
         <translation>indiquez le format et le mode de remise demandés.</translation>
     </message>
@@ -549,19 +549,14 @@
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="64"/>
+        <location filename="../core/translation.py" line="70"/>
         <source>Unit&apos;s city</source>
         <translation>Ville de l'unité</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="290"/>
+        <location filename="../core/requisitions.py" line="302"/>
         <source>required, the requisition prints it (give it, or set it once in the CamReq settings).</source>
         <translation>obligatoire, la réquisition l'imprime (indiquez-le, ou une fois pour toutes dans les paramètres CamReq).</translation>
-    </message>
-    <message>
-        <location filename="../processing/create_requisitions.py" line="48"/>
-        <source>Makes one judicial requisition per owner from CAMERAS (the output of camreq:camerasnearincident, or a selection of it), each listing that owner&apos;s cameras with their time windows, and writes one PDF per requisition, with a map extract, into OUTPUT_FOLDER. With ISSUE, the requisitions are numbered (gapless per unit and year) and queued for camreq:sendrequisitions; otherwise they stay drafts. AUTHORISATION_REF is required for preliminary and judicial investigations. ANSWER_DEADLINE defaults to 48 hours, or the owner&apos;s earliest purge deadline if sooner; one after that purge deadline is brought forward to it. A camera window that an open requisition of the same CASE_NUMBER already covers is left out and reported (SKIPPED) unless REPEAT is ticked. BASEMAP (an XYZ or WMS URI such as type=xyz&amp;url=https://tile.openstreetmap.org/{z}/{x}/{y}.png, or a GeoPackage, MBTiles or vector file) is drawn under the map, BASEMAP_ATTRIBUTION printed under it. The officer, rank, unit and UNIT_CITY are required. Nothing is kept if any input is wrong or the run is cancelled.</source>
-        <translation>Fait une réquisition judiciaire par propriétaire à partir de CAMERAS (le résultat de camreq:camerasnearincident, ou une sélection), chacune listant les caméras de ce propriétaire avec leurs créneaux, et écrit un PDF par réquisition, avec un extrait de carte, dans OUTPUT_FOLDER. Avec ISSUE, les réquisitions sont numérotées (sans trou par unité et par année) et mises en file pour camreq:sendrequisitions ; sinon elles restent des brouillons. AUTHORISATION_REF est obligatoire pour les enquêtes préliminaires et les informations judiciaires. ANSWER_DEADLINE vaut par défaut 48 heures, ou la première date d'effacement du propriétaire si elle est plus proche ; une échéance postérieure à cet effacement y est ramenée. Un créneau de caméra déjà couvert par une réquisition ouverte du même CASE_NUMBER est écarté et signalé (SKIPPED), sauf si REPEAT est coché. BASEMAP (une URI XYZ ou WMS comme type=xyz&amp;url=https://tile.openstreetmap.org/{z}/{x}/{y}.png, ou un fichier GeoPackage, MBTiles ou vecteur) est dessiné sous la carte, BASEMAP_ATTRIBUTION imprimé dessous. L'officier, son grade, l'unité et UNIT_CITY sont obligatoires. Rien n'est gardé si une entrée est fausse ou si l'exécution est annulée.</translation>
     </message>
     <message>
         <location filename="../processing/load_sample_data.py" line="23"/>
@@ -574,7 +569,7 @@
         <translation>DONNÉES SYNTHÉTIQUES : charge le registre d'exemple inventé de l'agglomération grenobloise fourni dans le dossier sample de l'extension (18 propriétaires, 1 415 caméras, et les adresses de neuf communes au format de la Base Adresse Nationale) pour essayer, montrer ou tester CamReq. Aucune de ces caméras, de ces coordonnées ni de ces autorisations n'existe, et les positions des adresses sont inventées : ne le chargez jamais dans une base de production. Il passe par les mêmes imports que camreq:importowners, camreq:importcameras et camreq:importaddresses, en une seule transaction ; le relancer met à jour les mêmes lignes.</translation>
     </message>
     <message>
-        <location filename="../core/mailer.py" line="67"/>
+        <location filename="../core/signing.py" line="174"/>
         <source>the QGIS authentication configuration &apos;{authcfg}&apos; cannot be read: check that it exists and that the master password is set.</source>
         <translation>la configuration d'authentification QGIS « {authcfg} » ne peut pas être lue : vérifiez qu'elle existe et que le mot de passe principal est saisi.</translation>
     </message>
@@ -769,77 +764,77 @@
         <translation>QGIS ne peut pas ouvrir {source!r} : donnez une URI XYZ ou WMS (type=xyz&amp;url=…) ou le chemin d'un GeoPackage, d'un MBTiles ou d'un fichier vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="110"/>
+        <location filename="../core/requisitions.py" line="112"/>
         <source>Camera {camera} left out: requisition {requisition} of the same case already asks for its footage from {start} to {end} (REPEAT asks again).</source>
         <translation>Caméra {camera} écartée : la réquisition {requisition} de la même procédure demande déjà ses images du {start} au {end} (REPEAT les redemande).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="122"/>
+        <location filename="../core/requisitions.py" line="124"/>
         <source>{owner}: the answer deadline asked for falls after the footage is purged; brought forward to {deadline}.</source>
         <translation>{owner} : la date limite de réponse demandée tombe après l'effacement des images ; avancée au {deadline}.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="216"/>
+        <location filename="../core/requisitions.py" line="228"/>
         <source>requisition {number} is already {status}, not a draft.</source>
         <translation>la réquisition {number} est déjà au statut {status}, ce n'est plus un brouillon.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="244"/>
+        <location filename="../core/requisitions.py" line="256"/>
         <source>unknown status {status!r}.</source>
         <translation>statut {status!r} inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="255"/>
+        <location filename="../core/requisitions.py" line="267"/>
         <source>say how requisition {number} was served without e-mail (in person, fax, registered letter, with the date).</source>
         <translation>indiquez comment la réquisition {number} a été remise sans courriel (en main propre, par télécopie, par lettre recommandée, avec la date).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="277"/>
+        <location filename="../core/requisitions.py" line="289"/>
         <source>no camera given; select cameras from a camreq:camerasnearincident result.</source>
         <translation>aucune caméra donnée ; sélectionnez des caméras dans un résultat de camreq:camerasnearincident.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="301"/>
+        <location filename="../core/requisitions.py" line="313"/>
         <source>required for a {investigation} investigation ({authorisation}).</source>
         <translation>obligatoire pour une enquête de type {investigation} ({authorisation}).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="315"/>
+        <location filename="../core/requisitions.py" line="327"/>
         <source>WeasyPrint is not installed or its libraries are missing: pip install weasyprint.</source>
         <translation>WeasyPrint n'est pas installé ou ses bibliothèques manquent : pip install weasyprint.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="324"/>
+        <location filename="../core/requisitions.py" line="336"/>
         <source>camera {camera}: window_end is before window_start.</source>
         <translation>caméra {camera} : window_end est antérieur à window_start.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="365"/>
+        <location filename="../core/requisitions.py" line="377"/>
         <source>{count} camera id(s) not in the registry: {ids}.</source>
         <translation>{count} identifiant(s) de caméra absent(s) du registre : {ids}.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="371"/>
+        <location filename="../core/requisitions.py" line="383"/>
         <source>search_id {search} is not in the consultation log (camreq.searches).</source>
         <translation>search_id {search} n'est pas dans le journal des consultations (camreq.searches).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="420"/>
+        <location filename="../core/requisitions.py" line="432"/>
         <source>{folder} cannot be created: {reason}.</source>
         <translation>{folder} ne peut pas être créé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="424"/>
+        <location filename="../core/requisitions.py" line="436"/>
         <source>{folder} is not writable.</source>
         <translation>{folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="464"/>
+        <location filename="../core/requisitions.py" line="509"/>
         <source>{path} cannot be written ({reason}); the requisitions are made and their PDFs are kept in the database (Follow-up tab: Open the PDF).</source>
         <translation>{path} ne peut pas être écrit ({reason}) ; les réquisitions sont établies et leurs PDF sont conservés dans la base de données (onglet Suivi : Ouvrir le PDF).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="480"/>
+        <location filename="../core/requisitions.py" line="525"/>
         <source>Cancelled: no requisition was made or changed.</source>
         <translation>Annulé : aucune réquisition n'a été établie ni modifiée.</translation>
     </message>
@@ -979,42 +974,42 @@
         <translation>Dossier des PDF</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="53"/>
+        <location filename="../core/translation.py" line="56"/>
         <source>Reason for the search</source>
         <translation>Motif de la recherche</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="55"/>
+        <location filename="../core/translation.py" line="59"/>
         <source>Mail server login</source>
         <translation>Identifiants du serveur de messagerie</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="56"/>
+        <location filename="../core/translation.py" line="60"/>
         <source>Mail server</source>
         <translation>Serveur de messagerie</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="57"/>
+        <location filename="../core/translation.py" line="61"/>
         <source>Mail server security</source>
         <translation>Sécurité du serveur de messagerie</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="58"/>
+        <location filename="../core/translation.py" line="62"/>
         <source>Speed</source>
         <translation>Vitesse</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="59"/>
+        <location filename="../core/translation.py" line="63"/>
         <source>Incident start</source>
         <translation>Début des faits</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="60"/>
+        <location filename="../core/translation.py" line="64"/>
         <source>Start field</source>
         <translation>Champ de début</translation>
     </message>
     <message>
-        <location filename="../core/translation.py" line="62"/>
+        <location filename="../core/translation.py" line="67"/>
         <source>End of period</source>
         <translation>Fin de période</translation>
     </message>
@@ -1084,7 +1079,7 @@
         <translation>ce n'est pas un fichier CSV que QGIS sait ouvrir</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="246"/>
+        <location filename="../core/requisitions.py" line="258"/>
         <source>{reason!r} is not a reason for no footage ({reasons}), and only goes with STATUS=no_footage.</source>
         <translation>{reason!r} n'est pas un motif d'absence d'images ({reasons}), et ne va qu'avec STATUS=no_footage.</translation>
     </message>
@@ -1094,14 +1089,179 @@
         <translation>Motif d'absence d'images</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="31"/>
-        <source>Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to 'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the allowed ones. With STATUS=no_footage, NO_FOOTAGE_REASON says why (overwritten, camera_down, not_recording, not_in_view), counted by camreq:statistics. Each change is kept in the history with who, when and NOTE; history rows are never changed.</source>
-        <translation>Enregistre ce qu'il advient d'une réquisition : émise → envoyée → reçue → images remises, pas d'images ou refus (une réponse du propriétaire vaut aussi accusé de réception), ou annulée depuis tout statut ouvert. NUMBER est le numéro de la réquisition (2026-000123), ou l'identifiant d'un brouillon : passer un brouillon à « issued » le numérote, met son courriel en file et conserve son PDF émis dans la base de données (avec UNIT_ADDRESS, UNIT_CITY et BASEMAP). Une réquisition émise remise autrement (en main propre, par télécopie, par lettre recommandée) passe à « sent » avec une NOTE disant comment : son courriel n'est alors jamais envoyé. Les autres changements sont refusés avec ceux qui sont permis. Avec STATUS=no_footage, NO_FOOTAGE_REASON dit pourquoi (overwritten, camera_down, not_recording, not_in_view), ce que compte camreq:statistics. Chaque changement est gardé dans l'historique avec qui, quand et la NOTE ; l'historique n'est jamais modifié.</translation>
-    </message>
-    <message>
         <location filename="../core/layers.py" line="116"/>
         <source>Base map: {attribution}</source>
         <translation>Fond de carte : {attribution}</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="59"/>
+        <source>this database requires signed requisitions: give the officer&apos;s certificate (SIGNING_AUTHCFG, a QGIS PKI PKCS#12 configuration, or PKCS11_MODULE and PKCS11_KEY_LABEL for a smartcard).</source>
+        <translation>cette base exige des réquisitions signées : donnez le certificat de l'officier (SIGNING_AUTHCFG, une configuration PKI PKCS#12 de QGIS, ou PKCS11_MODULE et PKCS11_KEY_LABEL pour une carte à puce).</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="91"/>
+        <source>the certificate of {subject} is not valid before {start}.</source>
+        <translation>le certificat de {subject} n'est pas valable avant le {start}.</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="98"/>
+        <source>the certificate of {subject} expired on {end}.</source>
+        <translation>le certificat de {subject} a expiré le {end}.</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="103"/>
+        <source>the certificate of {subject} may not sign documents (its key usage has neither digitalSignature nor nonRepudiation).</source>
+        <translation>le certificat de {subject} ne permet pas de signer des documents (son usage de clé n'a ni digitalSignature ni nonRepudiation).</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="137"/>
+        <source>the requisition could not be signed: {reason}</source>
+        <translation>la réquisition n'a pas pu être signée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="190"/>
+        <source>&apos;{authcfg}&apos; is a {method} configuration, not PKI PKCS#12.</source>
+        <translation>« {authcfg} » est une configuration {method}, pas PKI PKCS#12.</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="201"/>
+        <source>the PKCS#12 file of &apos;{authcfg}&apos; cannot be opened: {reason}</source>
+        <translation>le fichier PKCS#12 de « {authcfg} » ne peut pas être ouvert : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="201"/>
+        <source>wrong password or not a PKCS#12 file</source>
+        <translation>mot de passe erroné ou fichier qui n'est pas un PKCS#12</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="208"/>
+        <source>the PKCS#12 file of &apos;{authcfg}&apos; holds no key.</source>
+        <translation>le fichier PKCS#12 de « {authcfg} » ne contient aucune clé.</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="224"/>
+        <source>the smartcard&apos;s PIN is needed (PKCS11_PIN_AUTHCFG, or type it in the panel).</source>
+        <translation>le code PIN de la carte à puce est nécessaire (PKCS11_PIN_AUTHCFG, ou saisissez-le dans le panneau).</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="231"/>
+        <source>the smartcard refused the PIN.</source>
+        <translation>la carte à puce a refusé le code PIN.</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="233"/>
+        <source>the smartcard cannot be opened with {module}: {reason}</source>
+        <translation>la carte à puce ne peut pas être ouverte avec {module} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/signing.py" line="265"/>
+        <source>the smartcard has no certificate labelled {label}.</source>
+        <translation>la carte à puce n'a pas de certificat nommé {label}.</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="53"/>
+        <source>Smartcard key label</source>
+        <translation>Nom de la clé sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="54"/>
+        <source>Smartcard library</source>
+        <translation>Bibliothèque de la carte à puce</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="55"/>
+        <source>Smartcard PIN</source>
+        <translation>Code PIN de la carte à puce</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="58"/>
+        <source>Signing certificate</source>
+        <translation>Certificat de signature</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="66"/>
+        <source>Timestamp server</source>
+        <translation>Serveur d'horodatage</translation>
+    </message>
+    <message>
+        <location filename="../core/translation.py" line="68"/>
+        <source>Trusted root certificates</source>
+        <translation>Certificats racines de confiance</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="53"/>
+        <source>{path} is not a PEM bundle of certificates: {reason}</source>
+        <translation>{path} n'est pas un fichier PEM de certificats : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="57"/>
+        <source>{path} holds no certificate.</source>
+        <translation>{path} ne contient aucun certificat.</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="72"/>
+        <source>the file cannot be read as a PDF ({reason}).</source>
+        <translation>le fichier ne peut pas être lu comme un PDF ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="76"/>
+        <source>the file carries no electronic signature.</source>
+        <translation>le fichier ne porte aucune signature électronique.</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="102"/>
+        <source>the signature cannot be read ({reason}).</source>
+        <translation>la signature ne peut pas être lue ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="108"/>
+        <source>the signature does not match the file: it was changed after signing.</source>
+        <translation>la signature ne correspond pas au fichier : il a été modifié après la signature.</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="110"/>
+        <source>the file was changed (re-saved or added to) after it was signed.</source>
+        <translation>le fichier a été modifié (réenregistré ou complété) après avoir été signé.</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="112"/>
+        <source>the signer&apos;s certificate does not chain to a trusted root (TRUST_ROOTS).</source>
+        <translation>le certificat du signataire ne remonte pas à une racine de confiance (TRUST_ROOTS).</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="137"/>
+        <source>the file names no requisition number: it cannot be compared with CamReq&apos;s records.</source>
+        <translation>le fichier ne porte aucun numéro de réquisition : il ne peut pas être comparé aux enregistrements de CamReq.</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="142"/>
+        <source>CamReq has no issued requisition {number} that this login may see.</source>
+        <translation>CamReq n'a aucune réquisition émise {number} que cet identifiant peut voir.</translation>
+    </message>
+    <message>
+        <location filename="../core/verification.py" line="145"/>
+        <source>this file is not the one CamReq recorded for requisition {number} (SHA-256 {recorded}).</source>
+        <translation>ce fichier n'est pas celui que CamReq a enregistré pour la réquisition {number} (SHA-256 {recorded}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_requisitions.py" line="48"/>
+        <source>Makes one judicial requisition per owner from CAMERAS (the output of camreq:camerasnearincident, or a selection of it), each listing that owner&apos;s cameras with their time windows, and writes one PDF per requisition, with a map extract, into OUTPUT_FOLDER. With ISSUE, the requisitions are numbered (gapless per unit and year) and queued for camreq:sendrequisitions; otherwise they stay drafts. AUTHORISATION_REF is required for preliminary and judicial investigations. ANSWER_DEADLINE defaults to 48 hours, or the owner&apos;s earliest purge deadline if sooner; one after that purge deadline is brought forward to it. A camera window that an open requisition of the same CASE_NUMBER already covers is left out and reported (SKIPPED) unless REPEAT is ticked. BASEMAP (an XYZ or WMS URI such as type=xyz&amp;url=https://tile.openstreetmap.org/{z}/{x}/{y}.png, or a GeoPackage, MBTiles or vector file) is drawn under the map, BASEMAP_ATTRIBUTION printed under it. The officer, rank, unit and UNIT_CITY are required. Issued PDFs are signed (PAdES) with the officer&apos;s certificate: SIGNING_AUTHCFG (a QGIS PKI PKCS#12 configuration) or a smartcard (PKCS11_MODULE, PKCS11_SLOT, PKCS11_KEY_LABEL, the PIN from PKCS11_PIN_AUTHCFG), timestamped when TIMESTAMP_URL is given; a certificate expired, not yet valid or not made for signing is refused before anything is numbered. Nothing is kept if any input is wrong or the run is cancelled.</source>
+        <translation>Fait une réquisition judiciaire par propriétaire à partir de CAMERAS (le résultat de camreq:camerasnearincident, ou une sélection), chacune listant les caméras de ce propriétaire avec leurs créneaux, et écrit un PDF par réquisition, avec un extrait de carte, dans OUTPUT_FOLDER. Avec ISSUE, les réquisitions sont numérotées (sans trou par unité et par année) et mises en file pour camreq:sendrequisitions ; sinon elles restent des brouillons. AUTHORISATION_REF est obligatoire pour les enquêtes préliminaires et les informations judiciaires. ANSWER_DEADLINE vaut par défaut 48 heures, ou la première date d'effacement du propriétaire si elle est plus proche ; une échéance postérieure à cet effacement y est ramenée. Un créneau de caméra déjà couvert par une réquisition ouverte du même CASE_NUMBER est écarté et signalé (SKIPPED), sauf si REPEAT est coché. BASEMAP (une URI XYZ ou WMS comme type=xyz&amp;url=https://tile.openstreetmap.org/{z}/{x}/{y}.png, ou un fichier GeoPackage, MBTiles ou vecteur) est dessiné sous la carte, BASEMAP_ATTRIBUTION imprimé dessous. L'officier, son grade, l'unité et UNIT_CITY sont obligatoires. Les PDF émis sont signés (PAdES) avec le certificat de l'officier : SIGNING_AUTHCFG (une configuration PKI PKCS#12 de QGIS) ou une carte à puce (PKCS11_MODULE, PKCS11_SLOT, PKCS11_KEY_LABEL, le code PIN venant de PKCS11_PIN_AUTHCFG), horodatés quand TIMESTAMP_URL est donné ; un certificat expiré, pas encore valable ou non prévu pour signer est refusé avant toute numérotation. Rien n'est gardé si une entrée est fausse ou si l'exécution est annulée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/set_requisition_status.py" line="31"/>
+        <source>Records what happened to a requisition: issued → sent → acknowledged → footage_delivered, no_footage or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and BASEMAP), signed with the officer's certificate (SIGNING_AUTHCFG, or the PKCS11_ smartcard parameters). An issued requisition served another way (in person, fax, registered letter) is set to 'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the allowed ones. With STATUS=no_footage, NO_FOOTAGE_REASON says why (overwritten, camera_down, not_recording, not_in_view), counted by camreq:statistics. Each change is kept in the history with who, when and NOTE; history rows are never changed.</source>
+        <translation>Enregistre ce qu'il advient d'une réquisition : émise → envoyée → reçue → images remises, pas d'images ou refus (une réponse du propriétaire vaut aussi accusé de réception), ou annulée depuis tout statut ouvert. NUMBER est le numéro de la réquisition (2026-000123), ou l'identifiant d'un brouillon : passer un brouillon à « issued » le numérote, met son courriel en file et conserve son PDF émis dans la base de données (avec UNIT_ADDRESS, UNIT_CITY et BASEMAP), signé avec le certificat de l'officier (SIGNING_AUTHCFG, ou les paramètres PKCS11_ de la carte à puce). Une réquisition émise remise autrement (en main propre, par télécopie, par lettre recommandée) passe à « sent » avec une NOTE disant comment : son courriel n'est alors jamais envoyé. Les autres changements sont refusés avec ceux qui sont permis. Avec STATUS=no_footage, NO_FOOTAGE_REASON dit pourquoi (overwritten, camera_down, not_recording, not_in_view), ce que compte camreq:statistics. Chaque changement est gardé dans l'historique avec qui, quand et la NOTE ; l'historique n'est jamais modifié.</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="31"/>
+        <source>Verify a signed requisition</source>
+        <translation>Vérifier une réquisition signée</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="32"/>
+        <source>Checks a requisition PDF (INPUT): whether its electronic signature is intact (a file changed by one byte, re-saved or cut short fails), who signed it and when (the timestamp server&apos;s time when it has one), and whether the signer&apos;s certificate chains to a root of TRUST_ROOTS (a PEM bundle; empty: the system&apos;s store). With CONNECTION, it also says whether the file is the very one CamReq recorded when requisition number (read from the PDF&apos;s title) was issued, by its SHA-256. VALID is true when all of these hold.</source>
+        <translation>Vérifie le PDF d'une réquisition (INPUT) : si sa signature électronique est intacte (un fichier modifié d'un octet, réenregistré ou tronqué échoue), qui l'a signé et quand (l'heure du serveur d'horodatage quand il y en a une), et si le certificat du signataire remonte à une racine de TRUST_ROOTS (un fichier PEM ; vide : le magasin du système). Avec CONNECTION, il dit aussi si le fichier est exactement celui que CamReq a enregistré à l'émission de ce numéro de réquisition (lu dans le titre du PDF), par son SHA-256. VALID est vrai quand tout cela est vérifié.</translation>
     </message>
 </context>
 <context>
@@ -1148,29 +1308,59 @@
 <context>
     <name>CamreqAlgorithm</name>
     <message>
-        <location filename="../processing/algorithm.py" line="64"/>
+        <location filename="../processing/algorithm.py" line="67"/>
         <source>Database (QGIS PostgreSQL connection, or a connection string such as service=camreq)</source>
         <translation>Base de données (connexion PostgreSQL de QGIS, ou chaîne de connexion telle que service=camreq)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithm.py" line="77"/>
+        <location filename="../processing/algorithm.py" line="80"/>
         <source>Unit&apos;s address</source>
         <translation>Adresse de l'unité</translation>
     </message>
     <message>
-        <location filename="../processing/algorithm.py" line="77"/>
+        <location filename="../processing/algorithm.py" line="80"/>
         <source>Unit's city (Fait à …)</source>
         <translation>Ville de l'unité (Fait à …)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithm.py" line="77"/>
+        <location filename="../processing/algorithm.py" line="80"/>
         <source>Base map under the map extract (XYZ or WMS URI, or a file)</source>
         <translation>Fond de carte sous l'extrait de carte (URI XYZ ou WMS, ou un fichier)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithm.py" line="77"/>
+        <location filename="../processing/algorithm.py" line="80"/>
         <source>Base map attribution (printed under the map)</source>
         <translation>Attribution du fond de carte (imprimée sous la carte)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithm.py" line="106"/>
+        <source>Officer&apos;s certificate (QGIS authentication configuration, PKI PKCS#12)</source>
+        <translation>Certificat de l'officier (configuration d'authentification QGIS, PKI PKCS#12)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithm.py" line="106"/>
+        <source>Smartcard PIN (QGIS authentication configuration, Basic: its password)</source>
+        <translation>Code PIN de la carte (configuration d'authentification QGIS, Basic : son mot de passe)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithm.py" line="115"/>
+        <source>Smartcard PKCS#11 library (path)</source>
+        <translation>Bibliothèque PKCS#11 de la carte à puce (chemin)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithm.py" line="115"/>
+        <source>Smartcard key label</source>
+        <translation>Nom de la clé sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithm.py" line="115"/>
+        <source>Timestamp server (RFC 3161 URL; empty: no timestamp)</source>
+        <translation>Serveur d'horodatage (URL RFC 3161 ; vide : pas d'horodatage)</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithm.py" line="123"/>
+        <source>Smartcard slot (empty: the first holding the key)</source>
+        <translation>Lecteur de la carte (vide : le premier qui contient une carte)</translation>
     </message>
 </context>
 <context>
@@ -1260,22 +1450,22 @@
 <context>
     <name>CoreTask</name>
     <message>
-        <location filename="../dialogs/tasks.py" line="114"/>
+        <location filename="../dialogs/tasks.py" line="115"/>
         <source>{task} failed unexpectedly; the details are in the CamReq tab of the log panel.</source>
         <translation>{task} a échoué de façon inattendue ; le détail est dans l'onglet CamReq du journal des messages.</translation>
     </message>
     <message>
-        <location filename="../dialogs/tasks.py" line="125"/>
+        <location filename="../dialogs/tasks.py" line="126"/>
         <source>{task} was cancelled.</source>
         <translation>{task} a été annulée.</translation>
     </message>
     <message>
-        <location filename="../dialogs/tasks.py" line="65"/>
+        <location filename="../dialogs/tasks.py" line="66"/>
         <source>{label}: {message}</source>
         <translation>{label} : {message}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tasks.py" line="77"/>
+        <location filename="../dialogs/tasks.py" line="78"/>
         <source>{problem} Fix it in the CamReq settings.</source>
         <translation>{problem} Corrigez-le dans les paramètres CamReq.</translation>
     </message>
@@ -1283,77 +1473,77 @@
 <context>
     <name>CreateRequisitions</name>
     <message>
-        <location filename="../processing/create_requisitions.py" line="66"/>
+        <location filename="../processing/create_requisitions.py" line="70"/>
         <source>WeasyPrint is not installed or its libraries are missing: pip install weasyprint.</source>
         <translation>WeasyPrint n'est pas installé ou ses bibliothèques manquent : pip install weasyprint.</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="72"/>
+        <location filename="../processing/create_requisitions.py" line="76"/>
         <source>Cameras (result of camreq:camerasnearincident)</source>
         <translation>Caméras (résultat de camreq:camerasnearincident)</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="78"/>
+        <location filename="../processing/create_requisitions.py" line="82"/>
         <source>Case number (procédure)</source>
         <translation>Numéro de procédure</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="79"/>
+        <location filename="../processing/create_requisitions.py" line="83"/>
         <source>Investigation</source>
         <translation>Cadre d'enquête</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="87"/>
+        <location filename="../processing/create_requisitions.py" line="91"/>
         <source>Prosecutor&apos;s authorisation or commission rogatoire (preliminary, judicial)</source>
         <translation>Autorisation du procureur ou commission rogatoire (préliminaire, instruction)</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="95"/>
+        <location filename="../processing/create_requisitions.py" line="99"/>
         <source>Officer: {field}</source>
         <translation>Officier : {field}</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="102"/>
+        <location filename="../processing/create_requisitions.py" line="107"/>
         <source>Answer deadline (empty: 48 h, or the purge deadline if sooner)</source>
         <translation>Date limite de réponse (vide : 48 h, ou la date d'effacement si elle est plus proche)</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="108"/>
+        <location filename="../processing/create_requisitions.py" line="113"/>
         <source>Delivery format and means</source>
         <translation>Format et mode de remise</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="113"/>
+        <location filename="../processing/create_requisitions.py" line="118"/>
         <source>Issue now (else keep drafts)</source>
         <translation>Émettre maintenant (sinon garder des brouillons)</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="119"/>
+        <location filename="../processing/create_requisitions.py" line="124"/>
         <source>Folder for the PDFs</source>
         <translation>Dossier des PDF</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="120"/>
+        <location filename="../processing/create_requisitions.py" line="125"/>
         <source>Requisitions made</source>
         <translation>Réquisitions établies</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="159"/>
+        <location filename="../processing/create_requisitions.py" line="164"/>
         <source>{n}: {owner}, {c} camera window(s), {status}, PDF {path}</source>
         <translation>{n} : {owner}, {c} créneau(x) de caméra, {status}, PDF {path}</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="114"/>
+        <location filename="../processing/create_requisitions.py" line="119"/>
         <source>Repeat: ask again for windows an open requisition of the case covers</source>
         <translation>Répéter : redemander les créneaux déjà couverts par une réquisition ouverte de la procédure</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="125"/>
+        <location filename="../processing/create_requisitions.py" line="130"/>
         <source>Camera windows left out (already requested)</source>
         <translation>Créneaux de caméras écartés (déjà demandés)</translation>
     </message>
     <message>
-        <location filename="../processing/create_requisitions.py" line="153"/>
+        <location filename="../processing/create_requisitions.py" line="158"/>
         <source>Nothing left to request: no requisition was made.</source>
         <translation>Plus rien à demander : aucune réquisition n'a été faite.</translation>
     </message>
@@ -1763,67 +1953,67 @@
 <context>
     <name>RequisitionsTab</name>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="98"/>
+        <location filename="../dialogs/requisitions_tab.py" line="99"/>
         <source>Tick at least one camera in the New search tab.</source>
         <translation>Cochez au moins une caméra dans l'onglet Nouvelle recherche.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="101"/>
+        <location filename="../dialogs/requisitions_tab.py" line="102"/>
         <source>Give the case number (numéro de procédure).</source>
         <translation>Indiquez le numéro de procédure.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="103"/>
+        <location filename="../dialogs/requisitions_tab.py" line="104"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="199"/>
+        <location filename="../dialogs/requisitions_tab.py" line="212"/>
         <source>Making the requisitions and their PDFs, then sending them…</source>
         <translation>Création des réquisitions et de leurs PDF, puis envoi…</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="202"/>
+        <location filename="../dialogs/requisitions_tab.py" line="215"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="203"/>
+        <location filename="../dialogs/requisitions_tab.py" line="216"/>
         <source>CamReq requisitions</source>
         <translation>Réquisitions CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="220"/>
+        <location filename="../dialogs/requisitions_tab.py" line="233"/>
         <source>{n} requisition(s) not sent: they are issued and wait in the outbox; send them again from the Follow-up tab once the problem is solved.</source>
         <translation>{n} réquisition(s) non envoyée(s) : émises, elles attendent dans la file d'envoi ; renvoyez-les depuis l'onglet Suivi une fois le problème réglé.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="227"/>
+        <location filename="../dialogs/requisitions_tab.py" line="240"/>
         <source>{sent} of {total} requisitions sent.</source>
         <translation>{sent} réquisitions envoyées sur {total}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="237"/>
+        <location filename="../dialogs/requisitions_tab.py" line="250"/>
         <source>{n} sent to {owner} &lt;{email}&gt;</source>
         <translation>{n} envoyée à {owner} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="241"/>
+        <location filename="../dialogs/requisitions_tab.py" line="254"/>
         <source>{n} NOT sent: {owner} has no e-mail address; deliver the PDF by hand ({path})</source>
         <translation>{n} NON envoyée : {owner} n'a pas d'adresse électronique ; remettez le PDF en main propre ({path})</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="244"/>
+        <location filename="../dialogs/requisitions_tab.py" line="257"/>
         <source>{n} NOT sent to {owner} &lt;{email}&gt;: {answer}</source>
         <translation>{n} NON envoyée à {owner} &lt;{email}&gt; : {answer}</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="69"/>
+        <location filename="../dialogs/requisitions_tab.py" line="70"/>
         <source>Not set: fill in the officer in the settings.</source>
         <translation>Non renseigné : indiquez l'enquêteur dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="76"/>
+        <location filename="../dialogs/requisitions_tab.py" line="77"/>
         <source>{cameras} cameras ticked, {owners} owners: one requisition per owner.</source>
         <translation>{cameras} caméras cochées, {owners} propriétaires : une réquisition par propriétaire.</translation>
     </message>
@@ -1868,59 +2058,69 @@
         <translation>Créer et envoyer les réquisitions</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="52"/>
+        <location filename="../dialogs/requisitions_tab.py" line="53"/>
         <source>48 h, or the purge if sooner</source>
         <translation>48 h, ou l'effacement s'il est plus proche</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="217"/>
+        <location filename="../dialogs/requisitions_tab.py" line="230"/>
         <source>Nothing left to request: no requisition was made.</source>
         <translation>Plus rien à demander : aucune réquisition n'a été faite.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="244"/>
+        <location filename="../dialogs/requisitions_tab.py" line="257"/>
         <source>not tried, the sending stopped at the first failure</source>
         <translation>pas tentée, l'envoi s'est arrêté au premier échec</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="141"/>
+        <location filename="../dialogs/requisitions_tab.py" line="144"/>
         <source>Checking what will be requested…</source>
         <translation>Vérification de ce qui sera requis…</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="143"/>
+        <location filename="../dialogs/requisitions_tab.py" line="146"/>
         <source>CamReq requisitions to make</source>
         <translation>CamReq : réquisitions à établir</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="161"/>
+        <location filename="../dialogs/requisitions_tab.py" line="166"/>
         <source>Nothing sent.</source>
         <translation>Rien n'a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="170"/>
+        <location filename="../dialogs/requisitions_tab.py" line="183"/>
         <source>no e-mail: to serve by hand</source>
         <translation>pas d'e-mail : à remettre en main propre</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="172"/>
+        <location filename="../dialogs/requisitions_tab.py" line="185"/>
         <source>{owner} ({recipient}): {n} camera(s) {refs}; answer by {deadline}</source>
         <translation>{owner} ({recipient}) : {n} caméra(s) {refs} ; réponse avant le {deadline}</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="178"/>
+        <location filename="../dialogs/requisitions_tab.py" line="191"/>
         <source>Left out, already requested: {ref} (requisition {number})</source>
         <translation>Écartée, déjà requise : {ref} (réquisition {number})</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="184"/>
+        <location filename="../dialogs/requisitions_tab.py" line="197"/>
         <source>Send the requisitions?</source>
         <translation>Envoyer les réquisitions ?</translation>
     </message>
     <message>
-        <location filename="../dialogs/requisitions_tab.py" line="184"/>
+        <location filename="../dialogs/requisitions_tab.py" line="197"/>
         <source>{n} requisitions to {owners} owners will be issued and sent.</source>
         <translation>{n} réquisitions à {owners} propriétaires vont être établies et envoyées.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="172"/>
+        <source>Smartcard PIN</source>
+        <translation>Code PIN de la carte à puce</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/requisitions_tab.py" line="172"/>
+        <source>PIN of the card that signs the requisitions:</source>
+        <translation>Code PIN de la carte qui signe les réquisitions :</translation>
     </message>
 </context>
 <context>
@@ -2361,47 +2561,47 @@
 <context>
     <name>SetRequisitionStatus</name>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="46"/>
+        <location filename="../processing/set_requisition_status.py" line="47"/>
         <source>Requisition number (or draft id)</source>
         <translation>Numéro de la réquisition (ou identifiant du brouillon)</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="47"/>
+        <location filename="../processing/set_requisition_status.py" line="48"/>
         <source>New status</source>
         <translation>Nouveau statut</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="50"/>
+        <location filename="../processing/set_requisition_status.py" line="51"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="60"/>
+        <location filename="../processing/set_requisition_status.py" line="63"/>
         <source>Requisition number</source>
         <translation>Numéro de la réquisition</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="61"/>
+        <location filename="../processing/set_requisition_status.py" line="64"/>
         <source>Previous status</source>
         <translation>Statut précédent</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="62"/>
+        <location filename="../processing/set_requisition_status.py" line="65"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="82"/>
+        <location filename="../processing/set_requisition_status.py" line="86"/>
         <source>{n}: {a} → {b}</source>
         <translation>{n} : {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="78"/>
+        <location filename="../processing/set_requisition_status.py" line="82"/>
         <source>Issued {n}; its PDF is kept in the database</source>
         <translation>{n} émise ; son PDF est conservé dans la base de données</translation>
     </message>
     <message>
-        <location filename="../processing/set_requisition_status.py" line="51"/>
+        <location filename="../processing/set_requisition_status.py" line="52"/>
         <source>Why there is no footage (STATUS=no_footage)</source>
         <translation>Pourquoi il n'y a pas d'images (STATUS=no_footage)</translation>
     </message>
@@ -2499,44 +2699,104 @@
         <translation>Adresse d'expédition</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="199"/>
+        <location filename="../dialogs/settings_dialog.ui" line="291"/>
         <source>Search and display</source>
         <translation>Recherche et affichage</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="205"/>
+        <location filename="../dialogs/settings_dialog.ui" line="297"/>
         <source>Default radius</source>
         <translation>Rayon par défaut</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="225"/>
+        <location filename="../dialogs/settings_dialog.ui" line="317"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="232"/>
+        <location filename="../dialogs/settings_dialog.ui" line="324"/>
         <source>Investigator: the CamReq panel only. Analyst: also the registry and database tools.</source>
         <translation>Enquêteur : le panneau CamReq seul. Analyste : aussi les outils du registre et de la base.</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="239"/>
+        <location filename="../dialogs/settings_dialog.ui" line="331"/>
         <source>Base map</source>
         <translation>Fond de carte</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="246"/>
+        <location filename="../dialogs/settings_dialog.ui" line="338"/>
         <source>Any layer source QGIS opens, shown under the cameras and in the requisition maps: an XYZ or WMS URI (type=xyz&amp;url=…) or the path of a GeoPackage, MBTiles or vector file.</source>
         <translation>Toute source de couche que QGIS ouvre, affichée sous les caméras et sur les cartes des réquisitions : une URI XYZ ou WMS (type=xyz&amp;url=…) ou le chemin d'un fichier GeoPackage, MBTiles ou vecteur.</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="253"/>
+        <location filename="../dialogs/settings_dialog.ui" line="345"/>
         <source>Base map attribution</source>
         <translation>Source du fond de carte</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="260"/>
+        <location filename="../dialogs/settings_dialog.ui" line="352"/>
         <source>e.g. © OpenStreetMap contributors</source>
         <translation>ex. © les contributeurs d'OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="199"/>
+        <source>Electronic signature</source>
+        <translation>Signature électronique</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="205"/>
+        <source>Certificate (PKCS#12)</source>
+        <translation>Certificat (PKCS#12)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="212"/>
+        <source>A PKI PKCS#12 configuration of the QGIS authentication database holding the officer&apos;s certificate; leave empty to sign with a smartcard.</source>
+        <translation>Une configuration PKI PKCS#12 de la base d'authentification de QGIS contenant le certificat de l'officier ; laissez vide pour signer avec une carte à puce.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="219"/>
+        <source>Smartcard library</source>
+        <translation>Bibliothèque de la carte à puce</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="226"/>
+        <source>e.g. /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so</source>
+        <translation>p. ex. /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="233"/>
+        <source>Smartcard slot</source>
+        <translation>Lecteur de la carte</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="240"/>
+        <source>First card found</source>
+        <translation>Première carte trouvée</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="250"/>
+        <source>Smartcard key label</source>
+        <translation>Nom de la clé sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="260"/>
+        <source>Smartcard PIN</source>
+        <translation>Code PIN de la carte à puce</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="267"/>
+        <source>A Basic configuration whose password is the PIN; leave empty to type the PIN each time requisitions are issued.</source>
+        <translation>Une configuration Basic dont le mot de passe est le code PIN ; laissez vide pour saisir le code PIN à chaque émission de réquisitions.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="274"/>
+        <source>Timestamp server</source>
+        <translation>Serveur d'horodatage</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.ui" line="281"/>
+        <source>RFC 3161 URL (optional)</source>
+        <translation>URL RFC 3161 (facultatif)</translation>
     </message>
 </context>
 <context>
@@ -2585,6 +2845,134 @@
         <location filename="../processing/statistics.py" line="72"/>
         <source>Report written to {path}</source>
         <translation>Rapport écrit dans {path}</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyRequisition</name>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="42"/>
+        <source>Requisition PDF</source>
+        <translation>PDF de la réquisition</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="43"/>
+        <source>Database to compare with (optional: QGIS PostgreSQL connection or connection string)</source>
+        <translation>Base de données à comparer (facultatif : connexion PostgreSQL de QGIS ou chaîne de connexion)</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="51"/>
+        <source>Trusted root certificates (PEM bundle)</source>
+        <translation>Certificats racines de confiance (fichier PEM)</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="56"/>
+        <source>Valid: intact, trusted and (with CONNECTION) the recorded file</source>
+        <translation>Valide : intacte, de confiance et (avec CONNECTION) le fichier enregistré</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="56"/>
+        <source>Signature intact</source>
+        <translation>Signature intacte</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="56"/>
+        <source>Signer trusted</source>
+        <translation>Signataire de confiance</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="56"/>
+        <source>Signing time certified by a timestamp server</source>
+        <translation>Heure de signature certifiée par un serveur d'horodatage</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="63"/>
+        <source>Signer</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="63"/>
+        <source>Signing time (Paris)</source>
+        <translation>Heure de signature (Paris)</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="63"/>
+        <source>Requisition number</source>
+        <translation>Numéro de la réquisition</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="63"/>
+        <source>Recorded by CamReq (yes, no, not checked)</source>
+        <translation>Enregistré par CamReq (oui, non, non vérifié)</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="63"/>
+        <source>SHA-256 of the file</source>
+        <translation>SHA-256 du fichier</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="63"/>
+        <source>Problems found</source>
+        <translation>Problèmes trouvés</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="81"/>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>{path} ne peut pas être lu : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="87"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="87"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="87"/>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="88"/>
+        <source>SHA-256: {sha}</source>
+        <translation>SHA-256 : {sha}</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="89"/>
+        <source>Requisition number: {n}</source>
+        <translation>Numéro de la réquisition : {n}</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="89"/>
+        <source>none found</source>
+        <translation>aucun trouvé</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="91"/>
+        <source>Signed by {signer} on {time}{stamp}</source>
+        <translation>Signé par {signer} le {time}{stamp}</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="91"/>
+        <source> (timestamp server&apos;s time)</source>
+        <translation> (heure du serveur d'horodatage)</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="95"/>
+        <source>Recorded by CamReq: {recorded}</source>
+        <translation>Enregistré par CamReq : {recorded}</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="99"/>
+        <source>The requisition is valid.</source>
+        <translation>La réquisition est valide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/verify_requisition.py" line="101"/>
+        <source>The requisition is NOT valid.</source>
+        <translation>La réquisition n'est PAS valide.</translation>
     </message>
 </context>
 <context>
@@ -2770,19 +3158,29 @@
         <translation>La caméra ne voit pas le lieu</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="187"/>
+        <location filename="../core/vocabulary.py" line="194"/>
         <source>High</source>
         <translation>Grave</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="188"/>
+        <location filename="../core/vocabulary.py" line="195"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.py" line="189"/>
+        <location filename="../core/vocabulary.py" line="196"/>
         <source>Low</source>
         <translation>Faible</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="183"/>
+        <source>Signed when a certificate is configured</source>
+        <translation>Signées quand un certificat est configuré</translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.py" line="184"/>
+        <source>Always signed: issuing without a certificate is refused</source>
+        <translation>Toujours signées : l'émission sans certificat est refusée</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,8 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
 )
@@ -16,6 +18,7 @@ from qgis.PyQt.QtCore import QT_TR_NOOP
 
 from ..core.inputs import refuse_nul
 from ..core.map_extract import basemap_of
+from ..core.signing import SigningSource
 from ..core.translation import tr_for
 from ..errors import CamreqError
 from ..settings import Settings
@@ -94,6 +97,46 @@ class CamreqAlgorithm(QgsProcessingAlgorithm):
                 self.parameterAsString(parameters, "BASEMAP_ATTRIBUTION", context),
             ),
         }
+
+    def add_signing_parameters(self, settings: Settings) -> None:
+        """Add where the officer's certificate is (a QGIS PKCS#12 authcfg, or a smartcard) and TIMESTAMP_URL.
+
+        The settings fill in the defaults; no PIN is ever a parameter (PKCS11_PIN_AUTHCFG names where it is).
+        """
+        for name, label in (
+            ("SIGNING_AUTHCFG", self.tr("Officer's certificate (QGIS authentication configuration, PKI PKCS#12)")),
+            ("PKCS11_PIN_AUTHCFG", self.tr("Smartcard PIN (QGIS authentication configuration, Basic: its password)")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterAuthConfig(
+                    name, label, defaultValue=getattr(settings, name.lower()), optional=True
+                )
+            )
+        for name, label in (
+            ("PKCS11_MODULE", self.tr("Smartcard PKCS#11 library (path)")),
+            ("PKCS11_KEY_LABEL", self.tr("Smartcard key label")),
+            ("TIMESTAMP_URL", self.tr("Timestamp server (RFC 3161 URL; empty: no timestamp)")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterString(name, label, defaultValue=getattr(settings, name.lower()), optional=True)
+            )
+        slot = QgsProcessingParameterNumber(
+            "PKCS11_SLOT", self.tr("Smartcard slot (empty: the first holding the key)"), optional=True, minValue=0
+        )
+        slot.setDefaultValue(settings.pkcs11_slot if settings.pkcs11_slot >= 0 else None)
+        self.addParameter(slot)
+
+    def signing_value(self, parameters: dict[str, Any], context: QgsProcessingContext) -> SigningSource:
+        """Return where the officer's certificate is, from the signing parameters."""
+        slot = parameters.get("PKCS11_SLOT")
+        return SigningSource(
+            authcfg=self.parameterAsString(parameters, "SIGNING_AUTHCFG", context),
+            pkcs11_module=self.parameterAsString(parameters, "PKCS11_MODULE", context),
+            pkcs11_slot=None if slot in (None, "") else self.parameterAsInt(parameters, "PKCS11_SLOT", context),
+            pkcs11_key_label=self.parameterAsString(parameters, "PKCS11_KEY_LABEL", context),
+            pin_authcfg=self.parameterAsString(parameters, "PKCS11_PIN_AUTHCFG", context),
+            timestamp_url=self.parameterAsString(parameters, "TIMESTAMP_URL", context),
+        )
 
     def connection_value(self, parameters: dict[str, Any], context: QgsProcessingContext) -> str:
         """Return the CONNECTION value as given."""

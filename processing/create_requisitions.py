@@ -56,7 +56,11 @@ class CreateRequisitions(CamreqAlgorithm):
         "out and reported (SKIPPED) unless REPEAT is ticked. BASEMAP (an XYZ or WMS URI such as "
         "type=xyz&url=https://tile.openstreetmap.org/{z}/{x}/{y}.png, or a GeoPackage, MBTiles or vector file) is "
         "drawn under the map, BASEMAP_ATTRIBUTION printed under it. The officer, rank, unit and UNIT_CITY are "
-        "required. Nothing is kept if any input is wrong or the run is cancelled."
+        "required. Issued PDFs are signed (PAdES) with the officer's certificate: SIGNING_AUTHCFG (a QGIS PKI "
+        "PKCS#12 configuration) or a smartcard (PKCS11_MODULE, PKCS11_SLOT, PKCS11_KEY_LABEL, the PIN from "
+        "PKCS11_PIN_AUTHCFG), timestamped when TIMESTAMP_URL is given; a certificate expired, not yet valid or "
+        "not made for signing is refused before anything is numbered. Nothing is kept if any input is wrong or "
+        "the run is cancelled."
     )
 
     def canExecute(self) -> tuple[bool, str]:  # noqa: N802
@@ -99,6 +103,7 @@ class CreateRequisitions(CamreqAlgorithm):
                 )
             )  # fmt: skip
         self.add_document_parameters(settings)
+        self.add_signing_parameters(settings)
         self.addParameter(
             QgsProcessingParameterDateTime(
                 "ANSWER_DEADLINE", self.tr("Answer deadline (empty: 48 h, or the purge deadline if sooner)"),
@@ -145,7 +150,7 @@ class CreateRequisitions(CamreqAlgorithm):
         run = create_requisitions(
             self.connection_value(parameters, context), cameras, form,
             self.parameterAsBoolean(parameters, "ISSUE", context), folder, feedback,
-            self.parameterAsBoolean(parameters, "REPEAT", context),
+            self.parameterAsBoolean(parameters, "REPEAT", context), self.signing_value(parameters, context),
         )  # fmt: skip
         for notice in run.plan.notices():
             feedback.pushWarning(notice)

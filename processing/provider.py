@@ -22,6 +22,7 @@ from .select_cameras_near_incident import SelectCamerasNearIncident
 from .send_requisitions import SendRequisitions
 from .set_requisition_status import SetRequisitionStatus
 from .statistics import Statistics
+from .verify_requisition import VerifyRequisition
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "camreq.svg"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -57,6 +58,7 @@ class CamreqProvider(QgsProcessingProvider):
             CreateRequisitions(),
             SendRequisitions(),
             SetRequisitionStatus(),
+            VerifyRequisition(),
             DueRequisitions(),
             Statistics(),
             CheckRegistry(),

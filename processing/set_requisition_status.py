@@ -33,7 +33,8 @@ class SetRequisitionStatus(CamreqAlgorithm):
         "or refused (an owner's answer also counts as acknowledging), or cancelled from any open status. "
         "NUMBER is the requisition number (2026-000123), or a draft's id: setting a draft to 'issued' numbers "
         "it, queues its e-mail and stores its issued PDF in the database (with UNIT_ADDRESS, UNIT_CITY and "
-        "BASEMAP). An issued requisition served another way (in person, fax, registered letter) is set to "
+        "BASEMAP), signed with the officer's certificate (SIGNING_AUTHCFG, or the PKCS11_ smartcard "
+        "parameters). An issued requisition served another way (in person, fax, registered letter) is set to "
         "'sent' with a NOTE saying how: its e-mail is then never sent. Other changes are refused with the "
         "allowed ones. With STATUS=no_footage, NO_FOOTAGE_REASON says why (overwritten, camera_down, not_recording, "
         "not_in_view), counted by camreq:statistics. Each change is kept in the history with who, when and NOTE; "
@@ -56,7 +57,9 @@ class SetRequisitionStatus(CamreqAlgorithm):
         )
         reason.setUsesStaticStrings(True)
         self.addParameter(reason)
-        self.add_document_parameters(Settings.load())
+        settings = Settings.load()
+        self.add_document_parameters(settings)
+        self.add_signing_parameters(settings)
         self.addOutput(QgsProcessingOutputString("NUMBER", self.tr("Requisition number")))
         self.addOutput(QgsProcessingOutputString("PREVIOUS_STATUS", self.tr("Previous status")))
         self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
@@ -72,8 +75,9 @@ class SetRequisitionStatus(CamreqAlgorithm):
         if status == RequisitionStatus.ISSUED:
             documents = self.document_values(parameters, context)
             issued = issue_draft(
-                connection, reference, documents["unit_address"], documents["unit_city"], note, documents["basemap"]
-            )
+                connection, reference, documents["unit_address"], documents["unit_city"], note, documents["basemap"],
+                self.signing_value(parameters, context),
+            )  # fmt: skip
             number, previous = issued.number, "draft"
             feedback.pushInfo(self.tr("Issued {n}; its PDF is kept in the database").format(n=number))
         else:

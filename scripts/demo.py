@@ -21,6 +21,10 @@ SEARCH_OUTPUT = DEMO_DIR / "cameras_near_incident.geojson"  # the search result 
 DATABASE = "camreq_demo"
 CONNECTION = f"dbname={DATABASE}"
 SHOWN_ROWS = 25
+AUTH_DIR = DEMO_DIR / "qgis-auth"  # the demo's own QGIS authentication database, unlocked by its password file
+os.environ["QGIS_AUTH_DB_DIR_PATH"] = str(AUTH_DIR)
+os.environ["QGIS_AUTH_PASSWORD_FILE"] = str(AUTH_DIR / "master-password")
+SIGNING = {}  # SIGNING_AUTHCFG once make_demo_certificate() stored the officer's certificate
 YES_NO = {True: "yes", False: "no", None: ""}
 
 
@@ -219,8 +223,47 @@ def search_cameras() -> None:
     print(psql("SELECT id, searched_by, reason, distance_m, incident_count, result_count FROM camreq.searches"))
 
 
+def make_demo_certificate() -> None:
+    """Make a demo certificate authority (demo/ca.pem) and the officer's certificate, kept in QGIS's auth database."""
+    import secrets
+    import shutil
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    sys.path.insert(0, str(ROOT / "build" / "plugins"))
+    from camreq.core import demo_pki
+
+    shutil.rmtree(AUTH_DIR, ignore_errors=True)
+    AUTH_DIR.mkdir(parents=True, mode=0o700)
+    master, p12_password = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+    password_file = Path(os.environ["QGIS_AUTH_PASSWORD_FILE"])
+    password_file.touch(mode=0o600)
+    password_file.write_text(master, encoding="utf-8")
+    authority = demo_pki.authority("CamReq demo CA")
+    officer = demo_pki.officer(authority, "Claire Martin")
+    (DEMO_DIR / "ca.pem").write_bytes(authority.pem())
+    p12 = AUTH_DIR / "claire-martin.p12"
+    p12.touch(mode=0o600)
+    p12.write_bytes(officer.pkcs12(authority, p12_password.encode()))
+    app = QgsApplication([], False)
+    app.initQgis()
+    QgsApplication.authManager().setMasterPassword(master, True)  # a new database takes it as its master password
+    config = QgsAuthMethodConfig("PKI-PKCS#12")
+    config.setName("Claire Martin (demo)")
+    config.setConfig("certpath", str(p12))
+    config.setConfig("certpass", p12_password)
+    if not QgsApplication.authManager().storeAuthenticationConfig(config)[0]:
+        sys.exit("the demo certificate could not be stored in the QGIS authentication database")
+    SIGNING["SIGNING_AUTHCFG"] = config.id()
+    app.exitQgis()
+    print(f"demo/ca.pem: {authority.certificate.subject.rfc4514_string()}")
+    print(f"officer's certificate: {officer.certificate.subject.rfc4514_string()}")
+    print(f"QGIS authentication configuration {config.id()} (PKI PKCS#12) in {AUTH_DIR.relative_to(ROOT)}")
+
+
 def create_requisitions() -> None:
-    """Create and issue one requisition per owner of the sample incident's cameras, PDFs in demo/."""
+    """Create, issue and sign one requisition per owner of the sample incident's cameras, PDFs in demo/."""
     outputs = qgis_process(
         "camreq:createrequisitions", CONNECTION=CONNECTION, CAMERAS=str(SEARCH_OUTPUT), CASE_NUMBER="2026/004517",
         INVESTIGATION="flagrance", OFFICER_NAME="Claire Martin", OFFICER_RANK="Capitaine de police",
@@ -229,10 +272,21 @@ def create_requisitions() -> None:
         UNIT_CITY="Grenoble", BASEMAP=str(SAMPLE_STREETS),
         BASEMAP_ATTRIBUTION=json.loads(SAMPLE_STREETS.read_text(encoding="utf-8"))["attribution"],
         ISSUE="true", OUTPUT_FOLDER=str(DEMO_DIR / "requisitions"),
-        OUTPUT=str(DEMO_DIR / "requisitions_made.csv"),
+        OUTPUT=str(DEMO_DIR / "requisitions_made.csv"), **SIGNING,
     )["results"]  # fmt: skip
     print(f"PDFs in {Path(outputs['OUTPUT_FOLDER']).relative_to(ROOT)}:")
     print((DEMO_DIR / "requisitions_made.csv").read_text(encoding="utf-8"))
+
+
+def verify_requisition() -> None:
+    """Verify one signed PDF as its owner would: signature, signer, time, chain to demo/ca.pem, CamReq's record."""
+    pdf = sorted((DEMO_DIR / "requisitions").glob("*.pdf"))[0]
+    outputs = qgis_process(
+        "camreq:verifyrequisition", INPUT=str(pdf), TRUST_ROOTS=str(DEMO_DIR / "ca.pem"), CONNECTION=CONNECTION
+    )["results"]  # fmt: skip
+    print(f"{pdf.relative_to(ROOT)}:")
+    for name in ("VALID", "INTACT", "TRUSTED", "SIGNER", "SIGNED_AT", "NUMBER", "RECORDED", "SHA256", "PROBLEMS"):
+        print(f"  {name}: {outputs[name]}")
 
 
 def send_requisitions() -> None:
@@ -351,7 +405,9 @@ STEPS = [
     import_osm_sample,
     owner_counts,
     search_cameras,
+    make_demo_certificate,
     create_requisitions,
+    verify_requisition,
     send_requisitions,
     give_roles,
     add_history,

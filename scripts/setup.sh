@@ -11,6 +11,7 @@ packages=(
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core  # WeasyPrint
     pyqt5-dev-tools qttools5-dev-tools          # pylupdate5 and lrelease for the translations
     redis-server                                # addok, the peer of bench/addresses.py
+    softhsm2 poppler-utils                      # a PKCS#11 token for the signing tests; pdftoppm
 )
 missing=()
 for package in "${packages[@]}"; do

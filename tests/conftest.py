@@ -54,8 +54,11 @@ def camreq_processing(qgis_processing):
 
 
 @pytest.fixture
-def basic_authcfg(qgis_app):
-    """Return a function storing a Basic QGIS authentication configuration (username, password) and returning its id."""
+def stored_authcfg(qgis_app):
+    """Return a function storing a QGIS authentication configuration (method, name, its values) and returning its id.
+
+    The configurations go to the test profile's real authentication database, under a master password.
+    """
     from qgis.core import QgsApplication, QgsAuthMethodConfig
 
     manager = QgsApplication.authManager()
@@ -63,11 +66,11 @@ def basic_authcfg(qgis_app):
     assert manager.setMasterPassword("camreq-tests", True)
     stored = []
 
-    def store(username: str, password: str) -> str:
-        config = QgsAuthMethodConfig("Basic")
-        config.setName(f"camreq {username}")
-        config.setConfig("username", username)
-        config.setConfig("password", password)
+    def store(method: str, name: str, **values: str) -> str:
+        config = QgsAuthMethodConfig(method)
+        config.setName(name)
+        for key, value in values.items():
+            config.setConfig(key, value)
         assert manager.storeAuthenticationConfig(config)[0]
         stored.append(config.id())
         return config.id()
@@ -75,3 +78,11 @@ def basic_authcfg(qgis_app):
     yield store
     for config_id in stored:
         manager.removeAuthenticationConfig(config_id)
+
+
+@pytest.fixture
+def basic_authcfg(stored_authcfg):
+    """Return a function storing a Basic QGIS authentication configuration (username, password) and returning its id."""
+    return lambda username, password: stored_authcfg(
+        "Basic", f"camreq {username}", username=username, password=password
+    )

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from camreq.core import demo_pki
 from camreq.db import schema
 from camreq.db.connection import connect
+from cryptography.hazmat.primitives import serialization
 from psycopg2.sql import SQL, Identifier
 
 TEMPLATE = "camreq_template"
@@ -578,3 +582,84 @@ def addresses_db(db, ban_file, import_addresses) -> str:
     outputs, rejected = import_addresses(db, ban_file(ban_rows()))
     assert rejected == [] and outputs["IMPORTED"] == len(ban_rows())
     return db
+
+
+# Signing: a test certificate authority, officers' PKCS#12 files in the real QGIS authentication database, a SoftHSM2
+# token (tests/db/test_requisition_signatures.py, tests/db/test_dock_flow.py).
+P12_PASSWORD = "p12-secret-Zq8"
+PIN = "482915"
+SOFTHSM = Path("/usr/lib/softhsm/libsofthsm2.so")
+
+
+@pytest.fixture(scope="session")
+def signing_secrets() -> dict[str, str]:
+    """Return the secrets the signing fixtures use: the PKCS#12 password ('p12') and the token's PIN ('pin')."""
+    return {"p12": P12_PASSWORD, "pin": PIN}
+
+
+@pytest.fixture(scope="module")
+def ca() -> demo_pki.Identity:
+    """Return the tests' certificate authority."""
+    return demo_pki.authority("CamReq test CA")
+
+
+@pytest.fixture(scope="module")
+def ca_pem(ca, tmp_path_factory) -> str:
+    """Return the path of the CA certificate as a PEM bundle."""
+    path = tmp_path_factory.mktemp("roots") / "ca.pem"
+    path.write_bytes(ca.pem())
+    return str(path)
+
+
+@pytest.fixture
+def pkcs12_authcfg(stored_authcfg, tmp_path):
+    """Return a function storing an identity as a PKI PKCS#12 configuration in the real QGIS auth db; its id."""
+
+    def store(identity: demo_pki.Identity, authority: demo_pki.Identity) -> str:
+        path = tmp_path / f"{identity.certificate.serial_number}.p12"
+        path.write_bytes(identity.pkcs12(authority, P12_PASSWORD.encode()))
+        return stored_authcfg("PKI-PKCS#12", "camreq officer", certpath=str(path), certpass=P12_PASSWORD)
+
+    return store
+
+
+@pytest.fixture(scope="module")
+def token(ca, tmp_path_factory) -> dict:
+    """Return a real SoftHSM2 token holding the officer's key and certificate (label 'officer'), PIN PIN."""
+    if not SOFTHSM.exists():
+        pytest.fail("apt-get install -y softhsm2 (scripts/setup.sh installs it)")
+    folder = tmp_path_factory.mktemp("softhsm")
+    (folder / "tokens").mkdir()
+    conf = folder / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\n")
+    os.environ["SOFTHSM2_CONF"] = str(conf)  # read by the library when it is first loaded in this process
+    identity = demo_pki.officer(ca, "Claire Martin (carte agent)")
+    key = folder / "key.pem"
+    key.write_bytes(identity.key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))  # fmt: skip
+    util = ["softhsm2-util", "--pin", PIN]
+    subprocess.run([*util, "--init-token", "--free", "--label", "camreq", "--so-pin", "918273"], check=True,
+                   capture_output=True)  # fmt: skip
+    subprocess.run([*util, "--import", str(key), "--token", "camreq", "--label", "officer", "--id", "01"],
+                   check=True, capture_output=True)  # fmt: skip
+    key.unlink()
+    import pkcs11
+    from pkcs11 import Attribute, CertificateType, ObjectClass
+
+    with pkcs11.lib(str(SOFTHSM)).get_token(token_label="camreq").open(user_pin=PIN, rw=True) as session:
+        session.create_object({
+            Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+            Attribute.TOKEN: True, Attribute.LABEL: "officer", Attribute.ID: b"\x01",
+            Attribute.VALUE: identity.certificate.public_bytes(serialization.Encoding.DER),
+            Attribute.SUBJECT: identity.certificate.subject.public_bytes(),
+            Attribute.ISSUER: identity.certificate.issuer.public_bytes(),
+            Attribute.SERIAL_NUMBER: asn1_integer(identity.certificate.serial_number),
+        })  # fmt: skip
+    return {"PKCS11_MODULE": str(SOFTHSM), "PKCS11_KEY_LABEL": "officer"}
+
+
+def asn1_integer(value: int) -> bytes:
+    """Return value DER-encoded, as PKCS#11 stores a certificate's serial number."""
+    from asn1crypto.core import Integer
+
+    return Integer(value).dump()

@@ -9,13 +9,14 @@ from __future__ import annotations
 import io
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY, QgsRectangle
 from qgis.PyQt.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QMessageBox, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 SAMPLE_INCIDENT = "45.1885 5.7245"  # place Grenette, Grenoble: the demo's sample incident
 CASE = "2026/004517"
@@ -58,13 +59,14 @@ def open_panel(qgis_canvas, qgis_iface, tmp_path):
     qgis_canvas.setExtent(QgsRectangle(912500, 6457500, 914500, 6459000))
     built = []
 
-    def build(connection: str, smtp_port: int = 25):
+    def build(connection: str, smtp_port: int = 25, **changes):
         qgis_iface.messageBar().clear_messages()
         settings = Settings(
             connection=connection, officer_name="Claire Martin", officer_rank="Capitaine",
             officer_unit="SD Grenoble", officer_email="claire.martin@example.org", officer_phone="04 65 71 40 12",
             unit_city="Grenoble",
             smtp_host="127.0.0.1", smtp_port=smtp_port, smtp_security="none", smtp_from="requisitions@example.org",
+            **changes,
         )  # fmt: skip
         tools = PointTool(qgis_canvas), RouteTool(qgis_canvas)
         panel = CamreqDock(qgis_canvas, qgis_iface.messageBar(), *tools, settings)
@@ -229,6 +231,58 @@ def test_ticked_cameras_become_requisitions_with_pdfs_sent_to_the_smtp_server(op
     report = panel.requisitions.sendReport.toPlainText()
     assert report.count(" sent to ") == len(emailed)
     wait_until(lambda: panel.followup.model.rowCount() == len(owners), "the follow-up list")
+
+
+class PinAnswer:
+    """Types pin into the PIN dialog each time one shows, as the investigator would; counts the dialogs."""
+
+    def __init__(self, pin: str) -> None:
+        """Watch for the dialog from now on."""
+        self.pin = pin
+        self.asked = 0
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._answer)
+        self.timer.start(20)
+
+    def _answer(self) -> None:
+        """Type the PIN and press OK in a PIN dialog showing."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QInputDialog) and widget.isVisible():
+                self.asked += 1
+                widget.setTextValue(self.pin)
+                widget.accept()
+
+    def stop(self) -> None:
+        """Stop watching."""
+        self.timer.stop()
+
+
+def test_the_panel_signs_with_the_smartcard_of_the_settings_asking_for_its_pin_and_keeping_it_nowhere(
+    open_panel, sample_db, sql, smtp_server, token, ca, signing_secrets
+):
+    from asn1crypto import x509
+    from camreq.core.verification import verify_pdf
+    from cryptography.hazmat.primitives import serialization
+    from qgis.core import QgsSettings
+
+    _handler, port = smtp_server()
+    panel = open_panel(
+        sample_db, port, pkcs11_module=token["PKCS11_MODULE"], pkcs11_key_label=token["PKCS11_KEY_LABEL"]
+    )
+    search(panel)
+    answer = PinAnswer(signing_secrets["pin"])
+    try:
+        create_and_send(panel)
+    finally:
+        answer.stop()
+    assert answer.asked == 1
+    root = x509.Certificate.load(ca.certificate.public_bytes(serialization.Encoding.DER))
+    pdfs = [bytes(pdf) for (pdf,) in sql(sample_db, "SELECT pdf FROM camreq.requisition_documents WHERE issued")]
+    assert pdfs and all(verify_pdf(pdf, [root]).valid() for pdf in pdfs)
+    assert "carte agent" in verify_pdf(pdfs[0], [root]).signer
+    QgsSettings().sync()
+    assert signing_secrets["pin"] not in Path(QgsSettings().fileName()).read_text(errors="replace")
+    assert signing_secrets["pin"] not in panel.requisitions.sendReport.toPlainText()
 
 
 def test_create_and_send_first_shows_each_owner_with_recipient_and_cameras_and_cancel_sends_nothing(

@@ -60,6 +60,7 @@ MATRIX = [
     ("schema_version", "delete", "DELETE FROM camreq.schema_version", NOBODY),
     ("settings", "select", "SELECT * FROM camreq.settings", CAMREQ),
     ("settings", "update", "UPDATE camreq.settings SET srid = srid", NOBODY),
+    ("settings", "update policy", "UPDATE camreq.settings SET signing_policy = 'required'", ADMIN),
     ("settings", "delete", "DELETE FROM camreq.settings", NOBODY),
     ("camera_types", "select", "SELECT * FROM camreq.camera_types", CAMREQ),
     (

@@ -14,6 +14,7 @@ from camreq.core.vocabulary import (
     OwnerKind,
     RecordingMode,
     RequisitionStatus,
+    SigningPolicy,
     legal_table,
 )
 
@@ -44,6 +45,7 @@ def allowed_values(sql, db: str, table: str, column: str) -> list[str]:
         (CameraStatus, "cameras", "status"),
         (RecordingMode, "cameras", "recording_mode"),
         (Investigation, "requisitions", "investigation"),
+        (SigningPolicy, "settings", "signing_policy"),
     ],
 )
 def test_each_enum_allows_what_its_check_constraint_allows(db, sql, vocabulary, table, column):

@@ -36,6 +36,12 @@ def full_settings(authcfg: str) -> Settings:
         smtp_authcfg=authcfg,
         smtp_from="sd38@interieur.example",
         default_radius_m=150,
+        signing_authcfg=authcfg,
+        pkcs11_module="/usr/lib/softhsm/libsofthsm2.so",
+        pkcs11_slot=2,
+        pkcs11_key_label="signature",
+        pkcs11_pin_authcfg=authcfg,
+        timestamp_url="http://horodatage.interieur.example/tsa",
     )
 
 
