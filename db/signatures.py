@@ -18,8 +18,8 @@ def signing_policy(cursor: Cursor) -> str:
 def issued_hashes(cursor: Cursor, number: str) -> list[str]:
     """Return the SHA-256 of the issued documents of the requisitions numbered number that this login may see."""
     cursor.execute(
-        """SELECT d.sha256 FROM camreq.requisition_documents d JOIN camreq.requisitions r ON r.id = d.requisition_id
-           WHERE r.number = %s AND d.issued ORDER BY d.id""",
+        """SELECT d.sha256 FROM camreq.my_requisition_documents() d JOIN camreq.my_requisitions() r
+           ON r.id = d.requisition_id WHERE r.number = %s AND d.issued ORDER BY d.id""",
         (number,),
     )
     return [row[0] for row in cursor.fetchall()]
