@@ -597,13 +597,13 @@ def signing_secrets() -> dict[str, str]:
     return {"p12": P12_PASSWORD, "pin": PIN}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def ca() -> demo_pki.Identity:
     """Return the tests' certificate authority."""
     return demo_pki.authority("CamReq test CA")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def ca_pem(ca, tmp_path_factory) -> str:
     """Return the path of the CA certificate as a PEM bundle."""
     path = tmp_path_factory.mktemp("roots") / "ca.pem"
@@ -623,9 +623,12 @@ def pkcs12_authcfg(stored_authcfg, tmp_path):
     return store
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def token(ca, tmp_path_factory) -> dict:
-    """Return a real SoftHSM2 token holding the officer's key and certificate (label 'officer'), PIN PIN."""
+    """Return a real SoftHSM2 token holding the officer's key and certificate (label 'officer'), PIN PIN.
+
+    One per test run: the SoftHSM2 library reads its configuration once per process.
+    """
     if not SOFTHSM.exists():
         pytest.fail("apt-get install -y softhsm2 (scripts/setup.sh installs it)")
     folder = tmp_path_factory.mktemp("softhsm")
