@@ -15,6 +15,7 @@ from ..errors import CamreqError
 from ..settings import Settings
 from .fields import accept_any_length, field_name, typed_text
 
+SCREEN_MARGIN_PX = 80  # left for the window's title bar and the desktop's panels
 FORM: type = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))[0]  # typed: mypy then accepts it as a base class
 
 
@@ -47,6 +48,17 @@ class SettingsDialog(QDialog, FORM):
         self.buttonBox.accepted.connect(self.accept)
         self.buttonBox.rejected.connect(self.reject)
         self.show_settings(settings)
+        self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """Open tall enough to show every group, within the screen: the groups scroll on a smaller one."""
+        groups, screen = self.scrollContents.sizeHint(), self.screen().availableGeometry()
+        bar = self.scrollArea.verticalScrollBar().sizeHint().width()
+        rest = self.sizeHint().height() - self.scrollArea.sizeHint().height()  # message bar, buttons, margins
+        self.resize(
+            min(groups.width() + bar + 2 * self.layout().spacing() + 24, screen.width()),
+            min(groups.height() + rest, screen.height() - SCREEN_MARGIN_PX),
+        )
 
     def show_settings(self, settings: Settings) -> None:
         """Fill the form with settings."""

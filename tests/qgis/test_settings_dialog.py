@@ -160,3 +160,16 @@ def test_a_password_typed_in_the_connection_field_is_refused_and_never_saved(qgi
     QgsSettings().sync()
     with open(QgsSettings().fileName(), encoding="utf-8") as saved:
         assert SECRET not in saved.read()
+
+
+def test_the_dialog_fits_the_screen_and_its_groups_scroll_into_view():
+    dialog = SettingsDialog(Settings())
+    dialog.show()
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= screen.height()
+    assert dialog.scrollArea.height() < dialog.scrollContents.sizeHint().height()  # taller than the screen: scrolls
+    last = dialog.timestampUrlEdit
+    dialog.scrollArea.ensureWidgetVisible(last)
+    shown = last.mapTo(dialog.scrollArea.viewport(), last.rect().bottomLeft())
+    assert 0 <= shown.y() <= dialog.scrollArea.viewport().height()
+    dialog.close()
