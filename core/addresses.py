@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -167,7 +168,9 @@ def checked_row(values: dict[str, str]) -> tuple:
                 raise BanRowError(f"{name} contains a NUL character (\\x00), which cannot be stored")
             if "\ufffd" in value:
                 raise BanRowError(f"{name} is not UTF-8 text")
-    get = {name: (values.get(name) or "").strip() for name in BAN_COLUMNS}
+    get = {
+        name: (values.get(name) or "").strip() for name in db.STAGED_COLUMNS[:-1]
+    }  # the BAN columns staged (all but "rejected")
     if not BAN_ID.fullmatch(get["id"]):
         raise BanRowError(f"id {_shown(get['id'])} is not a BAN id (letters, digits, _ and -)")
     if not NUMERO.fullmatch(get["numero"]):
@@ -219,7 +222,7 @@ def import_addresses(
     """Load or refresh the communes of the rows in the caller's transaction; report each refused row."""
     result = AddressImportResult()
     seen: set[str] = set()
-    batch: list[str] = []
+    batch: list[tuple] = []
     with conn.cursor() as cursor:
         db.create_staging(cursor)
         for number, values in rows:
@@ -234,16 +237,16 @@ def import_addresses(
                 reject(number, values, str(error))
                 kept = _kept_key(values, seen)
                 if kept is not None:  # the stored version of a refused row stays
-                    batch.append(_copy_line((*kept, *(None,) * 7, True)))
+                    batch.append((*kept, *(None,) * 7, True))
                     seen.add(kept[0])
                 continue
             seen.add(staged[0])
             result.loaded += 1
-            batch.append(_copy_line(staged))
+            batch.append(staged)
             if len(batch) >= COPY_BATCH:
-                db.copy_staged(cursor, "".join(batch))
+                db.copy_staged(cursor, _csv(batch))
                 batch.clear()
-        db.copy_staged(cursor, "".join(batch))
+        db.copy_staged(cursor, _csv(batch))
         result.imported, result.updated, result.removed, result.communes = db.apply_staged(cursor)
     return result
 
@@ -324,23 +327,11 @@ def _kept_key(values: dict[str, str], seen: set[str]) -> tuple[str, None, None, 
     return ban_id, None, None, None, None, None, insee
 
 
-def _copy_line(values: tuple) -> str:
-    """Return one row in PostgreSQL COPY text format."""
-    return "\t".join(_copy_value(value) for value in values) + "\n"
-
-
-def _copy_value(value: object) -> str:
-    """Return one value in COPY text format: \\N for NULL, backslash escapes for the separators."""
-    if value is None:
-        return "\\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, float):
-        return repr(value)
-    text = str(value)
-    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
-        text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    return text
+def _csv(rows: list[tuple]) -> str:
+    """Return rows in CSV format, None as an unquoted empty value (NULL for COPY; no stored text is empty)."""
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)
+    return text.getvalue()
 
 
 def _shown(text: str, width: int = 40) -> str:

@@ -2,8 +2,8 @@
 --
 -- The search first reads which words of the text name a commune (or which postcode it holds), then compares the
 -- other words with the street names of those communes only: the commune's words no longer share trigrams with
--- every street of the commune. Where the text names no commune, or none of its streets matches, every street is
--- compared as before. The plan no longer needs enable_seqscan = off.
+-- every street of the commune. Where that finds fewer streets than asked for, the other streets are compared as
+-- before. The plan no longer needs enable_seqscan = off.
 BEGIN;
 
 -- One row per commune and postcode of the imported addresses, with its name's words as the search folds them.
@@ -105,8 +105,8 @@ $$;
 
 -- The addresses (or streets, where no number is typed or the number is not on the street) matching a typed
 -- text, best first, with a score between 0 and 1 and the label as the BAN writes it: the streets of the communes
--- it names, compared with its other words, or, where it names none or none of their streets matches, every
--- street compared with all its words.
+-- it names, compared with its other words; where these are fewer than asked for (it names no commune, or the
+-- street is elsewhere), the other streets compared with all its words.
 CREATE OR REPLACE FUNCTION camreq.search_addresses(query text, max_results integer DEFAULT 10)
 RETURNS TABLE (
     label text, score double precision, kind text, address_id text, numero integer, rep text, nom_voie text,
@@ -136,7 +136,8 @@ BEGIN
                (0.75 * word_similarity(q.words, s.search_text) + 0.25 * similarity(q.words, s.search_text))
                * CASE WHEN q.postcode IS NULL OR q.postcode = s.code_postal THEN 1.0 ELSE 0.5 END
         FROM camreq.address_streets s
-        WHERE NOT EXISTS (SELECT FROM in_communes) AND q.words <% s.search_text
+        WHERE (SELECT count(*) FROM in_communes) < max_results AND q.words <% s.search_text
+          AND s.id NOT IN (SELECT id FROM in_communes)
         ORDER BY street_score DESC
         LIMIT greatest(50, max_results)
     )
@@ -160,27 +161,48 @@ BEGIN
 END
 $$;
 
--- Rebuilds the streets and communes of the given communes from their addresses (called by the import).
+-- Rebuilds the communes and streets of the given communes from their addresses (called by the import); each name
+-- is normalised once.
 CREATE OR REPLACE FUNCTION camreq.refresh_address_streets(communes text[]) RETURNS void
 LANGUAGE sql AS $$
     DELETE FROM camreq.address_streets WHERE code_insee = ANY(communes);
-    INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, street_text, search_text, geom)
-    SELECT code_insee, code_postal, nom_voie, nom_commune, street_text,
-           street_text || ' ' || camreq.normalize_address_words(camreq.address_tokens(nom_commune)), geom
+    DELETE FROM camreq.address_communes WHERE code_insee = ANY(communes);
+    INSERT INTO camreq.address_communes (code_insee, code_postal, nom_commune, words)
+    SELECT code_insee, code_postal, nom_commune, camreq.normalize_address_words(camreq.address_tokens(nom_commune))
     FROM (
-        SELECT code_insee, code_postal, nom_voie, min(nom_commune) AS nom_commune,
+        SELECT code_insee, code_postal, min(nom_commune) AS nom_commune FROM camreq.addresses
+        WHERE code_insee = ANY(communes)
+        GROUP BY code_insee, code_postal
+    ) named;
+    INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, street_text, search_text, geom)
+    SELECT s.code_insee, s.code_postal, s.nom_voie, c.nom_commune, s.street_text, s.street_text || ' ' || c.words, s.geom
+    FROM (
+        SELECT code_insee, code_postal, nom_voie,
                camreq.normalize_address_words(camreq.address_tokens(nom_voie)) AS street_text,
                (array_agg(geom ORDER BY numero, rep NULLS FIRST))[(count(*) + 1) / 2] AS geom
         FROM camreq.addresses
         WHERE code_insee = ANY(communes)
         GROUP BY code_insee, code_postal, nom_voie
-    ) streets;
-    DELETE FROM camreq.address_communes WHERE code_insee = ANY(communes);
-    INSERT INTO camreq.address_communes (code_insee, code_postal, nom_commune, words)
-    SELECT code_insee, code_postal, min(nom_commune), camreq.normalize_address_words(camreq.address_tokens(min(nom_commune)))
-    FROM camreq.address_streets
-    WHERE code_insee = ANY(communes)
-    GROUP BY code_insee, code_postal;
+    ) s
+    JOIN camreq.address_communes c USING (code_insee, code_postal);
+$$;
+
+-- A large load (the first one of a département) inserts faster into a table without its secondary indexes, built
+-- again once, after the rows. Dropping them locks the table until the import commits: searches then wait.
+-- SECURITY DEFINER: importers (analysts) may insert rows, not drop indexes; these two only do that.
+CREATE FUNCTION camreq.drop_address_indexes() RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $$
+    DROP INDEX IF EXISTS camreq.addresses_street_idx, camreq.addresses_geom_idx;
+$$;
+
+-- The secondary indexes of the addresses (where missing), and fresh statistics of the address tables.
+CREATE FUNCTION camreq.index_addresses() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+    CREATE INDEX IF NOT EXISTS addresses_street_idx ON camreq.addresses (code_insee, code_postal, nom_voie, numero);
+    CREATE INDEX IF NOT EXISTS addresses_geom_idx ON camreq.addresses USING gist (geom);
+    ANALYZE camreq.addresses, camreq.address_streets, camreq.address_communes;
+END
 $$;
 
 DO $$
@@ -195,6 +217,8 @@ $$;
 
 GRANT SELECT ON camreq.address_communes TO camreq_admin, camreq_analyst, camreq_investigator;
 GRANT INSERT, UPDATE, DELETE ON camreq.address_communes TO camreq_admin, camreq_analyst;
+REVOKE EXECUTE ON FUNCTION camreq.drop_address_indexes(), camreq.index_addresses() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION camreq.drop_address_indexes(), camreq.index_addresses() TO camreq_admin, camreq_analyst;
 REVOKE EXECUTE ON FUNCTION camreq.split_address_number(text[]), camreq.address_query_communes(text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION camreq.split_address_number(text[]), camreq.address_query_communes(text, text)
     TO camreq_admin, camreq_analyst, camreq_investigator;

@@ -191,3 +191,36 @@ def test_suggestions_are_capped_and_nonsense_finds_nothing(search_db):
     assert len(suggest(conn, "rue", 3)) <= 3
     assert suggest(conn, "zzzz qqqq") == []
     assert suggest(conn, "   ") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Grenoble, 12 ruee Félix Poulat", "12 Rue Félix Poulat 38000 Grenoble"),
+        ("38130 Échirolles 15 avnue de la république", "15 Avenue de la République 38130 Échirolles"),
+    ],
+)
+def test_a_number_after_the_commune_is_read_even_before_a_misspelt_street_word(search_db, typed, expected):
+    [best, *_] = suggest(connect(search_db), typed)
+    assert (best.label, best.kind) == (expected, "address")
+
+
+def test_a_street_of_another_commune_still_comes_after_those_of_the_commune_named(search_db):
+    labels = [match.label for match in suggest(connect(search_db), "4 rue victor hugo echirolles")]
+    assert labels[:2] == ["4 Rue Victor Hugo 38130 Échirolles", "4 Rue Victor Hugo 38000 Grenoble"]
+
+
+def test_the_search_plan_pins_no_planner_setting(search_db, sql):
+    [(settings,)] = sql(
+        search_db, "SELECT proconfig FROM pg_proc WHERE oid = 'camreq.search_addresses(text, integer)'::regprocedure"
+    )
+    assert not [setting for setting in settings if setting.startswith("enable_")]
+
+
+def test_an_import_leaves_the_address_indexes_and_fresh_statistics(addresses_db, sql):
+    indexes = sql(addresses_db, "SELECT indexname FROM pg_indexes WHERE tablename = 'addresses'")
+    assert {name for (name,) in indexes} == {"addresses_pkey", "addresses_street_idx", "addresses_geom_idx"}
+    assert sql(
+        addresses_db,
+        "SELECT relname, reltuples FROM pg_class WHERE relname IN ('addresses', 'address_communes') ORDER BY 1",
+    ) == [("address_communes", 2.0), ("addresses", float(len(ban_rows())))]
