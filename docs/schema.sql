@@ -72,6 +72,35 @@ COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
 
 
 --
+-- Name: address_query_communes(text, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) RETURNS TABLE(code_insee text, code_postal text, numero integer, rep text, street_words text, postcode_agrees boolean)
+    LANGUAGE sql STABLE ROWS 2 PARALLEL SAFE
+    SET search_path TO 'pg_catalog'
+    AS $$
+    WITH named AS (
+        SELECT DISTINCT ON (c.code_insee, c.code_postal) c.code_insee, c.code_postal, t.w[:i - 1] || t.w[j + 1:] AS rest
+        FROM (SELECT string_to_array(typed_words, ' ') AS w) t
+        CROSS JOIN LATERAL unnest(t.w) WITH ORDINALITY AS first(word, i)
+        CROSS JOIN LATERAL unnest(t.w) WITH ORDINALITY AS last(word, j)
+        JOIN camreq.address_communes c ON c.words = array_to_string(t.w[i:j], ' ')
+        WHERE j BETWEEN i AND i + 7
+        ORDER BY c.code_insee, c.code_postal, j - i DESC
+    ), places AS (
+        SELECT n.code_insee, n.code_postal, n.rest, typed_postcode IS NULL OR typed_postcode = n.code_postal AS agrees
+        FROM named n
+        UNION ALL
+        SELECT c.code_insee, c.code_postal, string_to_array(typed_words, ' '), true FROM camreq.address_communes c
+        WHERE c.code_postal = typed_postcode
+          AND NOT EXISTS (SELECT FROM named n WHERE n.code_insee = c.code_insee AND n.code_postal = c.code_postal)
+    )
+    SELECT p.code_insee, p.code_postal, s.numero, s.rep, array_to_string(s.words, ' '), p.agrees
+    FROM places p, camreq.split_address_number(p.rest) s
+$$;
+
+
+--
 -- Name: address_tokens(text); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -205,6 +234,18 @@ $$;
 
 
 --
+-- Name: drop_address_indexes(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.drop_address_indexes() RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog'
+    AS $$
+    DROP INDEX IF EXISTS camreq.addresses_street_idx, camreq.addresses_geom_idx;
+$$;
+
+
+--
 -- Name: fold(text); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -262,6 +303,22 @@ BEGIN
     INSERT INTO camreq.users (login, role, unit) VALUES (grant_role.login, camreq_role, login_unit)
     ON CONFLICT ON CONSTRAINT users_pkey DO UPDATE
     SET role = excluded.role, unit = excluded.unit, granted_by = session_user, granted_at = now();
+END
+$$;
+
+
+--
+-- Name: index_addresses(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.index_addresses() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog'
+    AS $$
+BEGIN
+    CREATE INDEX IF NOT EXISTS addresses_street_idx ON camreq.addresses (code_insee, code_postal, nom_voie, numero);
+    CREATE INDEX IF NOT EXISTS addresses_geom_idx ON camreq.addresses USING gist (geom);
+    ANALYZE camreq.addresses, camreq.address_streets, camreq.address_communes;
 END
 $$;
 
@@ -538,31 +595,14 @@ CREATE FUNCTION camreq.parse_address_query(query text, OUT numero integer, OUT r
     AS $_$
 DECLARE
     tokens text[] := array_remove(camreq.address_tokens(coalesce(query, '')), '');
-    found text;
-    at integer;
-    after integer;
+    rest text[];
 BEGIN
-    SELECT t INTO found FROM unnest(tokens) AS t WHERE t ~ '^[0-9]{5}$' LIMIT 1;
-    IF found IS NOT NULL THEN
-        postcode := found;
-        tokens := array_remove(tokens, found);
+    SELECT t INTO postcode FROM unnest(tokens) AS t WHERE t ~ '^[0-9]{5}$' LIMIT 1;
+    IF postcode IS NOT NULL THEN
+        tokens := array_remove(tokens, postcode);
     END IF;
-    FOR i IN 1 .. coalesce(array_length(tokens, 1), 0) LOOP
-        CONTINUE WHEN tokens[i] !~ '^[0-9]{1,4}$';
-        SELECT r.rep INTO rep FROM camreq.address_repetitions r WHERE r.written = tokens[i + 1];
-        after := CASE WHEN rep IS NULL THEN i + 1 ELSE i + 2 END;
-        IF i = 1 OR EXISTS (SELECT FROM camreq.address_abbreviations a
-                            WHERE tokens[after] IN (a.abbreviation, a.expansion)) THEN
-            at := i;
-            EXIT;
-        END IF;
-        rep := NULL;
-    END LOOP;
-    IF at IS NOT NULL THEN
-        numero := tokens[at]::integer;
-        tokens := tokens[:at - 1] || tokens[after:];
-    END IF;
-    words := camreq.normalize_address_words(tokens);
+    SELECT n.numero, n.rep, n.words INTO numero, rep, rest FROM camreq.split_address_number(tokens) n;
+    words := camreq.normalize_address_words(rest);
 END
 $_$;
 
@@ -575,13 +615,25 @@ CREATE FUNCTION camreq.refresh_address_streets(communes text[]) RETURNS void
     LANGUAGE sql
     AS $$
     DELETE FROM camreq.address_streets WHERE code_insee = ANY(communes);
-    INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, search_text, geom)
-    SELECT code_insee, code_postal, nom_voie, min(nom_commune),
-           camreq.normalize_address_words(camreq.address_tokens(nom_voie || ' ' || min(nom_commune))),
-           (array_agg(geom ORDER BY numero, rep NULLS FIRST))[(count(*) + 1) / 2]
-    FROM camreq.addresses
-    WHERE code_insee = ANY(communes)
-    GROUP BY code_insee, code_postal, nom_voie;
+    DELETE FROM camreq.address_communes WHERE code_insee = ANY(communes);
+    INSERT INTO camreq.address_communes (code_insee, code_postal, nom_commune, words)
+    SELECT code_insee, code_postal, nom_commune, camreq.normalize_address_words(camreq.address_tokens(nom_commune))
+    FROM (
+        SELECT code_insee, code_postal, min(nom_commune) AS nom_commune FROM camreq.addresses
+        WHERE code_insee = ANY(communes)
+        GROUP BY code_insee, code_postal
+    ) named;
+    INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, street_text, search_text, geom)
+    SELECT s.code_insee, s.code_postal, s.nom_voie, c.nom_commune, s.street_text, s.street_text || ' ' || c.words, s.geom
+    FROM (
+        SELECT code_insee, code_postal, nom_voie,
+               camreq.normalize_address_words(camreq.address_tokens(nom_voie)) AS street_text,
+               (array_agg(geom ORDER BY numero, rep NULLS FIRST))[(count(*) + 1) / 2] AS geom
+        FROM camreq.addresses
+        WHERE code_insee = ANY(communes)
+        GROUP BY code_insee, code_postal, nom_voie
+    ) s
+    JOIN camreq.address_communes c USING (code_insee, code_postal);
 $$;
 
 
@@ -877,7 +929,6 @@ $$;
 CREATE FUNCTION camreq.search_addresses(query text, max_results integer DEFAULT 10) RETURNS TABLE(label text, score double precision, kind text, address_id text, numero integer, rep text, nom_voie text, code_postal text, nom_commune text, geom public.geometry)
     LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET "pg_trgm.word_similarity_threshold" TO '0.5'
-    SET enable_seqscan TO 'off'
     SET search_path TO 'pg_catalog', 'public', 'public'
     AS $$
 DECLARE
@@ -888,27 +939,38 @@ BEGIN
         RETURN;
     END IF;
     RETURN QUERY
-    WITH streets AS (
-        SELECT s.*, (0.75 * word_similarity(q.words, s.search_text) + 0.25 * similarity(q.words, s.search_text))
-                    * CASE WHEN q.postcode IS NULL OR q.postcode = s.code_postal THEN 1.0 ELSE 0.5 END AS street_score
+    WITH in_communes AS MATERIALIZED (
+        SELECT s.*, coalesce(q.numero, c.numero) AS wanted, CASE WHEN q.numero IS NULL THEN c.rep ELSE q.rep END AS wanted_rep,
+               (0.75 * word_similarity(c.street_words, s.street_text) + 0.25 * similarity(c.street_words, s.street_text))
+               * CASE WHEN c.postcode_agrees THEN 1.0 ELSE 0.5 END AS street_score
+        FROM camreq.address_query_communes(q.words, q.postcode) c
+        JOIN camreq.address_streets s ON s.code_insee = c.code_insee AND s.code_postal = c.code_postal
+        WHERE c.street_words <> '' AND c.street_words <% s.street_text
+    ), streets AS (
+        SELECT * FROM in_communes
+        UNION ALL
+        SELECT s.*, q.numero, q.rep,
+               (0.75 * word_similarity(q.words, s.search_text) + 0.25 * similarity(q.words, s.search_text))
+               * CASE WHEN q.postcode IS NULL OR q.postcode = s.code_postal THEN 1.0 ELSE 0.5 END
         FROM camreq.address_streets s
-        WHERE q.words <% s.search_text
+        WHERE (SELECT count(*) FROM in_communes) < max_results AND q.words <% s.search_text
+          AND s.id NOT IN (SELECT id FROM in_communes)
         ORDER BY street_score DESC
         LIMIT greatest(50, max_results)
     )
     SELECT coalesce(a.label, st.label),
-           st.street_score * CASE WHEN q.numero IS NULL THEN 1.0
+           st.street_score * CASE WHEN st.wanted IS NULL THEN 1.0
                                   WHEN a.id IS NULL THEN 0.7
-                                  WHEN a.rep_key IS NOT DISTINCT FROM q.rep THEN 1.0
+                                  WHEN a.rep_key IS NOT DISTINCT FROM st.wanted_rep THEN 1.0
                                   ELSE 0.9 END,
            CASE WHEN a.id IS NULL THEN 'street' ELSE 'address' END,
            a.id, a.numero, a.rep, st.nom_voie, st.code_postal, st.nom_commune, coalesce(a.geom, st.geom)
     FROM streets st
     LEFT JOIN LATERAL (
         SELECT ad.* FROM camreq.addresses ad
-        WHERE q.numero IS NOT NULL AND ad.code_insee = st.code_insee AND ad.code_postal = st.code_postal
-          AND ad.nom_voie = st.nom_voie AND ad.numero = q.numero
-        ORDER BY ad.rep_key IS NOT DISTINCT FROM q.rep DESC, ad.rep NULLS FIRST
+        WHERE ad.code_insee = st.code_insee AND ad.code_postal = st.code_postal AND ad.nom_voie = st.nom_voie
+          AND ad.numero = st.wanted
+        ORDER BY ad.rep_key IS NOT DISTINCT FROM st.wanted_rep DESC, ad.rep NULLS FIRST
         LIMIT 1
     ) a ON true
     ORDER BY 2 DESC, 1
@@ -983,6 +1045,37 @@ BEGIN
     EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE geometry(%s, %s)', tbl, col, geometry_type, camreq.storage_srid());
 END
 $$;
+
+
+--
+-- Name: split_address_number(text[]); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) RETURNS record
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $_$
+DECLARE
+    at integer;
+    after integer;
+BEGIN
+    words := tokens;
+    FOR i IN 1 .. coalesce(array_length(tokens, 1), 0) LOOP
+        CONTINUE WHEN tokens[i] !~ '^[0-9]{1,4}$';
+        SELECT r.rep INTO rep FROM camreq.address_repetitions r WHERE r.written = tokens[i + 1];
+        after := CASE WHEN rep IS NULL THEN i + 1 ELSE i + 2 END;
+        IF i = 1 OR EXISTS (SELECT FROM camreq.address_abbreviations a
+                            WHERE tokens[after] IN (a.abbreviation, a.expansion)) THEN
+            at := i;
+            EXIT;
+        END IF;
+        rep := NULL;
+    END LOOP;
+    IF at IS NOT NULL THEN
+        numero := tokens[at]::integer;
+        words := tokens[:at - 1] || tokens[after:];
+    END IF;
+END
+$_$;
 
 
 --
@@ -1078,6 +1171,25 @@ COMMENT ON TABLE camreq.address_abbreviations IS 'Abbreviated words of typed add
 
 
 --
+-- Name: address_communes; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.address_communes (
+    code_insee text NOT NULL,
+    code_postal text NOT NULL,
+    nom_commune text NOT NULL,
+    words text NOT NULL
+);
+
+
+--
+-- Name: TABLE address_communes; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.address_communes IS 'Communes of the imported addresses: postcode and folded name words';
+
+
+--
 -- Name: address_repetitions; Type: TABLE; Schema: camreq; Owner: -
 --
 
@@ -1106,7 +1218,8 @@ CREATE TABLE camreq.address_streets (
     nom_commune text NOT NULL,
     search_text text NOT NULL,
     geom public.geometry(Point,2154) NOT NULL,
-    label text GENERATED ALWAYS AS (((((nom_voie || ' '::text) || code_postal) || ' '::text) || nom_commune)) STORED
+    label text GENERATED ALWAYS AS (((((nom_voie || ' '::text) || code_postal) || ' '::text) || nom_commune)) STORED,
+    street_text text NOT NULL
 );
 
 
@@ -1118,10 +1231,24 @@ COMMENT ON TABLE camreq.address_streets IS 'Streets of the imported addresses: n
 
 
 --
+-- Name: COLUMN address_streets.search_text; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.address_streets.search_text IS 'street_text and the commune''s words';
+
+
+--
 -- Name: COLUMN address_streets.geom; Type: COMMENT; Schema: camreq; Owner: -
 --
 
 COMMENT ON COLUMN camreq.address_streets.geom IS 'The street''s middle address (median number): a point on the street';
+
+
+--
+-- Name: COLUMN address_streets.street_text; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.address_streets.street_text IS 'The street name''s folded words, abbreviations expanded';
 
 
 --
@@ -1951,6 +2078,14 @@ ALTER TABLE ONLY camreq.address_abbreviations
 
 
 --
+-- Name: address_communes address_communes_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.address_communes
+    ADD CONSTRAINT address_communes_pkey PRIMARY KEY (code_insee, code_postal);
+
+
+--
 -- Name: address_repetitions address_repetitions_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
 --
 
@@ -2196,6 +2331,20 @@ ALTER TABLE ONLY camreq.settings
 
 ALTER TABLE ONLY camreq.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (login);
+
+
+--
+-- Name: address_communes_postcode_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX address_communes_postcode_idx ON camreq.address_communes USING btree (code_postal);
+
+
+--
+-- Name: address_communes_words_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX address_communes_words_idx ON camreq.address_communes USING btree (words);
 
 
 --
@@ -2940,6 +3089,16 @@ GRANT USAGE ON SCHEMA camreq TO camreq_statistics;
 
 
 --
+-- Name: FUNCTION address_query_communes(typed_words text, typed_postcode text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION address_tokens(input text); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -2966,6 +3125,15 @@ GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_u
 
 
 --
+-- Name: FUNCTION drop_address_indexes(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.drop_address_indexes() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.drop_address_indexes() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.drop_address_indexes() TO camreq_analyst;
+
+
+--
 -- Name: FUNCTION fold(input text); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -2981,6 +3149,15 @@ GRANT ALL ON FUNCTION camreq.fold(input text) TO camreq_investigator;
 
 REVOKE ALL ON FUNCTION camreq.grant_role(login name, camreq_role text, login_unit text) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.grant_role(login name, camreq_role text, login_unit text) TO camreq_admin;
+
+
+--
+-- Name: FUNCTION index_addresses(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.index_addresses() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.index_addresses() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.index_addresses() TO camreq_analyst;
 
 
 --
@@ -3132,6 +3309,16 @@ GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) T
 
 
 --
+-- Name: FUNCTION split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION statistics_scope(only_unit text); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -3165,6 +3352,15 @@ GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_admin;
 GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_investigator;
+
+
+--
+-- Name: TABLE address_communes; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.address_communes TO camreq_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.address_communes TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.address_communes TO camreq_investigator;
 
 
 --
