@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 import psycopg2.extensions
 from qgis.core import (
@@ -78,7 +79,7 @@ CODE_INSEE = re.compile(r"[0-9][0-9AB][0-9]{3}")
 CODE_POSTAL = re.compile(r"[0-9]{5}")
 NUMERO = re.compile(r"[0-9]{1,5}")
 MAX_TEXT = 200
-COPY_BATCH = 20_000
+COPY_CHUNK = 2_000  # rows per piece of the COPY stream
 DEFAULT_SUGGESTIONS = 10
 
 Reject = Callable[[int, dict[str, str], str], None]  # (row number, raw values, reason)
@@ -219,36 +220,65 @@ def import_addresses(
     feedback: QgsFeedback,
     reject: Reject,
 ) -> AddressImportResult:
-    """Load or refresh the communes of the rows in the caller's transaction; report each refused row."""
+    """Load or refresh the communes of the rows in the caller's transaction; report each refused row.
+
+    The rows are checked as one COPY streams them: the server stores a chunk while the next one is checked.
+    """
     result = AddressImportResult()
-    seen: set[str] = set()
-    batch: list[tuple] = []
+    cancelled: list[bool] = []
     with conn.cursor() as cursor:
         db.create_staging(cursor)
-        for number, values in rows:
-            if feedback.isCanceled():
-                raise CamreqError(tr("Import cancelled: the transaction was rolled back, nothing was imported."))
-            try:
-                staged = checked_row(values)
-                if staged[0] in seen:
-                    raise BanRowError(f"id {staged[0]} appears twice in the input")
-            except BanRowError as error:
-                result.rejected += 1
-                reject(number, values, str(error))
-                kept = _kept_key(values, seen)
-                if kept is not None:  # the stored version of a refused row stays
-                    batch.append((*kept, *(None,) * 7, True))
-                    seen.add(kept[0])
-                continue
-            seen.add(staged[0])
-            result.loaded += 1
-            batch.append(staged)
-            if len(batch) >= COPY_BATCH:
-                db.copy_staged(cursor, _csv(batch))
-                batch.clear()
-        db.copy_staged(cursor, _csv(batch))
+        db.copy_staged(cursor, cast(TextIO, _CsvStream(_staged_rows(rows, feedback, reject, result, cancelled))))
+        if cancelled:
+            raise CamreqError(tr("Import cancelled: the transaction was rolled back, nothing was imported."))
         result.imported, result.updated, result.removed, result.communes = db.apply_staged(cursor)
     return result
+
+
+def _staged_rows(
+    rows: Iterable[tuple[int, dict[str, str]]],
+    feedback: QgsFeedback,
+    reject: Reject,
+    result: AddressImportResult,
+    cancelled: list[bool],
+) -> Iterator[tuple]:
+    """Yield the staged values of the rows, reporting and counting each refused one; stop where cancelled."""
+    seen: set[str] = set()
+    for number, values in rows:
+        if feedback.isCanceled():
+            cancelled.append(True)
+            return
+        try:
+            staged = checked_row(values)
+            if staged[0] in seen:
+                raise BanRowError(f"id {staged[0]} appears twice in the input")
+        except BanRowError as error:
+            result.rejected += 1
+            reject(number, values, str(error))
+            kept = _kept_key(values, seen)
+            if kept is not None:  # the stored version of a refused row stays
+                seen.add(kept[0])
+                yield (*kept, *(None,) * 7, True)
+            continue
+        seen.add(staged[0])
+        result.loaded += 1
+        yield staged
+
+
+class _CsvStream(io.TextIOBase):
+    """A file COPY reads: rows in CSV format, None as an unquoted empty value (NULL; no stored text is empty)."""
+
+    def __init__(self, rows: Iterator[tuple]) -> None:
+        self._rows = rows
+        self._text = io.StringIO()
+        self._writer = csv.writer(self._text, lineterminator="\n")
+
+    def read(self, size: int | None = -1) -> str:
+        """Return the next COPY_CHUNK rows as CSV text, '' at the end."""
+        self._text.seek(0)
+        self._text.truncate()
+        self._writer.writerows(islice(self._rows, COPY_CHUNK))
+        return self._text.getvalue()
 
 
 def load_addresses(
@@ -325,13 +355,6 @@ def _kept_key(values: dict[str, str], seen: set[str]) -> tuple[str, None, None, 
     if ban_id in seen or not BAN_ID.fullmatch(ban_id) or not CODE_INSEE.fullmatch(insee):
         return None
     return ban_id, None, None, None, None, None, insee
-
-
-def _csv(rows: list[tuple]) -> str:
-    """Return rows in CSV format, None as an unquoted empty value (NULL for COPY; no stored text is empty)."""
-    text = io.StringIO()
-    csv.writer(text, lineterminator="\n").writerows(rows)
-    return text.getvalue()
 
 
 def _shown(text: str, width: int = 40) -> str:

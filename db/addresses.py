@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
+from typing import TextIO
 
 import psycopg2.extensions
 from psycopg2 import sql
@@ -11,6 +11,7 @@ from psycopg2 import sql
 from .connection import fetch_value
 
 Cursor = psycopg2.extensions.cursor
+
 
 # The staged columns, in COPY order.
 STAGED_COLUMNS = (
@@ -115,12 +116,12 @@ def create_staging(cursor: Cursor) -> None:
     cursor.execute(CREATE_STAGING)
 
 
-def copy_staged(cursor: Cursor, rows: str) -> None:
-    """COPY rows in CSV format (STAGED_COLUMNS order, an unquoted empty value is NULL) into the staging table."""
+def copy_staged(cursor: Cursor, rows: TextIO) -> None:
+    """COPY rows read in CSV format (STAGED_COLUMNS order, an unquoted empty value is NULL) into the staging table."""
     copy = sql.SQL("COPY ban_staging ({}) FROM STDIN WITH (FORMAT csv)").format(
         sql.SQL(", ").join(map(sql.Identifier, STAGED_COLUMNS))
     )
-    cursor.copy_expert(copy.as_string(cursor), io.StringIO(rows))
+    cursor.copy_expert(copy.as_string(cursor), rows)
 
 
 def apply_staged(cursor: Cursor) -> tuple[int, int, int, int]:

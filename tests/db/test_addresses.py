@@ -224,3 +224,30 @@ def test_an_import_leaves_the_address_indexes_and_fresh_statistics(addresses_db,
         addresses_db,
         "SELECT relname, reltuples FROM pg_class WHERE relname IN ('addresses', 'address_communes') ORDER BY 1",
     ) == [("address_communes", 2.0), ("addresses", float(len(ban_rows())))]
+
+
+def test_a_cancelled_import_changes_nothing(addresses_db, sql, ban_file):
+    from pathlib import Path
+
+    from camreq.core.addresses import ban_file_rows, import_addresses
+    from camreq.db.connection import transaction
+    from camreq.errors import CamreqError
+    from qgis.core import QgsFeedback
+
+    class CancelAfterTenRows(QgsFeedback):
+        """A feedback the user cancels while the tenth row is read."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.asked = 0
+
+        def isCanceled(self) -> bool:  # noqa: N802 (QGIS's name)
+            self.asked += 1
+            return self.asked > 10
+
+    moved = [dict(row, lat="45.100000") for row in ban_rows()]
+    with pytest.raises(CamreqError, match="Import cancelled"), transaction(addresses_db) as conn:
+        import_addresses(conn, ban_file_rows(Path(ban_file(moved))), CancelAfterTenRows(), lambda *rejected: None)
+    assert sql(
+        addresses_db, "SELECT count(*) FROM camreq.addresses, ST_Transform(geom, 4326) g WHERE ST_Y(g) < 45.11"
+    ) == [(0,)]
