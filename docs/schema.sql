@@ -239,7 +239,7 @@ $$;
 
 CREATE FUNCTION camreq.drop_address_indexes() RETURNS void
     LANGUAGE sql SECURITY DEFINER
-    SET search_path TO 'pg_catalog'
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
     AS $$
     DROP INDEX IF EXISTS camreq.addresses_street_idx, camreq.addresses_geom_idx;
 $$;
@@ -313,7 +313,7 @@ $$;
 
 CREATE FUNCTION camreq.index_addresses() RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog'
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
     AS $$
 BEGIN
     CREATE INDEX IF NOT EXISTS addresses_street_idx ON camreq.addresses (code_insee, code_postal, nom_voie, numero);

@@ -191,13 +191,13 @@ $$;
 -- again once, after the rows. Dropping them locks the table until the import commits: searches then wait.
 -- SECURITY DEFINER: importers (analysts) may insert rows, not drop indexes; these two only do that.
 CREATE FUNCTION camreq.drop_address_indexes() RETURNS void
-LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
     DROP INDEX IF EXISTS camreq.addresses_street_idx, camreq.addresses_geom_idx;
 $$;
 
 -- The secondary indexes of the addresses (where missing), and fresh statistics of the address tables.
 CREATE FUNCTION camreq.index_addresses() RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
 BEGIN
     CREATE INDEX IF NOT EXISTS addresses_street_idx ON camreq.addresses (code_insee, code_postal, nom_voie, numero);
     CREATE INDEX IF NOT EXISTS addresses_geom_idx ON camreq.addresses USING gist (geom);
