@@ -2,9 +2,10 @@
 
 A BAN file is one CSV per département (`adresses-38.csv.gz`), `;`-separated, UTF-8, with the columns of
 BAN_COLUMNS. An import loads or refreshes the communes its rows name, keyed on the BAN id (the old
-`ADRNIVX_…` style and the new `38185_2560_00012_bis` style alike), in the caller's transaction: the checked rows
-are COPYed into a staging table, then one statement upserts them and one removes the communes' addresses the
-file no longer has. A row that cannot be stored comes back with its reason and keeps its stored version.
+`ADRNIVX_…` style and the new `38185_2560_00012_bis` style alike), in the caller's transaction: the rows are
+checked as one COPY streams them into a staging table, then one statement updates the changed ones, one inserts
+the new ones and one removes the communes' addresses the file no longer has. A row that cannot be stored comes
+back with its reason and keeps its stored version.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""SQL of the Base Adresse Nationale: staged rows COPYed in, then set-based upsert and removal; the search."""
+"""SQL of the Base Adresse Nationale: staged rows COPYed in, then set-based update, insert and removal; the search."""
 
 from __future__ import annotations
 
