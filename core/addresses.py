@@ -2,22 +2,25 @@
 
 A BAN file is one CSV per département (`adresses-38.csv.gz`), `;`-separated, UTF-8, with the columns of
 BAN_COLUMNS. An import loads or refreshes the communes its rows name, keyed on the BAN id (the old
-`ADRNIVX_…` style and the new `38185_2560_00012_bis` style alike), in the caller's transaction: the checked rows
-are COPYed into a staging table, then one statement upserts them and one removes the communes' addresses the
-file no longer has. A row that cannot be stored comes back with its reason and keeps its stored version.
+`ADRNIVX_…` style and the new `38185_2560_00012_bis` style alike), in the caller's transaction: the rows are
+checked as one COPY streams them into a staging table, then one statement updates the changed ones, one inserts
+the new ones and one removes the communes' addresses the file no longer has. A row that cannot be stored comes
+back with its reason and keeps its stored version.
 """
 
 from __future__ import annotations
 
 import csv
 import gzip
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 import psycopg2.extensions
 from qgis.core import (
@@ -77,7 +80,7 @@ CODE_INSEE = re.compile(r"[0-9][0-9AB][0-9]{3}")
 CODE_POSTAL = re.compile(r"[0-9]{5}")
 NUMERO = re.compile(r"[0-9]{1,5}")
 MAX_TEXT = 200
-COPY_BATCH = 20_000
+COPY_CHUNK = 2_000  # rows per piece of the COPY stream
 DEFAULT_SUGGESTIONS = 10
 
 Reject = Callable[[int, dict[str, str], str], None]  # (row number, raw values, reason)
@@ -167,7 +170,9 @@ def checked_row(values: dict[str, str]) -> tuple:
                 raise BanRowError(f"{name} contains a NUL character (\\x00), which cannot be stored")
             if "\ufffd" in value:
                 raise BanRowError(f"{name} is not UTF-8 text")
-    get = {name: (values.get(name) or "").strip() for name in BAN_COLUMNS}
+    get = {
+        name: (values.get(name) or "").strip() for name in db.STAGED_COLUMNS[:-1]
+    }  # the BAN columns staged (all but "rejected")
     if not BAN_ID.fullmatch(get["id"]):
         raise BanRowError(f"id {_shown(get['id'])} is not a BAN id (letters, digits, _ and -)")
     if not NUMERO.fullmatch(get["numero"]):
@@ -216,36 +221,65 @@ def import_addresses(
     feedback: QgsFeedback,
     reject: Reject,
 ) -> AddressImportResult:
-    """Load or refresh the communes of the rows in the caller's transaction; report each refused row."""
+    """Load or refresh the communes of the rows in the caller's transaction; report each refused row.
+
+    The rows are checked as one COPY streams them: the server stores a chunk while the next one is checked.
+    """
     result = AddressImportResult()
-    seen: set[str] = set()
-    batch: list[str] = []
+    cancelled: list[bool] = []
     with conn.cursor() as cursor:
         db.create_staging(cursor)
-        for number, values in rows:
-            if feedback.isCanceled():
-                raise CamreqError(tr("Import cancelled: the transaction was rolled back, nothing was imported."))
-            try:
-                staged = checked_row(values)
-                if staged[0] in seen:
-                    raise BanRowError(f"id {staged[0]} appears twice in the input")
-            except BanRowError as error:
-                result.rejected += 1
-                reject(number, values, str(error))
-                kept = _kept_key(values, seen)
-                if kept is not None:  # the stored version of a refused row stays
-                    batch.append(_copy_line((*kept, *(None,) * 7, True)))
-                    seen.add(kept[0])
-                continue
-            seen.add(staged[0])
-            result.loaded += 1
-            batch.append(_copy_line(staged))
-            if len(batch) >= COPY_BATCH:
-                db.copy_staged(cursor, "".join(batch))
-                batch.clear()
-        db.copy_staged(cursor, "".join(batch))
+        db.copy_staged(cursor, cast(TextIO, _CsvStream(_staged_rows(rows, feedback, reject, result, cancelled))))
+        if cancelled:
+            raise CamreqError(tr("Import cancelled: the transaction was rolled back, nothing was imported."))
         result.imported, result.updated, result.removed, result.communes = db.apply_staged(cursor)
     return result
+
+
+def _staged_rows(
+    rows: Iterable[tuple[int, dict[str, str]]],
+    feedback: QgsFeedback,
+    reject: Reject,
+    result: AddressImportResult,
+    cancelled: list[bool],
+) -> Iterator[tuple]:
+    """Yield the staged values of the rows, reporting and counting each refused one; stop where cancelled."""
+    seen: set[str] = set()
+    for number, values in rows:
+        if feedback.isCanceled():
+            cancelled.append(True)
+            return
+        try:
+            staged = checked_row(values)
+            if staged[0] in seen:
+                raise BanRowError(f"id {staged[0]} appears twice in the input")
+        except BanRowError as error:
+            result.rejected += 1
+            reject(number, values, str(error))
+            kept = _kept_key(values, seen)
+            if kept is not None:  # the stored version of a refused row stays
+                seen.add(kept[0])
+                yield (*kept, *(None,) * 7, True)
+            continue
+        seen.add(staged[0])
+        result.loaded += 1
+        yield staged
+
+
+class _CsvStream(io.TextIOBase):
+    """A file COPY reads: rows in CSV format, None as an unquoted empty value (NULL; no stored text is empty)."""
+
+    def __init__(self, rows: Iterator[tuple]) -> None:
+        self._rows = rows
+        self._text = io.StringIO()
+        self._writer = csv.writer(self._text, lineterminator="\n")
+
+    def read(self, size: int | None = -1) -> str:
+        """Return the next COPY_CHUNK rows as CSV text, '' at the end."""
+        self._text.seek(0)
+        self._text.truncate()
+        self._writer.writerows(islice(self._rows, COPY_CHUNK))
+        return self._text.getvalue()
 
 
 def load_addresses(
@@ -322,25 +356,6 @@ def _kept_key(values: dict[str, str], seen: set[str]) -> tuple[str, None, None, 
     if ban_id in seen or not BAN_ID.fullmatch(ban_id) or not CODE_INSEE.fullmatch(insee):
         return None
     return ban_id, None, None, None, None, None, insee
-
-
-def _copy_line(values: tuple) -> str:
-    """Return one row in PostgreSQL COPY text format."""
-    return "\t".join(_copy_value(value) for value in values) + "\n"
-
-
-def _copy_value(value: object) -> str:
-    """Return one value in COPY text format: \\N for NULL, backslash escapes for the separators."""
-    if value is None:
-        return "\\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, float):
-        return repr(value)
-    text = str(value)
-    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
-        text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    return text
 
 
 def _shown(text: str, width: int = 40) -> str:

@@ -1,9 +1,9 @@
-"""SQL of the Base Adresse Nationale: staged rows COPYed in, then set-based upsert and removal; the search."""
+"""SQL of the Base Adresse Nationale: staged rows COPYed in, then set-based update, insert and removal; the search."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
+from typing import TextIO
 
 import psycopg2.extensions
 from psycopg2 import sql
@@ -11,6 +11,7 @@ from psycopg2 import sql
 from .connection import fetch_value
 
 Cursor = psycopg2.extensions.cursor
+
 
 # The staged columns, in COPY order.
 STAGED_COLUMNS = (
@@ -45,40 +46,53 @@ STORED_COLUMNS = (
     "certification_commune",
     "geom",
 )
+# The staged rows are checked in Python (ids are unique there): no index, no WAL (a temporary table).
 CREATE_STAGING = """
 CREATE TEMP TABLE ban_staging (
-    id text PRIMARY KEY, id_fantoir text, numero integer, rep text, nom_voie text, code_postal text,
+    id text NOT NULL, id_fantoir text, numero integer, rep text, nom_voie text, code_postal text,
     code_insee text NOT NULL, nom_commune text, nom_ancienne_commune text, lon double precision,
     lat double precision, type_position text, source_position text, certification_commune boolean,
     rejected boolean NOT NULL
 ) ON COMMIT DROP
 """
-UPSERT = sql.SQL("""
-WITH written AS (
-    INSERT INTO camreq.addresses (id, {columns})
-    SELECT s.id, s.id_fantoir, s.numero, s.rep, coalesce(r.rep, camreq.fold(s.rep)), s.nom_voie, s.code_postal,
-           s.code_insee, s.nom_commune, s.nom_ancienne_commune, s.type_position, s.source_position,
-           s.certification_commune, ST_Transform(ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326), srid.value)
-    FROM ban_staging s
-    CROSS JOIN (SELECT camreq.storage_srid() AS value) srid
-    LEFT JOIN camreq.address_repetitions r ON r.written = lower(s.rep)
-    WHERE NOT s.rejected
-    ON CONFLICT (id) DO UPDATE SET ({columns}) = ({excluded})
-    WHERE ({stored}) IS DISTINCT FROM ({excluded})
-    RETURNING xmax = 0 AS inserted
-)
-SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written
+# One import at a time (readers are not blocked): the inserts below then never meet another import's rows.
+LOCK = "LOCK TABLE camreq.addresses IN SHARE ROW EXCLUSIVE MODE"
+# More rows staged than stored (a first load): the secondary indexes are built after the rows.
+LARGE_LOAD = "SELECT (SELECT count(*) FROM ban_staging) > (SELECT count(*) FROM camreq.addresses)"
+# The staged rows that are kept, in the stored form (STORED_COLUMNS after the id).
+INCOMING = """
+SELECT s.id, s.id_fantoir, s.numero, s.rep, coalesce(r.rep, camreq.fold(s.rep)) AS rep_key, s.nom_voie,
+       s.code_postal, s.code_insee, s.nom_commune, s.nom_ancienne_commune, s.type_position, s.source_position,
+       s.certification_commune, ST_Transform(ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326), srid.value) AS geom
+FROM ban_staging s
+CROSS JOIN (SELECT camreq.storage_srid() AS value) srid
+LEFT JOIN camreq.address_repetitions r ON r.written = lower(s.rep)
+WHERE NOT s.rejected
+"""
+UPDATE_CHANGED = sql.SQL("""
+UPDATE camreq.addresses a SET ({columns}) = ({incoming})
+FROM ({select}) i
+WHERE a.id = i.id AND ({stored}) IS DISTINCT FROM ({incoming})
 """).format(
     columns=sql.SQL(", ").join(map(sql.Identifier, STORED_COLUMNS)),
-    stored=sql.SQL(", ").join(sql.Identifier("addresses", column) for column in STORED_COLUMNS),
-    excluded=sql.SQL(", ").join(sql.Identifier("excluded", column) for column in STORED_COLUMNS),
+    stored=sql.SQL(", ").join(sql.Identifier("a", column) for column in STORED_COLUMNS),
+    incoming=sql.SQL(", ").join(sql.Identifier("i", column) for column in STORED_COLUMNS),
+    select=sql.SQL(INCOMING),
 )
+INSERT_NEW = sql.SQL("""
+INSERT INTO camreq.addresses (id, {columns})
+SELECT i.* FROM ({select}) i
+WHERE NOT EXISTS (SELECT FROM camreq.addresses a WHERE a.id = i.id)
+""").format(columns=sql.SQL(", ").join(map(sql.Identifier, STORED_COLUMNS)), select=sql.SQL(INCOMING))
 REMOVE_GONE = """
 DELETE FROM camreq.addresses a
 WHERE a.code_insee IN (SELECT DISTINCT code_insee FROM ban_staging)
   AND NOT EXISTS (SELECT FROM ban_staging s WHERE s.id = a.id)
 """
-REFRESH_STREETS = "SELECT camreq.refresh_address_streets(array_agg(DISTINCT code_insee)) FROM ban_staging"
+REFRESH_STREETS = """
+SELECT camreq.refresh_address_streets(communes), cardinality(communes)
+FROM (SELECT array_agg(DISTINCT code_insee) AS communes FROM ban_staging) staged
+"""
 SEARCH = (
     "SELECT label, score, kind, address_id, ST_X(wgs84), ST_Y(wgs84) "
     "FROM camreq.search_addresses(%s, %s), ST_Transform(geom, 4326) AS wgs84"
@@ -102,10 +116,12 @@ def create_staging(cursor: Cursor) -> None:
     cursor.execute(CREATE_STAGING)
 
 
-def copy_staged(cursor: Cursor, lines: str) -> None:
-    """COPY rows in PostgreSQL text format (STAGED_COLUMNS order) into the staging table."""
-    copy = sql.SQL("COPY ban_staging ({}) FROM STDIN").format(sql.SQL(", ").join(map(sql.Identifier, STAGED_COLUMNS)))
-    cursor.copy_expert(copy.as_string(cursor), io.StringIO(lines))
+def copy_staged(cursor: Cursor, rows: TextIO) -> None:
+    """COPY rows read in CSV format (STAGED_COLUMNS order, an unquoted empty value is NULL) into the staging table."""
+    copy = sql.SQL("COPY ban_staging ({}) FROM STDIN WITH (FORMAT csv)").format(
+        sql.SQL(", ").join(map(sql.Identifier, STAGED_COLUMNS))
+    )
+    cursor.copy_expert(copy.as_string(cursor), rows)
 
 
 def apply_staged(cursor: Cursor) -> tuple[int, int, int, int]:
@@ -113,13 +129,21 @@ def apply_staged(cursor: Cursor) -> tuple[int, int, int, int]:
 
     Returns (imported, updated, removed, communes). Rows staged as rejected keep their stored version.
     """
-    cursor.execute(UPSERT)
-    imported, updated = cursor.fetchone() or (0, 0)
+    cursor.execute(LOCK)
+    cursor.execute("ANALYZE ban_staging")
+    cursor.execute(LARGE_LOAD)
+    if fetch_value(cursor):
+        cursor.execute("SELECT camreq.drop_address_indexes()")
+    cursor.execute(UPDATE_CHANGED)
+    updated = cursor.rowcount
+    cursor.execute(INSERT_NEW)
+    imported = cursor.rowcount
     cursor.execute(REMOVE_GONE)
     removed = cursor.rowcount
     cursor.execute(REFRESH_STREETS)
-    cursor.execute("SELECT count(DISTINCT code_insee) FROM ban_staging")
-    return imported, updated, removed, fetch_value(cursor)
+    _refreshed, communes = cursor.fetchone() or (None, 0)
+    cursor.execute("SELECT camreq.index_addresses()")
+    return imported, updated, removed, communes or 0
 
 
 def has_addresses(cursor: Cursor) -> bool:

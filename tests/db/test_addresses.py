@@ -191,3 +191,63 @@ def test_suggestions_are_capped_and_nonsense_finds_nothing(search_db):
     assert len(suggest(conn, "rue", 3)) <= 3
     assert suggest(conn, "zzzz qqqq") == []
     assert suggest(conn, "   ") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Grenoble, 12 ruee Félix Poulat", "12 Rue Félix Poulat 38000 Grenoble"),
+        ("38130 Échirolles 15 avnue de la république", "15 Avenue de la République 38130 Échirolles"),
+    ],
+)
+def test_a_number_after_the_commune_is_read_even_before_a_misspelt_street_word(search_db, typed, expected):
+    [best, *_] = suggest(connect(search_db), typed)
+    assert (best.label, best.kind) == (expected, "address")
+
+
+def test_a_street_of_another_commune_still_comes_after_those_of_the_commune_named(search_db):
+    labels = [match.label for match in suggest(connect(search_db), "4 rue victor hugo echirolles")]
+    assert labels[:2] == ["4 Rue Victor Hugo 38130 Échirolles", "4 Rue Victor Hugo 38000 Grenoble"]
+
+
+def test_the_search_plan_pins_no_planner_setting(search_db, sql):
+    [(settings,)] = sql(
+        search_db, "SELECT proconfig FROM pg_proc WHERE oid = 'camreq.search_addresses(text, integer)'::regprocedure"
+    )
+    assert not [setting for setting in settings if setting.startswith("enable_")]
+
+
+def test_an_import_leaves_the_address_indexes_and_fresh_statistics(addresses_db, sql):
+    indexes = sql(addresses_db, "SELECT indexname FROM pg_indexes WHERE tablename = 'addresses'")
+    assert {name for (name,) in indexes} == {"addresses_pkey", "addresses_street_idx", "addresses_geom_idx"}
+    assert sql(
+        addresses_db,
+        "SELECT relname, reltuples FROM pg_class WHERE relname IN ('addresses', 'address_communes') ORDER BY 1",
+    ) == [("address_communes", 2.0), ("addresses", float(len(ban_rows())))]
+
+
+def test_a_cancelled_import_changes_nothing(addresses_db, sql, ban_file):
+    from pathlib import Path
+
+    from camreq.core.addresses import ban_file_rows, import_addresses
+    from camreq.db.connection import transaction
+    from camreq.errors import CamreqError
+    from qgis.core import QgsFeedback
+
+    class CancelAfterTenRows(QgsFeedback):
+        """A feedback the user cancels while the tenth row is read."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.asked = 0
+
+        def isCanceled(self) -> bool:  # noqa: N802 (QGIS's name)
+            self.asked += 1
+            return self.asked > 10
+
+    moved = [dict(row, lat="45.100000") for row in ban_rows()]
+    with pytest.raises(CamreqError, match="Import cancelled"), transaction(addresses_db) as conn:
+        import_addresses(conn, ban_file_rows(Path(ban_file(moved))), CancelAfterTenRows(), lambda *rejected: None)
+    assert sql(
+        addresses_db, "SELECT count(*) FROM camreq.addresses, ST_Transform(geom, 4326) g WHERE ST_Y(g) < 45.11"
+    ) == [(0,)]

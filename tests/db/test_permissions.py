@@ -179,12 +179,30 @@ MATRIX = [
     (
         "address_streets",
         "insert",
-        "INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, "
-        f"nom_commune, search_text, geom) VALUES ('38185', '38000', 'Rue Matrix', 'Grenoble', 'rue matrix', {POINT})",
+        "INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, street_text, "
+        f"search_text, geom) VALUES ('38185', '38000', 'Rue Matrix', 'Grenoble', 'rue matrix', 'rue matrix', {POINT})",
         EDITORS,
     ),
     ("address_streets", "update (import)", "SELECT camreq.refresh_address_streets(ARRAY['38185'])", EDITORS),
     ("address_streets", "delete", "DELETE FROM camreq.address_streets", EDITORS),
+    ("address_communes", "select", "SELECT * FROM camreq.address_communes", CAMREQ),
+    (
+        "address_communes",
+        "insert",
+        "INSERT INTO camreq.address_communes VALUES ('38999', '38999', 'Matrix', 'matrix')",
+        EDITORS,
+    ),
+    ("address_communes", "update", "UPDATE camreq.address_communes SET words = 'grenoble'", EDITORS),
+    ("address_communes", "delete", "DELETE FROM camreq.address_communes", EDITORS),
+    (
+        "address_communes",
+        "communes a text names",
+        "SELECT * FROM camreq.address_query_communes('rue de la matrice grenoble', NULL)",
+        CAMREQ,
+    ),
+    ("addresses", "number of a text", "SELECT * FROM camreq.split_address_number(ARRAY['1', 'rue'])", CAMREQ),
+    ("addresses", "drop indexes (import)", "SELECT camreq.drop_address_indexes()", EDITORS),
+    ("addresses", "index and analyze (import)", "SELECT camreq.index_addresses()", EDITORS),
     ("address_abbreviations", "select", "SELECT * FROM camreq.address_abbreviations", CAMREQ),
     ("address_abbreviations", "insert", "INSERT INTO camreq.address_abbreviations VALUES ('mx', 'matrix')", NOBODY),
     ("address_abbreviations", "update", "UPDATE camreq.address_abbreviations SET expansion = 'x'", NOBODY),
