@@ -88,7 +88,13 @@ def _body(claim: db.Claim) -> str:
         f"Les images demandées seront effacées automatiquement à partir du {display(claim.purge_deadline)} "
         "(heure de Paris) : merci de les extraire sans attendre et d'accuser réception en répondant à ce message.\n"
         f"Réponse attendue au plus tard le {display(claim.answer_deadline)}.\n\n"
-        f"{claim.officer_name}, {claim.officer_rank}\n{claim.unit}\n"
+        + (
+            "Vous pouvez accuser réception, déposer les images et répondre pour chaque caméra sur votre lien "
+            f"personnel (ne le transmettez pas) :\n{claim.portal_link}\n\n"
+            if claim.portal_link
+            else ""
+        )
+        + f"{claim.officer_name}, {claim.officer_rank}\n{claim.unit}\n"
         f"Tél. : {claim.officer_phone} — Courriel : {claim.officer_email}\n"
     )
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from qgis.core import QgsFeedback
 
 from ..db import outbox as db_outbox
+from ..db import portal as db_portal
 from ..db import requisitions as db
 from ..db.connection import transaction
 from ..db.schema import storage_srid
@@ -436,13 +437,16 @@ def _issue_and_render(
             images[requisition_id] = render_map(
                 db.map_geometries(cursor, requisition_id), srid, Path(maps) / f"{requisition_id}.png", form.basemap
             )
+        links: dict[int, str | None] = {}
         if issue:
             for requisition_id in ids:  # numbers last: the unit's counter stays locked until commit
                 db.issue(cursor, requisition_id)
+                links[requisition_id] = db_portal.add_link(cursor, requisition_id)
         documents = {}
         for step, row in enumerate(db.requisitions(cursor, ids)):
             _progress(feedback, len(ids) + step, 2 * len(ids))
-            pdf = render_pdf_bytes(_document(row, db.cameras(cursor, row.id), form, images[row.id]))
+            document = _document(row, db.cameras(cursor, row.id), form, images[row.id])
+            pdf = render_pdf_bytes(replace(document, portal_link=links.get(row.id) or ""))
             documents[row.id] = (_file_name(row), pdf)
             db.insert_document(cursor, row.id, *documents[row.id])
     counts = db.camera_counts(cursor, ids)

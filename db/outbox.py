@@ -32,6 +32,7 @@ class OutboxMessage:
     answer_deadline: datetime
     file_name: str | None  # the issued document stored with the requisition (None: issued before schema 6)
     pdf: bytes | None
+    portal_link: str | None  # the owner's personal link to the answer portal (None: no portal)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def claim_next(cursor: Cursor, server: str, skip: list[int]) -> Claim | None:
     cursor.execute(
         """SELECT o.id AS outbox_id, o.requisition_id, o.message_id, o.to_address, r.number, r.case_number,
                   w.name AS owner_name, r.officer_name, r.officer_rank, r.officer_email, r.officer_phone, r.unit,
-                  r.purge_deadline, r.answer_deadline, d.file_name, d.pdf
+                  r.purge_deadline, r.answer_deadline, d.file_name, d.pdf, o.portal_link
            FROM camreq.requisition_outbox o
            JOIN camreq.requisitions r ON r.id = o.requisition_id
            JOIN camreq.owners w ON w.id = r.owner_id
