@@ -1,0 +1,310 @@
+"""The owner portal: the personal link made at issue, the real portal on loopback, a real browser, tus uploads."""
+
+from __future__ import annotations
+
+import base64
+import email
+import hashlib
+import io
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import psycopg2
+import pytest
+from pypdf import PdfReader
+
+from .conftest import LOGIN_PASSWORD, admin_execute, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+
+
+class PortalProcess:
+    """scripts/portal started on a loopback port for one database, restartable."""
+
+    def __init__(self, db: str, storage: Path, login: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.db, self.storage, self.login = db, storage, login
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        env = {**os.environ, "PGPASSWORD": LOGIN_PASSWORD}
+        self.process = subprocess.Popen(
+            [str(ROOT / "scripts" / "portal"), "--database", f"{self.db} host=localhost user={self.login}",
+             "--storage", str(self.storage), "--listen", f"127.0.0.1:{self.port}", "--public-url", self.url],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        while True:  # until it answers (or died)
+            assert self.process.poll() is None, self.process.stdout.read().decode()
+            try:
+                urllib.request.urlopen(self.url + "/static/portal.css", timeout=5).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+
+def request(url: str, method: str = "GET", data: bytes | None = None, headers: dict | None = None):
+    """Return (status, headers, body) of one HTTP request, error statuses included."""
+    call = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(call, timeout=60) as answer:
+            return answer.status, answer.headers, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.fixture
+def portal(db, create, cameras_layer, scene, sql, tmp_path):
+    """Issue the scene's requisitions with a portal configured, mark them sent, start the portal; return it all."""
+    login = "t_portal_" + uuid.uuid4().hex[:8]
+    admin_execute("CREATE ROLE {} LOGIN PASSWORD %s IN ROLE camreq_portal", login, params=(LOGIN_PASSWORD,))
+    server = PortalProcess(db, tmp_path / "depot", login)
+    sql(db, "UPDATE camreq.settings SET portal_public_url = %s", (server.url,))
+    create(cameras_layer())
+    sql(db, "UPDATE camreq.requisitions SET status = 'sent'")
+    links = dict(
+        sql(db, "SELECT r.number, o.portal_link FROM camreq.requisitions r JOIN camreq.requisition_outbox o "
+                "ON o.requisition_id = r.id")
+    )  # fmt: skip
+    server.start()
+    yield {"server": server, "links": links, "login": login}
+    server.stop()
+    admin_execute("DROP ROLE {}", login)
+
+
+def first_link(portal: dict, sql, db: str, owner: str = "Parking Hoche SA") -> tuple[str, str]:
+    """Return (number, link) of the owner's requisition."""
+    [(number,)] = sql(db, "SELECT r.number FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id "
+                          "WHERE o.name = %s", (owner,))  # fmt: skip
+    return number, portal["links"][number]
+
+
+def test_issuing_gives_each_requisition_a_link_printed_in_its_pdf_and_stored_hashed(portal, db, sql):
+    rows = sql(db, "SELECT r.number, l.token_sha256, d.pdf FROM camreq.requisitions r "
+                   "JOIN camreq.portal_links l ON l.requisition_id = r.id "
+                   "JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued")  # fmt: skip
+    assert len(rows) == 3
+    for number, token_sha256, pdf in rows:
+        link = portal["links"][number]
+        token = link.rsplit("/r/", 1)[1]
+        assert link == f"{portal['server'].url}/r/{token}" and len(token) == 43
+        assert token_sha256 == hashlib.sha256(token.encode()).hexdigest()
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(bytes(pdf))).pages)
+        assert token in re.sub(r"\s", "", text)
+
+
+def test_the_email_carries_the_personal_link(db, create, cameras_layer, scene, sql, smtp_server, send):
+    sql(db, "UPDATE camreq.settings SET portal_public_url = 'https://depot.example.org'")
+    create(cameras_layer())
+    handler, port = smtp_server()
+    send(port)
+    links = {link for (link,) in sql(db, "SELECT portal_link FROM camreq.requisition_outbox WHERE to_address IS NOT NULL")}
+    bodies = []
+    for envelope in handler.envelopes:
+        message = email.message_from_bytes(envelope.content)
+        bodies += [part.get_payload(decode=True).decode() for part in message.walk() if part.get_content_type() == "text/plain"]
+    assert len(links) == len(bodies) == 2
+    assert {re.search(r"https://depot\.example\.org/r/\S+", body).group(0) for body in bodies} == links
+
+
+def test_a_link_cannot_be_rewritten_in_the_outbox(portal, db, scene, sql, logins):
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(db, "UPDATE camreq.requisition_outbox SET portal_link = 'https://evil.example.org/r/x'")
+
+
+def browser_page(playwright):
+    """Return a page of a fresh headless Chromium (Debian's)."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
+    return browser, browser.new_page()
+
+
+def test_the_owner_answers_the_whole_requisition_in_a_browser(portal, db, sql, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    number, link = first_link(portal, sql, db)
+    footage = tmp_path / "export HOC-01.mp4"
+    footage.write_bytes(os.urandom(3 * 1024 * 1024 + 17))
+    with sync_playwright() as playwright:
+        browser, page = browser_page(playwright)
+        page.goto(link)
+        assert page.locator("h1").inner_text() == f"Réquisition judiciaire n° {number}"
+        assert page.locator("html").get_attribute("lang") == "fr"
+        page.get_by_role("button", name="J'accuse réception de cette réquisition").click()
+        assert "Réception accusée" in page.get_by_role("status").first.inner_text()
+        page.get_by_label("Déposer des fichiers d'images pour la caméra HOC-01").set_input_files(str(footage))
+        page.get_by_role("button", name="Envoyer les fichiers choisis").first.click()
+        page.wait_for_selector("td.hash")
+        assert page.locator("td.hash").inner_text() == hashlib.sha256(footage.read_bytes()).hexdigest()
+        second = page.locator("article.camera").nth(1)
+        second.locator("summary", has_text="Pas d'images").click()
+        second.get_by_label("Images déjà effacées (écrasées par l'enregistreur)").check()
+        second.get_by_role("button", name="Déclarer qu'il n'y a pas d'images").click()
+        assert "pas d'images — Images déjà effacées" in page.locator("article.camera").nth(1).inner_text()
+        page.get_by_role("button", name="Confirmer ma réponse complète").click()
+        assert page.locator("h1").inner_text() == "Votre réponse est enregistrée"
+        browser.close()
+    history = sql(db, "SELECT h.from_status, h.to_status, h.changed_by, h.note FROM camreq.requisition_status_history h "
+                      "JOIN camreq.requisitions r ON r.id = h.requisition_id WHERE r.number = %s AND h.id > "
+                      "(SELECT max(id) FROM camreq.requisition_status_history WHERE to_status = 'sent' "
+                      "AND requisition_id = r.id) ORDER BY h.id", (number,))  # fmt: skip
+    assert history == [
+        ("sent", "acknowledged", "camreq_owner_portal", "par le propriétaire, via le portail : accusé de réception"),
+        ("acknowledged", "footage_delivered", "camreq_owner_portal",
+         "par le propriétaire, via le portail : réponse confirmée complète"),
+    ]  # fmt: skip
+    [(stored_sha, upload_id)] = sql(db, "SELECT sha256, upload_id FROM camreq.portal_deposits")
+    stored = portal["server"].storage / "deposits" / upload_id
+    assert stored_sha == hashlib.sha256(stored.read_bytes()).hexdigest() == hashlib.sha256(footage.read_bytes()).hexdigest()
+    audited = sql(db, "SELECT table_name, changed_by FROM camreq.audit_log WHERE table_name LIKE 'portal_%%'")
+    assert {table for table, _ in audited} >= {"portal_links", "portal_answers", "portal_deposits"}
+    assert {who for _, who in audited if who != "postgres"} == {portal["login"]}
+    assert request(link)[0] == 404  # confirmed: the link is closed
+
+
+@pytest.mark.parametrize("how", ["wrong", "cancelled", "expired", "closed"])
+def test_a_dead_or_wrong_link_says_so_and_reveals_nothing(how, portal, db, sql):
+    number, link = first_link(portal, sql, db)
+    if how == "wrong":
+        link = link[:-4] + "AAAA"
+    elif how == "cancelled":
+        sql(db, "UPDATE camreq.requisitions SET status = 'cancelled' WHERE number = %s", (number,))
+    elif how == "expired":
+        sql(db, "UPDATE camreq.portal_links SET expires_at = now() - interval '1 second'")
+    else:
+        sql(db, "UPDATE camreq.requisitions SET status = 'refused' WHERE number = %s", (number,))
+    status, _, body = request(link)
+    page = body.decode()
+    assert status == 404 and "Ce lien ne fonctionne pas" in page
+    assert number not in page and "Hoche" not in page and "HOC-01" not in page
+    assert request(link + "/document")[0] == 404
+
+
+def test_repeated_wrong_tokens_from_one_address_are_slowed_down(portal):
+    wrong = portal["server"].url + "/r/" + "x" * 43
+    times = []
+    for _ in range(8):
+        started = time.monotonic()
+        assert request(wrong)[0] == 404
+        times.append(time.monotonic() - started)
+    assert max(times[:5]) < 0.5 <= times[6] and times[7] >= 1.0  # the delay the portal waits is at least this
+
+
+def csrf_of(link: str) -> tuple[str, str]:
+    """Return (cookie header, CSRF token) of the page at link."""
+    status, headers, body = request(link)
+    assert status == 200
+    cookie = headers["set-cookie"].split(";")[0]
+    return cookie, re.search(r'name="csrf" value="([^"]+)"', body.decode()).group(1)
+
+
+@pytest.mark.parametrize("forged", ["no token", "other token", "no cookie"])
+def test_a_forged_form_post_is_refused_and_changes_nothing(forged, portal, db, sql):
+    number, link = first_link(portal, sql, db)
+    cookie, csrf = csrf_of(link)
+    form = {"no token": "", "other token": "csrf=" + "A" * 43, "no cookie": "csrf=" + csrf}[forged]
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    if forged != "no cookie":
+        headers["Cookie"] = cookie
+    status, _, _ = request(link + "/accuse", "POST", form.encode(), headers)
+    assert status == 403
+    assert sql(db, "SELECT status FROM camreq.requisitions WHERE number = %s", (number,)) == [("sent",)]
+    created = request(link + "/tus", "POST", b"", {"Tus-Resumable": "1.0.0", "Upload-Length": "1", **headers})
+    assert created[0] == 403
+
+
+def tus_create(link: str, camera: int, name: str, length: int) -> tuple[int, str, dict]:
+    """Create an upload; return (status, Location, headers to reuse)."""
+    cookie, csrf = csrf_of(link)
+    headers = {"Tus-Resumable": "1.0.0", "Cookie": cookie, "X-CSRF-Token": csrf}
+    metadata = f"filename {base64.b64encode(name.encode()).decode()},camera {base64.b64encode(str(camera).encode()).decode()}"
+    status, answer, _ = request(link + "/tus", "POST", b"", {**headers, "Upload-Length": str(length), "Upload-Metadata": metadata})
+    return status, answer.get("Location", ""), headers
+
+
+def camera_of(db: str, sql, number: str) -> int:
+    """Return the first requisition camera id of a requisition."""
+    return sql(db, "SELECT min(c.id) FROM camreq.requisition_cameras c JOIN camreq.requisitions r "
+                   "ON r.id = c.requisition_id WHERE r.number = %s", (number,))[0][0]  # fmt: skip
+
+
+def test_an_upload_cut_by_a_server_restart_resumes_and_ends_with_the_right_hash(portal, db, sql):
+    number, link = first_link(portal, sql, db)
+    data = os.urandom(5 * 1024 * 1024 + 3)
+    status, location, headers = tus_create(link, camera_of(db, sql, number), "video.mp4", len(data))
+    assert status == 201
+    patch = {**headers, "Content-Type": "application/offset+octet-stream"}
+    half = len(data) // 2
+    assert request(location, "PATCH", data[:half], {**patch, "Upload-Offset": "0"})[0] == 204
+    portal["server"].stop()  # the hash state in memory is lost with the process
+    portal["server"].start()
+    status, answer, _ = request(location, "HEAD", None, headers)
+    assert status == 200 and answer["Upload-Offset"] == str(half)
+    assert request(location, "PATCH", data[half:], {**patch, "Upload-Offset": "0"})[0] == 409
+    status, answer, _ = request(location, "PATCH", data[half:], {**patch, "Upload-Offset": str(half)})
+    assert status == 204 and answer["Upload-Offset"] == str(len(data))
+    [(sha256, size)] = sql(db, "SELECT sha256, size FROM camreq.portal_deposits")
+    assert (sha256, size) == (hashlib.sha256(data).hexdigest(), len(data))
+
+
+def test_a_deposit_beyond_the_requisitions_limit_is_refused(portal, db, sql):
+    number, link = first_link(portal, sql, db)
+    sql(db, "UPDATE camreq.settings SET portal_deposit_limit_bytes = 1000")
+    camera = camera_of(db, sql, number)
+    assert tus_create(link, camera, "a.mp4", 600)[0] == 201
+    assert tus_create(link, camera, "b.mp4", 600)[0] == 413
+    assert sql(db, "SELECT count(*) FROM camreq.portal_deposits") == [(1,)]
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [("../../x", "x"), ("a\x00b.mp4", "ab.mp4"), ("\u202egnp.exe", "gnp.exe"), ("..", "fichier"),
+     ("v" * 300 + ".mp4", "v" * 196 + ".mp4"), ("C:\\Users\\me\\cam 1.avi", "cam 1.avi")],
+)  # fmt: skip
+def test_hostile_file_names_are_stored_plain_and_never_reach_the_disk(given, stored, portal, db, sql):
+    number, link = first_link(portal, sql, db)
+    assert tus_create(link, camera_of(db, sql, number), given, 4)[0] == 201
+    [(file_name, upload_id)] = sql(db, "SELECT file_name, upload_id FROM camreq.portal_deposits")
+    assert file_name == stored
+    assert os.listdir(portal["server"].storage / "incoming") == [upload_id]
+
+
+def test_two_owners_deposit_at_once(portal, db, sql):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def deposit(owner: str) -> str:
+        number, link = first_link(portal, sql, db, owner)
+        data = os.urandom(2 * 1024 * 1024)
+        _, location, headers = tus_create(link, camera_of(db, sql, number), owner + ".mp4", len(data))
+        patch = {**headers, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}
+        assert request(location, "PATCH", data, patch)[0] == 204
+        return hashlib.sha256(data).hexdigest()
+
+    with ThreadPoolExecutor(2) as pool:
+        hashes = set(pool.map(deposit, ["Parking Hoche SA", "Ville de Grenoble"]))
+    assert {sha for (sha,) in sql(db, "SELECT sha256 FROM camreq.portal_deposits")} == hashes
+
+
+def test_the_portal_login_reads_no_table_and_no_requisition_without_its_token(portal, db, sql):
+    as_portal = f"{db} host=localhost user={portal['login']} password={LOGIN_PASSWORD}"
+    tables = sql(db, "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace AND relkind IN ('r', 'v')")
+    for (table,) in tables:
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+            sql(as_portal, f"SELECT * FROM camreq.{table}")
+    assert sql(as_portal, "SELECT camreq.portal_requisition(%s)", ("x" * 43,)) == [(None,)]
+    assert sql(as_portal, "SELECT * FROM camreq.portal_document(%s)", ("x" * 43,)) == []
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        sql(as_portal, "SELECT * FROM camreq.requisition_deposits(1)")
