@@ -11,6 +11,7 @@ packages=(
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core  # WeasyPrint
     pyqt5-dev-tools qttools5-dev-tools          # pylupdate5 and lrelease for the translations
     redis-server                                # addok, the peer of bench/addresses.py
+    chromium npm                                # the owner portal: its browser tests, tus-js-client
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -26,6 +27,12 @@ if [ ! -x .venv/bin/python ]; then
     /usr/bin/python3 -m venv --system-site-packages .venv
 fi
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+
+# tus-js-client (MIT), served by the owner portal from build/portal-npm: installed from npm, never from a CDN.
+if [ ! -f build/portal-npm/node_modules/tus-js-client/dist/tus.min.js ]; then
+    mkdir -p build/portal-npm
+    npm install --prefix build/portal-npm --no-audit --no-fund --silent tus-js-client@4.3.1
+fi
 
 mkdir -p build/plugins
 ln -sfn "$PWD" build/plugins/camreq
