@@ -30,6 +30,7 @@ class Deposit:
     """A file the owner deposited through the portal, with the SHA-256 recorded at upload."""
 
     deposit_id: int
+    upload_id: str  # its name in the portal's storage, with which the portal hands it over
     camera_ref: str | None
     file_name: str
     size: int
@@ -60,6 +61,12 @@ def deposits(cursor: Cursor, requisition_id: int) -> list[Deposit]:
     """Return the finished deposits of a requisition of the caller's unit, in the order they were made."""
     cursor.execute("SELECT * FROM camreq.requisition_deposits(%s)", (requisition_id,))
     return named_rows(cursor, Deposit)
+
+
+def public_url(cursor: Cursor) -> str | None:
+    """Return the owner portal's public address (None: no portal configured)."""
+    cursor.execute("SELECT portal_public_url FROM camreq.settings")
+    return fetch_value(cursor)
 
 
 def fetch_token(cursor: Cursor, requisition_id: int) -> str:

@@ -1128,11 +1128,11 @@ $$;
 -- Name: requisition_deposits(bigint); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
-CREATE FUNCTION camreq.requisition_deposits(requisition bigint) RETURNS TABLE(deposit_id bigint, camera_ref text, file_name text, size bigint, sha256 text, finished_at timestamp with time zone, scan_result text, deleted_at timestamp with time zone)
+CREATE FUNCTION camreq.requisition_deposits(requisition bigint) RETURNS TABLE(deposit_id bigint, upload_id text, camera_ref text, file_name text, size bigint, sha256 text, finished_at timestamp with time zone, scan_result text, deleted_at timestamp with time zone)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
     AS $$
-    SELECT d.id, c.ref, d.file_name, d.size, d.sha256, d.finished_at, d.scan_result, d.deleted_at
+    SELECT d.id, d.upload_id, c.ref, d.file_name, d.size, d.sha256, d.finished_at, d.scan_result, d.deleted_at
     FROM camreq.requisition_cameras rc
     JOIN camreq.portal_deposits d ON d.requisition_camera_id = rc.id
     JOIN camreq.cameras c ON c.id = rc.camera_id

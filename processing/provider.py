@@ -20,6 +20,7 @@ from .install_database import InstallDatabase
 from .load_sample_data import LoadSampleData
 from .select_cameras_near_incident import SelectCamerasNearIncident
 from .send_requisitions import SendRequisitions
+from .fetch_footage import FetchFootage
 from .set_requisition_status import SetRequisitionStatus
 from .statistics import Statistics
 
@@ -57,6 +58,7 @@ class CamreqProvider(QgsProcessingProvider):
             CreateRequisitions(),
             SendRequisitions(),
             SetRequisitionStatus(),
+            FetchFootage(),
             DueRequisitions(),
             Statistics(),
             CheckRegistry(),

@@ -492,10 +492,10 @@ $$;
 
 -- The deposits of one of the caller's requisitions.
 CREATE FUNCTION camreq.requisition_deposits(requisition bigint)
-RETURNS TABLE (deposit_id bigint, camera_ref text, file_name text, size bigint, sha256 text,
+RETURNS TABLE (deposit_id bigint, upload_id text, camera_ref text, file_name text, size bigint, sha256 text,
                finished_at timestamptz, scan_result text, deleted_at timestamptz)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
-    SELECT d.id, c.ref, d.file_name, d.size, d.sha256, d.finished_at, d.scan_result, d.deleted_at
+    SELECT d.id, d.upload_id, c.ref, d.file_name, d.size, d.sha256, d.finished_at, d.scan_result, d.deleted_at
     FROM camreq.requisition_cameras rc
     JOIN camreq.portal_deposits d ON d.requisition_camera_id = rc.id
     JOIN camreq.cameras c ON c.id = rc.camera_id

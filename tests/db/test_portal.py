@@ -112,11 +112,15 @@ def test_the_email_carries_the_personal_link(db, create, cameras_layer, scene, s
     create(cameras_layer())
     handler, port = smtp_server()
     send(port)
-    links = {link for (link,) in sql(db, "SELECT portal_link FROM camreq.requisition_outbox WHERE to_address IS NOT NULL")}
+    links = {
+        link for (link,) in sql(db, "SELECT portal_link FROM camreq.requisition_outbox WHERE to_address IS NOT NULL")
+    }
     bodies = []
     for envelope in handler.envelopes:
         message = email.message_from_bytes(envelope.content)
-        bodies += [part.get_payload(decode=True).decode() for part in message.walk() if part.get_content_type() == "text/plain"]
+        bodies += [
+            part.get_payload(decode=True).decode() for part in message.walk() if part.get_content_type() == "text/plain"
+        ]
     assert len(links) == len(bodies) == 2
     assert {re.search(r"https://depot\.example\.org/r/\S+", body).group(0) for body in bodies} == links
 
@@ -168,7 +172,11 @@ def test_the_owner_answers_the_whole_requisition_in_a_browser(portal, db, sql, t
     ]  # fmt: skip
     [(stored_sha, upload_id)] = sql(db, "SELECT sha256, upload_id FROM camreq.portal_deposits")
     stored = portal["server"].storage / "deposits" / upload_id
-    assert stored_sha == hashlib.sha256(stored.read_bytes()).hexdigest() == hashlib.sha256(footage.read_bytes()).hexdigest()
+    assert (
+        stored_sha
+        == hashlib.sha256(stored.read_bytes()).hexdigest()
+        == hashlib.sha256(footage.read_bytes()).hexdigest()
+    )
     audited = sql(db, "SELECT table_name, changed_by FROM camreq.audit_log WHERE table_name LIKE 'portal_%%'")
     assert {table for table, _ in audited} >= {"portal_links", "portal_answers", "portal_deposits"}
     assert {who for _, who in audited if who != "postgres"} == {portal["login"]}
@@ -230,8 +238,12 @@ def tus_create(link: str, camera: int, name: str, length: int) -> tuple[int, str
     """Create an upload; return (status, Location, headers to reuse)."""
     cookie, csrf = csrf_of(link)
     headers = {"Tus-Resumable": "1.0.0", "Cookie": cookie, "X-CSRF-Token": csrf}
-    metadata = f"filename {base64.b64encode(name.encode()).decode()},camera {base64.b64encode(str(camera).encode()).decode()}"
-    status, answer, _ = request(link + "/tus", "POST", b"", {**headers, "Upload-Length": str(length), "Upload-Metadata": metadata})
+    metadata = (
+        f"filename {base64.b64encode(name.encode()).decode()},camera {base64.b64encode(str(camera).encode()).decode()}"
+    )
+    status, answer, _ = request(
+        link + "/tus", "POST", b"", {**headers, "Upload-Length": str(length), "Upload-Metadata": metadata}
+    )
     return status, answer.get("Location", ""), headers
 
 
@@ -300,7 +312,9 @@ def test_two_owners_deposit_at_once(portal, db, sql):
 
 def test_the_portal_login_reads_no_table_and_no_requisition_without_its_token(portal, db, sql):
     as_portal = f"{db} host=localhost user={portal['login']} password={LOGIN_PASSWORD}"
-    tables = sql(db, "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace AND relkind IN ('r', 'v')")
+    tables = sql(
+        db, "SELECT relname FROM pg_class WHERE relnamespace = 'camreq'::regnamespace AND relkind IN ('r', 'v')"
+    )
     for (table,) in tables:
         with pytest.raises(psycopg2.errors.InsufficientPrivilege):
             sql(as_portal, f"SELECT * FROM camreq.{table}")
@@ -308,3 +322,68 @@ def test_the_portal_login_reads_no_table_and_no_requisition_without_its_token(po
     assert sql(as_portal, "SELECT * FROM camreq.portal_document(%s)", ("x" * 43,)) == []
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
         sql(as_portal, "SELECT * FROM camreq.requisition_deposits(1)")
+
+
+@pytest.fixture
+def investigator(db):
+    """Return a connection string of an investigator of the scene's unit (SD Grenoble)."""
+    from camreq.core.database import grant_user
+
+    name = "t_inv_" + uuid.uuid4().hex[:8]
+    admin_execute("CREATE ROLE {} LOGIN PASSWORD %s", name, params=(LOGIN_PASSWORD,))
+    grant_user(db, name, "investigator", "SD Grenoble")
+    yield f"{db} host=localhost user={name} password={LOGIN_PASSWORD}"
+    admin_execute("DROP OWNED BY {}", name)
+    admin_execute("DROP ROLE {}", name)
+
+
+def deposit_file(portal: dict, db: str, sql, data: bytes) -> str:
+    """Deposit data for the first camera of Parking Hoche SA's requisition; return the requisition number."""
+    number, link = first_link(portal, sql, db)
+    _, location, headers = tus_create(link, camera_of(db, sql, number), "export.mp4", len(data))
+    patch = {**headers, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}
+    assert request(location, "PATCH", data, patch)[0] == 204
+    return number
+
+
+def test_fetchfootage_fetches_checks_and_reports_the_deposits(
+    portal, db, sql, investigator, camreq_processing, tmp_path
+):
+    data = os.urandom(1024 * 1024 + 5)
+    number = deposit_file(portal, db, sql, data)
+    result = camreq_processing.run(
+        "camreq:fetchfootage", {"CONNECTION": investigator, "NUMBER": number, "OUTPUT_FOLDER": str(tmp_path / "out")}
+    )
+    assert result["FILES"] == 1
+    [fetched] = [p for p in (tmp_path / "out").iterdir() if p.suffix == ".mp4"]
+    assert fetched.read_bytes() == data
+    report = "".join(page.extract_text() for page in PdfReader(result["REPORT"]).pages)
+    assert number in report and hashlib.sha256(data).hexdigest()[:20] in re.sub(r"\s", "", report)
+
+
+def test_a_stored_file_altered_after_upload_is_refused_by_fetchfootage(
+    portal, db, sql, investigator, camreq_processing, tmp_path
+):
+    from qgis.core import QgsProcessingException
+
+    number = deposit_file(portal, db, sql, os.urandom(4096))
+    [(upload_id,)] = sql(db, "SELECT upload_id FROM camreq.portal_deposits")
+    stored = portal["server"].storage / "deposits" / upload_id
+    stored.write_bytes(b"X" + stored.read_bytes()[1:])
+    with pytest.raises(QgsProcessingException, match="REFUSED: export.mp4 .* the stored file was altered"):
+        camreq_processing.run(
+            "camreq:fetchfootage", {"CONNECTION": investigator, "NUMBER": number, "OUTPUT_FOLDER": str(tmp_path / "o")}
+        )
+    assert not any((tmp_path / "o").glob("*.mp4"))
+
+
+def test_fetchfootage_is_refused_to_another_unit(portal, db, sql, logins, camreq_processing, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    number = deposit_file(portal, db, sql, os.urandom(10))
+    with pytest.raises(QgsProcessingException):
+        camreq_processing.run(
+            "camreq:fetchfootage",
+            {"CONNECTION": logins["investigator"], "NUMBER": number, "OUTPUT_FOLDER": str(tmp_path)},
+        )
+    assert sql(db, "SELECT count(*) FROM camreq.portal_fetch_tokens") == [(0,)]
