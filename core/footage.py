@@ -66,18 +66,21 @@ def fetch_footage(connection: str, reference: str, folder: Path, feedback: QgsFe
             )
         fetched.append(FetchedFile(deposit.camera_ref, deposit.file_name, path, deposit.size, sha256))
     report = folder / f"reception_{row.number}.pdf"
-    html = ENVIRONMENT.get_template("reception.html").render(number=row.number, case_number=row.case_number,
-                                                              owner=row.owner_name, files=fetched, at=now())  # fmt: skip
+    html = ENVIRONMENT.get_template("reception.html").render(
+        number=row.number, case_number=row.case_number, owner=row.owner_name, files=fetched, at=now()
+    )
     write_pdf(html, report, TEMPLATES_DIR)
     return fetched, report
 
 
 def _download(url: str, token: str, path: Path) -> str:
     """Stream url (with the fetch token) to path, owner-only; return the SHA-256 of what was written."""
+    if not url.startswith(("https://", "http://")):  # camreq.settings holds only such addresses
+        raise CamreqError(tr("The portal address {url} is not http(s).").format(url=url))
     request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})  # noqa: S310
     hasher = hashlib.sha256()
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as answer:  # nosec B310: the portal's own address
+        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as answer:  # noqa: S310  # nosec B310: http(s) only
             descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
             with os.fdopen(descriptor, "wb") as file:
                 while block := answer.read(CHUNK):

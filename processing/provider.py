@@ -11,6 +11,7 @@ from .cameras_near_incident import CamerasNearIncident
 from .check_registry import CheckRegistry
 from .create_requisitions import CreateRequisitions
 from .due_requisitions import DueRequisitions
+from .fetch_footage import FetchFootage
 from .geocode_incidents import GeocodeIncidents
 from .grant_user import GrantUser
 from .import_addresses import ImportAddresses
@@ -20,7 +21,6 @@ from .install_database import InstallDatabase
 from .load_sample_data import LoadSampleData
 from .select_cameras_near_incident import SelectCamerasNearIncident
 from .send_requisitions import SendRequisitions
-from .fetch_footage import FetchFootage
 from .set_requisition_status import SetRequisitionStatus
 from .statistics import Statistics
 

@@ -9,7 +9,6 @@ import io
 import os
 import re
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -45,7 +44,7 @@ class PortalProcess:
         while True:  # until it answers (or died)
             assert self.process.poll() is None, self.process.stdout.read().decode()
             try:
-                urllib.request.urlopen(self.url + "/static/portal.css", timeout=5).close()
+                urllib.request.urlopen(self.url + "/static/portal.css", timeout=5).close()  # noqa: S310
                 return
             except OSError:
                 time.sleep(0.1)
@@ -59,9 +58,9 @@ class PortalProcess:
 
 def request(url: str, method: str = "GET", data: bytes | None = None, headers: dict | None = None):
     """Return (status, headers, body) of one HTTP request, error statuses included."""
-    call = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    call = urllib.request.Request(url, data=data, method=method, headers=headers or {})  # noqa: S310
     try:
-        with urllib.request.urlopen(call, timeout=60) as answer:
+        with urllib.request.urlopen(call, timeout=60) as answer:  # noqa: S310
             return answer.status, answer.headers, answer.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
@@ -161,8 +160,9 @@ def test_the_owner_answers_the_whole_requisition_in_a_browser(portal, db, sql, t
         page.get_by_role("button", name="Confirmer ma réponse complète").click()
         assert page.locator("h1").inner_text() == "Votre réponse est enregistrée"
         browser.close()
-    history = sql(db, "SELECT h.from_status, h.to_status, h.changed_by, h.note FROM camreq.requisition_status_history h "
-                      "JOIN camreq.requisitions r ON r.id = h.requisition_id WHERE r.number = %s AND h.id > "
+    history = sql(db, "SELECT h.from_status, h.to_status, h.changed_by, h.note "
+                      "FROM camreq.requisition_status_history h JOIN camreq.requisitions r ON r.id = h.requisition_id "
+                      "WHERE r.number = %s AND h.id > "
                       "(SELECT max(id) FROM camreq.requisition_status_history WHERE to_status = 'sent' "
                       "AND requisition_id = r.id) ORDER BY h.id", (number,))  # fmt: skip
     assert history == [
@@ -370,7 +370,7 @@ def test_a_stored_file_altered_after_upload_is_refused_by_fetchfootage(
     [(upload_id,)] = sql(db, "SELECT upload_id FROM camreq.portal_deposits")
     stored = portal["server"].storage / "deposits" / upload_id
     stored.write_bytes(b"X" + stored.read_bytes()[1:])
-    with pytest.raises(QgsProcessingException, match="REFUSED: export.mp4 .* the stored file was altered"):
+    with pytest.raises(QgsProcessingException, match=r"REFUSED: export\.mp4 .* the stored file was altered"):
         camreq_processing.run(
             "camreq:fetchfootage", {"CONNECTION": investigator, "NUMBER": number, "OUTPUT_FOLDER": str(tmp_path / "o")}
         )
