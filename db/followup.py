@@ -26,6 +26,8 @@ class FollowupRow:
     outbox_status: str | None
     last_answer: str | None
     due_soon: bool
+    link_opened_at: datetime | None = None  # when the owner first opened the portal link (None: never, or no link)
+    link_unopened: bool = False  # a portal link exists and the owner never opened it
 
 
 def followup(

@@ -15,6 +15,7 @@ import psycopg2
 import psycopg2.errors
 import psycopg2.extensions
 from psycopg2.pool import ThreadedConnectionPool
+from psycopg2.sql import SQL, Identifier, Placeholder
 
 
 class RefusalError(Exception):
@@ -59,10 +60,12 @@ class Database:
 
     def call(self, function: str, *args: Any) -> Any:
         """Return the single value of SELECT camreq.<function>(args); refusals become RefusalError."""
-        placeholders = ", ".join(["%s"] * len(args))
+        statement = SQL("SELECT camreq.{}({})").format(
+            Identifier(function), SQL(", ").join([Placeholder()] * len(args))
+        )
         with self.cursor() as cursor:
             try:
-                cursor.execute(f"SELECT camreq.{function}({placeholders})", args)  # nosec B608: fixed names
+                cursor.execute(statement, args)
             except psycopg2.errors.ProgramLimitExceeded:
                 raise RefusalError("limit") from None
             except psycopg2.errors.CheckViolation:

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import psycopg2
 import pytest
+from camreq.core.times import display
 from pypdf import PdfReader
+from qgis.PyQt.QtCore import Qt
 
 from .conftest import LOGIN_PASSWORD, admin_execute, free_port
 
@@ -387,3 +389,33 @@ def test_fetchfootage_is_refused_to_another_unit(portal, db, sql, logins, camreq
             {"CONNECTION": logins["investigator"], "NUMBER": number, "OUTPUT_FOLDER": str(tmp_path)},
         )
     assert sql(db, "SELECT count(*) FROM camreq.portal_fetch_tokens") == [(0,)]
+
+
+def test_the_followup_tab_shows_the_link_opening_flags_unopened_links_and_lists_deposits(
+    portal, db, sql, investigator, qgis_iface
+):
+    from camreq.dialogs.followup_tab import FollowupTab
+    from camreq.settings import Settings
+
+    from .test_dock_flow import wait_until
+
+    data = os.urandom(100)
+    opened = deposit_file(portal, db, sql, data)  # the page was opened to deposit
+    assert sql(db, "SELECT bool_and(purge_deadline < now() + interval '48 hours') FROM camreq.requisitions") == [
+        (True,)
+    ]  # the scene's footage (incident of 26/11/2026, kept 7 days) is purged soon: unopened links are flagged
+    tab = FollowupTab(qgis_iface.messageBar(), Settings(connection=investigator, officer_unit="SD Grenoble"))
+    tab.refresh()
+    wait_until(lambda: tab.model.rowCount() == 3 and not tab.running, "the follow-up list")
+    rows = {tab.model.record_at(i).number: i for i in range(3)}
+    status = {number: tab.model.data(tab.model.index(i, 2)) for number, i in rows.items()}
+    assert not status[opened].startswith("⚠")
+    assert all(text.startswith("⚠") for number, text in status.items() if number != opened)
+    tip = tab.model.data(tab.model.index(rows[opened], 2), Qt.ItemDataRole.ToolTipRole)
+    [(first_opened,)] = sql(db, "SELECT first_opened_at FROM camreq.portal_links l JOIN camreq.requisitions r "
+                                "ON r.id = l.requisition_id WHERE r.number = %s", (opened,))  # fmt: skip
+    assert tip.endswith(f"portal link first opened {display(first_opened)}")
+    tab.requisitionsView.setCurrentIndex(tab.model.index(rows[opened], 0))
+    wait_until(lambda: tab.deposits.rowCount() == 1 and not tab.running, "the deposits")
+    assert tab.deposits.data(tab.deposits.index(0, 3)) == hashlib.sha256(data).hexdigest()
+    assert tab.downloadButton.isEnabled()
