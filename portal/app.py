@@ -157,9 +157,10 @@ async def action(request: Request) -> Response:
             await run_in_threadpool(portal.db.answer, token, int(camera), answer, reason)
             done = True
         elif what == "confirme":
+            answered = await run_in_threadpool(portal.db.requisition, token)  # the receipt shows it as confirmed
             done = await run_in_threadpool(portal.db.confirm, token) is not None
             if done:
-                return _page("confirmed.html", token=token)
+                return _page("confirmed.html", r=answered, at=datetime.now(PARIS).isoformat())
         else:
             return await _dead_link(request)
     except RefusalError as refusal:

@@ -161,6 +161,9 @@ def test_the_owner_answers_the_whole_requisition_in_a_browser(portal, db, sql, t
         assert "pas d'images — Images déjà effacées" in page.locator("article.camera").nth(1).inner_text()
         page.get_by_role("button", name="Confirmer ma réponse complète").click()
         assert page.locator("h1").inner_text() == "Votre réponse est enregistrée"
+        receipt = page.locator("table").inner_text()
+        assert hashlib.sha256(footage.read_bytes()).hexdigest() in receipt and "export HOC-01.mp4" in receipt
+        assert "pas d'images — Images déjà effacées" in receipt
         browser.close()
     history = sql(db, "SELECT h.from_status, h.to_status, h.changed_by, h.note "
                       "FROM camreq.requisition_status_history h JOIN camreq.requisitions r ON r.id = h.requisition_id "
