@@ -55,7 +55,7 @@ def followup(
            FROM camreq.requisitions r
            JOIN camreq.owners o ON o.id = r.owner_id
            JOIN camreq.requisition_statuses s ON s.status = r.status
-           LEFT JOIN camreq.requisition_outbox b ON b.requisition_id = r.id
+           LEFT JOIN camreq.requisition_outbox b ON b.requisition_id = r.id AND b.kind = 'requisition'
            WHERE (%(unit)s::text IS NULL OR r.unit = %(unit)s)
              AND (%(status)s::text IS NULL OR r.status = %(status)s)
              AND (%(case)s::text IS NULL OR strpos(lower(r.case_number), lower(%(case)s)) > 0)

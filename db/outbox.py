@@ -33,6 +33,7 @@ class OutboxMessage:
     file_name: str | None  # the issued document stored with the requisition (None: issued before schema 6)
     pdf: bytes | None
     portal_link: str | None  # the owner's personal link to the answer portal (None: no portal)
+    kind: str  # requisition; receipt (to the owner) or officer_notice, queued when the owner confirms in the portal
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,16 @@ def claim_next(cursor: Cursor, server: str, skip: list[int]) -> Claim | None:
     cursor.execute(
         """SELECT o.id AS outbox_id, o.requisition_id, o.message_id, o.to_address, r.number, r.case_number,
                   w.name AS owner_name, r.officer_name, r.officer_rank, r.officer_email, r.officer_phone, r.unit,
-                  r.purge_deadline, r.answer_deadline, d.file_name, d.pdf, o.portal_link
+                  r.purge_deadline, r.answer_deadline,
+                  CASE WHEN o.kind = 'requisition' THEN d.file_name ELSE 'recu_' || r.number || '.pdf' END AS file_name,
+                  CASE WHEN o.kind = 'requisition' THEN d.pdf ELSE camreq.requisition_receipt(r.id) END AS pdf,
+                  o.portal_link, o.kind
            FROM camreq.requisition_outbox o
            JOIN camreq.requisitions r ON r.id = o.requisition_id
            JOIN camreq.owners w ON w.id = r.owner_id
            LEFT JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued
-           WHERE o.status = 'pending' AND r.status = 'issued' AND o.to_address IS NOT NULL AND o.id <> ALL(%s)
+           WHERE o.status = 'pending' AND (r.status = 'issued' OR o.kind <> 'requisition') AND o.to_address IS NOT NULL
+             AND o.id <> ALL(%s)
            ORDER BY r.purge_deadline, o.id
            LIMIT 1
            FOR UPDATE OF o SKIP LOCKED""",
@@ -86,6 +91,8 @@ def finish(cursor: Cursor, claim: Claim, outcome: str, code: int | None, answer:
            WHERE id = %s""",
         (status, status, claim.outbox_id),
     )
+    if claim.kind != "requisition":  # a receipt or notice changes no status
+        return True
     cursor.execute("SELECT status FROM camreq.requisitions WHERE id = %s FOR UPDATE", (claim.requisition_id,))
     if fetch_value(cursor) != "issued":
         return False

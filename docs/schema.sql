@@ -91,7 +91,7 @@ BEGIN
     link := public_url || '/r/' || token;
     INSERT INTO camreq.portal_links (requisition_id, token_sha256)
     VALUES (requisition, encode(sha256(convert_to(token, 'UTF8')), 'hex'));
-    UPDATE camreq.requisition_outbox SET portal_link = link WHERE requisition_id = requisition;
+    UPDATE camreq.requisition_outbox SET portal_link = link WHERE requisition_id = requisition AND kind = 'requisition';
     RETURN link;
 END
 $_$;
@@ -152,6 +152,8 @@ CREATE FUNCTION camreq.caller_may_follow(requisition bigint) RETURNS boolean
     SELECT EXISTS (
         SELECT FROM camreq.visible_login(session_user) u JOIN camreq.requisitions r ON r.id = requisition
         WHERE u.role = 'administrator' OR (u.role = 'investigator' AND r.unit = u.unit))
+    OR EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND rolsuper)
+    OR session_user = (SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'camreq')
 $$;
 
 
@@ -678,10 +680,10 @@ $$;
 
 
 --
--- Name: portal_confirm(text); Type: FUNCTION; Schema: camreq; Owner: -
+-- Name: portal_confirm(text, bytea); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
-CREATE FUNCTION camreq.portal_confirm(token text) RETURNS text
+CREATE FUNCTION camreq.portal_confirm(token text, receipt bytea) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
     AS $$
@@ -705,9 +707,11 @@ BEGIN
     INTO outcome, reason
     FROM camreq.requisition_cameras rc JOIN camreq.portal_answers a ON a.requisition_camera_id = rc.id
     WHERE rc.requisition_id = link.requisition_id;
-    UPDATE camreq.portal_links SET confirmed_at = now() WHERE requisition_id = link.requisition_id;
+    UPDATE camreq.portal_links SET confirmed_at = now(), receipt_pdf = receipt WHERE requisition_id = link.requisition_id;
     PERFORM camreq.portal_move(link.requisition_id, outcome, 'réponse confirmée complète',
                                CASE WHEN outcome = 'no_footage' THEN reason END);
+    INSERT INTO camreq.requisition_outbox (requisition_id, message_id, kind)
+    VALUES (link.requisition_id, '', 'receipt'), (link.requisition_id, '', 'officer_notice');
     RETURN outcome;
 END
 $$;
@@ -826,6 +830,8 @@ CREATE TABLE camreq.portal_links (
     first_opened_at timestamp with time zone,
     acknowledged_at timestamp with time zone,
     confirmed_at timestamp with time zone,
+    receipt_pdf bytea,
+    CONSTRAINT "a receipt must be a PDF" CHECK ((SUBSTRING(receipt_pdf FROM 1 FOR 5) = '\x255044462d'::bytea)),
     CONSTRAINT "link token hash must be 64 hexadecimal digits" CHECK ((token_sha256 ~ '^[0-9a-f]{64}$'::text))
 );
 
@@ -1204,8 +1210,13 @@ CREATE FUNCTION camreq.requisition_outbox_before_insert() RETURNS trigger
     AS $$
 BEGIN
     NEW.message_id := format('<camreq.%s.%s@camreq.invalid>', NEW.requisition_id, gen_random_uuid());
-    NEW.to_address := (SELECT o.email FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id
-                       WHERE r.id = NEW.requisition_id);
+    NEW.to_address := CASE NEW.kind
+        WHEN 'requisition' THEN (SELECT o.email FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id
+                                 WHERE r.id = NEW.requisition_id)
+        WHEN 'receipt' THEN (SELECT b.to_address FROM camreq.requisition_outbox b
+                             WHERE b.requisition_id = NEW.requisition_id AND b.kind = 'requisition')
+        ELSE (SELECT nullif(btrim(r.officer_email), '') FROM camreq.requisitions r WHERE r.id = NEW.requisition_id)
+    END;
     RETURN NEW;
 END
 $$;
@@ -1245,6 +1256,19 @@ CREATE FUNCTION camreq.requisition_portal_links(requisitions bigint[]) RETURNS T
     SELECT l.requisition_id, l.first_opened_at, l.acknowledged_at, l.confirmed_at, l.expires_at
     FROM unnest(requisitions) AS asked(id)
     JOIN camreq.portal_links l ON l.requisition_id = asked.id AND camreq.caller_may_follow(asked.id)
+$$;
+
+
+--
+-- Name: requisition_receipt(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_receipt(requisition bigint) RETURNS bytea
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT l.receipt_pdf FROM camreq.portal_links l
+    WHERE camreq.caller_may_follow(requisition) AND l.requisition_id = requisition
 $$;
 
 
@@ -2108,6 +2132,8 @@ CREATE TABLE camreq.requisition_outbox (
     sent_at timestamp with time zone,
     to_address text,
     portal_link text,
+    kind text DEFAULT 'requisition'::text NOT NULL,
+    CONSTRAINT "outbox kind must be requisition, receipt or officer_notice" CHECK ((kind = ANY (ARRAY['requisition'::text, 'receipt'::text, 'officer_notice'::text]))),
     CONSTRAINT "outbox status must be pending, sending, sent, failed, unknown o" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'unknown'::text, 'served_otherwise'::text])))
 );
 
@@ -2133,6 +2159,13 @@ COMMENT ON COLUMN camreq.requisition_outbox.to_address IS 'Owner''s e-mail when 
 --
 
 COMMENT ON COLUMN camreq.requisition_outbox.portal_link IS 'The owner''s personal portal link, printed in the e-mail';
+
+
+--
+-- Name: COLUMN requisition_outbox.kind; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisition_outbox.kind IS 'requisition (sent at issue), receipt (to the owner, on confirmation in the portal), officer_notice (to the officer)';
 
 
 --
@@ -2651,6 +2684,14 @@ ALTER TABLE ONLY camreq.no_footage_reasons
 
 
 --
+-- Name: requisition_outbox one outbox message of each kind per requisition; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_outbox
+    ADD CONSTRAINT "one outbox message of each kind per requisition" UNIQUE (requisition_id, kind);
+
+
+--
 -- Name: owners owner e-mail must be one address such as name@example.org; Type: CHECK CONSTRAINT; Schema: camreq; Owner: -
 --
 
@@ -2768,14 +2809,6 @@ ALTER TABLE ONLY camreq.requisition_outbox
 
 ALTER TABLE ONLY camreq.requisition_outbox
     ADD CONSTRAINT requisition_outbox_pkey PRIMARY KEY (id);
-
-
---
--- Name: requisition_outbox requisition_outbox_requisition_id_key; Type: CONSTRAINT; Schema: camreq; Owner: -
---
-
-ALTER TABLE ONLY camreq.requisition_outbox
-    ADD CONSTRAINT requisition_outbox_requisition_id_key UNIQUE (requisition_id);
 
 
 --
@@ -3639,6 +3672,13 @@ CREATE POLICY requisition_outbox_of_visible_requisitions ON camreq.requisition_o
 
 
 --
+-- Name: requisition_outbox requisition_outbox_through_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_outbox_through_the_portal ON camreq.requisition_outbox TO camreq_owner_portal USING (true) WITH CHECK ((kind <> 'requisition'::text));
+
+
+--
 -- Name: requisition_status_history; Type: ROW SECURITY; Schema: camreq; Owner: -
 --
 
@@ -4011,11 +4051,11 @@ REVOKE ALL ON FUNCTION camreq.portal_camera(token text, requisition_camera bigin
 
 
 --
--- Name: FUNCTION portal_confirm(token text); Type: ACL; Schema: camreq; Owner: -
+-- Name: FUNCTION portal_confirm(token text, receipt bytea); Type: ACL; Schema: camreq; Owner: -
 --
 
-REVOKE ALL ON FUNCTION camreq.portal_confirm(token text) FROM PUBLIC;
-GRANT ALL ON FUNCTION camreq.portal_confirm(token text) TO camreq_portal;
+REVOKE ALL ON FUNCTION camreq.portal_confirm(token text, receipt bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_confirm(token text, receipt bytea) TO camreq_portal;
 
 
 --
@@ -4176,6 +4216,15 @@ REVOKE ALL ON FUNCTION camreq.requisition_outbox_portal_link() FROM PUBLIC;
 REVOKE ALL ON FUNCTION camreq.requisition_portal_links(requisitions bigint[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.requisition_portal_links(requisitions bigint[]) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.requisition_portal_links(requisitions bigint[]) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION requisition_receipt(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.requisition_receipt(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.requisition_receipt(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.requisition_receipt(requisition bigint) TO camreq_investigator;
 
 
 --
@@ -4442,6 +4491,7 @@ GRANT INSERT(pdf) ON TABLE camreq.requisition_documents TO camreq_investigator;
 
 GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
 
 
 --
@@ -4450,6 +4500,7 @@ GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_investigator;
 
 GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_admin;
 GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
 
 
 --
@@ -4458,6 +4509,7 @@ GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_invest
 
 GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_admin;
 GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
 
 
 --
@@ -4482,6 +4534,13 @@ GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_investigator;
 
 GRANT UPDATE(portal_link) ON TABLE camreq.requisition_outbox TO camreq_admin;
 GRANT UPDATE(portal_link) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox.kind; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(kind) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
 
 
 --

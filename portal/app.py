@@ -22,6 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import tus
+from .receipt import receipt_pdf, receipt_time
 from .service import Database, RefusalError
 from .storage import Storage
 from .vocabulary import ANSWER_MESSAGES, NO_FOOTAGE_LABELS, STATUS_LABELS
@@ -85,12 +86,16 @@ TEMPLATES = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=
 TEMPLATES.filters.update(paris=_paris, size=_size)
 
 
-def _page(name: str, status: int = 200, **context: object) -> HTMLResponse:
-    """Render a page; every page forbids framing and third-party content."""
-    html = TEMPLATES.get_template(name).render(
+def _render(name: str, **context: object) -> str:
+    """Return a template rendered with the portal's French words."""
+    return TEMPLATES.get_template(name).render(
         statuses=STATUS_LABELS, reasons=NO_FOOTAGE_LABELS, messages=ANSWER_MESSAGES, **context
     )
-    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+
+
+def _page(name: str, status: int = 200, **context: object) -> HTMLResponse:
+    """Render a page; every page forbids framing and third-party content."""
+    return HTMLResponse(_render(name, **context), status_code=status, headers=SECURITY_HEADERS)
 
 
 SECURITY_HEADERS = {
@@ -158,9 +163,13 @@ async def action(request: Request) -> Response:
             done = True
         elif what == "confirme":
             answered = await run_in_threadpool(portal.db.requisition, token)  # the receipt shows it as confirmed
-            done = await run_in_threadpool(portal.db.confirm, token) is not None
+            if answered is None:
+                return await _dead_link(request)
+            context = {"r": answered, "at": receipt_time().isoformat()}
+            pdf = await run_in_threadpool(receipt_pdf, _render("receipt.html", **context))
+            done = await run_in_threadpool(portal.db.confirm, token, pdf) is not None
             if done:
-                return _page("confirmed.html", r=answered, at=datetime.now(PARIS).isoformat())
+                return _page("confirmed.html", **context)
         else:
             return await _dead_link(request)
     except RefusalError as refusal:

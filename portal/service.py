@@ -106,9 +106,10 @@ class Database:
         """Record a complete upload's SHA-256 and scan result."""
         self.call("portal_finish_deposit", token, upload_id, sha256, scan_result, detail)
 
-    def confirm(self, token: str) -> str | None:
-        """Confirm the answer complete; return the requisition's new status (None: wrong or dead token)."""
-        return self.call("portal_confirm", token)
+    def confirm(self, token: str, receipt: bytes) -> str | None:
+        """Confirm the answer complete, keep the receipt PDF and queue it to the owner and a notice to the officer;
+        return the requisition's new status (None: wrong or dead token)."""
+        return self.call("portal_confirm", token, psycopg2.Binary(receipt))
 
     def fetchable(self, fetch_token: str) -> list[FetchedDeposit]:
         """Return the deposits a live fetch token opens."""

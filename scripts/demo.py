@@ -275,7 +275,8 @@ def send_requisitions() -> None:
     print(
         psql("""SELECT r.number, o.name AS owner, r.status, to_char(r.purge_deadline AT TIME ZONE 'Europe/Paris',
         'YYYY-MM-DD HH24:MI') AS purge_deadline, x.status AS email FROM camreq.requisitions r
-        JOIN camreq.owners o ON o.id = r.owner_id LEFT JOIN camreq.requisition_outbox x ON x.requisition_id = r.id
+        JOIN camreq.owners o ON o.id = r.owner_id
+        LEFT JOIN camreq.requisition_outbox x ON x.requisition_id = r.id AND x.kind = 'requisition'
         ORDER BY r.number""")
     )
 

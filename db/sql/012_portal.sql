@@ -55,7 +55,9 @@ CREATE TABLE camreq.portal_links (
     first_opened_at timestamptz,
     acknowledged_at timestamptz,
     confirmed_at timestamptz,
-    CONSTRAINT "link token hash must be 64 hexadecimal digits" CHECK (token_sha256 ~ '^[0-9a-f]{64}$')
+    receipt_pdf bytea,
+    CONSTRAINT "link token hash must be 64 hexadecimal digits" CHECK (token_sha256 ~ '^[0-9a-f]{64}$'),
+    CONSTRAINT "a receipt must be a PDF" CHECK (substring(receipt_pdf FROM 1 FOR 5) = '\x255044462d'::bytea)
 );
 COMMENT ON TABLE camreq.portal_links IS
     'Personal link of an issued requisition (SHA-256 of its token), when the owner first opened, acknowledged, confirmed';
@@ -116,6 +118,34 @@ COMMENT ON TABLE camreq.portal_fetch_tokens IS 'Fetch tokens (SHA-256) given to 
 ALTER TABLE camreq.requisition_outbox ADD COLUMN portal_link text;
 COMMENT ON COLUMN camreq.requisition_outbox.portal_link IS 'The owner''s personal portal link, printed in the e-mail';
 
+-- Besides the requisition itself, the outbox carries the receipt of a confirmed answer to the owner and the notice of
+-- it to the officer: one message of each kind per requisition.
+ALTER TABLE camreq.requisition_outbox
+    ADD COLUMN kind text NOT NULL DEFAULT 'requisition',
+    ADD CONSTRAINT "outbox kind must be requisition, receipt or officer_notice"
+        CHECK (kind IN ('requisition', 'receipt', 'officer_notice')),
+    DROP CONSTRAINT requisition_outbox_requisition_id_key,
+    ADD CONSTRAINT "one outbox message of each kind per requisition" UNIQUE (requisition_id, kind);
+COMMENT ON COLUMN camreq.requisition_outbox.kind IS
+    'requisition (sent at issue), receipt (to the owner, on confirmation in the portal), officer_notice (to the officer)';
+
+-- The recipient: the owner's e-mail when the requisition is issued; the receipt goes to that same address, the
+-- notice to the requesting officer.
+CREATE OR REPLACE FUNCTION camreq.requisition_outbox_before_insert() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.message_id := format('<camreq.%s.%s@camreq.invalid>', NEW.requisition_id, gen_random_uuid());
+    NEW.to_address := CASE NEW.kind
+        WHEN 'requisition' THEN (SELECT o.email FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id
+                                 WHERE r.id = NEW.requisition_id)
+        WHEN 'receipt' THEN (SELECT b.to_address FROM camreq.requisition_outbox b
+                             WHERE b.requisition_id = NEW.requisition_id AND b.kind = 'requisition')
+        ELSE (SELECT nullif(btrim(r.officer_email), '') FROM camreq.requisitions r WHERE r.id = NEW.requisition_id)
+    END;
+    RETURN NEW;
+END
+$$;
+
 -- Every change to the portal's tables is audited, and none is truncated.
 DO $$
 DECLARE
@@ -149,7 +179,7 @@ BEGIN
     link := public_url || '/r/' || token;
     INSERT INTO camreq.portal_links (requisition_id, token_sha256)
     VALUES (requisition, encode(sha256(convert_to(token, 'UTF8')), 'hex'));
-    UPDATE camreq.requisition_outbox SET portal_link = link WHERE requisition_id = requisition;
+    UPDATE camreq.requisition_outbox SET portal_link = link WHERE requisition_id = requisition AND kind = 'requisition';
     RETURN link;
 END
 $$;
@@ -217,7 +247,10 @@ GRANT UPDATE (status, no_footage_reason, purge_deadline) ON camreq.requisitions 
 GRANT INSERT (requisition_id, from_status, to_status, note) ON camreq.requisition_status_history TO camreq_owner_portal;
 GRANT SELECT, INSERT, UPDATE ON camreq.portal_links, camreq.portal_answers, camreq.portal_deposits,
     camreq.portal_fetch_tokens TO camreq_owner_portal;
+GRANT SELECT, INSERT (requisition_id, message_id, kind) ON camreq.requisition_outbox TO camreq_owner_portal;
 GRANT EXECUTE ON FUNCTION camreq.visible_login(name) TO camreq_owner_portal;
+CREATE POLICY requisition_outbox_through_the_portal ON camreq.requisition_outbox TO camreq_owner_portal
+    USING (true) WITH CHECK (kind <> 'requisition');
 CREATE POLICY requisitions_through_the_portal ON camreq.requisitions TO camreq_owner_portal USING (true);
 CREATE POLICY requisition_cameras_through_the_portal ON camreq.requisition_cameras FOR SELECT
     TO camreq_owner_portal USING (true);
@@ -408,8 +441,9 @@ END
 $$;
 
 -- Confirms the answer complete (every camera window answered): footage delivered where any file was deposited,
--- else refused where any camera was refused, else no footage (the most frequent reason). Returns the new status.
-CREATE FUNCTION camreq.portal_confirm(token text) RETURNS text
+-- else refused where any camera was refused, else no footage (the most frequent reason); stores the owner's receipt
+-- (a PDF the portal rendered) and queues it to the owner and a notice to the officer. Returns the new status.
+CREATE FUNCTION camreq.portal_confirm(token text, receipt bytea) RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
 DECLARE
     link camreq.portal_links := camreq.portal_link_of(token);
@@ -431,9 +465,11 @@ BEGIN
     INTO outcome, reason
     FROM camreq.requisition_cameras rc JOIN camreq.portal_answers a ON a.requisition_camera_id = rc.id
     WHERE rc.requisition_id = link.requisition_id;
-    UPDATE camreq.portal_links SET confirmed_at = now() WHERE requisition_id = link.requisition_id;
+    UPDATE camreq.portal_links SET confirmed_at = now(), receipt_pdf = receipt WHERE requisition_id = link.requisition_id;
     PERFORM camreq.portal_move(link.requisition_id, outcome, 'réponse confirmée complète',
                                CASE WHEN outcome = 'no_footage' THEN reason END);
+    INSERT INTO camreq.requisition_outbox (requisition_id, message_id, kind)
+    VALUES (link.requisition_id, '', 'receipt'), (link.requisition_id, '', 'officer_notice');
     RETURN outcome;
 END
 $$;
@@ -472,12 +508,15 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $
     RETURNING true
 $$;
 
--- Investigators' reads: the requisition must be of the caller's unit (administrators: any) before anything else.
+-- Investigators' reads: the requisition must be of the caller's unit (administrators, the schema owner and
+-- superusers, the trust root: any) before anything else.
 CREATE FUNCTION camreq.caller_may_follow(requisition bigint) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
     SELECT EXISTS (
         SELECT FROM camreq.visible_login(session_user) u JOIN camreq.requisitions r ON r.id = requisition
         WHERE u.role = 'administrator' OR (u.role = 'investigator' AND r.unit = u.unit))
+    OR EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND rolsuper)
+    OR session_user = (SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'camreq')
 $$;
 
 -- Portal facts of the caller's requisitions: when the owner first opened the link, acknowledged, confirmed.
@@ -501,6 +540,13 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_te
     JOIN camreq.cameras c ON c.id = rc.camera_id
     WHERE camreq.caller_may_follow(requisition) AND rc.requisition_id = requisition AND d.finished_at IS NOT NULL
     ORDER BY d.id
+$$;
+
+-- The receipt of one of the caller's requisitions (attached to its receipt and officer notice e-mails).
+CREATE FUNCTION camreq.requisition_receipt(requisition bigint) RETURNS bytea
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
+    SELECT l.receipt_pdf FROM camreq.portal_links l
+    WHERE camreq.caller_may_follow(requisition) AND l.requisition_id = requisition
 $$;
 
 -- A fetch token for one of the caller's requisitions (valid 15 minutes), from a token the client drew.
@@ -533,33 +579,34 @@ ALTER FUNCTION camreq.portal_answer(text, bigint, text, text) OWNER TO camreq_ow
 ALTER FUNCTION camreq.portal_start_deposit(text, bigint, text, text, bigint) OWNER TO camreq_owner_portal;
 ALTER FUNCTION camreq.portal_upload(text, text) OWNER TO camreq_owner_portal;
 ALTER FUNCTION camreq.portal_finish_deposit(text, text, text, text, text) OWNER TO camreq_owner_portal;
-ALTER FUNCTION camreq.portal_confirm(text) OWNER TO camreq_owner_portal;
+ALTER FUNCTION camreq.portal_confirm(text, bytea) OWNER TO camreq_owner_portal;
 ALTER FUNCTION camreq.portal_fetch_deposits(text) OWNER TO camreq_owner_portal;
 ALTER FUNCTION camreq.portal_expired_deposits() OWNER TO camreq_owner_portal;
 ALTER FUNCTION camreq.portal_record_deletion(text) OWNER TO camreq_owner_portal;
 ALTER FUNCTION camreq.caller_may_follow(bigint) OWNER TO camreq_owner_portal;
 ALTER FUNCTION camreq.requisition_portal_links(bigint[]) OWNER TO camreq_owner_portal;
 ALTER FUNCTION camreq.requisition_deposits(bigint) OWNER TO camreq_owner_portal;
+ALTER FUNCTION camreq.requisition_receipt(bigint) OWNER TO camreq_owner_portal;
 ALTER FUNCTION camreq.portal_fetch_token(bigint, text) OWNER TO camreq_owner_portal;
 REVOKE CREATE ON SCHEMA camreq FROM camreq_owner_portal;
 REVOKE EXECUTE ON FUNCTION camreq.portal_link_of(text), camreq.portal_move(bigint, text, text, text),
     camreq.portal_requisition(text), camreq.portal_document(text), camreq.portal_acknowledge(text),
     camreq.portal_camera(text, bigint), camreq.portal_answer(text, bigint, text, text),
     camreq.portal_start_deposit(text, bigint, text, text, bigint), camreq.portal_upload(text, text),
-    camreq.portal_finish_deposit(text, text, text, text, text), camreq.portal_confirm(text),
+    camreq.portal_finish_deposit(text, text, text, text, text), camreq.portal_confirm(text, bytea),
     camreq.portal_fetch_deposits(text), camreq.portal_expired_deposits(), camreq.portal_record_deletion(text),
     camreq.caller_may_follow(bigint), camreq.requisition_portal_links(bigint[]), camreq.requisition_deposits(bigint),
-    camreq.portal_fetch_token(bigint, text), camreq.add_portal_link(bigint, text),
+    camreq.requisition_receipt(bigint), camreq.portal_fetch_token(bigint, text), camreq.add_portal_link(bigint, text),
     camreq.requisition_outbox_portal_link() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION camreq.add_portal_link(bigint, text) TO camreq_admin, camreq_investigator;
 GRANT EXECUTE ON FUNCTION camreq.portal_requisition(text), camreq.portal_document(text),
     camreq.portal_acknowledge(text), camreq.portal_answer(text, bigint, text, text),
     camreq.portal_start_deposit(text, bigint, text, text, bigint), camreq.portal_upload(text, text),
-    camreq.portal_finish_deposit(text, text, text, text, text), camreq.portal_confirm(text),
+    camreq.portal_finish_deposit(text, text, text, text, text), camreq.portal_confirm(text, bytea),
     camreq.portal_fetch_deposits(text), camreq.portal_expired_deposits(), camreq.portal_record_deletion(text)
     TO camreq_portal;
 GRANT EXECUTE ON FUNCTION camreq.requisition_portal_links(bigint[]), camreq.requisition_deposits(bigint),
-    camreq.portal_fetch_token(bigint, text) TO camreq_admin, camreq_investigator;
+    camreq.requisition_receipt(bigint), camreq.portal_fetch_token(bigint, text) TO camreq_admin, camreq_investigator;
 
 INSERT INTO camreq.schema_version (version) VALUES (12);
 COMMIT;

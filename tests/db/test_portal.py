@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import email
+import email.policy
 import hashlib
 import io
 import os
@@ -422,3 +423,34 @@ def test_the_followup_tab_shows_the_link_opening_flags_unopened_links_and_lists_
     wait_until(lambda: tab.deposits.rowCount() == 1 and not tab.running, "the deposits")
     assert tab.deposits.data(tab.deposits.index(0, 3)) == hashlib.sha256(data).hexdigest()
     assert tab.downloadButton.isEnabled()
+
+
+def test_confirming_emails_the_receipt_to_the_owner_and_a_notice_to_the_officer(portal, db, sql, smtp_server, send):
+    data = os.urandom(2048)
+    number = deposit_file(portal, db, sql, data)
+    _, link = first_link(portal, sql, db)
+    others = sql(db, "SELECT c.id FROM camreq.requisition_cameras c JOIN camreq.requisitions r "
+                     "ON r.id = c.requisition_id WHERE r.number = %s ORDER BY c.id OFFSET 1", (number,))  # fmt: skip
+    for camera in others:
+        cookie, csrf = csrf_of(link)
+        form = f"csrf={csrf}&camera={camera[0]}&reason=not_in_view".encode()
+        headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+        assert request(link + "/aucune", "POST", form, headers)[0] == 200  # redirected to the page
+    cookie, csrf = csrf_of(link)
+    status, _, body = request(link + "/confirme", "POST", f"csrf={csrf}".encode(),
+                              {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+    assert status == 200 and "Votre réponse est enregistrée" in body.decode()
+    handler, port = smtp_server()
+    send(port)
+    mails = {}
+    for envelope in handler.envelopes:
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        mails[message["Subject"]] = (envelope.rcpt_tos, message)
+    receipt_to, receipt = mails[f"Reçu de votre réponse à la réquisition judiciaire n° {number}"]
+    assert receipt_to == ["videos@hoche.example.org"]
+    [attachment] = list(receipt.iter_attachments())
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(attachment.get_content())).pages)
+    assert hashlib.sha256(data).hexdigest()[:16] in re.sub(r"\s", "", text) and "export.mp4" in text
+    notice = [(to, m) for subject, (to, m) in mails.items() if subject.startswith(f"Réquisition {number} ")]
+    assert [to for to, _ in notice] == [["claire.martin@example.org"]]
+    assert sql(db, "SELECT status FROM camreq.requisitions WHERE number = %s", (number,)) == [("footage_delivered",)]
