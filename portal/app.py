@@ -165,11 +165,11 @@ async def action(request: Request) -> Response:
             answered = await run_in_threadpool(portal.db.requisition, token)  # the receipt shows it as confirmed
             if answered is None:
                 return await _dead_link(request)
-            context = {"r": answered, "at": receipt_time().isoformat()}
+            context: dict[str, object] = {"r": answered, "at": receipt_time().isoformat()}
             pdf = await run_in_threadpool(receipt_pdf, _render("receipt.html", **context))
             done = await run_in_threadpool(portal.db.confirm, token, pdf) is not None
             if done:
-                return _page("confirmed.html", **context)
+                return _page("confirmed.html", 200, **context)
         else:
             return await _dead_link(request)
     except RefusalError as refusal:
