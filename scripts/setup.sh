@@ -11,7 +11,7 @@ packages=(
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core  # WeasyPrint
     pyqt5-dev-tools qttools5-dev-tools          # pylupdate5 and lrelease for the translations
     redis-server                                # addok, the peer of bench/addresses.py
-    chromium npm                                # the owner portal: its browser tests, tus-js-client
+    chromium                                    # the owner portal's browser tests (Playwright drives it)
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -30,6 +30,7 @@ fi
 
 # tus-js-client (MIT), served by the owner portal from build/portal-npm: installed from npm, never from a CDN.
 if [ ! -f build/portal-npm/node_modules/tus-js-client/dist/tus.min.js ]; then
+    command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm  # a Node.js may bring its own
     mkdir -p build/portal-npm
     npm install --prefix build/portal-npm --no-audit --no-fund --silent tus-js-client@4.3.1
 fi
