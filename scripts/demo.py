@@ -335,13 +335,14 @@ def owner_answers_on_portal() -> None:
             if portal.poll() is not None:
                 sys.exit("scripts/portal stopped at start")
             time.sleep(0.2)
-        message = next(m for m in RECEIVED if "/r/" in m.get_body(("plain",)).get_content())
-        link = re.search(r"http://\S+/r/\S+", message.get_body(("plain",)).get_content()).group(0)
+        links = {m: re.search(r"http://\S+/r/\S+", m.get_body(("plain",)).get_content()).group(0) for m in RECEIVED}
+        pages = {m: call(link) for m, link in links.items()}  # the owner with the fewest camera windows (2 or more)
+        cameras_of = {m: re.findall(r'name="camera" value="(\d+)"', page[2])[::2] for m, page in pages.items()}
+        message = min((m for m in links if len(cameras_of[m]) >= 2), key=lambda m: len(cameras_of[m]))
+        link, (status, headers, page), cameras = links[message], pages[message], cameras_of[message]
         print(f"The owner {message['To']} opens the link of the e-mail: {link[:60]}…")
-        status, headers, page = call(link)
         cookie = headers["set-cookie"].split(";")[0]
         csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-        cameras = re.findall(r'name="camera" value="(\d+)"', page)[::2]
         print(f"  page {status}: {re.search(r'<h1>(.*?)</h1>', page).group(1)}, {len(cameras)} camera windows")
         form = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
         print(f"  acknowledges: {call(link + '/accuse', 'POST', f'csrf={csrf}'.encode(), form)[0]}")
