@@ -335,12 +335,18 @@ def owner_answers_on_portal() -> None:
             if portal.poll() is not None:
                 sys.exit("scripts/portal stopped at start")
             time.sleep(0.2)
-        links = {m: re.search(r"http://\S+/r/\S+", m.get_body(("plain",)).get_content()).group(0) for m in RECEIVED}
-        pages = {m: call(link) for m, link in links.items()}  # the owner with the fewest camera windows (2 or more)
-        cameras_of = {m: re.findall(r'name="camera" value="(\d+)"', page[2])[::2] for m, page in pages.items()}
-        message = min((m for m in links if len(cameras_of[m]) >= 2), key=lambda m: len(cameras_of[m]))
-        link, (status, headers, page), cameras = links[message], pages[message], cameras_of[message]
+        fewest = psql(  # the e-mailed owner with the fewest camera windows (2 or more), for a short output
+            "SELECT 'NUMBER ' || r.number FROM camreq.requisitions r JOIN camreq.requisition_outbox o "
+            "ON o.requisition_id = r.id AND o.kind = 'requisition' AND o.to_address IS NOT NULL "
+            "WHERE (SELECT count(*) FROM camreq.requisition_cameras c WHERE c.requisition_id = r.id) >= 2 "
+            "ORDER BY (SELECT count(*) FROM camreq.requisition_cameras c WHERE c.requisition_id = r.id) LIMIT 1"
+        )
+        number = re.search(r"NUMBER (\S+)", fewest).group(1)
+        message = next(m for m in RECEIVED if f"n° {number} " in m["Subject"])
+        link = re.search(r"http://\S+/r/\S+", message.get_body(("plain",)).get_content()).group(0)
         print(f"The owner {message['To']} opens the link of the e-mail: {link[:60]}…")
+        status, headers, page = call(link)
+        cameras = re.findall(r'name="camera" value="(\d+)"', page)[::2]
         cookie = headers["set-cookie"].split(";")[0]
         csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
         print(f"  page {status}: {re.search(r'<h1>(.*?)</h1>', page).group(1)}, {len(cameras)} camera windows")
@@ -360,7 +366,6 @@ def owner_answers_on_portal() -> None:
             print(f"  camera window {camera}: no footage, overwritten ({answered[0]})")
         status, _, page = call(link + "/confirme", "POST", f"csrf={csrf}".encode(), form)
         print(f"  confirms: {status} {re.search(r'<h1>(.*?)</h1>', page).group(1)}")
-        number = re.search(r"n° (\S+)", message["Subject"]).group(1)
         print(
             psql(
                 "SELECT changed_at, changed_by, from_status, to_status, note FROM camreq.requisition_status_history h "
