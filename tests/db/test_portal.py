@@ -36,12 +36,14 @@ class PortalProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         self.db, self.storage, self.login = db, storage, login
         self.process: subprocess.Popen | None = None
+        self.options: list[str] = []  # more command-line options of scripts/portal
 
     def start(self) -> None:
         env = {**os.environ, "PGPASSWORD": LOGIN_PASSWORD}
         self.process = subprocess.Popen(
             [str(ROOT / "scripts" / "portal"), "--database", f"{self.db} host=localhost user={self.login}",
-             "--storage", str(self.storage), "--listen", f"127.0.0.1:{self.port}", "--public-url", self.url],
+             "--storage", str(self.storage), "--listen", f"127.0.0.1:{self.port}", "--public-url", self.url,
+             *self.options],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         )  # fmt: skip
         while True:  # until it answers (or died)
@@ -454,3 +456,68 @@ def test_confirming_emails_the_receipt_to_the_owner_and_a_notice_to_the_officer(
     notice = [(to, m) for subject, (to, m) in mails.items() if subject.startswith(f"Réquisition {number} ")]
     assert [to for to, _ in notice] == [["claire.martin@example.org"]]
     assert sql(db, "SELECT status FROM camreq.requisitions WHERE number = %s", (number,)) == [("footage_delivered",)]
+
+
+def test_a_deposit_that_would_fill_the_disk_is_refused(portal, db, sql):
+    number, link = first_link(portal, sql, db)
+    server = portal["server"]
+    server.stop()
+    server.options = ["--min-free-gb", "1000000"]  # a million GB must stay free: no disk has that
+    server.start()
+    assert tus_create(link, camera_of(db, sql, number), "a.mp4", 10)[0] == 507
+    assert sql(db, "SELECT count(*) FROM camreq.portal_deposits") == [(0,)]
+
+
+class Clamd:
+    """A stand-in for clamd on a unix socket, speaking its INSTREAM protocol: FOUND for the EICAR test string."""
+
+    def __init__(self, path: Path) -> None:
+        import socket
+        import struct
+        import threading
+
+        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server.bind(str(path))
+        self.server.listen()
+        self.path = str(path)
+
+        def serve() -> None:
+            while True:
+                try:
+                    connection, _ = self.server.accept()
+                except OSError:
+                    return
+                with connection, connection.makefile("rb") as stream:
+                    assert stream.read(10) == b"zINSTREAM\0"
+                    data = b""
+                    while size := struct.unpack("!L", stream.read(4))[0]:
+                        data += stream.read(size)
+                    found = b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE" in data
+                    connection.sendall(b"stream: Eicar-Signature FOUND\0" if found else b"stream: OK\0")
+
+        threading.Thread(target=serve, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.close()
+
+
+def test_with_clamd_a_flagged_file_is_quarantined_and_reported(portal, db, sql, tmp_path):
+    clamd = Clamd(tmp_path / "clamd.sock")
+    server = portal["server"]
+    server.stop()
+    server.options = ["--clamd-socket", clamd.path]
+    server.start()
+    number, link = first_link(portal, sql, db)
+    eicar = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+    for name, data in (("clean.mp4", b"plain footage"), ("eicar.com", eicar)):
+        _, location, headers = tus_create(link, camera_of(db, sql, number), name, len(data))
+        patch = {**headers, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}
+        assert request(location, "PATCH", data, patch)[0] == 204
+    clamd.close()
+    rows = dict(sql(db, "SELECT file_name, scan_result FROM camreq.portal_deposits"))
+    assert rows == {"clean.mp4": "clean", "eicar.com": "infected"}
+    [(flagged,)] = sql(db, "SELECT upload_id FROM camreq.portal_deposits WHERE scan_result = 'infected'")
+    assert os.listdir(server.storage / "quarantine") == [flagged] and flagged not in os.listdir(
+        server.storage / "deposits"
+    )
+    assert "refusé par l'antivirus" in request(link)[2].decode()
