@@ -521,3 +521,29 @@ def test_with_clamd_a_flagged_file_is_quarantined_and_reported(portal, db, sql, 
         server.storage / "deposits"
     )
     assert "refusé par l'antivirus" in request(link)[2].decode()
+
+
+def test_in_the_browser_an_upload_cut_by_a_server_restart_resumes_with_the_right_hash(portal, db, sql, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    _, link = first_link(portal, sql, db)
+    footage = tmp_path / "long export.mp4"
+    with footage.open("wb") as file:
+        for _ in range(256):
+            file.write(os.urandom(1 << 20))
+    incoming = portal["server"].storage / "incoming"
+    with sync_playwright() as playwright:
+        browser, page = browser_page(playwright)
+        page.goto(link)
+        page.get_by_label("Déposer des fichiers d'images pour la caméra HOC-01").set_input_files(str(footage))
+        page.get_by_role("button", name="Envoyer les fichiers choisis").first.click()
+        while not any(path.stat().st_size >= 8 << 20 for path in incoming.iterdir()):  # a first chunk arrived
+            time.sleep(0.005)
+        portal["server"].stop()  # cut in the middle: the browser's requests fail, it retries
+        [partial] = list(incoming.iterdir())
+        assert 0 < partial.stat().st_size < footage.stat().st_size
+        portal["server"].start()
+        page.wait_for_selector("td.hash", timeout=120_000)
+        assert page.locator("td.hash").inner_text() == hashlib.sha256(footage.read_bytes()).hexdigest()
+        browser.close()
+    assert sql(db, "SELECT count(*), min(size) FROM camreq.portal_deposits") == [(1, 256 << 20)]
