@@ -547,3 +547,29 @@ def test_in_the_browser_an_upload_cut_by_a_server_restart_resumes_with_the_right
         assert page.locator("td.hash").inner_text() == hashlib.sha256(footage.read_bytes()).hexdigest()
         browser.close()
     assert sql(db, "SELECT count(*), min(size) FROM camreq.portal_deposits") == [(1, 256 << 20)]
+
+
+def test_deposits_are_deleted_after_the_retention_and_the_deletion_is_recorded(portal, db, sql):
+    number = deposit_file(portal, db, sql, os.urandom(64))
+    sql(db, "UPDATE camreq.requisitions SET status = 'refused' WHERE number = %s", (number,))
+    [(upload_id,)] = sql(db, "SELECT upload_id FROM camreq.portal_deposits")
+    stored = portal["server"].storage / "deposits" / upload_id
+    assert stored.exists()
+    sql(db, "ALTER TABLE camreq.requisition_status_history DISABLE TRIGGER requisition_status_history_append_only")
+    sql(
+        db, "UPDATE camreq.requisition_status_history SET changed_at = changed_at - interval '91 days'"
+    )  # closed long ago
+    sql(db, "ALTER TABLE camreq.requisition_status_history ENABLE TRIGGER requisition_status_history_append_only")
+    portal["server"].stop()
+    portal["server"].start()  # the portal deletes expired deposits when it starts, then every hour
+    for _ in range(1200):  # until the deletion is recorded (a minute at most)
+        if sql(db, "SELECT deleted_at IS NOT NULL FROM camreq.portal_deposits")[0][0]:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the expired deposit was not deleted")
+    assert not stored.exists()
+    audited = sql(db, "SELECT old_values ->> 'deleted_at', new_values ->> 'deleted_at' FROM camreq.audit_log "
+                      "WHERE table_name = 'portal_deposits' AND operation = 'UPDATE' "
+                      "ORDER BY id DESC LIMIT 1")  # fmt: skip
+    assert audited[0][0] is None and audited[0][1] is not None
