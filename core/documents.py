@@ -94,6 +94,7 @@ class RequisitionDocument:
     map_image: Path | None = None
     map_attribution: str = ""  # whose base map the extract is drawn on, printed under it
     signed_at: datetime | None = None  # when the officer signs it electronically; None: not signed
+    portal_link: str = ""  # the owner's personal link to the answer portal (issued requisitions with a portal)
 
     def __post_init__(self) -> None:
         """Check the investigation type, its authorisation reference, cameras and time zones."""

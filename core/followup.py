@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from qgis.core import QgsProcessingFeedback
 
 from ..db import followup as db
 from ..db import outbox as db_outbox
+from ..db import portal as db_portal
 from ..db import requisitions as db_requisitions
 from ..db.connection import transaction
 from ..errors import CamreqError
@@ -27,7 +29,19 @@ def list_requisitions(
 ) -> list[FollowupRow]:
     """Return the requisitions of unit (empty: every one the login may see), filtered, most urgent first."""
     with transaction(connection) as conn, conn.cursor() as cursor:
-        return db.followup(cursor, URGENCY, unit.strip() or None, status or None, case_number.strip() or None, ids)
+        rows = db.followup(cursor, URGENCY, unit.strip() or None, status or None, case_number.strip() or None, ids)
+        links = db_portal.links(cursor, [row.id for row in rows])
+    return [
+        replace(row, link_opened_at=link.first_opened_at, link_unopened=link.first_opened_at is None)
+        if (link := links.get(row.id)) else row
+        for row in rows
+    ]  # fmt: skip
+
+
+def deposits(connection: str, requisition_id: int) -> list[db_portal.Deposit]:
+    """Return the files the owner deposited on the portal for a requisition of the caller's unit."""
+    with transaction(connection) as conn, conn.cursor() as cursor:
+        return db_portal.deposits(cursor, requisition_id)
 
 
 def status_history(connection: str, requisition_id: int) -> list[db.StatusChange]:

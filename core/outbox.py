@@ -72,7 +72,11 @@ def _attempt(server: SmtpServer, claim: db.Claim) -> Delivery:
 
 
 def _subject(claim: db.Claim) -> str:
-    """Return the e-mail subject: number, case and the purge deadline that rules the answer."""
+    """Return the e-mail subject: number, case and the purge deadline that rules the answer (or what a receipt is)."""
+    if claim.kind == "receipt":
+        return f"Reçu de votre réponse à la réquisition judiciaire n° {claim.number}"
+    if claim.kind == "officer_notice":
+        return f"Réquisition {claim.number} (procédure {claim.case_number}) : réponse de {claim.owner_name} confirmée"
     return (
         f"Réquisition judiciaire n° {claim.number} — procédure {claim.case_number} — "
         f"images effacées dès le {display(claim.purge_deadline)}"
@@ -81,6 +85,19 @@ def _subject(claim: db.Claim) -> str:
 
 def _body(claim: db.Claim) -> str:
     """Return the plain-text body of the e-mail, in French."""
+    if claim.kind == "receipt":
+        return (
+            "Madame, Monsieur,\n\n"
+            f"Votre réponse à la réquisition judiciaire n° {claim.number} est enregistrée. Le reçu joint liste votre "
+            "réponse pour chaque caméra et les fichiers déposés avec leur taille et leur empreinte SHA-256.\n\n"
+            f"{claim.officer_name}, {claim.officer_rank}\n{claim.unit}\n"
+        )
+    if claim.kind == "officer_notice":
+        return (
+            f"{claim.owner_name} a confirmé sa réponse à la réquisition n° {claim.number} (procédure "
+            f"{claim.case_number}) sur le portail de dépôt. Le reçu envoyé au propriétaire est joint ; les fichiers "
+            "se récupèrent avec camreq:fetchfootage ou le bouton Télécharger de l'onglet Suivi.\n"
+        )
     return (
         "Madame, Monsieur,\n\n"
         f"Veuillez trouver ci-joint la réquisition judiciaire n° {claim.number} (procédure n° {claim.case_number}) "
@@ -88,7 +105,13 @@ def _body(claim: db.Claim) -> str:
         f"Les images demandées seront effacées automatiquement à partir du {display(claim.purge_deadline)} "
         "(heure de Paris) : merci de les extraire sans attendre et d'accuser réception en répondant à ce message.\n"
         f"Réponse attendue au plus tard le {display(claim.answer_deadline)}.\n\n"
-        f"{claim.officer_name}, {claim.officer_rank}\n{claim.unit}\n"
+        + (
+            "Vous pouvez accuser réception, déposer les images et répondre pour chaque caméra sur votre lien "
+            f"personnel (ne le transmettez pas) :\n{claim.portal_link}\n\n"
+            if claim.portal_link
+            else ""
+        )
+        + f"{claim.officer_name}, {claim.officer_rank}\n{claim.unit}\n"
         f"Tél. : {claim.officer_phone} — Courriel : {claim.officer_email}\n"
     )
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from qgis.core import QgsFeedback
 
 from ..db import outbox as db_outbox
+from ..db import portal as db_portal
 from ..db import requisitions as db
 from ..db import signatures as db_signatures
 from ..db.connection import transaction
@@ -473,13 +474,18 @@ def _issue_and_render(
             images[requisition_id] = render_map(
                 db.map_geometries(cursor, requisition_id), srid, Path(maps) / f"{requisition_id}.png", form.basemap
             )
+        links: dict[int, str | None] = {}
         if issue:
             for requisition_id in ids:  # numbers last: the unit's counter stays locked until commit
                 db.issue(cursor, requisition_id)
+                links[requisition_id] = db_portal.add_link(cursor, requisition_id)
         documents = {}
         for step, row in enumerate(db.requisitions(cursor, ids)):
             _progress(feedback, len(ids) + step, 2 * len(ids))
-            documents[row.id] = (_file_name(row), _pdf(row, db.cameras(cursor, row.id), form, images[row.id], signing))
+            documents[row.id] = (
+                _file_name(row),
+                _pdf(row, db.cameras(cursor, row.id), form, images[row.id], signing, links.get(row.id) or ""),
+            )
             db.insert_document(cursor, row.id, *documents[row.id])
     counts = db.camera_counts(cursor, ids)
     return [
@@ -490,13 +496,19 @@ def _issue_and_render(
 
 
 def _pdf(
-    row: db.RequisitionRow, cameras: list[db.CameraWindow], form: RequisitionForm, map_image: Path, signing: _Signing
+    row: db.RequisitionRow,
+    cameras: list[db.CameraWindow],
+    form: RequisitionForm,
+    map_image: Path,
+    signing: _Signing,
+    portal_link: str,
 ) -> bytes:
-    """Return the PDF of a requisition: signed now by the officer when it is issued with a signer."""
+    """Return the PDF of a requisition, with the owner's portal link: signed now when issued with a signer."""
+    document = replace(_document(row, cameras, form, map_image), portal_link=portal_link)
     if row.number is None or signing.signer is None:
-        return render_signable_pdf(_document(row, cameras, form, map_image))[0]
+        return render_signable_pdf(document)[0]
     signed_at = now()
-    pdf, box = render_signable_pdf(replace(_document(row, cameras, form, map_image), signed_at=signed_at))
+    pdf, box = render_signable_pdf(replace(document, signed_at=signed_at))
     return sign_pdf(
         pdf, signing.signer, box, signed_at, row.officer_name, form.unit_city, signing.source.timestamp_url.strip()
     )

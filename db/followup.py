@@ -26,6 +26,8 @@ class FollowupRow:
     outbox_status: str | None
     last_answer: str | None
     due_soon: bool
+    link_opened_at: datetime | None = None  # when the owner first opened the portal link (None: never, or no link)
+    link_unopened: bool = False  # a portal link exists and the owner never opened it
 
 
 def followup(
@@ -53,7 +55,7 @@ def followup(
            FROM camreq.my_requisitions() r
            JOIN camreq.owners o ON o.id = r.owner_id
            JOIN camreq.requisition_statuses s ON s.status = r.status
-           LEFT JOIN camreq.my_requisition_outbox() b ON b.requisition_id = r.id
+           LEFT JOIN camreq.my_requisition_outbox() b ON b.requisition_id = r.id AND b.kind = 'requisition'
            WHERE (%(unit)s::text IS NULL OR r.unit = %(unit)s)
              AND (%(status)s::text IS NULL OR r.status = %(status)s)
              AND (%(case)s::text IS NULL OR strpos(lower(r.case_number), lower(%(case)s)) > 0)

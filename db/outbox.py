@@ -31,6 +31,8 @@ class Claim:
     answer_deadline: datetime
     file_name: str | None  # the issued document stored with the requisition (None: issued before schema 6)
     pdf: bytes | None
+    portal_link: str | None  # the owner's personal link to the answer portal (None: no portal)
+    kind: str  # requisition; receipt (to the owner) or officer_notice, queued when the owner confirms in the portal
     attempt_id: int
 
 

@@ -192,7 +192,7 @@ _REQUISITION_SELECT = """
            r.issued_at, o.name AS owner_name, o.address AS owner_address,
            CASE WHEN b.id IS NULL THEN o.email ELSE b.to_address END AS owner_email, r.purge_deadline
     FROM camreq.my_requisitions() r JOIN camreq.owners o ON o.id = r.owner_id
-    LEFT JOIN camreq.my_requisition_outbox() b ON b.requisition_id = r.id"""
+    LEFT JOIN camreq.my_requisition_outbox() b ON b.requisition_id = r.id AND b.kind = 'requisition'"""
 
 
 def requisitions(cursor: Cursor, ids: list[int]) -> list[RequisitionRow]:

@@ -9,9 +9,10 @@ from qgis.gui import QgsMessageBar
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices
-from qgis.PyQt.QtWidgets import QHeaderView, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QWidget
 
-from ..core.followup import FollowupRow, list_requisitions, open_document, resend, status_history
+from ..core.followup import FollowupRow, deposits, list_requisitions, open_document, resend, status_history
+from ..core.footage import fetch_footage
 from ..core.requisitions import change_status
 from ..core.times import display, display_short
 from ..core.vocabulary import PAST_COLOUR, URGENT_COLOUR, RequisitionStatus
@@ -27,6 +28,11 @@ ANSWERS = [  # what the investigator may record; sent: served another way (in pe
     status for status in RequisitionStatus
     if status.is_answer or status in (RequisitionStatus.SENT, RequisitionStatus.CANCELLED)
 ]  # fmt: skip
+
+
+def unopened_soon(row: FollowupRow) -> bool:
+    """Return whether the purge nears (URGENCY) and the owner never opened the portal link: chase them now."""
+    return row.due_soon and row.link_unopened
 
 
 def row_style(row: FollowupRow) -> tuple[QBrush | None, bool]:
@@ -63,7 +69,11 @@ class FollowupTab(QWidget, FORM):
                     lambda row: row.owner_name,
                     lambda row: f"{row.owner_name} <{row.owner_email}>" if row.owner_email else row.owner_name,
                 ),
-                (self.tr("Status"), lambda row: self.labels.get(row.status, row.status)),
+                (
+                    self.tr("Status"),
+                    lambda row: ("⚠ " if unopened_soon(row) else "") + self.labels.get(row.status, row.status),
+                    self._link_tooltip,
+                ),
                 (
                     self.tr("Purge"),
                     lambda row: display_short(row.purge_deadline),
@@ -87,7 +97,21 @@ class FollowupTab(QWidget, FORM):
             ),
             parent=self,
         )
-        for view, model in ((self.requisitionsView, self.model), (self.historyView, self.history)):
+        self.deposits = RecordsModel(
+            (
+                (self.tr("Camera"), lambda deposit: deposit.camera_ref or ""),
+                (self.tr("File"), lambda deposit: deposit.file_name),
+                (self.tr("Size"), lambda deposit: str(deposit.size)),
+                (self.tr("SHA-256"), lambda deposit: deposit.sha256),
+            ),
+            parent=self,
+        )
+        views = (
+            (self.requisitionsView, self.model),
+            (self.historyView, self.history),
+            (self.depositsView, self.deposits),
+        )
+        for view, model in views:
             view.setModel(model)
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -101,6 +125,7 @@ class FollowupTab(QWidget, FORM):
         self.caseFilterEdit.returnPressed.connect(self.refresh)
         self.openPdfButton.clicked.connect(self.open_pdf)
         self.resendButton.clicked.connect(self.send_again)
+        self.downloadButton.clicked.connect(self.download)
         self.recordAnswerButton.clicked.connect(self.record_answer)
         accept_any_length(self.caseFilterEdit, self.answerNoteEdit)
         self._row_changed()
@@ -148,13 +173,60 @@ class FollowupTab(QWidget, FORM):
         self.openPdfButton.setEnabled(bool(row and row.has_pdf))
         self.resendButton.setEnabled(bool(row and row.status == RequisitionStatus.ISSUED and row.owner_email))
         self.recordAnswerButton.setEnabled(bool(row and row.is_open and row.number))
+        self.downloadButton.setEnabled(False)
         self.history.set_records([])
+        self.deposits.set_records([])
         if row is not None:
             connection = self.settings.connection
             launch(
                 self.running, self.tr("CamReq history"), lambda task: status_history(connection, row.id),
                 self.history.set_records, self._failed,
             )  # fmt: skip
+            launch(
+                self.running, self.tr("CamReq deposits"), lambda task: deposits(connection, row.id),
+                self._show_deposits, self._failed,
+            )  # fmt: skip
+
+    def _link_tooltip(self, row: FollowupRow) -> str:
+        """Return the status with when the owner first opened the portal link (the proof it reached them)."""
+        status = self.labels.get(row.status, row.status)
+        if row.link_opened_at is not None:
+            return self.tr("{status}; portal link first opened {when}").format(
+                status=status, when=display(row.link_opened_at)
+            )
+        if row.link_unopened:
+            return self.tr("{status}; the owner has not opened the portal link yet").format(status=status)
+        return status
+
+    def _show_deposits(self, rows: list) -> None:
+        """List the selected requisition's deposits; Download fetches them."""
+        self.deposits.set_records(rows)
+        self.downloadButton.setEnabled(any(not deposit.deleted_at for deposit in rows))
+
+    def download(self) -> None:
+        """Fetch the selected requisition's deposits into a chosen folder, hashes checked, with a reception report."""
+        row, connection = self.selected(), self.settings.connection
+        if row is None or (number := row.number) is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the footage"))
+        if not folder:
+            return
+        launch(
+            self.running, self.tr("CamReq footage"),
+            lambda task: fetch_footage(connection, number, Path(folder), task.feedback),
+            self._downloaded, self._failed,
+        )  # fmt: skip
+
+    def _downloaded(self, result: tuple) -> None:
+        """Say how many files were fetched and checked, and where the reception report is."""
+        files, report = result
+        self.message_bar.pushMessage(
+            "CamReq",
+            self.tr("{n} files fetched, SHA-256 checked; reception report: {report}").format(
+                n=len(files), report=report
+            ),
+            Qgis.MessageLevel.Success, 10,
+        )  # fmt: skip
 
     def open_pdf(self) -> None:
         """Open the selected requisition's PDF, as stored in the database, with the desktop's PDF reader."""

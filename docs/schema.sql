@@ -72,32 +72,29 @@ COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
 
 
 --
--- Name: address_query_communes(text, text); Type: FUNCTION; Schema: camreq; Owner: -
+-- Name: add_portal_link(bigint, text); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
-CREATE FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) RETURNS TABLE(code_insee text, code_postal text, numero integer, rep text, street_words text, postcode_agrees boolean)
-    LANGUAGE sql STABLE ROWS 2 PARALLEL SAFE
-    SET search_path TO 'pg_catalog'
-    AS $$
-    WITH named AS (
-        SELECT DISTINCT ON (c.code_insee, c.code_postal) c.code_insee, c.code_postal, t.w[:i - 1] || t.w[j + 1:] AS rest
-        FROM (SELECT string_to_array(typed_words, ' ') AS w) t
-        CROSS JOIN LATERAL unnest(t.w) WITH ORDINALITY AS first(word, i)
-        CROSS JOIN LATERAL unnest(t.w) WITH ORDINALITY AS last(word, j)
-        JOIN camreq.address_communes c ON c.words = array_to_string(t.w[i:j], ' ')
-        WHERE j BETWEEN i AND i + 7
-        ORDER BY c.code_insee, c.code_postal, j - i DESC
-    ), places AS (
-        SELECT n.code_insee, n.code_postal, n.rest, typed_postcode IS NULL OR typed_postcode = n.code_postal AS agrees
-        FROM named n
-        UNION ALL
-        SELECT c.code_insee, c.code_postal, string_to_array(typed_words, ' '), true FROM camreq.address_communes c
-        WHERE c.code_postal = typed_postcode
-          AND NOT EXISTS (SELECT FROM named n WHERE n.code_insee = c.code_insee AND n.code_postal = c.code_postal)
-    )
-    SELECT p.code_insee, p.code_postal, s.numero, s.rep, array_to_string(s.words, ' '), p.agrees
-    FROM places p, camreq.split_address_number(p.rest) s
-$$;
+CREATE FUNCTION camreq.add_portal_link(requisition bigint, token text) RETURNS text
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    public_url text := (SELECT portal_public_url FROM camreq.settings);
+    link text;
+BEGIN
+    IF public_url IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF token !~ '^[A-Za-z0-9_-]{43}$' THEN
+        RAISE EXCEPTION 'a portal token is 43 URL-safe characters (256 bits)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    link := public_url || '/r/' || token;
+    INSERT INTO camreq.portal_links (requisition_id, token_sha256)
+    VALUES (requisition, encode(sha256(convert_to(token, 'UTF8')), 'hex'));
+    UPDATE camreq.requisition_outbox SET portal_link = link WHERE requisition_id = requisition AND kind = 'requisition';
+    RETURN link;
+END
+$_$;
 
 
 --
@@ -141,6 +138,22 @@ BEGIN
     VALUES (TG_TABLE_NAME, TG_OP, coalesce(new_row, old_row) ->> TG_ARGV[0], old_row, new_row);
     RETURN NULL;
 END
+$$;
+
+
+--
+-- Name: caller_may_follow(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.caller_may_follow(requisition bigint) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT EXISTS (
+        SELECT FROM camreq.visible_login(session_user) u JOIN camreq.requisitions r ON r.id = requisition
+        WHERE u.role = 'administrator' OR (u.role = 'investigator' AND r.unit = u.unit))
+    OR EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND rolsuper)
+    OR session_user = (SELECT nspowner::regrole::name FROM pg_namespace WHERE nspname = 'camreq')
 $$;
 
 
@@ -234,18 +247,6 @@ $$;
 
 
 --
--- Name: drop_address_indexes(); Type: FUNCTION; Schema: camreq; Owner: -
---
-
-CREATE FUNCTION camreq.drop_address_indexes() RETURNS void
-    LANGUAGE sql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
-    AS $$
-    DROP INDEX IF EXISTS camreq.addresses_street_idx, camreq.addresses_geom_idx;
-$$;
-
-
---
 -- Name: fold(text); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -303,22 +304,6 @@ BEGIN
     INSERT INTO camreq.users (login, role, unit) VALUES (grant_role.login, camreq_role, login_unit)
     ON CONFLICT ON CONSTRAINT users_pkey DO UPDATE
     SET role = excluded.role, unit = excluded.unit, granted_by = session_user, granted_at = now();
-END
-$$;
-
-
---
--- Name: index_addresses(); Type: FUNCTION; Schema: camreq; Owner: -
---
-
-CREATE FUNCTION camreq.index_addresses() RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
-    AS $$
-BEGIN
-    CREATE INDEX IF NOT EXISTS addresses_street_idx ON camreq.addresses (code_insee, code_postal, nom_voie, numero);
-    CREATE INDEX IF NOT EXISTS addresses_geom_idx ON camreq.addresses USING gist (geom);
-    ANALYZE camreq.addresses, camreq.address_streets, camreq.address_communes;
 END
 $$;
 
@@ -595,16 +580,432 @@ CREATE FUNCTION camreq.parse_address_query(query text, OUT numero integer, OUT r
     AS $_$
 DECLARE
     tokens text[] := array_remove(camreq.address_tokens(coalesce(query, '')), '');
-    rest text[];
+    found text;
+    at integer;
+    after integer;
 BEGIN
-    SELECT t INTO postcode FROM unnest(tokens) AS t WHERE t ~ '^[0-9]{5}$' LIMIT 1;
-    IF postcode IS NOT NULL THEN
-        tokens := array_remove(tokens, postcode);
+    SELECT t INTO found FROM unnest(tokens) AS t WHERE t ~ '^[0-9]{5}$' LIMIT 1;
+    IF found IS NOT NULL THEN
+        postcode := found;
+        tokens := array_remove(tokens, found);
     END IF;
-    SELECT n.numero, n.rep, n.words INTO numero, rep, rest FROM camreq.split_address_number(tokens) n;
-    words := camreq.normalize_address_words(rest);
+    FOR i IN 1 .. coalesce(array_length(tokens, 1), 0) LOOP
+        CONTINUE WHEN tokens[i] !~ '^[0-9]{1,4}$';
+        SELECT r.rep INTO rep FROM camreq.address_repetitions r WHERE r.written = tokens[i + 1];
+        after := CASE WHEN rep IS NULL THEN i + 1 ELSE i + 2 END;
+        IF i = 1 OR EXISTS (SELECT FROM camreq.address_abbreviations a
+                            WHERE tokens[after] IN (a.abbreviation, a.expansion)) THEN
+            at := i;
+            EXIT;
+        END IF;
+        rep := NULL;
+    END LOOP;
+    IF at IS NOT NULL THEN
+        numero := tokens[at]::integer;
+        tokens := tokens[:at - 1] || tokens[after:];
+    END IF;
+    words := camreq.normalize_address_words(tokens);
 END
 $_$;
+
+
+--
+-- Name: portal_acknowledge(text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_acknowledge(token text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    link camreq.portal_links := camreq.portal_link_of(token);
+BEGIN
+    IF link.requisition_id IS NULL THEN
+        RETURN false;
+    END IF;
+    PERFORM FROM camreq.requisitions WHERE id = link.requisition_id FOR UPDATE;
+    UPDATE camreq.portal_links SET acknowledged_at = now()
+    WHERE requisition_id = link.requisition_id AND acknowledged_at IS NULL;
+    IF (SELECT status FROM camreq.requisitions WHERE id = link.requisition_id) = 'sent' THEN
+        PERFORM camreq.portal_move(link.requisition_id, 'acknowledged', 'accusé de réception');
+    END IF;
+    RETURN true;
+END
+$$;
+
+
+--
+-- Name: portal_answer(text, bigint, text, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_answer(token text, requisition_camera bigint, answer text, reason text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.portal_camera(token, requisition_camera);
+    IF answer NOT IN ('no_footage', 'refused') THEN
+        RAISE EXCEPTION 'answer: no_footage or refused (deposits answer by themselves)'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO camreq.portal_answers (requisition_camera_id, answer, no_footage_reason, refusal_reason)
+    VALUES (requisition_camera, answer, CASE WHEN answer = 'no_footage' THEN reason END,
+            CASE WHEN answer = 'refused' THEN left(reason, 2000) END)
+    ON CONFLICT (requisition_camera_id) DO UPDATE
+    SET answer = excluded.answer, no_footage_reason = excluded.no_footage_reason,
+        refusal_reason = excluded.refusal_reason, answered_at = now();
+END
+$$;
+
+
+--
+-- Name: portal_camera(text, bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_camera(token text, requisition_camera bigint) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    link camreq.portal_links := camreq.portal_link_of(token);
+BEGIN
+    IF link.requisition_id IS NULL OR NOT EXISTS (
+        SELECT FROM camreq.requisition_cameras WHERE id = requisition_camera AND requisition_id = link.requisition_id) THEN
+        RAISE EXCEPTION 'portal: no such requisition camera for this link' USING ERRCODE = 'no_data_found';
+    END IF;
+    PERFORM camreq.portal_acknowledge(token);
+    RETURN link.requisition_id;
+END
+$$;
+
+
+--
+-- Name: portal_confirm(text, bytea); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_confirm(token text, receipt bytea) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    link camreq.portal_links := camreq.portal_link_of(token);
+    outcome text;
+    reason text;
+BEGIN
+    IF link.requisition_id IS NULL THEN
+        RETURN NULL;
+    END IF;
+    PERFORM camreq.portal_acknowledge(token);
+    IF EXISTS (SELECT FROM camreq.requisition_cameras rc LEFT JOIN camreq.portal_answers a
+                   ON a.requisition_camera_id = rc.id
+               WHERE rc.requisition_id = link.requisition_id AND a.answer IS NULL) THEN
+        RAISE EXCEPTION 'portal: every camera needs an answer before confirming' USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT CASE WHEN bool_or(a.answer = 'deposited') THEN 'footage_delivered'
+                WHEN bool_or(a.answer = 'refused') THEN 'refused' ELSE 'no_footage' END,
+           mode() WITHIN GROUP (ORDER BY a.no_footage_reason)
+    INTO outcome, reason
+    FROM camreq.requisition_cameras rc JOIN camreq.portal_answers a ON a.requisition_camera_id = rc.id
+    WHERE rc.requisition_id = link.requisition_id;
+    UPDATE camreq.portal_links SET confirmed_at = now(), receipt_pdf = receipt WHERE requisition_id = link.requisition_id;
+    PERFORM camreq.portal_move(link.requisition_id, outcome, 'réponse confirmée complète',
+                               CASE WHEN outcome = 'no_footage' THEN reason END);
+    INSERT INTO camreq.requisition_outbox (requisition_id, message_id, kind)
+    VALUES (link.requisition_id, '', 'receipt'), (link.requisition_id, '', 'officer_notice');
+    RETURN outcome;
+END
+$$;
+
+
+--
+-- Name: portal_document(text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_document(token text) RETURNS TABLE(file_name text, pdf bytea)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT d.file_name, d.pdf FROM camreq.requisition_documents d
+    WHERE d.requisition_id = (camreq.portal_link_of(token)).requisition_id AND d.issued
+$$;
+
+
+--
+-- Name: portal_expired_deposits(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_expired_deposits() RETURNS SETOF text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT d.upload_id FROM camreq.portal_deposits d
+    JOIN camreq.requisition_cameras rc ON rc.id = d.requisition_camera_id
+    JOIN camreq.requisitions r ON r.id = rc.requisition_id
+    JOIN camreq.requisition_statuses s ON s.status = r.status AND NOT s.is_open
+    WHERE d.deleted_at IS NULL
+      AND (SELECT max(h.changed_at) FROM camreq.requisition_status_history h WHERE h.requisition_id = r.id)
+          + make_interval(days => (SELECT footage_retention_days FROM camreq.settings)) < now()
+$$;
+
+
+--
+-- Name: portal_fetch_deposits(text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_fetch_deposits(fetch_token text) RETURNS TABLE(upload_id text, file_name text, size bigint, sha256 text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT d.upload_id, d.file_name, d.size, d.sha256
+    FROM camreq.portal_fetch_tokens t
+    JOIN camreq.requisition_cameras rc ON rc.requisition_id = t.requisition_id
+    JOIN camreq.portal_deposits d ON d.requisition_camera_id = rc.id
+    WHERE t.token_sha256 = encode(sha256(convert_to(fetch_token, 'UTF8')), 'hex') AND now() < t.expires_at
+      AND d.finished_at IS NOT NULL AND d.scan_result <> 'infected' AND d.deleted_at IS NULL
+    ORDER BY d.id
+$$;
+
+
+--
+-- Name: portal_fetch_token(bigint, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_fetch_token(requisition bigint, token text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $_$
+BEGIN
+    IF NOT camreq.caller_may_follow(requisition) THEN
+        RAISE EXCEPTION 'NUMBER: no requisition % of your unit', requisition USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF token !~ '^[A-Za-z0-9_-]{43}$' THEN
+        RAISE EXCEPTION 'a fetch token is 43 URL-safe characters (256 bits)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO camreq.portal_fetch_tokens (token_sha256, requisition_id)
+    VALUES (encode(sha256(convert_to(token, 'UTF8')), 'hex'), requisition);
+    RETURN true;
+END
+$_$;
+
+
+--
+-- Name: portal_finish_deposit(text, text, text, text, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_finish_deposit(token text, upload_id text, sha256 text, scan_result text, scan_detail text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    camera bigint;
+BEGIN
+    IF camreq.portal_upload(token, upload_id) IS NULL THEN
+        RAISE EXCEPTION 'portal: no unfinished upload % for this link', upload_id USING ERRCODE = 'no_data_found';
+    END IF;
+    UPDATE camreq.portal_deposits d SET sha256 = portal_finish_deposit.sha256, finished_at = now(),
+        scan_result = portal_finish_deposit.scan_result, scan_detail = left(portal_finish_deposit.scan_detail, 500)
+    WHERE d.upload_id = portal_finish_deposit.upload_id RETURNING requisition_camera_id INTO camera;
+    IF scan_result <> 'infected' THEN
+        INSERT INTO camreq.portal_answers (requisition_camera_id, answer) VALUES (camera, 'deposited')
+        ON CONFLICT (requisition_camera_id) DO UPDATE
+        SET answer = 'deposited', no_footage_reason = NULL, refusal_reason = NULL, answered_at = now();
+    END IF;
+END
+$$;
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: portal_links; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.portal_links (
+    requisition_id bigint NOT NULL,
+    token_sha256 text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    first_opened_at timestamp with time zone,
+    acknowledged_at timestamp with time zone,
+    confirmed_at timestamp with time zone,
+    receipt_pdf bytea,
+    CONSTRAINT "a receipt must be a PDF" CHECK ((SUBSTRING(receipt_pdf FROM 1 FOR 5) = '\x255044462d'::bytea)),
+    CONSTRAINT "link token hash must be 64 hexadecimal digits" CHECK ((token_sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE ONLY camreq.portal_links FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE portal_links; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.portal_links IS 'Personal link of an issued requisition (SHA-256 of its token), when the owner first opened, acknowledged, confirmed';
+
+
+--
+-- Name: portal_link_of(text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_link_of(token text) RETURNS camreq.portal_links
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT l.* FROM camreq.portal_links l
+    JOIN camreq.requisitions r ON r.id = l.requisition_id
+    JOIN camreq.requisition_statuses s ON s.status = r.status
+    WHERE l.token_sha256 = encode(sha256(convert_to(token, 'UTF8')), 'hex')
+      AND s.is_open AND l.confirmed_at IS NULL AND now() < l.expires_at
+$$;
+
+
+--
+-- Name: portal_links_before_insert(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_links_before_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    r camreq.requisitions;
+BEGIN
+    SELECT * INTO r FROM camreq.requisitions WHERE id = NEW.requisition_id;
+    IF r.status IS DISTINCT FROM 'issued' OR r.issued_at <> now() THEN
+        RAISE EXCEPTION 'camreq.portal_links: a link is made in the transaction that issues the requisition'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    NEW.created_at := now();
+    NEW.expires_at := r.purge_deadline + make_interval(days => (SELECT portal_link_days_after_purge FROM camreq.settings));
+    NEW.first_opened_at := NULL;
+    NEW.acknowledged_at := NULL;
+    NEW.confirmed_at := NULL;
+    RETURN NEW;
+END
+$$;
+
+
+--
+-- Name: portal_move(bigint, text, text, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_move(requisition bigint, to_status text, note text, reason text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM set_config('camreq.status_note', 'par le propriétaire, via le portail : ' || note, true);
+    UPDATE camreq.requisitions SET status = to_status, no_footage_reason = reason
+    WHERE id = requisition AND status IS DISTINCT FROM to_status;
+    PERFORM set_config('camreq.status_note', '', true);
+END
+$$;
+
+
+--
+-- Name: portal_record_deletion(text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_record_deletion(upload_id text) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    UPDATE camreq.portal_deposits d SET deleted_at = now()
+    WHERE d.upload_id = portal_record_deletion.upload_id AND d.deleted_at IS NULL
+      AND d.upload_id IN (SELECT camreq.portal_expired_deposits())
+    RETURNING true
+$$;
+
+
+--
+-- Name: portal_requisition(text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_requisition(token text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    link camreq.portal_links := camreq.portal_link_of(token);
+BEGIN
+    IF link.requisition_id IS NULL THEN
+        RETURN NULL;
+    END IF;
+    UPDATE camreq.portal_links SET first_opened_at = now()
+    WHERE requisition_id = link.requisition_id AND first_opened_at IS NULL;
+    RETURN (
+        SELECT jsonb_build_object(
+            'number', r.number, 'status', r.status, 'owner', o.name, 'case_number', r.case_number,
+            'officer_name', r.officer_name, 'officer_rank', r.officer_rank, 'unit', r.unit,
+            'officer_email', r.officer_email, 'officer_phone', r.officer_phone,
+            'purge_deadline', r.purge_deadline, 'answer_deadline', r.answer_deadline, 'expires_at', link.expires_at,
+            'acknowledged_at', (SELECT acknowledged_at FROM camreq.portal_links WHERE requisition_id = r.id),
+            'deposit_limit', (SELECT portal_deposit_limit_bytes FROM camreq.settings),
+            'deposited_bytes', (SELECT coalesce(sum(d.size), 0) FROM camreq.portal_deposits d
+                                JOIN camreq.requisition_cameras rc ON rc.id = d.requisition_camera_id
+                                WHERE rc.requisition_id = r.id AND d.scan_result <> 'infected'),
+            'has_document', EXISTS (SELECT FROM camreq.requisition_documents d WHERE d.requisition_id = r.id AND d.issued),
+            'cameras', (
+                SELECT coalesce(jsonb_agg(jsonb_build_object(
+                    'id', rc.id, 'ref', c.ref, 'address', c.address, 'window_start', rc.window_start,
+                    'window_end', rc.window_end, 'purge_at', rc.purge_at, 'answer', a.answer,
+                    'no_footage_reason', a.no_footage_reason, 'refusal_reason', a.refusal_reason,
+                    'deposits', (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                                    'upload_id', d.upload_id, 'file_name', d.file_name, 'size', d.size,
+                                    'sha256', d.sha256, 'finished_at', d.finished_at, 'scan_result', d.scan_result)
+                                 ORDER BY d.id), '[]') FROM camreq.portal_deposits d
+                                 WHERE d.requisition_camera_id = rc.id AND d.finished_at IS NOT NULL))
+                    ORDER BY rc.window_start, rc.id), '[]')
+                FROM camreq.requisition_cameras rc
+                JOIN camreq.cameras c ON c.id = rc.camera_id
+                LEFT JOIN camreq.portal_answers a ON a.requisition_camera_id = rc.id
+                WHERE rc.requisition_id = r.id))
+        FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id
+        WHERE r.id = link.requisition_id);
+END
+$$;
+
+
+--
+-- Name: portal_start_deposit(text, bigint, text, text, bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_start_deposit(token text, requisition_camera bigint, upload_id text, file_name text, size bigint) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    requisition bigint := camreq.portal_camera(token, requisition_camera);
+    used bigint;
+    lim bigint := (SELECT portal_deposit_limit_bytes FROM camreq.settings);
+BEGIN
+    SELECT coalesce(sum(d.size), 0) INTO used FROM camreq.portal_deposits d
+    JOIN camreq.requisition_cameras rc ON rc.id = d.requisition_camera_id
+    WHERE rc.requisition_id = requisition AND d.scan_result <> 'infected' AND d.deleted_at IS NULL;
+    IF used + size > lim THEN
+        RAISE EXCEPTION 'portal: deposit limit of % bytes reached (% already deposited)', lim, used
+            USING ERRCODE = 'program_limit_exceeded';
+    END IF;
+    INSERT INTO camreq.portal_deposits (requisition_camera_id, upload_id, file_name, size)
+    VALUES (requisition_camera, portal_start_deposit.upload_id, portal_start_deposit.file_name, portal_start_deposit.size);
+END
+$$;
+
+
+--
+-- Name: portal_upload(text, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.portal_upload(token text, upload_id text) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT d.size FROM camreq.portal_deposits d
+    JOIN camreq.requisition_cameras rc ON rc.id = d.requisition_camera_id
+    WHERE d.upload_id = portal_upload.upload_id AND d.finished_at IS NULL
+      AND rc.requisition_id = (camreq.portal_link_of(token)).requisition_id
+$$;
 
 
 --
@@ -615,25 +1016,13 @@ CREATE FUNCTION camreq.refresh_address_streets(communes text[]) RETURNS void
     LANGUAGE sql
     AS $$
     DELETE FROM camreq.address_streets WHERE code_insee = ANY(communes);
-    DELETE FROM camreq.address_communes WHERE code_insee = ANY(communes);
-    INSERT INTO camreq.address_communes (code_insee, code_postal, nom_commune, words)
-    SELECT code_insee, code_postal, nom_commune, camreq.normalize_address_words(camreq.address_tokens(nom_commune))
-    FROM (
-        SELECT code_insee, code_postal, min(nom_commune) AS nom_commune FROM camreq.addresses
-        WHERE code_insee = ANY(communes)
-        GROUP BY code_insee, code_postal
-    ) named;
-    INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, street_text, search_text, geom)
-    SELECT s.code_insee, s.code_postal, s.nom_voie, c.nom_commune, s.street_text, s.street_text || ' ' || c.words, s.geom
-    FROM (
-        SELECT code_insee, code_postal, nom_voie,
-               camreq.normalize_address_words(camreq.address_tokens(nom_voie)) AS street_text,
-               (array_agg(geom ORDER BY numero, rep NULLS FIRST))[(count(*) + 1) / 2] AS geom
-        FROM camreq.addresses
-        WHERE code_insee = ANY(communes)
-        GROUP BY code_insee, code_postal, nom_voie
-    ) s
-    JOIN camreq.address_communes c USING (code_insee, code_postal);
+    INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, search_text, geom)
+    SELECT code_insee, code_postal, nom_voie, min(nom_commune),
+           camreq.normalize_address_words(camreq.address_tokens(nom_voie || ' ' || min(nom_commune))),
+           (array_agg(geom ORDER BY numero, rep NULLS FIRST))[(count(*) + 1) / 2]
+    FROM camreq.addresses
+    WHERE code_insee = ANY(communes)
+    GROUP BY code_insee, code_postal, nom_voie;
 $$;
 
 
@@ -742,6 +1131,23 @@ $$;
 
 
 --
+-- Name: requisition_deposits(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_deposits(requisition bigint) RETURNS TABLE(deposit_id bigint, upload_id text, camera_ref text, file_name text, size bigint, sha256 text, finished_at timestamp with time zone, scan_result text, deleted_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT d.id, d.upload_id, c.ref, d.file_name, d.size, d.sha256, d.finished_at, d.scan_result, d.deleted_at
+    FROM camreq.requisition_cameras rc
+    JOIN camreq.portal_deposits d ON d.requisition_camera_id = rc.id
+    JOIN camreq.cameras c ON c.id = rc.camera_id
+    WHERE camreq.caller_may_follow(requisition) AND rc.requisition_id = requisition AND d.finished_at IS NOT NULL
+    ORDER BY d.id
+$$;
+
+
+--
 -- Name: requisition_documents_before_insert(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -804,10 +1210,65 @@ CREATE FUNCTION camreq.requisition_outbox_before_insert() RETURNS trigger
     AS $$
 BEGIN
     NEW.message_id := format('<camreq.%s.%s@camreq.invalid>', NEW.requisition_id, gen_random_uuid());
-    NEW.to_address := (SELECT o.email FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id
-                       WHERE r.id = NEW.requisition_id);
+    NEW.to_address := CASE NEW.kind
+        WHEN 'requisition' THEN (SELECT o.email FROM camreq.requisitions r JOIN camreq.owners o ON o.id = r.owner_id
+                                 WHERE r.id = NEW.requisition_id)
+        WHEN 'receipt' THEN (SELECT b.to_address FROM camreq.requisition_outbox b
+                             WHERE b.requisition_id = NEW.requisition_id AND b.kind = 'requisition')
+        ELSE (SELECT nullif(btrim(r.officer_email), '') FROM camreq.requisitions r WHERE r.id = NEW.requisition_id)
+    END;
     RETURN NEW;
 END
+$$;
+
+
+--
+-- Name: requisition_outbox_portal_link(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_outbox_portal_link() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $_$
+BEGIN
+    IF OLD.portal_link IS NOT NULL OR NOT EXISTS (
+        SELECT FROM camreq.portal_links l, camreq.settings s
+        WHERE l.requisition_id = NEW.requisition_id
+          AND NEW.portal_link = s.portal_public_url || '/r/' || substring(NEW.portal_link FROM '/r/([A-Za-z0-9_-]{43})$')
+          AND l.token_sha256 = encode(sha256(convert_to(substring(NEW.portal_link FROM '/r/([A-Za-z0-9_-]{43})$'),
+                                                        'UTF8')), 'hex')) THEN
+        RAISE EXCEPTION 'camreq.requisition_outbox: the portal link is the one made when the requisition was issued'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$_$;
+
+
+--
+-- Name: requisition_portal_links(bigint[]); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_portal_links(requisitions bigint[]) RETURNS TABLE(requisition_id bigint, first_opened_at timestamp with time zone, acknowledged_at timestamp with time zone, confirmed_at timestamp with time zone, expires_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT l.requisition_id, l.first_opened_at, l.acknowledged_at, l.confirmed_at, l.expires_at
+    FROM unnest(requisitions) AS asked(id)
+    JOIN camreq.portal_links l ON l.requisition_id = asked.id AND camreq.caller_may_follow(asked.id)
+$$;
+
+
+--
+-- Name: requisition_receipt(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_receipt(requisition bigint) RETURNS bytea
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT l.receipt_pdf FROM camreq.portal_links l
+    WHERE camreq.caller_may_follow(requisition) AND l.requisition_id = requisition
 $$;
 
 
@@ -929,6 +1390,7 @@ $$;
 CREATE FUNCTION camreq.search_addresses(query text, max_results integer DEFAULT 10) RETURNS TABLE(label text, score double precision, kind text, address_id text, numero integer, rep text, nom_voie text, code_postal text, nom_commune text, geom public.geometry)
     LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET "pg_trgm.word_similarity_threshold" TO '0.5'
+    SET enable_seqscan TO 'off'
     SET search_path TO 'pg_catalog', 'public', 'public'
     AS $$
 DECLARE
@@ -939,38 +1401,27 @@ BEGIN
         RETURN;
     END IF;
     RETURN QUERY
-    WITH in_communes AS MATERIALIZED (
-        SELECT s.*, coalesce(q.numero, c.numero) AS wanted, CASE WHEN q.numero IS NULL THEN c.rep ELSE q.rep END AS wanted_rep,
-               (0.75 * word_similarity(c.street_words, s.street_text) + 0.25 * similarity(c.street_words, s.street_text))
-               * CASE WHEN c.postcode_agrees THEN 1.0 ELSE 0.5 END AS street_score
-        FROM camreq.address_query_communes(q.words, q.postcode) c
-        JOIN camreq.address_streets s ON s.code_insee = c.code_insee AND s.code_postal = c.code_postal
-        WHERE c.street_words <> '' AND c.street_words <% s.street_text
-    ), streets AS (
-        SELECT * FROM in_communes
-        UNION ALL
-        SELECT s.*, q.numero, q.rep,
-               (0.75 * word_similarity(q.words, s.search_text) + 0.25 * similarity(q.words, s.search_text))
-               * CASE WHEN q.postcode IS NULL OR q.postcode = s.code_postal THEN 1.0 ELSE 0.5 END
+    WITH streets AS (
+        SELECT s.*, (0.75 * word_similarity(q.words, s.search_text) + 0.25 * similarity(q.words, s.search_text))
+                    * CASE WHEN q.postcode IS NULL OR q.postcode = s.code_postal THEN 1.0 ELSE 0.5 END AS street_score
         FROM camreq.address_streets s
-        WHERE (SELECT count(*) FROM in_communes) < max_results AND q.words <% s.search_text
-          AND s.id NOT IN (SELECT id FROM in_communes)
+        WHERE q.words <% s.search_text
         ORDER BY street_score DESC
         LIMIT greatest(50, max_results)
     )
     SELECT coalesce(a.label, st.label),
-           st.street_score * CASE WHEN st.wanted IS NULL THEN 1.0
+           st.street_score * CASE WHEN q.numero IS NULL THEN 1.0
                                   WHEN a.id IS NULL THEN 0.7
-                                  WHEN a.rep_key IS NOT DISTINCT FROM st.wanted_rep THEN 1.0
+                                  WHEN a.rep_key IS NOT DISTINCT FROM q.rep THEN 1.0
                                   ELSE 0.9 END,
            CASE WHEN a.id IS NULL THEN 'street' ELSE 'address' END,
            a.id, a.numero, a.rep, st.nom_voie, st.code_postal, st.nom_commune, coalesce(a.geom, st.geom)
     FROM streets st
     LEFT JOIN LATERAL (
         SELECT ad.* FROM camreq.addresses ad
-        WHERE ad.code_insee = st.code_insee AND ad.code_postal = st.code_postal AND ad.nom_voie = st.nom_voie
-          AND ad.numero = st.wanted
-        ORDER BY ad.rep_key IS NOT DISTINCT FROM st.wanted_rep DESC, ad.rep NULLS FIRST
+        WHERE q.numero IS NOT NULL AND ad.code_insee = st.code_insee AND ad.code_postal = st.code_postal
+          AND ad.nom_voie = st.nom_voie AND ad.numero = q.numero
+        ORDER BY ad.rep_key IS NOT DISTINCT FROM q.rep DESC, ad.rep NULLS FIRST
         LIMIT 1
     ) a ON true
     ORDER BY 2 DESC, 1
@@ -1048,37 +1499,6 @@ $$;
 
 
 --
--- Name: split_address_number(text[]); Type: FUNCTION; Schema: camreq; Owner: -
---
-
-CREATE FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) RETURNS record
-    LANGUAGE plpgsql STABLE PARALLEL SAFE
-    AS $_$
-DECLARE
-    at integer;
-    after integer;
-BEGIN
-    words := tokens;
-    FOR i IN 1 .. coalesce(array_length(tokens, 1), 0) LOOP
-        CONTINUE WHEN tokens[i] !~ '^[0-9]{1,4}$';
-        SELECT r.rep INTO rep FROM camreq.address_repetitions r WHERE r.written = tokens[i + 1];
-        after := CASE WHEN rep IS NULL THEN i + 1 ELSE i + 2 END;
-        IF i = 1 OR EXISTS (SELECT FROM camreq.address_abbreviations a
-                            WHERE tokens[after] IN (a.abbreviation, a.expansion)) THEN
-            at := i;
-            EXIT;
-        END IF;
-        rep := NULL;
-    END LOOP;
-    IF at IS NOT NULL THEN
-        numero := tokens[at]::integer;
-        words := tokens[:at - 1] || tokens[after:];
-    END IF;
-END
-$_$;
-
-
---
 -- Name: statistics_scope(text); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -1109,10 +1529,6 @@ CREATE FUNCTION camreq.storage_srid() RETURNS integer
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ SELECT srid FROM camreq.settings $$;
 
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: users; Type: TABLE; Schema: camreq; Owner: -
@@ -1171,25 +1587,6 @@ COMMENT ON TABLE camreq.address_abbreviations IS 'Abbreviated words of typed add
 
 
 --
--- Name: address_communes; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.address_communes (
-    code_insee text NOT NULL,
-    code_postal text NOT NULL,
-    nom_commune text NOT NULL,
-    words text NOT NULL
-);
-
-
---
--- Name: TABLE address_communes; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.address_communes IS 'Communes of the imported addresses: postcode and folded name words';
-
-
---
 -- Name: address_repetitions; Type: TABLE; Schema: camreq; Owner: -
 --
 
@@ -1218,8 +1615,7 @@ CREATE TABLE camreq.address_streets (
     nom_commune text NOT NULL,
     search_text text NOT NULL,
     geom public.geometry(Point,2154) NOT NULL,
-    label text GENERATED ALWAYS AS (((((nom_voie || ' '::text) || code_postal) || ' '::text) || nom_commune)) STORED,
-    street_text text NOT NULL
+    label text GENERATED ALWAYS AS (((((nom_voie || ' '::text) || code_postal) || ' '::text) || nom_commune)) STORED
 );
 
 
@@ -1231,24 +1627,10 @@ COMMENT ON TABLE camreq.address_streets IS 'Streets of the imported addresses: n
 
 
 --
--- Name: COLUMN address_streets.search_text; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.address_streets.search_text IS 'street_text and the commune''s words';
-
-
---
 -- Name: COLUMN address_streets.geom; Type: COMMENT; Schema: camreq; Owner: -
 --
 
 COMMENT ON COLUMN camreq.address_streets.geom IS 'The street''s middle address (median number): a point on the street';
-
-
---
--- Name: COLUMN address_streets.street_text; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.address_streets.street_text IS 'The street name''s folded words, abbreviations expanded';
 
 
 --
@@ -1534,6 +1916,103 @@ ALTER SEQUENCE camreq.owners_id_seq OWNED BY camreq.owners.id;
 
 
 --
+-- Name: portal_answers; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.portal_answers (
+    requisition_camera_id bigint NOT NULL,
+    answer text NOT NULL,
+    no_footage_reason text,
+    refusal_reason text,
+    answered_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT "a no-footage answer has a reason, and only it" CHECK (((answer = 'no_footage'::text) = (no_footage_reason IS NOT NULL))),
+    CONSTRAINT "a refusal has a reason of 1 to 2000 characters, and only it" CHECK ((((answer = 'refused'::text) = (refusal_reason IS NOT NULL)) AND ((length(btrim(refusal_reason)) >= 1) AND (length(btrim(refusal_reason)) <= 2000)))),
+    CONSTRAINT "answer must be deposited, no_footage or refused" CHECK ((answer = ANY (ARRAY['deposited'::text, 'no_footage'::text, 'refused'::text])))
+);
+
+ALTER TABLE ONLY camreq.portal_answers FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE portal_answers; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.portal_answers IS 'The owner''s answer per camera window, given through the portal';
+
+
+--
+-- Name: portal_deposits; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.portal_deposits (
+    id bigint NOT NULL,
+    requisition_camera_id bigint NOT NULL,
+    upload_id text NOT NULL,
+    file_name text NOT NULL,
+    size bigint NOT NULL,
+    sha256 text,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    finished_at timestamp with time zone,
+    scan_result text DEFAULT 'not_scanned'::text NOT NULL,
+    scan_detail text,
+    deleted_at timestamp with time zone,
+    CONSTRAINT "a finished deposit has its SHA-256" CHECK (((finished_at IS NULL) = (sha256 IS NULL))),
+    CONSTRAINT "deposit SHA-256 must be 64 hexadecimal digits" CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT "deposit file name must be 1 to 200 characters" CHECK (((length(file_name) >= 1) AND (length(file_name) <= 200))),
+    CONSTRAINT "deposit size must not be negative" CHECK ((size >= 0)),
+    CONSTRAINT "scan detail must be at most 500 characters" CHECK ((length(scan_detail) <= 500)),
+    CONSTRAINT "scan result must be not_scanned, clean or infected" CHECK ((scan_result = ANY (ARRAY['not_scanned'::text, 'clean'::text, 'infected'::text]))),
+    CONSTRAINT "upload id must be 32 hexadecimal digits" CHECK ((upload_id ~ '^[0-9a-f]{32}$'::text))
+);
+
+ALTER TABLE ONLY camreq.portal_deposits FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE portal_deposits; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.portal_deposits IS 'Files deposited through the portal: name as given (sanitised), size, SHA-256, scan, deletion after retention';
+
+
+--
+-- Name: portal_deposits_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.portal_deposits ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME camreq.portal_deposits_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: portal_fetch_tokens; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.portal_fetch_tokens (
+    token_sha256 text NOT NULL,
+    requisition_id bigint NOT NULL,
+    created_by name DEFAULT SESSION_USER NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone DEFAULT (now() + '00:15:00'::interval) NOT NULL,
+    CONSTRAINT "fetch token hash must be 64 hexadecimal digits" CHECK ((token_sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+ALTER TABLE ONLY camreq.portal_fetch_tokens FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE portal_fetch_tokens; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.portal_fetch_tokens IS 'Fetch tokens (SHA-256) given to a login of the requisition''s unit, 15 minutes';
+
+
+--
 -- Name: requisition_cameras; Type: TABLE; Schema: camreq; Owner: -
 --
 
@@ -1652,6 +2131,9 @@ CREATE TABLE camreq.requisition_outbox (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     sent_at timestamp with time zone,
     to_address text,
+    portal_link text,
+    kind text DEFAULT 'requisition'::text NOT NULL,
+    CONSTRAINT "outbox kind must be requisition, receipt or officer_notice" CHECK ((kind = ANY (ARRAY['requisition'::text, 'receipt'::text, 'officer_notice'::text]))),
     CONSTRAINT "outbox status must be pending, sending, sent, failed, unknown o" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'unknown'::text, 'served_otherwise'::text])))
 );
 
@@ -1670,6 +2152,20 @@ COMMENT ON TABLE camreq.requisition_outbox IS 'E-mails to send; sending = claime
 --
 
 COMMENT ON COLUMN camreq.requisition_outbox.to_address IS 'Owner''s e-mail when the requisition was issued (NULL: none, serve it another way); never changed';
+
+
+--
+-- Name: COLUMN requisition_outbox.portal_link; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisition_outbox.portal_link IS 'The owner''s personal portal link, printed in the e-mail';
+
+
+--
+-- Name: COLUMN requisition_outbox.kind; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisition_outbox.kind IS 'requisition (sent at issue), receipt (to the owner, on confirmation in the portal), officer_notice (to the officer)';
 
 
 --
@@ -2036,6 +2532,14 @@ ALTER TABLE camreq.searches ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 CREATE TABLE camreq.settings (
     singleton boolean DEFAULT true NOT NULL,
     srid integer NOT NULL,
+    portal_public_url text,
+    portal_link_days_after_purge integer DEFAULT 30 NOT NULL,
+    portal_deposit_limit_bytes bigint DEFAULT '53687091200'::bigint NOT NULL,
+    footage_retention_days integer DEFAULT 90 NOT NULL,
+    CONSTRAINT "footage retention must be between 1 and 3650 days" CHECK (((footage_retention_days >= 1) AND (footage_retention_days <= 3650))),
+    CONSTRAINT "portal deposit limit must be positive" CHECK ((portal_deposit_limit_bytes > 0)),
+    CONSTRAINT "portal link days after purge must be between 0 and 365" CHECK (((portal_link_days_after_purge >= 0) AND (portal_link_days_after_purge <= 365))),
+    CONSTRAINT "portal public URL must be http(s)://host[/path] without a trail" CHECK ((portal_public_url ~ '^https?://[A-Za-z0-9.:\[\]-]+(/[A-Za-z0-9._~%-]+)*$'::text)),
     CONSTRAINT settings_singleton_check CHECK (singleton)
 );
 
@@ -2045,6 +2549,20 @@ CREATE TABLE camreq.settings (
 --
 
 COMMENT ON TABLE camreq.settings IS 'Database-wide settings chosen at install (one row)';
+
+
+--
+-- Name: COLUMN settings.portal_public_url; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.settings.portal_public_url IS 'Public address of the owner portal (links are <url>/r/<token>); NULL: no portal';
+
+
+--
+-- Name: COLUMN settings.footage_retention_days; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.settings.footage_retention_days IS 'Deposited footage is deleted this many days after its requisition is closed';
 
 
 --
@@ -2075,14 +2593,6 @@ ALTER TABLE ONLY camreq.requisition_cameras
 
 ALTER TABLE ONLY camreq.address_abbreviations
     ADD CONSTRAINT address_abbreviations_pkey PRIMARY KEY (abbreviation);
-
-
---
--- Name: address_communes address_communes_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
---
-
-ALTER TABLE ONLY camreq.address_communes
-    ADD CONSTRAINT address_communes_pkey PRIMARY KEY (code_insee, code_postal);
 
 
 --
@@ -2174,6 +2684,14 @@ ALTER TABLE ONLY camreq.no_footage_reasons
 
 
 --
+-- Name: requisition_outbox one outbox message of each kind per requisition; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.requisition_outbox
+    ADD CONSTRAINT "one outbox message of each kind per requisition" UNIQUE (requisition_id, kind);
+
+
+--
 -- Name: owners owner e-mail must be one address such as name@example.org; Type: CHECK CONSTRAINT; Schema: camreq; Owner: -
 --
 
@@ -2187,6 +2705,54 @@ ALTER TABLE camreq.owners
 
 ALTER TABLE ONLY camreq.owners
     ADD CONSTRAINT owners_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: portal_answers portal_answers_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_answers
+    ADD CONSTRAINT portal_answers_pkey PRIMARY KEY (requisition_camera_id);
+
+
+--
+-- Name: portal_deposits portal_deposits_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_deposits
+    ADD CONSTRAINT portal_deposits_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: portal_deposits portal_deposits_upload_id_key; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_deposits
+    ADD CONSTRAINT portal_deposits_upload_id_key UNIQUE (upload_id);
+
+
+--
+-- Name: portal_fetch_tokens portal_fetch_tokens_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_fetch_tokens
+    ADD CONSTRAINT portal_fetch_tokens_pkey PRIMARY KEY (token_sha256);
+
+
+--
+-- Name: portal_links portal_links_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_links
+    ADD CONSTRAINT portal_links_pkey PRIMARY KEY (requisition_id);
+
+
+--
+-- Name: portal_links portal_links_token_sha256_key; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_links
+    ADD CONSTRAINT portal_links_token_sha256_key UNIQUE (token_sha256);
 
 
 --
@@ -2243,14 +2809,6 @@ ALTER TABLE ONLY camreq.requisition_outbox
 
 ALTER TABLE ONLY camreq.requisition_outbox
     ADD CONSTRAINT requisition_outbox_pkey PRIMARY KEY (id);
-
-
---
--- Name: requisition_outbox requisition_outbox_requisition_id_key; Type: CONSTRAINT; Schema: camreq; Owner: -
---
-
-ALTER TABLE ONLY camreq.requisition_outbox
-    ADD CONSTRAINT requisition_outbox_requisition_id_key UNIQUE (requisition_id);
 
 
 --
@@ -2334,20 +2892,6 @@ ALTER TABLE ONLY camreq.users
 
 
 --
--- Name: address_communes_postcode_idx; Type: INDEX; Schema: camreq; Owner: -
---
-
-CREATE INDEX address_communes_postcode_idx ON camreq.address_communes USING btree (code_postal);
-
-
---
--- Name: address_communes_words_idx; Type: INDEX; Schema: camreq; Owner: -
---
-
-CREATE INDEX address_communes_words_idx ON camreq.address_communes USING btree (words);
-
-
---
 -- Name: address_streets_search_idx; Type: INDEX; Schema: camreq; Owner: -
 --
 
@@ -2408,6 +2952,13 @@ CREATE INDEX cameras_owner_idx ON camreq.cameras USING btree (owner_id);
 --
 
 CREATE UNIQUE INDEX owners_name_key ON camreq.owners USING btree (lower(name));
+
+
+--
+-- Name: portal_deposits_camera_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX portal_deposits_camera_idx ON camreq.portal_deposits USING btree (requisition_camera_id);
 
 
 --
@@ -2516,6 +3067,69 @@ CREATE TRIGGER owners_before_update BEFORE UPDATE ON camreq.owners FOR EACH ROW 
 
 
 --
+-- Name: portal_answers portal_answers_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER portal_answers_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.portal_answers FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('requisition_camera_id');
+
+
+--
+-- Name: portal_answers portal_answers_no_truncate; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER portal_answers_no_truncate BEFORE TRUNCATE ON camreq.portal_answers FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_truncate();
+
+
+--
+-- Name: portal_deposits portal_deposits_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER portal_deposits_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.portal_deposits FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('id');
+
+
+--
+-- Name: portal_deposits portal_deposits_no_truncate; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER portal_deposits_no_truncate BEFORE TRUNCATE ON camreq.portal_deposits FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_truncate();
+
+
+--
+-- Name: portal_fetch_tokens portal_fetch_tokens_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER portal_fetch_tokens_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.portal_fetch_tokens FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('requisition_id');
+
+
+--
+-- Name: portal_fetch_tokens portal_fetch_tokens_no_truncate; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER portal_fetch_tokens_no_truncate BEFORE TRUNCATE ON camreq.portal_fetch_tokens FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_truncate();
+
+
+--
+-- Name: portal_links portal_links_audit; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER portal_links_audit AFTER INSERT OR DELETE OR UPDATE ON camreq.portal_links FOR EACH ROW EXECUTE FUNCTION camreq.audit_row('requisition_id');
+
+
+--
+-- Name: portal_links portal_links_before_insert; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER portal_links_before_insert BEFORE INSERT ON camreq.portal_links FOR EACH ROW EXECUTE FUNCTION camreq.portal_links_before_insert();
+
+
+--
+-- Name: portal_links portal_links_no_truncate; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER portal_links_no_truncate BEFORE TRUNCATE ON camreq.portal_links FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_truncate();
+
+
+--
 -- Name: requisition_cameras requisition_cameras_after_insert; Type: TRIGGER; Schema: camreq; Owner: -
 --
 
@@ -2583,6 +3197,13 @@ CREATE TRIGGER requisition_outbox_before_insert BEFORE INSERT ON camreq.requisit
 --
 
 CREATE TRIGGER requisition_outbox_no_truncate BEFORE TRUNCATE ON camreq.requisition_outbox FOR EACH STATEMENT EXECUTE FUNCTION camreq.refuse_truncate();
+
+
+--
+-- Name: requisition_outbox requisition_outbox_portal_link; Type: TRIGGER; Schema: camreq; Owner: -
+--
+
+CREATE TRIGGER requisition_outbox_portal_link BEFORE UPDATE OF portal_link ON camreq.requisition_outbox FOR EACH ROW WHEN ((old.portal_link IS DISTINCT FROM new.portal_link)) EXECUTE FUNCTION camreq.requisition_outbox_portal_link();
 
 
 --
@@ -2712,6 +3333,46 @@ ALTER TABLE ONLY camreq.cameras
 
 ALTER TABLE ONLY camreq.requisitions
     ADD CONSTRAINT "no-footage reason must be one of camreq.no_footage_reasons" FOREIGN KEY (no_footage_reason) REFERENCES camreq.no_footage_reasons(reason);
+
+
+--
+-- Name: portal_answers portal_answers_no_footage_reason_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_answers
+    ADD CONSTRAINT portal_answers_no_footage_reason_fkey FOREIGN KEY (no_footage_reason) REFERENCES camreq.no_footage_reasons(reason);
+
+
+--
+-- Name: portal_answers portal_answers_requisition_camera_id_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_answers
+    ADD CONSTRAINT portal_answers_requisition_camera_id_fkey FOREIGN KEY (requisition_camera_id) REFERENCES camreq.requisition_cameras(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: portal_deposits portal_deposits_requisition_camera_id_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_deposits
+    ADD CONSTRAINT portal_deposits_requisition_camera_id_fkey FOREIGN KEY (requisition_camera_id) REFERENCES camreq.requisition_cameras(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: portal_fetch_tokens portal_fetch_tokens_requisition_id_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_fetch_tokens
+    ADD CONSTRAINT portal_fetch_tokens_requisition_id_fkey FOREIGN KEY (requisition_id) REFERENCES camreq.requisitions(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: portal_links portal_links_requisition_id_fkey; Type: FK CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.portal_links
+    ADD CONSTRAINT portal_links_requisition_id_fkey FOREIGN KEY (requisition_id) REFERENCES camreq.requisitions(id) ON DELETE RESTRICT;
 
 
 --
@@ -2848,6 +3509,67 @@ CREATE POLICY audit_log_read_by_administrators ON camreq.audit_log FOR SELECT TO
 
 
 --
+-- Name: portal_answers; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.portal_answers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: portal_answers portal_answers_kept_by_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY portal_answers_kept_by_the_portal ON camreq.portal_answers TO camreq_owner_portal USING (true);
+
+
+--
+-- Name: portal_deposits; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.portal_deposits ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: portal_deposits portal_deposits_kept_by_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY portal_deposits_kept_by_the_portal ON camreq.portal_deposits TO camreq_owner_portal USING (true);
+
+
+--
+-- Name: portal_fetch_tokens; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.portal_fetch_tokens ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: portal_fetch_tokens portal_fetch_tokens_kept_by_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY portal_fetch_tokens_kept_by_the_portal ON camreq.portal_fetch_tokens TO camreq_owner_portal USING (true);
+
+
+--
+-- Name: portal_links; Type: ROW SECURITY; Schema: camreq; Owner: -
+--
+
+ALTER TABLE camreq.portal_links ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: portal_links portal_links_kept_by_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY portal_links_kept_by_the_portal ON camreq.portal_links TO camreq_owner_portal USING (true);
+
+
+--
+-- Name: portal_links portal_links_of_issued_requisitions; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY portal_links_of_issued_requisitions ON camreq.portal_links FOR INSERT TO camreq_admin, camreq_investigator WITH CHECK ((EXISTS ( SELECT
+   FROM camreq.requisitions r
+  WHERE (r.id = portal_links.requisition_id))));
+
+
+--
 -- Name: requisition_cameras; Type: ROW SECURITY; Schema: camreq; Owner: -
 --
 
@@ -2879,6 +3601,13 @@ CREATE POLICY requisition_cameras_of_visible_requisitions ON camreq.requisition_
 
 
 --
+-- Name: requisition_cameras requisition_cameras_through_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_cameras_through_the_portal ON camreq.requisition_cameras FOR SELECT TO camreq_owner_portal USING (true);
+
+
+--
 -- Name: requisition_counters; Type: ROW SECURITY; Schema: camreq; Owner: -
 --
 
@@ -2899,6 +3628,13 @@ CREATE POLICY requisition_documents_of_visible_requisitions ON camreq.requisitio
   WHERE (r.id = requisition_documents.requisition_id)))) WITH CHECK ((EXISTS ( SELECT
    FROM camreq.requisitions r
   WHERE (r.id = requisition_documents.requisition_id))));
+
+
+--
+-- Name: requisition_documents requisition_documents_through_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_documents_through_the_portal ON camreq.requisition_documents FOR SELECT TO camreq_owner_portal USING (true);
 
 
 --
@@ -2936,6 +3672,13 @@ CREATE POLICY requisition_outbox_of_visible_requisitions ON camreq.requisition_o
 
 
 --
+-- Name: requisition_outbox requisition_outbox_through_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_outbox_through_the_portal ON camreq.requisition_outbox TO camreq_owner_portal USING (true) WITH CHECK ((kind <> 'requisition'::text));
+
+
+--
 -- Name: requisition_status_history; Type: ROW SECURITY; Schema: camreq; Owner: -
 --
 
@@ -2967,6 +3710,13 @@ CREATE POLICY requisition_status_history_of_visible_requisitions ON camreq.requi
 
 
 --
+-- Name: requisition_status_history requisition_status_history_through_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisition_status_history_through_the_portal ON camreq.requisition_status_history TO camreq_owner_portal USING (true) WITH CHECK ((changed_by = CURRENT_USER));
+
+
+--
 -- Name: requisitions; Type: ROW SECURITY; Schema: camreq; Owner: -
 --
 
@@ -2984,6 +3734,13 @@ CREATE POLICY requisitions_counted ON camreq.requisitions FOR SELECT TO camreq_s
 --
 
 CREATE POLICY requisitions_of_my_unit ON camreq.requisitions TO camreq_admin, camreq_investigator USING ((( SELECT camreq.is_administrator() AS is_administrator) OR (unit = ( SELECT camreq.investigator_unit() AS investigator_unit)))) WITH CHECK ((( SELECT camreq.is_administrator() AS is_administrator) OR (unit = ( SELECT camreq.investigator_unit() AS investigator_unit))));
+
+
+--
+-- Name: requisitions requisitions_through_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY requisitions_through_the_portal ON camreq.requisitions TO camreq_owner_portal USING (true);
 
 
 --
@@ -3072,6 +3829,13 @@ CREATE POLICY users_read_by_statistics ON camreq.users FOR SELECT TO camreq_stat
 
 
 --
+-- Name: users users_read_by_the_portal; Type: POLICY; Schema: camreq; Owner: -
+--
+
+CREATE POLICY users_read_by_the_portal ON camreq.users FOR SELECT TO camreq_owner_portal USING (true);
+
+
+--
 -- Name: users users_see_themselves; Type: POLICY; Schema: camreq; Owner: -
 --
 
@@ -3086,16 +3850,17 @@ GRANT USAGE ON SCHEMA camreq TO camreq_admin;
 GRANT USAGE ON SCHEMA camreq TO camreq_analyst;
 GRANT USAGE ON SCHEMA camreq TO camreq_investigator;
 GRANT USAGE ON SCHEMA camreq TO camreq_statistics;
+GRANT USAGE ON SCHEMA camreq TO camreq_owner_portal;
+GRANT USAGE ON SCHEMA camreq TO camreq_portal;
 
 
 --
--- Name: FUNCTION address_query_communes(typed_words text, typed_postcode text); Type: ACL; Schema: camreq; Owner: -
+-- Name: FUNCTION add_portal_link(requisition bigint, token text); Type: ACL; Schema: camreq; Owner: -
 --
 
-REVOKE ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) FROM PUBLIC;
-GRANT ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) TO camreq_admin;
-GRANT ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) TO camreq_analyst;
-GRANT ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) TO camreq_investigator;
+REVOKE ALL ON FUNCTION camreq.add_portal_link(requisition bigint, token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.add_portal_link(requisition bigint, token text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.add_portal_link(requisition bigint, token text) TO camreq_investigator;
 
 
 --
@@ -3116,21 +3881,19 @@ REVOKE ALL ON FUNCTION camreq.audit_row() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION caller_may_follow(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.caller_may_follow(requisition bigint) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION clock_statistics(from_day date, to_day date, only_unit text); Type: ACL; Schema: camreq; Owner: -
 --
 
 REVOKE ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) TO camreq_analyst;
-
-
---
--- Name: FUNCTION drop_address_indexes(); Type: ACL; Schema: camreq; Owner: -
---
-
-REVOKE ALL ON FUNCTION camreq.drop_address_indexes() FROM PUBLIC;
-GRANT ALL ON FUNCTION camreq.drop_address_indexes() TO camreq_admin;
-GRANT ALL ON FUNCTION camreq.drop_address_indexes() TO camreq_analyst;
 
 
 --
@@ -3149,15 +3912,6 @@ GRANT ALL ON FUNCTION camreq.fold(input text) TO camreq_investigator;
 
 REVOKE ALL ON FUNCTION camreq.grant_role(login name, camreq_role text, login_unit text) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.grant_role(login name, camreq_role text, login_unit text) TO camreq_admin;
-
-
---
--- Name: FUNCTION index_addresses(); Type: ACL; Schema: camreq; Owner: -
---
-
-REVOKE ALL ON FUNCTION camreq.index_addresses() FROM PUBLIC;
-GRANT ALL ON FUNCTION camreq.index_addresses() TO camreq_admin;
-GRANT ALL ON FUNCTION camreq.index_addresses() TO camreq_analyst;
 
 
 --
@@ -3274,6 +4028,147 @@ GRANT ALL ON FUNCTION camreq.parse_address_query(query text, OUT numero integer,
 
 
 --
+-- Name: FUNCTION portal_acknowledge(token text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_acknowledge(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_acknowledge(token text) TO camreq_portal;
+
+
+--
+-- Name: FUNCTION portal_answer(token text, requisition_camera bigint, answer text, reason text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_answer(token text, requisition_camera bigint, answer text, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_answer(token text, requisition_camera bigint, answer text, reason text) TO camreq_portal;
+
+
+--
+-- Name: FUNCTION portal_camera(token text, requisition_camera bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_camera(token text, requisition_camera bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION portal_confirm(token text, receipt bytea); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_confirm(token text, receipt bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_confirm(token text, receipt bytea) TO camreq_portal;
+
+
+--
+-- Name: FUNCTION portal_document(token text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_document(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_document(token text) TO camreq_portal;
+
+
+--
+-- Name: FUNCTION portal_expired_deposits(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_expired_deposits() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_expired_deposits() TO camreq_portal;
+
+
+--
+-- Name: FUNCTION portal_fetch_deposits(fetch_token text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_fetch_deposits(fetch_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_fetch_deposits(fetch_token text) TO camreq_portal;
+
+
+--
+-- Name: FUNCTION portal_fetch_token(requisition bigint, token text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_fetch_token(requisition bigint, token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_fetch_token(requisition bigint, token text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.portal_fetch_token(requisition bigint, token text) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION portal_finish_deposit(token text, upload_id text, sha256 text, scan_result text, scan_detail text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_finish_deposit(token text, upload_id text, sha256 text, scan_result text, scan_detail text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_finish_deposit(token text, upload_id text, sha256 text, scan_result text, scan_detail text) TO camreq_portal;
+
+
+--
+-- Name: TABLE portal_links; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE camreq.portal_links TO camreq_owner_portal;
+
+
+--
+-- Name: COLUMN portal_links.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.portal_links TO camreq_admin;
+GRANT INSERT(requisition_id) ON TABLE camreq.portal_links TO camreq_investigator;
+
+
+--
+-- Name: COLUMN portal_links.token_sha256; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(token_sha256) ON TABLE camreq.portal_links TO camreq_admin;
+GRANT INSERT(token_sha256) ON TABLE camreq.portal_links TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION portal_link_of(token text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_link_of(token text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION portal_move(requisition bigint, to_status text, note text, reason text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_move(requisition bigint, to_status text, note text, reason text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION portal_record_deletion(upload_id text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_record_deletion(upload_id text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_record_deletion(upload_id text) TO camreq_portal;
+
+
+--
+-- Name: FUNCTION portal_requisition(token text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_requisition(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_requisition(token text) TO camreq_portal;
+
+
+--
+-- Name: FUNCTION portal_start_deposit(token text, requisition_camera bigint, upload_id text, file_name text, size bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_start_deposit(token text, requisition_camera bigint, upload_id text, file_name text, size bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_start_deposit(token text, requisition_camera bigint, upload_id text, file_name text, size bigint) TO camreq_portal;
+
+
+--
+-- Name: FUNCTION portal_upload(token text, upload_id text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.portal_upload(token text, upload_id text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.portal_upload(token text, upload_id text) TO camreq_portal;
+
+
+--
 -- Name: FUNCTION refresh_address_streets(communes text[]); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -3292,10 +4187,44 @@ GRANT ALL ON FUNCTION camreq.registry_findings(territory public.geometry) TO cam
 
 
 --
+-- Name: FUNCTION requisition_deposits(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.requisition_deposits(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.requisition_deposits(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.requisition_deposits(requisition bigint) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION requisition_facts(from_day date, to_day date, only_unit text); Type: ACL; Schema: camreq; Owner: -
 --
 
 REVOKE ALL ON FUNCTION camreq.requisition_facts(from_day date, to_day date, only_unit text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION requisition_outbox_portal_link(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.requisition_outbox_portal_link() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION requisition_portal_links(requisitions bigint[]); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.requisition_portal_links(requisitions bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.requisition_portal_links(requisitions bigint[]) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.requisition_portal_links(requisitions bigint[]) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION requisition_receipt(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.requisition_receipt(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.requisition_receipt(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.requisition_receipt(requisition bigint) TO camreq_investigator;
 
 
 --
@@ -3306,16 +4235,6 @@ REVOKE ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) 
 GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_investigator;
-
-
---
--- Name: FUNCTION split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]); Type: ACL; Schema: camreq; Owner: -
---
-
-REVOKE ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) TO camreq_admin;
-GRANT ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) TO camreq_analyst;
-GRANT ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) TO camreq_investigator;
 
 
 --
@@ -3333,6 +4252,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.users TO camreq_admin;
 GRANT SELECT ON TABLE camreq.users TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.users TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.users TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.users TO camreq_owner_portal;
 
 
 --
@@ -3343,6 +4263,7 @@ REVOKE ALL ON FUNCTION camreq.visible_login(login name) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_investigator;
+GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_owner_portal;
 
 
 --
@@ -3352,15 +4273,6 @@ GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_admin;
 GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_investigator;
-
-
---
--- Name: TABLE address_communes; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.address_communes TO camreq_admin;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.address_communes TO camreq_analyst;
-GRANT SELECT ON TABLE camreq.address_communes TO camreq_investigator;
 
 
 --
@@ -3414,6 +4326,7 @@ GRANT SELECT ON TABLE camreq.cameras TO camreq_admin;
 GRANT SELECT,INSERT,UPDATE ON TABLE camreq.cameras TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.cameras TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.cameras TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.cameras TO camreq_owner_portal;
 
 
 --
@@ -3431,6 +4344,7 @@ GRANT SELECT ON TABLE camreq.no_footage_reasons TO camreq_admin;
 GRANT SELECT ON TABLE camreq.no_footage_reasons TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.no_footage_reasons TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.no_footage_reasons TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.no_footage_reasons TO camreq_owner_portal;
 
 
 --
@@ -3441,6 +4355,7 @@ GRANT SELECT ON TABLE camreq.owners TO camreq_admin;
 GRANT SELECT,INSERT,UPDATE ON TABLE camreq.owners TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.owners TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.owners TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.owners TO camreq_owner_portal;
 
 
 --
@@ -3451,12 +4366,34 @@ GRANT USAGE ON SEQUENCE camreq.owners_id_seq TO camreq_analyst;
 
 
 --
+-- Name: TABLE portal_answers; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE camreq.portal_answers TO camreq_owner_portal;
+
+
+--
+-- Name: TABLE portal_deposits; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE camreq.portal_deposits TO camreq_owner_portal;
+
+
+--
+-- Name: TABLE portal_fetch_tokens; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE camreq.portal_fetch_tokens TO camreq_owner_portal;
+
+
+--
 -- Name: TABLE requisition_cameras; Type: ACL; Schema: camreq; Owner: -
 --
 
 GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_owner_portal;
 
 
 --
@@ -3521,6 +4458,7 @@ GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_investigato
 
 GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_owner_portal;
 
 
 --
@@ -3553,6 +4491,7 @@ GRANT INSERT(pdf) ON TABLE camreq.requisition_documents TO camreq_investigator;
 
 GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
 
 
 --
@@ -3561,6 +4500,7 @@ GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_investigator;
 
 GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_admin;
 GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
 
 
 --
@@ -3569,6 +4509,7 @@ GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_invest
 
 GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_admin;
 GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
 
 
 --
@@ -3585,6 +4526,21 @@ GRANT UPDATE(status) ON TABLE camreq.requisition_outbox TO camreq_investigator;
 
 GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_admin;
 GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox.portal_link; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(portal_link) ON TABLE camreq.requisition_outbox TO camreq_admin;
+GRANT UPDATE(portal_link) ON TABLE camreq.requisition_outbox TO camreq_investigator;
+
+
+--
+-- Name: COLUMN requisition_outbox.kind; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(kind) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
 
 
 --
@@ -3658,6 +4614,7 @@ GRANT UPDATE(smtp_answer) ON TABLE camreq.requisition_outbox_attempts TO camreq_
 GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
 
 
 --
@@ -3666,6 +4623,7 @@ GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_statistics;
 
 GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_admin;
 GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_investigator;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
 
 
 --
@@ -3674,6 +4632,7 @@ GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camre
 
 GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_admin;
 GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_investigator;
+GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
 
 
 --
@@ -3682,6 +4641,7 @@ GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_i
 
 GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_admin;
 GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_investigator;
+GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
 
 
 --
@@ -3690,6 +4650,7 @@ GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_inv
 
 GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_admin;
 GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_investigator;
+GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
 
 
 --
@@ -3700,6 +4661,7 @@ GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_owner_portal;
 
 
 --
@@ -3709,6 +4671,7 @@ GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_statistics;
 GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_owner_portal;
 
 
 --
@@ -3718,6 +4681,7 @@ GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.requisitions TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisitions TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.requisitions TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisitions TO camreq_owner_portal;
 
 
 --
@@ -3822,6 +4786,7 @@ GRANT INSERT(delivery) ON TABLE camreq.requisitions TO camreq_investigator;
 
 GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_admin;
 GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_investigator;
+GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_owner_portal;
 
 
 --
@@ -3830,6 +4795,7 @@ GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_investigator;
 
 GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_admin;
 GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_investigator;
+GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_owner_portal;
 
 
 --
@@ -3838,6 +4804,7 @@ GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_investigator
 
 GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_admin;
 GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_investigator;
+GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_owner_portal;
 
 
 --
@@ -3890,6 +4857,7 @@ GRANT SELECT ON TABLE camreq.search_statistics TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.settings TO camreq_admin;
 GRANT SELECT ON TABLE camreq.settings TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.settings TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.settings TO camreq_owner_portal;
 
 
 --

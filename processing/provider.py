@@ -11,6 +11,7 @@ from .cameras_near_incident import CamerasNearIncident
 from .check_registry import CheckRegistry
 from .create_requisitions import CreateRequisitions
 from .due_requisitions import DueRequisitions
+from .fetch_footage import FetchFootage
 from .geocode_incidents import GeocodeIncidents
 from .grant_user import GrantUser
 from .import_addresses import ImportAddresses
@@ -59,6 +60,7 @@ class CamreqProvider(QgsProcessingProvider):
             SendRequisitions(),
             SetRequisitionStatus(),
             VerifyRequisition(),
+            FetchFootage(),
             DueRequisitions(),
             Statistics(),
             CheckRegistry(),

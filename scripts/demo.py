@@ -25,6 +25,7 @@ AUTH_DIR = DEMO_DIR / "qgis-auth"  # the demo's own QGIS authentication database
 os.environ["QGIS_AUTH_DB_DIR_PATH"] = str(AUTH_DIR)
 os.environ["QGIS_AUTH_PASSWORD_FILE"] = str(AUTH_DIR / "master-password")
 SIGNING = {}  # SIGNING_AUTHCFG once make_demo_certificate() stored the officer's certificate
+RECEIVED: list = []  # the e-mails the demo's SMTP server received, for the owner's step
 YES_NO = {True: "yes", False: "no", None: ""}
 
 
@@ -48,11 +49,14 @@ def login_environment(login: str | None) -> dict[str, str] | None:
     return dict(os.environ, PGUSER=login, PGPASSWORD=login, PGHOST="localhost") if login else None
 
 
-def psql(query: str, login: str | None = None) -> str:
-    """Return psql's aligned output of a query on the demo database, as login (password = name) if given."""
+def psql(query: str, login: str | None = None, **values: str) -> str:
+    """Return psql's aligned output of a query on the demo database, as login (password = name) if given; values are
+    psql variables (:'name' in the query, quoted by psql)."""
+    variables = [f"--set={name}={value}" for name, value in values.items()]
     result = subprocess.run(
-        ["psql", "-d", DATABASE, "-c", query], check=False, capture_output=True, text=True, env=login_environment(login)
-    )
+        ["psql", "-d", DATABASE, *variables], input=query, check=False, capture_output=True, text=True,
+        env=login_environment(login),
+    )  # fmt: skip
     return result.stdout + result.stderr
 
 
@@ -290,7 +294,7 @@ def verify_requisition() -> None:
 
 
 def send_requisitions() -> None:
-    """Send them to a local SMTP server (aiosmtpd, started here) and show what each owner received."""
+    """Send the outbox to a local SMTP server (aiosmtpd, started here) and show what each recipient received."""
     import socket
     from email import message_from_bytes
     from email.policy import default
@@ -322,6 +326,7 @@ def send_requisitions() -> None:
           f"(of which {outputs['NO_EMAIL']} owner(s) without e-mail), failed {outputs['FAILED']}")  # fmt: skip
     for envelope in inbox.envelopes:
         message = message_from_bytes(envelope.content, policy=default)
+        RECEIVED.append(message)
         for attachment in message.iter_attachments():
             size = len(attachment.get_content())
             print(f"  to {message['To']}: {message['Subject']}")
@@ -329,9 +334,123 @@ def send_requisitions() -> None:
     print(
         psql("""SELECT r.number, o.name AS owner, r.status, to_char(r.purge_deadline AT TIME ZONE 'Europe/Paris',
         'YYYY-MM-DD HH24:MI') AS purge_deadline, x.status AS email FROM camreq.requisitions r
-        JOIN camreq.owners o ON o.id = r.owner_id LEFT JOIN camreq.requisition_outbox x ON x.requisition_id = r.id
+        JOIN camreq.owners o ON o.id = r.owner_id
+        LEFT JOIN camreq.requisition_outbox x ON x.requisition_id = r.id AND x.kind = 'requisition'
         ORDER BY r.number""")
     )
+
+
+def free_port() -> int:
+    """Return a free loopback TCP port."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORTAL_URL = f"http://127.0.0.1:{free_port()}"  # the demo's owner portal, on loopback
+
+
+def configure_portal() -> None:
+    """Give the database the owner portal's public address: issued requisitions then carry a personal link."""
+    print(psql("UPDATE camreq.settings SET portal_public_url = :'url' RETURNING portal_public_url", url=PORTAL_URL))
+
+
+def owner_answers_on_portal() -> None:
+    """Start the owner portal and play one owner: open the link of the e-mail, acknowledge, deposit, answer, confirm."""
+    import base64
+    import hashlib
+    import io
+    import re
+    import time
+    import urllib.error
+    import urllib.request
+
+    from pypdf import PdfReader
+
+    def call(url: str, method: str = "GET", data: bytes | None = None, headers: dict | None = None):
+        request = urllib.request.Request(url, data=data, method=method, headers=headers or {})  # noqa: S310
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:  # noqa: S310
+                return answer.status, answer.headers, answer.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode("utf-8", "replace")
+
+    psql("DROP ROLE IF EXISTS demo_portal; CREATE ROLE demo_portal LOGIN PASSWORD 'demo_portal' IN ROLE camreq_portal")
+    port = PORTAL_URL.rsplit(":", 1)[1]
+    portal = subprocess.Popen(
+        [str(ROOT / "scripts" / "portal"), "--database", f"dbname={DATABASE} host=localhost user=demo_portal",
+         "--storage", str(DEMO_DIR / "depot"), "--listen", f"127.0.0.1:{port}", "--public-url", PORTAL_URL],
+        env=dict(os.environ, PGPASSWORD="demo_portal"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        while not _answers(PORTAL_URL):
+            if portal.poll() is not None:
+                sys.exit("scripts/portal stopped at start")
+            time.sleep(0.2)
+        fewest = psql(  # the e-mailed owner with the fewest camera windows (2 or more), for a short output
+            "SELECT 'NUMBER ' || r.number FROM camreq.requisitions r JOIN camreq.requisition_outbox o "
+            "ON o.requisition_id = r.id AND o.kind = 'requisition' AND o.to_address IS NOT NULL "
+            "WHERE (SELECT count(*) FROM camreq.requisition_cameras c WHERE c.requisition_id = r.id) >= 2 "
+            "ORDER BY (SELECT count(*) FROM camreq.requisition_cameras c WHERE c.requisition_id = r.id) LIMIT 1"
+        )
+        number = re.search(r"NUMBER (\S+)", fewest).group(1)
+        message = next(m for m in RECEIVED if f"n° {number} " in m["Subject"])
+        link = re.search(r"http://\S+/r/\S+", message.get_body(("plain",)).get_content()).group(0)
+        print(f"The owner {message['To']} opens the link of the e-mail: {link[:60]}…")
+        status, headers, page = call(link)
+        cameras = re.findall(r'name="camera" value="(\d+)"', page)[::2]
+        cookie = headers["set-cookie"].split(";")[0]
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        print(f"  page {status}: {re.search(r'<h1>(.*?)</h1>', page).group(1)}, {len(cameras)} camera windows")
+        form = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+        print(f"  acknowledges: {call(link + '/accuse', 'POST', f'csrf={csrf}'.encode(), form)[0]}")
+        footage = b"SYNTHETIC demo footage " * 40000
+        name, camera = (base64.b64encode(text).decode() for text in (b"export camera 1.mp4", cameras[0].encode()))
+        tus = {"Tus-Resumable": "1.0.0", "Cookie": cookie, "X-CSRF-Token": csrf}
+        created = {**tus, "Upload-Length": str(len(footage)), "Upload-Metadata": f"filename {name},camera {camera}"}
+        status, headers, _ = call(link + "/tus", "POST", b"", created)
+        upload = {**tus, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}
+        patched = call(headers["Location"], "PATCH", footage, upload)[0]
+        print(f"  deposits export camera 1.mp4 ({len(footage):,} bytes, SHA-256 {hashlib.sha256(footage).hexdigest()}) "
+              f"over tus: created {status}, sent {patched}")  # fmt: skip
+        for camera in cameras[1:]:
+            answered = call(link + "/aucune", "POST", f"csrf={csrf}&camera={camera}&reason=overwritten".encode(), form)
+            print(f"  camera window {camera}: no footage, overwritten ({answered[0]})")
+        status, _, page = call(link + "/confirme", "POST", f"csrf={csrf}".encode(), form)
+        print(f"  confirms: {status} {re.search(r'<h1>(.*?)</h1>', page).group(1)}")
+        print(
+            psql(
+                "SELECT changed_at, changed_by, from_status, to_status, note FROM camreq.requisition_status_history h "
+                "JOIN camreq.requisitions r ON r.id = h.requisition_id WHERE r.number = :'number' ORDER BY h.id",
+                number=number,
+            )
+        )
+        outputs = qgis_process("camreq:fetchfootage", CONNECTION=CONNECTION, NUMBER=number,
+                               OUTPUT_FOLDER=str(DEMO_DIR / "footage"))["results"]  # fmt: skip
+        print(f"camreq:fetchfootage: {outputs['FILES']} file(s), SHA-256 checked; reception report "
+              f"{Path(outputs['REPORT']).relative_to(ROOT)}")  # fmt: skip
+        RECEIVED.clear()
+        send_requisitions()  # the receipt to the owner and the notice to the officer
+        receipt = next(m for m in RECEIVED if m["Subject"].startswith("Reçu"))
+        pdf = next(receipt.iter_attachments()).get_content()
+        print("The owner's receipt (PDF text):")
+        print("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+    finally:
+        portal.terminate()
+        portal.wait()
+
+
+def _answers(url: str) -> bool:
+    """Return whether something listens at url."""
+    import urllib.request
+
+    try:
+        urllib.request.urlopen(url + "/static/portal.css", timeout=2).close()  # noqa: S310
+    except OSError:
+        return False
+    return True
 
 
 def add_history() -> None:
@@ -406,9 +525,11 @@ STEPS = [
     owner_counts,
     search_cameras,
     make_demo_certificate,
+    configure_portal,
     create_requisitions,
     verify_requisition,
     send_requisitions,
+    owner_answers_on_portal,
     give_roles,
     add_history,
     show_statistics,

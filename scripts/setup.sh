@@ -12,6 +12,7 @@ packages=(
     pyqt5-dev-tools qttools5-dev-tools          # pylupdate5 and lrelease for the translations
     redis-server                                # addok, the peer of bench/addresses.py
     softhsm2 poppler-utils                      # a PKCS#11 token for the signing tests; pdftoppm
+    chromium                                    # the owner portal's browser tests (Playwright drives it)
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -27,6 +28,13 @@ if [ ! -x .venv/bin/python ]; then
     /usr/bin/python3 -m venv --system-site-packages .venv
 fi
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+
+# tus-js-client (MIT), served by the owner portal from build/portal-npm: installed from npm, never from a CDN.
+if [ ! -f build/portal-npm/node_modules/tus-js-client/dist/tus.min.js ]; then
+    command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm  # a Node.js may bring its own
+    mkdir -p build/portal-npm
+    npm install --prefix build/portal-npm --no-audit --no-fund --silent tus-js-client@4.3.1
+fi
 
 mkdir -p build/plugins
 ln -sfn "$PWD" build/plugins/camreq

@@ -29,7 +29,7 @@ $$;
 -- policies go: camreq_private alone reads and writes them, for the functions below.
 REVOKE ALL ON camreq.searches, camreq.search_incidents, camreq.requisitions, camreq.requisition_cameras,
     camreq.requisition_status_history, camreq.requisition_outbox, camreq.requisition_outbox_attempts,
-    camreq.requisition_documents FROM camreq_admin, camreq_investigator;
+    camreq.requisition_documents, camreq.portal_links FROM camreq_admin, camreq_investigator;
 REVOKE ALL ON camreq.users FROM camreq_analyst, camreq_investigator;
 DROP POLICY searches_of_my_unit ON camreq.searches;
 DROP POLICY searches_read_by_administrators ON camreq.searches;
@@ -45,6 +45,7 @@ DROP POLICY requisition_outbox_of_visible_requisitions ON camreq.requisition_out
 DROP POLICY requisition_outbox_attempts_of_visible_messages ON camreq.requisition_outbox_attempts;
 DROP POLICY requisition_documents_of_visible_requisitions ON camreq.requisition_documents;
 DROP POLICY users_see_themselves ON camreq.users;
+DROP POLICY portal_links_of_issued_requisitions ON camreq.portal_links;
 DROP FUNCTION camreq.my_unit();
 
 GRANT USAGE ON SCHEMA camreq TO camreq_private;
@@ -61,19 +62,21 @@ GRANT INSERT (unit, officer_name, officer_rank, officer_email, officer_phone, ca
 GRANT INSERT (requisition_id, camera_id, search_id, incident_id, window_start, window_end, purge_at)
     ON camreq.requisition_cameras TO camreq_private;
 GRANT INSERT (requisition_id, from_status, to_status, note) ON camreq.requisition_status_history TO camreq_private;
-GRANT INSERT (requisition_id, message_id), UPDATE (status, sent_at) ON camreq.requisition_outbox TO camreq_private;
+GRANT INSERT (requisition_id, message_id), UPDATE (status, sent_at, portal_link) ON camreq.requisition_outbox
+    TO camreq_private;
+GRANT SELECT, INSERT (requisition_id, token_sha256) ON camreq.portal_links TO camreq_private;
 GRANT INSERT (outbox_id, attempted_by, to_address, smtp_server), UPDATE (finished_at, outcome, smtp_code, smtp_answer)
     ON camreq.requisition_outbox_attempts TO camreq_private;
 GRANT INSERT (requisition_id, file_name, pdf) ON camreq.requisition_documents TO camreq_private;
 GRANT EXECUTE ON FUNCTION camreq.login_unit(name), camreq.login_role(name), camreq.visible_login(name),
-    camreq.investigator_unit() TO camreq_private;
+    camreq.investigator_unit(), camreq.requisition_receipt(bigint) TO camreq_private;
 DO $$
 DECLARE
     served text;
 BEGIN
     FOREACH served IN ARRAY ARRAY['searches', 'search_incidents', 'requisitions', 'requisition_cameras',
                                   'requisition_status_history', 'requisition_outbox', 'requisition_outbox_attempts',
-                                  'requisition_documents'] LOOP
+                                  'requisition_documents', 'portal_links'] LOOP
         EXECUTE format('CREATE POLICY %I ON camreq.%I TO camreq_private USING (true) WITH CHECK (true)',
                        served || '_served', served);
     END LOOP;
@@ -408,12 +411,36 @@ BEGIN
 END
 $$;
 
+-- Creates the link of a requisition of the caller's issued in this transaction from a token the client drew;
+-- returns <public url>/r/<token>, or NULL where no portal is configured.
+CREATE OR REPLACE FUNCTION camreq.add_portal_link(requisition bigint, token text) RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
+DECLARE
+    public_url text := (SELECT portal_public_url FROM camreq.settings);
+    link text;
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
+    IF public_url IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF token !~ '^[A-Za-z0-9_-]{43}$' THEN
+        RAISE EXCEPTION 'a portal token is 43 URL-safe characters (256 bits)' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    link := public_url || '/r/' || token;
+    INSERT INTO camreq.portal_links (requisition_id, token_sha256)
+    VALUES (requisition, encode(sha256(convert_to(token, 'UTF8')), 'hex'));
+    UPDATE camreq.requisition_outbox SET portal_link = link WHERE requisition_id = requisition AND kind = 'requisition';
+    RETURN link;
+END
+$$;
+
 -- Claims the most urgent pending message with an e-mail (not in skip) among the caller's, marks it sending and opens
 -- its attempt; no row when none is left.
 CREATE FUNCTION camreq.claim_outbox_message(smtp_server text, skip bigint[]) RETURNS TABLE (
     outbox_id bigint, requisition_id bigint, message_id text, to_address text, number text, case_number text,
     owner_name text, officer_name text, officer_rank text, officer_email text, officer_phone text, unit text,
-    purge_deadline timestamptz, answer_deadline timestamptz, file_name text, pdf bytea, attempt_id bigint
+    purge_deadline timestamptz, answer_deadline timestamptz, file_name text, pdf bytea, portal_link text, kind text,
+    attempt_id bigint
 )
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
 #variable_conflict use_column
@@ -422,7 +449,8 @@ DECLARE
 BEGIN
     SELECT o.id INTO claimed
     FROM camreq.requisition_outbox o JOIN camreq.requisitions r ON r.id = o.requisition_id
-    WHERE o.status = 'pending' AND r.status = 'issued' AND o.to_address IS NOT NULL AND o.id <> ALL(skip)
+    WHERE o.status = 'pending' AND (r.status = 'issued' OR o.kind <> 'requisition') AND o.to_address IS NOT NULL
+      AND o.id <> ALL(skip)
       AND r.id IN (SELECT m.id FROM camreq.my_requisitions() m)
     ORDER BY r.purge_deadline, o.id
     LIMIT 1
@@ -437,7 +465,9 @@ BEGIN
     RETURN QUERY
     SELECT o.id, o.requisition_id, o.message_id, o.to_address, r.number, r.case_number, w.name, r.officer_name,
            r.officer_rank, r.officer_email, r.officer_phone, r.unit, r.purge_deadline, r.answer_deadline,
-           d.file_name, d.pdf, (SELECT max(a.id) FROM camreq.requisition_outbox_attempts a WHERE a.outbox_id = o.id)
+           CASE WHEN o.kind = 'requisition' THEN d.file_name ELSE 'recu_' || r.number || '.pdf' END,
+           CASE WHEN o.kind = 'requisition' THEN d.pdf ELSE camreq.requisition_receipt(r.id) END, o.portal_link, o.kind,
+           (SELECT max(a.id) FROM camreq.requisition_outbox_attempts a WHERE a.outbox_id = o.id)
     FROM camreq.requisition_outbox o
     JOIN camreq.requisitions r ON r.id = o.requisition_id
     JOIN camreq.owners w ON w.id = r.owner_id
@@ -467,6 +497,9 @@ BEGIN
     WHERE id = attempt;
     UPDATE camreq.requisition_outbox SET status = new_status, sent_at = CASE WHEN new_status = 'sent' THEN now() END
     WHERE id = message.id;
+    IF message.kind <> 'requisition' THEN  -- a receipt or a notice changes no status
+        RETURN true;
+    END IF;
     SELECT r.status INTO requisition_status FROM camreq.requisitions r WHERE r.id = message.requisition_id FOR UPDATE;
     IF requisition_status <> 'issued' THEN
         RETURN false;
@@ -508,7 +541,7 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, camreq,
 BEGIN
     PERFORM camreq.check_my_requisition(requisition);
     UPDATE camreq.requisition_outbox SET status = 'pending'
-    WHERE requisition_id = requisition AND status IN ('failed', 'unknown');
+    WHERE requisition_id = requisition AND kind = 'requisition' AND status IN ('failed', 'unknown');
     RETURN FOUND;
 END
 $$;
@@ -520,8 +553,8 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, camreq,
 BEGIN
     PERFORM camreq.check_my_requisition(requisition);
     UPDATE camreq.requisition_outbox SET status = 'served_otherwise'
-    WHERE requisition_id = requisition AND status IN ('pending', 'failed');
-    RETURN (SELECT o.status FROM camreq.requisition_outbox o WHERE o.requisition_id = requisition);
+    WHERE requisition_id = requisition AND kind = 'requisition' AND status IN ('pending', 'failed');
+    RETURN (SELECT o.status FROM camreq.requisition_outbox o WHERE o.requisition_id = requisition AND o.kind = 'requisition');
 END
 $$;
 
@@ -555,7 +588,8 @@ BEGIN
         'camreq.issue_requisition(bigint)', 'camreq.add_requisition_document(bigint, text, bytea)',
         'camreq.set_requisition_status(bigint, text, text, text)', 'camreq.claim_outbox_message(text, bigint[])',
         'camreq.finish_outbox_attempt(bigint, text, integer, text)', 'camreq.interrupted_messages(interval)',
-        'camreq.requeue_message(bigint)', 'camreq.serve_otherwise(bigint)']::regprocedure[] LOOP
+        'camreq.requeue_message(bigint)', 'camreq.serve_otherwise(bigint)',
+        'camreq.add_portal_link(bigint, text)']::regprocedure[] LOOP
         EXECUTE format('ALTER FUNCTION %s OWNER TO camreq_private', served);
         EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', served);
         EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO camreq_admin, camreq_investigator', served);

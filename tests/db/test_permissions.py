@@ -166,6 +166,45 @@ MATRIX = [
     ("cameras", "registry findings", "SELECT * FROM camreq.registry_findings()", EDITORS),
     ("addresses", "select", "SELECT * FROM camreq.addresses", CAMREQ),
     ("addresses", "search", "SELECT * FROM camreq.search_addresses('1 rue de la matrice')", CAMREQ),
+    ("portal_links", "select", "SELECT * FROM camreq.portal_links", NOBODY),
+    (
+        "portal_links",
+        "insert outside the issuing transaction",
+        "INSERT INTO camreq.portal_links (requisition_id, token_sha256) SELECT id, repeat('a', 64) "
+        "FROM camreq.requisitions",
+        NOBODY,
+    ),
+    ("portal_links", "update", "UPDATE camreq.portal_links SET first_opened_at = now()", NOBODY),
+    ("portal_answers", "select", "SELECT * FROM camreq.portal_answers", NOBODY),
+    (
+        "portal_answers",
+        "insert",
+        "INSERT INTO camreq.portal_answers (requisition_camera_id, answer, refusal_reason) "
+        "SELECT id, 'refused', 'x' FROM camreq.requisition_cameras",
+        NOBODY,
+    ),
+    ("portal_deposits", "select", "SELECT * FROM camreq.portal_deposits", NOBODY),
+    (
+        "portal_deposits",
+        "insert",
+        "INSERT INTO camreq.portal_deposits (requisition_camera_id, upload_id, file_name, size) "
+        "SELECT id, md5(id::text), 'x.mp4', 1 FROM camreq.requisition_cameras",
+        NOBODY,
+    ),
+    ("portal_fetch_tokens", "select", "SELECT * FROM camreq.portal_fetch_tokens", NOBODY),
+    (
+        "portal_fetch_tokens",
+        "insert (a fetch token for a requisition of the unit)",
+        "SELECT camreq.portal_fetch_token(min(id), left(md5(random()::text) || md5(random()::text), 43)) "
+        "FROM camreq.requisitions",
+        SEARCHERS,
+    ),
+    (
+        "portal_deposits",
+        "through the portal's token functions",
+        "SELECT camreq.portal_requisition(repeat('x', 43))",
+        NOBODY,
+    ),
     (
         "addresses",
         "insert",
@@ -301,6 +340,10 @@ def test_requisition_tables_apply_their_policies_to_their_owner_too(shared_db, s
         "requisition_outbox",
         "requisition_outbox_attempts",
         "requisition_documents",
+        "portal_links",
+        "portal_answers",
+        "portal_deposits",
+        "portal_fetch_tokens",
     }
 
 

@@ -16,5 +16,5 @@ def test_package_holds_the_plugin_without_tests_benchmarks_or_build_files(tmp_pa
     assert all(name.startswith("camreq/") for name in names)
     for required in ("metadata.txt", "__init__.py", "plugin.py", "LICENSE", "db/sql/001_foundation.sql"):
         assert "camreq/" + required in names
-    for excluded in ("tests/", "bench/", "scripts/", ".ci/", "Makefile", "requirements.txt"):
+    for excluded in ("tests/", "bench/", "scripts/", "portal/", ".ci/", "Makefile", "requirements.txt"):
         assert not any(name.startswith("camreq/" + excluded) for name in names), excluded
