@@ -76,12 +76,14 @@ COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
 --
 
 CREATE FUNCTION camreq.add_portal_link(requisition bigint, token text) RETURNS text
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
     AS $_$
 DECLARE
     public_url text := (SELECT portal_public_url FROM camreq.settings);
     link text;
 BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
     IF public_url IS NULL THEN
         RETURN NULL;
     END IF;
@@ -95,6 +97,72 @@ BEGIN
     RETURN link;
 END
 $_$;
+
+
+--
+-- Name: add_requisition_cameras(bigint, bigint[], bigint[], text[], timestamp with time zone[], timestamp with time zone[], timestamp with time zone[]); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.add_requisition_cameras(requisition bigint, camera_ids bigint[], search_ids bigint[], incident_ids text[], window_starts timestamp with time zone[], window_ends timestamp with time zone[], purge_ats timestamp with time zone[]) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition, true);
+    IF EXISTS (SELECT FROM unnest(search_ids) s(id)
+               WHERE s.id IS NOT NULL AND s.id NOT IN (SELECT m.id FROM camreq.my_searches() m)) THEN
+        RAISE EXCEPTION 'SEARCH_ID: a camera''s search is not among the consultation log rows you may see'
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    INSERT INTO camreq.requisition_cameras
+        (requisition_id, camera_id, search_id, incident_id, window_start, window_end, purge_at)
+    SELECT requisition, c.* FROM unnest(camera_ids, search_ids, incident_ids, window_starts, window_ends, purge_ats) c;
+END
+$$;
+
+
+--
+-- Name: add_requisition_document(bigint, text, bytea); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.add_requisition_document(requisition bigint, file_name text, pdf bytea) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
+    INSERT INTO camreq.requisition_documents (requisition_id, file_name, pdf) VALUES (requisition, file_name, pdf);
+END
+$$;
+
+
+--
+-- Name: address_query_communes(text, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) RETURNS TABLE(code_insee text, code_postal text, numero integer, rep text, street_words text, postcode_agrees boolean)
+    LANGUAGE sql STABLE ROWS 2 PARALLEL SAFE
+    SET search_path TO 'pg_catalog'
+    AS $$
+    WITH named AS (
+        SELECT DISTINCT ON (c.code_insee, c.code_postal) c.code_insee, c.code_postal, t.w[:i - 1] || t.w[j + 1:] AS rest
+        FROM (SELECT string_to_array(typed_words, ' ') AS w) t
+        CROSS JOIN LATERAL unnest(t.w) WITH ORDINALITY AS first(word, i)
+        CROSS JOIN LATERAL unnest(t.w) WITH ORDINALITY AS last(word, j)
+        JOIN camreq.address_communes c ON c.words = array_to_string(t.w[i:j], ' ')
+        WHERE j BETWEEN i AND i + 7
+        ORDER BY c.code_insee, c.code_postal, j - i DESC
+    ), places AS (
+        SELECT n.code_insee, n.code_postal, n.rest, typed_postcode IS NULL OR typed_postcode = n.code_postal AS agrees
+        FROM named n
+        UNION ALL
+        SELECT c.code_insee, c.code_postal, string_to_array(typed_words, ' '), true FROM camreq.address_communes c
+        WHERE c.code_postal = typed_postcode
+          AND NOT EXISTS (SELECT FROM named n WHERE n.code_insee = c.code_insee AND n.code_postal = c.code_postal)
+    )
+    SELECT p.code_insee, p.code_postal, s.numero, s.rep, array_to_string(s.words, ' '), p.agrees
+    FROM places p, camreq.split_address_number(p.rest) s
+$$;
 
 
 --
@@ -207,6 +275,66 @@ $$;
 
 
 --
+-- Name: check_my_requisition(bigint, boolean); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.check_my_requisition(requisition bigint, draft boolean DEFAULT false) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM camreq.my_requisitions() r WHERE r.id = requisition AND (NOT draft OR r.status = 'draft'))
+    THEN
+        RAISE EXCEPTION 'NUMBER: no requisition % (a draft, where cameras are added) among those you may see',
+            requisition USING ERRCODE = 'no_data_found';
+    END IF;
+END
+$$;
+
+
+--
+-- Name: claim_outbox_message(text, bigint[]); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.claim_outbox_message(smtp_server text, skip bigint[]) RETURNS TABLE(outbox_id bigint, requisition_id bigint, message_id text, to_address text, number text, case_number text, owner_name text, officer_name text, officer_rank text, officer_email text, officer_phone text, unit text, purge_deadline timestamp with time zone, answer_deadline timestamp with time zone, file_name text, pdf bytea, portal_link text, kind text, attempt_id bigint)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+DECLARE
+    claimed bigint;
+BEGIN
+    SELECT o.id INTO claimed
+    FROM camreq.requisition_outbox o JOIN camreq.requisitions r ON r.id = o.requisition_id
+    WHERE o.status = 'pending' AND (r.status = 'issued' OR o.kind <> 'requisition') AND o.to_address IS NOT NULL
+      AND o.id <> ALL(skip)
+      AND r.id IN (SELECT m.id FROM camreq.my_requisitions() m)
+    ORDER BY r.purge_deadline, o.id
+    LIMIT 1
+    FOR UPDATE OF o SKIP LOCKED;
+    IF claimed IS NULL THEN
+        RETURN;
+    END IF;
+    UPDATE camreq.requisition_outbox SET status = 'sending' WHERE id = claimed;
+    INSERT INTO camreq.requisition_outbox_attempts (outbox_id, attempted_by, to_address, smtp_server)
+    SELECT o.id, session_user, o.to_address, claim_outbox_message.smtp_server
+    FROM camreq.requisition_outbox o WHERE o.id = claimed;
+    RETURN QUERY
+    SELECT o.id, o.requisition_id, o.message_id, o.to_address, r.number, r.case_number, w.name, r.officer_name,
+           r.officer_rank, r.officer_email, r.officer_phone, r.unit, r.purge_deadline, r.answer_deadline,
+           CASE WHEN o.kind = 'requisition' THEN d.file_name ELSE 'recu_' || r.number || '.pdf' END,
+           CASE WHEN o.kind = 'requisition' THEN d.pdf ELSE camreq.requisition_receipt(r.id) END, o.portal_link, o.kind,
+           (SELECT max(a.id) FROM camreq.requisition_outbox_attempts a WHERE a.outbox_id = o.id)
+    FROM camreq.requisition_outbox o
+    JOIN camreq.requisitions r ON r.id = o.requisition_id
+    JOIN camreq.owners w ON w.id = r.owner_id
+    LEFT JOIN camreq.requisition_documents d ON d.requisition_id = r.id AND d.issued
+    WHERE o.id = claimed;
+END
+$$;
+
+
+--
 -- Name: clock_statistics(date, date, text); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -242,6 +370,83 @@ BEGIN
            camreq.at_least_five(g.before_purge), camreq.at_least_five(g.lost)
     FROM figures g
     ORDER BY g.unit NULLS FIRST;
+END
+$$;
+
+
+--
+-- Name: create_requisition(text, text, text, text, text, text, text, text, bigint, bigint, timestamp with time zone, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.create_requisition(unit text, officer_name text, officer_rank text, officer_email text, officer_phone text, case_number text, investigation text, authorisation_ref text, owner_id bigint, search_id bigint, answer_deadline timestamp with time zone, delivery text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    new_id bigint;
+BEGIN
+    IF search_id IS NOT NULL AND NOT EXISTS (SELECT FROM camreq.my_searches() s WHERE s.id = search_id) THEN
+        RAISE EXCEPTION 'SEARCH_ID: search % is not among the consultation log rows you may see', search_id
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    INSERT INTO camreq.requisitions (unit, officer_name, officer_rank, officer_email, officer_phone, case_number,
+                                     investigation, authorisation_ref, owner_id, search_id, answer_deadline, delivery)
+    VALUES (unit, officer_name, officer_rank, officer_email, officer_phone, case_number, investigation,
+            authorisation_ref, owner_id, search_id, answer_deadline, delivery)
+    RETURNING id INTO new_id;
+    RETURN new_id;
+END
+$$;
+
+
+--
+-- Name: drop_address_indexes(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.drop_address_indexes() RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    DROP INDEX IF EXISTS camreq.addresses_street_idx, camreq.addresses_geom_idx;
+$$;
+
+
+--
+-- Name: finish_outbox_attempt(bigint, text, integer, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.finish_outbox_attempt(attempt bigint, attempt_outcome text, code integer, answer text) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+DECLARE
+    message camreq.requisition_outbox;
+    new_status text := CASE attempt_outcome WHEN 'deferred' THEN 'pending' ELSE attempt_outcome END;
+    requisition_status text;
+BEGIN
+    SELECT o.* INTO message FROM camreq.requisition_outbox o
+    JOIN camreq.requisition_outbox_attempts a ON a.outbox_id = o.id
+    WHERE a.id = attempt AND o.id IN (SELECT m.id FROM camreq.my_requisition_outbox() m);
+    IF message.id IS NULL THEN
+        RAISE EXCEPTION 'no sending attempt % among those you may see', attempt USING ERRCODE = 'no_data_found';
+    END IF;
+    UPDATE camreq.requisition_outbox_attempts
+    SET finished_at = clock_timestamp(), outcome = attempt_outcome, smtp_code = code, smtp_answer = left(answer, 2000)
+    WHERE id = attempt;
+    UPDATE camreq.requisition_outbox SET status = new_status, sent_at = CASE WHEN new_status = 'sent' THEN now() END
+    WHERE id = message.id;
+    IF message.kind <> 'requisition' THEN  -- a receipt or a notice changes no status
+        RETURN true;
+    END IF;
+    SELECT r.status INTO requisition_status FROM camreq.requisitions r WHERE r.id = message.requisition_id FOR UPDATE;
+    IF requisition_status <> 'issued' THEN
+        RETURN false;
+    END IF;
+    IF attempt_outcome = 'sent' THEN
+        PERFORM camreq.set_requisition_status(message.requisition_id, 'sent',
+            left(format('e-mail %s to %s accepted: %s %s', message.message_id, message.to_address, code, answer), 2000));
+    END IF;
+    RETURN true;
 END
 $$;
 
@@ -309,13 +514,55 @@ $$;
 
 
 --
+-- Name: index_addresses(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.index_addresses() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    CREATE INDEX IF NOT EXISTS addresses_street_idx ON camreq.addresses (code_insee, code_postal, nom_voie, numero);
+    CREATE INDEX IF NOT EXISTS addresses_geom_idx ON camreq.addresses USING gist (geom);
+    ANALYZE camreq.addresses, camreq.address_streets, camreq.address_communes;
+END
+$$;
+
+
+--
+-- Name: interrupted_messages(interval); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.interrupted_messages(stuck_after interval) RETURNS SETOF text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    WITH stuck AS (
+        UPDATE camreq.requisition_outbox o SET status = 'unknown'
+        WHERE o.status = 'sending' AND o.id IN (SELECT m.id FROM camreq.my_requisition_outbox() m)
+          AND NOT EXISTS (SELECT FROM camreq.requisition_outbox_attempts a
+                          WHERE a.outbox_id = o.id AND a.started_at > now() - stuck_after)
+        RETURNING o.id)
+    UPDATE camreq.requisition_outbox_attempts SET finished_at = clock_timestamp(), outcome = 'unknown',
+        smtp_answer = 'the run stopped before the server''s answer was recorded'
+    WHERE outcome IS NULL AND outbox_id IN (SELECT id FROM stuck);
+    RETURN QUERY
+    SELECT r.number FROM camreq.requisition_outbox o JOIN camreq.requisitions r ON r.id = o.requisition_id
+    WHERE o.status IN ('sending', 'unknown') AND r.id IN (SELECT m.id FROM camreq.my_requisitions() m)
+    ORDER BY r.number FOR UPDATE OF o SKIP LOCKED;
+END
+$$;
+
+
+--
 -- Name: investigator_unit(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
 CREATE FUNCTION camreq.investigator_unit() RETURNS text
     LANGUAGE sql STABLE
     AS $$
-    SELECT camreq.login_unit(current_user) WHERE camreq.login_role(current_user) = 'investigator'
+    SELECT camreq.login_unit(session_user) WHERE camreq.login_role(session_user) = 'investigator'
 $$;
 
 
@@ -333,15 +580,14 @@ CREATE FUNCTION camreq.is_administrator() RETURNS boolean
 --
 
 CREATE FUNCTION camreq.issue_requisition(requisition bigint) RETURNS text
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
     AS $$
 DECLARE
     issued_number text;
 BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
     PERFORM FROM camreq.requisitions WHERE id = requisition FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'NUMBER: no requisition %', requisition USING ERRCODE = 'no_data_found';
-    END IF;
     UPDATE camreq.requisitions SET status = 'issued' WHERE id = requisition RETURNING number INTO issued_number;
     RETURN issued_number;
 END
@@ -412,13 +658,370 @@ END
 $$;
 
 
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
 --
--- Name: my_unit(); Type: FUNCTION; Schema: camreq; Owner: -
+-- Name: requisition_cameras; Type: TABLE; Schema: camreq; Owner: -
 --
 
-CREATE FUNCTION camreq.my_unit() RETURNS text
-    LANGUAGE sql STABLE
-    AS $$ SELECT camreq.login_unit(current_user) $$;
+CREATE TABLE camreq.requisition_cameras (
+    id bigint NOT NULL,
+    requisition_id bigint NOT NULL,
+    camera_id bigint NOT NULL,
+    search_id bigint,
+    incident_id text,
+    window_start timestamp with time zone NOT NULL,
+    window_end timestamp with time zone NOT NULL,
+    purge_at timestamp with time zone NOT NULL,
+    CONSTRAINT "camera time window must not end before it starts" CHECK ((window_end >= window_start)),
+    CONSTRAINT "incident id must be at most 200 characters" CHECK ((length(incident_id) <= 200))
+);
+
+ALTER TABLE ONLY camreq.requisition_cameras FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_cameras; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_cameras IS 'Cameras of a requisition, each with its time window (a camera may appear once per window)';
+
+
+--
+-- Name: my_requisition_cameras(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisition_cameras() RETURNS SETOF camreq.requisition_cameras
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT c.* FROM camreq.requisition_cameras c WHERE c.requisition_id IN (SELECT r.id FROM camreq.my_requisitions() r)
+$$;
+
+
+--
+-- Name: my_requisition_documents(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisition_documents() RETURNS TABLE(id bigint, requisition_id bigint, issued boolean, file_name text, sha256 text, created_by name, created_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT d.id, d.requisition_id, d.issued, d.file_name, d.sha256, d.created_by, d.created_at
+    FROM camreq.requisition_documents d WHERE d.requisition_id IN (SELECT r.id FROM camreq.my_requisitions() r)
+$$;
+
+
+--
+-- Name: requisition_outbox; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_outbox (
+    id bigint NOT NULL,
+    requisition_id bigint NOT NULL,
+    message_id text NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    to_address text,
+    portal_link text,
+    kind text DEFAULT 'requisition'::text NOT NULL,
+    CONSTRAINT "outbox kind must be requisition, receipt or officer_notice" CHECK ((kind = ANY (ARRAY['requisition'::text, 'receipt'::text, 'officer_notice'::text]))),
+    CONSTRAINT "outbox status must be pending, sending, sent, failed, unknown o" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'unknown'::text, 'served_otherwise'::text])))
+);
+
+ALTER TABLE ONLY camreq.requisition_outbox FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_outbox; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_outbox IS 'E-mails to send; sending = claimed by a run whose outcome is not yet recorded; unknown = the data went but the answer was lost (never re-sent automatically); served_otherwise = never sent, the requisition was served another way';
+
+
+--
+-- Name: COLUMN requisition_outbox.to_address; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisition_outbox.to_address IS 'Owner''s e-mail when the requisition was issued (NULL: none, serve it another way); never changed';
+
+
+--
+-- Name: COLUMN requisition_outbox.portal_link; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisition_outbox.portal_link IS 'The owner''s personal portal link, printed in the e-mail';
+
+
+--
+-- Name: COLUMN requisition_outbox.kind; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisition_outbox.kind IS 'requisition (sent at issue), receipt (to the owner, on confirmation in the portal), officer_notice (to the officer)';
+
+
+--
+-- Name: my_requisition_outbox(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisition_outbox() RETURNS SETOF camreq.requisition_outbox
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT o.* FROM camreq.requisition_outbox o WHERE o.requisition_id IN (SELECT r.id FROM camreq.my_requisitions() r)
+$$;
+
+
+--
+-- Name: requisition_outbox_attempts; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_outbox_attempts (
+    id bigint NOT NULL,
+    outbox_id bigint NOT NULL,
+    attempted_by text DEFAULT CURRENT_USER NOT NULL,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    to_address text NOT NULL,
+    smtp_server text NOT NULL,
+    outcome text,
+    smtp_code integer,
+    smtp_answer text,
+    CONSTRAINT "attempt outcome must be sent, deferred, failed or unknown" CHECK ((outcome = ANY (ARRAY['sent'::text, 'deferred'::text, 'failed'::text, 'unknown'::text])))
+);
+
+ALTER TABLE ONLY camreq.requisition_outbox_attempts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_outbox_attempts; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_outbox_attempts IS 'Every sending attempt and the mail server''s answer (outcome NULL: interrupted)';
+
+
+--
+-- Name: my_requisition_outbox_attempts(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisition_outbox_attempts() RETURNS SETOF camreq.requisition_outbox_attempts
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT a.* FROM camreq.requisition_outbox_attempts a
+    WHERE a.outbox_id IN (SELECT o.id FROM camreq.my_requisition_outbox() o)
+$$;
+
+
+--
+-- Name: requisition_status_history; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisition_status_history (
+    id bigint NOT NULL,
+    requisition_id bigint NOT NULL,
+    changed_by text DEFAULT CURRENT_USER NOT NULL,
+    changed_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    from_status text,
+    to_status text NOT NULL,
+    note text,
+    CONSTRAINT "status note must be at most 2000 characters" CHECK ((length(note) <= 2000))
+);
+
+ALTER TABLE ONLY camreq.requisition_status_history FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisition_status_history; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisition_status_history IS 'Who changed a requisition''s status, when, from, to and why; rows are never changed';
+
+
+--
+-- Name: my_requisition_status_history(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisition_status_history() RETURNS SETOF camreq.requisition_status_history
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT h.* FROM camreq.requisition_status_history h
+    WHERE h.requisition_id IN (SELECT r.id FROM camreq.my_requisitions() r)
+$$;
+
+
+--
+-- Name: requisitions; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.requisitions (
+    id bigint NOT NULL,
+    number text,
+    year integer,
+    unit text NOT NULL,
+    officer_name text NOT NULL,
+    officer_rank text NOT NULL,
+    officer_email text NOT NULL,
+    officer_phone text NOT NULL,
+    case_number text NOT NULL,
+    investigation text NOT NULL,
+    authorisation_ref text,
+    owner_id bigint NOT NULL,
+    search_id bigint,
+    answer_deadline timestamp with time zone NOT NULL,
+    delivery text NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    purge_deadline timestamp with time zone,
+    pdf_path text,
+    created_by text DEFAULT CURRENT_USER NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    issued_at timestamp with time zone,
+    no_footage_reason text,
+    CONSTRAINT "a no-footage reason goes with the no_footage status only" CHECK (((no_footage_reason IS NULL) OR (status = 'no_footage'::text))),
+    CONSTRAINT "answer deadline must be in the future" CHECK ((answer_deadline > created_at)),
+    CONSTRAINT "authorisation reference must be at most 200 characters" CHECK ((length(authorisation_ref) <= 200)),
+    CONSTRAINT "case number must be 1 to 100 characters" CHECK (((length(btrim(case_number)) >= 1) AND (length(btrim(case_number)) <= 100))),
+    CONSTRAINT "delivery must be 1 to 2000 characters" CHECK (((length(btrim(delivery)) >= 1) AND (length(btrim(delivery)) <= 2000))),
+    CONSTRAINT "investigation must be flagrance, preliminary or judicial" CHECK ((investigation = ANY (ARRAY['flagrance'::text, 'preliminary'::text, 'judicial'::text]))),
+    CONSTRAINT "issued requisitions have a number and year, drafts have none" CHECK ((((status = 'draft'::text) OR ((status = 'cancelled'::text) AND (issued_at IS NULL))) = ((number IS NULL) AND (year IS NULL)))),
+    CONSTRAINT "officer e-mail must be at most 200 characters" CHECK ((length(officer_email) <= 200)),
+    CONSTRAINT "officer name must be 1 to 200 characters" CHECK (((length(btrim(officer_name)) >= 1) AND (length(btrim(officer_name)) <= 200))),
+    CONSTRAINT "officer phone must be at most 50 characters" CHECK ((length(officer_phone) <= 50)),
+    CONSTRAINT "officer rank must be at most 200 characters" CHECK ((length(officer_rank) <= 200)),
+    CONSTRAINT "unit must be 1 to 200 characters" CHECK (((length(btrim(unit)) >= 1) AND (length(btrim(unit)) <= 200)))
+);
+
+ALTER TABLE ONLY camreq.requisitions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE requisitions; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.requisitions IS 'Judicial requisitions, one per owner; number given at issue, gapless per unit and year';
+
+
+--
+-- Name: COLUMN requisitions.purge_deadline; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisitions.purge_deadline IS 'Earliest purge_at of its cameras, kept by a trigger';
+
+
+--
+-- Name: COLUMN requisitions.pdf_path; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisitions.pdf_path IS 'Unused since schema 6 (the PDF is in camreq.requisition_documents)';
+
+
+--
+-- Name: COLUMN requisitions.no_footage_reason; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.requisitions.no_footage_reason IS 'Why the owner had no footage (status no_footage)';
+
+
+--
+-- Name: my_requisitions(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_requisitions() RETURNS SETOF camreq.requisitions
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT r.* FROM camreq.requisitions r
+    WHERE (SELECT camreq.sees_every_unit()) OR r.unit = (SELECT camreq.investigator_unit())
+$$;
+
+
+--
+-- Name: search_incidents; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.search_incidents (
+    search_id bigint NOT NULL,
+    incident_id text NOT NULL,
+    window_start timestamp with time zone NOT NULL,
+    window_end timestamp with time zone NOT NULL,
+    geom public.geometry(Geometry,2154) NOT NULL,
+    CONSTRAINT "incident end must not be before its start" CHECK ((window_end >= window_start))
+);
+
+
+--
+-- Name: TABLE search_incidents; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.search_incidents IS 'The incidents of each logged search, in the storage CRS';
+
+
+--
+-- Name: my_search_incidents(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_search_incidents() RETURNS SETOF camreq.search_incidents
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT i.* FROM camreq.search_incidents i WHERE i.search_id IN (SELECT s.id FROM camreq.my_searches() s)
+$$;
+
+
+--
+-- Name: searches; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.searches (
+    id bigint NOT NULL,
+    searched_by text DEFAULT CURRENT_USER NOT NULL,
+    searched_at timestamp with time zone DEFAULT now() NOT NULL,
+    reason text NOT NULL,
+    distance_m double precision NOT NULL,
+    in_view_only boolean DEFAULT false NOT NULL,
+    incident_count integer NOT NULL,
+    result_count integer NOT NULL,
+    include_out_of_service boolean DEFAULT false NOT NULL,
+    speed_kmh double precision,
+    margin_minutes double precision DEFAULT 0 NOT NULL,
+    unit text,
+    CONSTRAINT "route margin must be 0 minutes or more" CHECK ((margin_minutes >= (0)::double precision)),
+    CONSTRAINT "route speed must be positive (km/h)" CHECK ((speed_kmh > (0)::double precision)),
+    CONSTRAINT "search distance must be between 0 and 5000 metres" CHECK (((distance_m > (0)::double precision) AND (distance_m <= (5000)::double precision))),
+    CONSTRAINT "search reason must not be empty" CHECK ((btrim(reason) <> ''::text))
+);
+
+
+--
+-- Name: TABLE searches; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.searches IS 'Consultation log: one row per search, written in the same transaction as the search';
+
+
+--
+-- Name: COLUMN searches.unit; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.searches.unit IS 'Unit of the login who searched, at the time of the search';
+
+
+--
+-- Name: my_searches(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.my_searches() RETURNS SETOF camreq.searches
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT s.* FROM camreq.searches s
+    WHERE (SELECT camreq.sees_every_unit()) OR s.searched_by = session_user
+       OR s.unit = (SELECT camreq.investigator_unit())
+$$;
 
 
 --
@@ -580,31 +1183,14 @@ CREATE FUNCTION camreq.parse_address_query(query text, OUT numero integer, OUT r
     AS $_$
 DECLARE
     tokens text[] := array_remove(camreq.address_tokens(coalesce(query, '')), '');
-    found text;
-    at integer;
-    after integer;
+    rest text[];
 BEGIN
-    SELECT t INTO found FROM unnest(tokens) AS t WHERE t ~ '^[0-9]{5}$' LIMIT 1;
-    IF found IS NOT NULL THEN
-        postcode := found;
-        tokens := array_remove(tokens, found);
+    SELECT t INTO postcode FROM unnest(tokens) AS t WHERE t ~ '^[0-9]{5}$' LIMIT 1;
+    IF postcode IS NOT NULL THEN
+        tokens := array_remove(tokens, postcode);
     END IF;
-    FOR i IN 1 .. coalesce(array_length(tokens, 1), 0) LOOP
-        CONTINUE WHEN tokens[i] !~ '^[0-9]{1,4}$';
-        SELECT r.rep INTO rep FROM camreq.address_repetitions r WHERE r.written = tokens[i + 1];
-        after := CASE WHEN rep IS NULL THEN i + 1 ELSE i + 2 END;
-        IF i = 1 OR EXISTS (SELECT FROM camreq.address_abbreviations a
-                            WHERE tokens[after] IN (a.abbreviation, a.expansion)) THEN
-            at := i;
-            EXIT;
-        END IF;
-        rep := NULL;
-    END LOOP;
-    IF at IS NOT NULL THEN
-        numero := tokens[at]::integer;
-        tokens := tokens[:at - 1] || tokens[after:];
-    END IF;
-    words := camreq.normalize_address_words(tokens);
+    SELECT n.numero, n.rep, n.words INTO numero, rep, rest FROM camreq.split_address_number(tokens) n;
+    words := camreq.normalize_address_words(rest);
 END
 $_$;
 
@@ -814,10 +1400,6 @@ END
 $$;
 
 
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
-
 --
 -- Name: portal_links; Type: TABLE; Schema: camreq; Owner: -
 --
@@ -1016,13 +1598,25 @@ CREATE FUNCTION camreq.refresh_address_streets(communes text[]) RETURNS void
     LANGUAGE sql
     AS $$
     DELETE FROM camreq.address_streets WHERE code_insee = ANY(communes);
-    INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, search_text, geom)
-    SELECT code_insee, code_postal, nom_voie, min(nom_commune),
-           camreq.normalize_address_words(camreq.address_tokens(nom_voie || ' ' || min(nom_commune))),
-           (array_agg(geom ORDER BY numero, rep NULLS FIRST))[(count(*) + 1) / 2]
-    FROM camreq.addresses
-    WHERE code_insee = ANY(communes)
-    GROUP BY code_insee, code_postal, nom_voie;
+    DELETE FROM camreq.address_communes WHERE code_insee = ANY(communes);
+    INSERT INTO camreq.address_communes (code_insee, code_postal, nom_commune, words)
+    SELECT code_insee, code_postal, nom_commune, camreq.normalize_address_words(camreq.address_tokens(nom_commune))
+    FROM (
+        SELECT code_insee, code_postal, min(nom_commune) AS nom_commune FROM camreq.addresses
+        WHERE code_insee = ANY(communes)
+        GROUP BY code_insee, code_postal
+    ) named;
+    INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, street_text, search_text, geom)
+    SELECT s.code_insee, s.code_postal, s.nom_voie, c.nom_commune, s.street_text, s.street_text || ' ' || c.words, s.geom
+    FROM (
+        SELECT code_insee, code_postal, nom_voie,
+               camreq.normalize_address_words(camreq.address_tokens(nom_voie)) AS street_text,
+               (array_agg(geom ORDER BY numero, rep NULLS FIRST))[(count(*) + 1) / 2] AS geom
+        FROM camreq.addresses
+        WHERE code_insee = ANY(communes)
+        GROUP BY code_insee, code_postal, nom_voie
+    ) s
+    JOIN camreq.address_communes c USING (code_insee, code_postal);
 $$;
 
 
@@ -1115,6 +1709,23 @@ $$;
 
 
 --
+-- Name: requeue_message(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requeue_message(requisition bigint) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
+    UPDATE camreq.requisition_outbox SET status = 'pending'
+    WHERE requisition_id = requisition AND kind = 'requisition' AND status IN ('failed', 'unknown');
+    RETURN FOUND;
+END
+$$;
+
+
+--
 -- Name: requisition_cameras_after_insert(); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -1157,7 +1768,7 @@ CREATE FUNCTION camreq.requisition_documents_before_insert() RETURNS trigger
 DECLARE
     r camreq.requisitions;
 BEGIN
-    NEW.created_by := current_user;
+    NEW.created_by := session_user;
     NEW.created_at := now();
     SELECT * INTO r FROM camreq.requisitions WHERE id = NEW.requisition_id;
     IF r.status = 'draft' THEN
@@ -1246,6 +1857,20 @@ $_$;
 
 
 --
+-- Name: requisition_pdf(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.requisition_pdf(requisition bigint) RETURNS TABLE(file_name text, pdf bytea)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT d.file_name, d.pdf FROM camreq.requisition_documents d
+    WHERE d.requisition_id = requisition AND requisition IN (SELECT r.id FROM camreq.my_requisitions() r)
+    ORDER BY d.issued DESC, d.id DESC LIMIT 1
+$$;
+
+
+--
 -- Name: requisition_portal_links(bigint[]); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -1280,7 +1905,7 @@ CREATE FUNCTION camreq.requisition_status_history_before_insert() RETURNS trigge
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    NEW.changed_by := current_user;
+    NEW.changed_by := session_user;
     NEW.changed_at := clock_timestamp();
     IF NEW.to_status IS DISTINCT FROM (SELECT status FROM camreq.requisitions WHERE id = NEW.requisition_id)
        OR EXISTS (SELECT FROM camreq.requisition_status_history h
@@ -1319,7 +1944,7 @@ CREATE FUNCTION camreq.requisitions_before_insert() RETURNS trigger
 DECLARE
     my_unit text := camreq.investigator_unit();
 BEGIN
-    NEW.created_by := current_user;
+    NEW.created_by := session_user;
     NEW.created_at := now();
     IF my_unit IS NOT NULL THEN
         IF nullif(btrim(NEW.unit), '') IS NULL THEN
@@ -1349,6 +1974,12 @@ BEGIN
                       FROM camreq.requisition_transitions JOIN camreq.requisition_statuses s ON s.status = to_status
                       WHERE from_status = OLD.status), 'none, it is closed')
             USING ERRCODE = 'check_violation';
+    END IF;
+    IF OLD.status = 'issued' AND NEW.status = 'sent' AND NOT EXISTS (
+        SELECT FROM camreq.requisition_outbox o
+        WHERE o.requisition_id = OLD.id AND o.status IN ('sent', 'served_otherwise')) THEN
+        RAISE EXCEPTION 'STATUS: requisition % is sent when the mail server accepted its e-mail, or when it was '
+            'served another way (say how in the note)', OLD.number USING ERRCODE = 'check_violation';
     END IF;
     RETURN NEW;
 END
@@ -1390,7 +2021,6 @@ $$;
 CREATE FUNCTION camreq.search_addresses(query text, max_results integer DEFAULT 10) RETURNS TABLE(label text, score double precision, kind text, address_id text, numero integer, rep text, nom_voie text, code_postal text, nom_commune text, geom public.geometry)
     LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET "pg_trgm.word_similarity_threshold" TO '0.5'
-    SET enable_seqscan TO 'off'
     SET search_path TO 'pg_catalog', 'public', 'public'
     AS $$
 DECLARE
@@ -1401,31 +2031,117 @@ BEGIN
         RETURN;
     END IF;
     RETURN QUERY
-    WITH streets AS (
-        SELECT s.*, (0.75 * word_similarity(q.words, s.search_text) + 0.25 * similarity(q.words, s.search_text))
-                    * CASE WHEN q.postcode IS NULL OR q.postcode = s.code_postal THEN 1.0 ELSE 0.5 END AS street_score
+    WITH in_communes AS MATERIALIZED (
+        SELECT s.*, coalesce(q.numero, c.numero) AS wanted, CASE WHEN q.numero IS NULL THEN c.rep ELSE q.rep END AS wanted_rep,
+               (0.75 * word_similarity(c.street_words, s.street_text) + 0.25 * similarity(c.street_words, s.street_text))
+               * CASE WHEN c.postcode_agrees THEN 1.0 ELSE 0.5 END AS street_score
+        FROM camreq.address_query_communes(q.words, q.postcode) c
+        JOIN camreq.address_streets s ON s.code_insee = c.code_insee AND s.code_postal = c.code_postal
+        WHERE c.street_words <> '' AND c.street_words <% s.street_text
+    ), streets AS (
+        SELECT * FROM in_communes
+        UNION ALL
+        SELECT s.*, q.numero, q.rep,
+               (0.75 * word_similarity(q.words, s.search_text) + 0.25 * similarity(q.words, s.search_text))
+               * CASE WHEN q.postcode IS NULL OR q.postcode = s.code_postal THEN 1.0 ELSE 0.5 END
         FROM camreq.address_streets s
-        WHERE q.words <% s.search_text
+        WHERE (SELECT count(*) FROM in_communes) < max_results AND q.words <% s.search_text
+          AND s.id NOT IN (SELECT id FROM in_communes)
         ORDER BY street_score DESC
         LIMIT greatest(50, max_results)
     )
     SELECT coalesce(a.label, st.label),
-           st.street_score * CASE WHEN q.numero IS NULL THEN 1.0
+           st.street_score * CASE WHEN st.wanted IS NULL THEN 1.0
                                   WHEN a.id IS NULL THEN 0.7
-                                  WHEN a.rep_key IS NOT DISTINCT FROM q.rep THEN 1.0
+                                  WHEN a.rep_key IS NOT DISTINCT FROM st.wanted_rep THEN 1.0
                                   ELSE 0.9 END,
            CASE WHEN a.id IS NULL THEN 'street' ELSE 'address' END,
            a.id, a.numero, a.rep, st.nom_voie, st.code_postal, st.nom_commune, coalesce(a.geom, st.geom)
     FROM streets st
     LEFT JOIN LATERAL (
         SELECT ad.* FROM camreq.addresses ad
-        WHERE q.numero IS NOT NULL AND ad.code_insee = st.code_insee AND ad.code_postal = st.code_postal
-          AND ad.nom_voie = st.nom_voie AND ad.numero = q.numero
-        ORDER BY ad.rep_key IS NOT DISTINCT FROM q.rep DESC, ad.rep NULLS FIRST
+        WHERE ad.code_insee = st.code_insee AND ad.code_postal = st.code_postal AND ad.nom_voie = st.nom_voie
+          AND ad.numero = st.wanted
+        ORDER BY ad.rep_key IS NOT DISTINCT FROM st.wanted_rep DESC, ad.rep NULLS FIRST
         LIMIT 1
     ) a ON true
     ORDER BY 2 DESC, 1
     LIMIT max_results;
+END
+$$;
+
+
+--
+-- Name: search_cameras(text[], bytea[], timestamp with time zone[], timestamp with time zone[], double precision, double precision, boolean, boolean, double precision, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.search_cameras(ids text[], wkbs bytea[], starts timestamp with time zone[], ends timestamp with time zone[], speed_kmh double precision, distance double precision, include_out_of_service boolean, in_view_only boolean, margin_minutes double precision, reason text) RETURNS TABLE(search_id bigint, srid integer, out_of_service_nearby bigint, incident_id text, camera_id bigint, camera_ref text, owner_id bigint, owner_name text, owner_email text, camera_type text, camera_status text, distance_m double precision, in_view boolean, retention_days integer, purge_at timestamp with time zone, footage_available boolean, window_start timestamp with time zone, window_end timestamp with time zone, wkb_hex text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'public', 'pg_temp'
+    SET jit TO 'off'
+    SET plan_cache_mode TO 'force_generic_plan'
+    AS $$
+#variable_conflict use_column
+DECLARE
+    reach double precision := distance + 0.001;  -- inclusive: a camera at exactly the distance is found
+BEGIN
+    IF camreq.login_role(session_user) IS DISTINCT FROM 'investigator'
+       AND NOT EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND rolsuper) THEN
+        RAISE EXCEPTION 'searches are for investigators registered in camreq.users'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN QUERY
+    WITH incident AS MATERIALIZED (
+        SELECT i.incident_id, i.geom, i.geog, i.window_start, i.window_end,
+               search_cameras.speed_kmh IS NOT NULL AND GeometryType(i.geom) = 'LINESTRING' AS timed_route
+        FROM camreq.search_input(ids, wkbs, starts, ends, search_cameras.speed_kmh) i
+    ), hit AS (
+        SELECT i.incident_id, c.id AS camera_id, c.ref AS camera_ref, o.id AS owner_id, o.name AS owner_name,
+               o.email AS owner_email, c.camera_type, c.status AS camera_status, c.retention_days,
+               ST_Distance(c.geog, i.geog) AS distance_m,
+               coalesce(ST_Intersects(c.fov_geom, i.geom), false) AS in_view,
+               CASE WHEN i.timed_route THEN i.window_start + make_interval(secs =>
+                   ST_Length(camreq.geography_of(ST_LineSubstring(i.geom, 0, ST_LineLocatePoint(i.geom, c.geom))))
+                   / (search_cameras.speed_kmh / 3.6))
+               END AS passes_at,
+               i.window_start, i.window_end, c.geom
+        FROM incident i
+        JOIN camreq.cameras c ON ST_DWithin(c.geog, i.geog, reach)
+        JOIN camreq.owners o ON o.id = c.owner_id
+        WHERE (search_cameras.include_out_of_service OR c.status = 'in_service')
+          AND (NOT search_cameras.in_view_only OR ST_Intersects(c.fov_geom, i.geom))
+    ), windowed AS (
+        SELECT hit.*,
+               coalesce(hit.passes_at - margin, hit.window_start) AS camera_start,
+               coalesce(hit.passes_at + margin, hit.window_end) AS camera_end
+        FROM hit, make_interval(secs => 60 * search_cameras.margin_minutes) AS margin
+    ), result AS MATERIALIZED (
+        SELECT w.incident_id, w.camera_id, w.camera_ref, w.owner_id, w.owner_name, w.owner_email, w.camera_type,
+               w.camera_status, w.distance_m, w.in_view, w.retention_days,
+               w.camera_start + make_interval(hours => 24 * w.retention_days) AS purge_at,
+               w.camera_start + make_interval(hours => 24 * w.retention_days) > now() AS footage_available,
+               w.camera_start AS window_start, w.camera_end AS window_end, encode(ST_AsBinary(w.geom), 'hex') AS wkb_hex
+        FROM windowed w
+    ), logged AS (
+        INSERT INTO camreq.searches (reason, distance_m, in_view_only, include_out_of_service, speed_kmh,
+                                     margin_minutes, incident_count, result_count)
+        SELECT search_cameras.reason, distance, search_cameras.in_view_only,
+               search_cameras.include_out_of_service, search_cameras.speed_kmh, search_cameras.margin_minutes,
+               cardinality(ids), count(*)
+        FROM result
+        RETURNING id, camreq.storage_srid() AS srid
+    ), logged_incidents AS (
+        INSERT INTO camreq.search_incidents (search_id, incident_id, window_start, window_end, geom)
+        SELECT logged.id, i.incident_id, i.window_start, i.window_end, i.geom FROM logged, incident i
+    ), left_out AS (
+        SELECT count(DISTINCT c.id) AS out_of_service_nearby
+        FROM incident i
+        JOIN camreq.cameras c ON ST_DWithin(c.geog, i.geog, reach)
+        WHERE NOT search_cameras.include_out_of_service AND c.status <> 'in_service'
+    )
+    SELECT logged.id, logged.srid, left_out.out_of_service_nearby, result.*
+    FROM logged CROSS JOIN left_out LEFT JOIN result ON true
+    ORDER BY result.purge_at, result.distance_m, result.incident_id, result.camera_id;
 END
 $$;
 
@@ -1456,9 +2172,9 @@ CREATE FUNCTION camreq.searches_before_insert() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    NEW.searched_by := current_user;
+    NEW.searched_by := session_user;
     NEW.searched_at := now();
-    NEW.unit := camreq.login_unit(current_user);
+    NEW.unit := camreq.login_unit(session_user);
     RETURN NEW;
 END
 $$;
@@ -1486,6 +2202,36 @@ $$;
 
 
 --
+-- Name: sees_every_unit(); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.sees_every_unit() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+    SELECT coalesce(camreq.login_role(session_user) = 'administrator', false)
+        OR EXISTS (SELECT FROM pg_roles WHERE rolname = session_user AND rolsuper)
+$$;
+
+
+--
+-- Name: serve_otherwise(bigint); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.serve_otherwise(requisition bigint) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
+    UPDATE camreq.requisition_outbox SET status = 'served_otherwise'
+    WHERE requisition_id = requisition AND kind = 'requisition' AND status IN ('pending', 'failed');
+    RETURN (SELECT o.status FROM camreq.requisition_outbox o WHERE o.requisition_id = requisition AND o.kind = 'requisition');
+END
+$$;
+
+
+--
 -- Name: set_geometry_type(regclass, name, text); Type: FUNCTION; Schema: camreq; Owner: -
 --
 
@@ -1496,6 +2242,55 @@ BEGIN
     EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE geometry(%s, %s)', tbl, col, geometry_type, camreq.storage_srid());
 END
 $$;
+
+
+--
+-- Name: set_requisition_status(bigint, text, text, text); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.set_requisition_status(requisition bigint, new_status text, note text, no_footage_reason text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM camreq.check_my_requisition(requisition);
+    PERFORM set_config('camreq.status_note', coalesce(note, ''), true);
+    UPDATE camreq.requisitions r SET status = new_status, no_footage_reason = set_requisition_status.no_footage_reason
+    WHERE r.id = requisition;
+    PERFORM set_config('camreq.status_note', '', true);
+END
+$$;
+
+
+--
+-- Name: split_address_number(text[]); Type: FUNCTION; Schema: camreq; Owner: -
+--
+
+CREATE FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) RETURNS record
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $_$
+DECLARE
+    at integer;
+    after integer;
+BEGIN
+    words := tokens;
+    FOR i IN 1 .. coalesce(array_length(tokens, 1), 0) LOOP
+        CONTINUE WHEN tokens[i] !~ '^[0-9]{1,4}$';
+        SELECT r.rep INTO rep FROM camreq.address_repetitions r WHERE r.written = tokens[i + 1];
+        after := CASE WHEN rep IS NULL THEN i + 1 ELSE i + 2 END;
+        IF i = 1 OR EXISTS (SELECT FROM camreq.address_abbreviations a
+                            WHERE tokens[after] IN (a.abbreviation, a.expansion)) THEN
+            at := i;
+            EXIT;
+        END IF;
+        rep := NULL;
+    END LOOP;
+    IF at IS NOT NULL THEN
+        numero := tokens[at]::integer;
+        words := tokens[:at - 1] || tokens[after:];
+    END IF;
+END
+$_$;
 
 
 --
@@ -1587,6 +2382,25 @@ COMMENT ON TABLE camreq.address_abbreviations IS 'Abbreviated words of typed add
 
 
 --
+-- Name: address_communes; Type: TABLE; Schema: camreq; Owner: -
+--
+
+CREATE TABLE camreq.address_communes (
+    code_insee text NOT NULL,
+    code_postal text NOT NULL,
+    nom_commune text NOT NULL,
+    words text NOT NULL
+);
+
+
+--
+-- Name: TABLE address_communes; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON TABLE camreq.address_communes IS 'Communes of the imported addresses: postcode and folded name words';
+
+
+--
 -- Name: address_repetitions; Type: TABLE; Schema: camreq; Owner: -
 --
 
@@ -1615,7 +2429,8 @@ CREATE TABLE camreq.address_streets (
     nom_commune text NOT NULL,
     search_text text NOT NULL,
     geom public.geometry(Point,2154) NOT NULL,
-    label text GENERATED ALWAYS AS (((((nom_voie || ' '::text) || code_postal) || ' '::text) || nom_commune)) STORED
+    label text GENERATED ALWAYS AS (((((nom_voie || ' '::text) || code_postal) || ' '::text) || nom_commune)) STORED,
+    street_text text NOT NULL
 );
 
 
@@ -1627,10 +2442,24 @@ COMMENT ON TABLE camreq.address_streets IS 'Streets of the imported addresses: n
 
 
 --
+-- Name: COLUMN address_streets.search_text; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.address_streets.search_text IS 'street_text and the commune''s words';
+
+
+--
 -- Name: COLUMN address_streets.geom; Type: COMMENT; Schema: camreq; Owner: -
 --
 
 COMMENT ON COLUMN camreq.address_streets.geom IS 'The street''s middle address (median number): a point on the street';
+
+
+--
+-- Name: COLUMN address_streets.street_text; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.address_streets.street_text IS 'The street name''s folded words, abbreviations expanded';
 
 
 --
@@ -2013,33 +2842,6 @@ COMMENT ON TABLE camreq.portal_fetch_tokens IS 'Fetch tokens (SHA-256) given to 
 
 
 --
--- Name: requisition_cameras; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.requisition_cameras (
-    id bigint NOT NULL,
-    requisition_id bigint NOT NULL,
-    camera_id bigint NOT NULL,
-    search_id bigint,
-    incident_id text,
-    window_start timestamp with time zone NOT NULL,
-    window_end timestamp with time zone NOT NULL,
-    purge_at timestamp with time zone NOT NULL,
-    CONSTRAINT "camera time window must not end before it starts" CHECK ((window_end >= window_start)),
-    CONSTRAINT "incident id must be at most 200 characters" CHECK ((length(incident_id) <= 200))
-);
-
-ALTER TABLE ONLY camreq.requisition_cameras FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE requisition_cameras; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.requisition_cameras IS 'Cameras of a requisition, each with its time window (a camera may appear once per window)';
-
-
---
 -- Name: requisition_cameras_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
 --
 
@@ -2120,83 +2922,6 @@ ALTER TABLE camreq.requisition_documents ALTER COLUMN id ADD GENERATED ALWAYS AS
 
 
 --
--- Name: requisition_outbox; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.requisition_outbox (
-    id bigint NOT NULL,
-    requisition_id bigint NOT NULL,
-    message_id text NOT NULL,
-    status text DEFAULT 'pending'::text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    sent_at timestamp with time zone,
-    to_address text,
-    portal_link text,
-    kind text DEFAULT 'requisition'::text NOT NULL,
-    CONSTRAINT "outbox kind must be requisition, receipt or officer_notice" CHECK ((kind = ANY (ARRAY['requisition'::text, 'receipt'::text, 'officer_notice'::text]))),
-    CONSTRAINT "outbox status must be pending, sending, sent, failed, unknown o" CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'unknown'::text, 'served_otherwise'::text])))
-);
-
-ALTER TABLE ONLY camreq.requisition_outbox FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE requisition_outbox; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.requisition_outbox IS 'E-mails to send; sending = claimed by a run whose outcome is not yet recorded; unknown = the data went but the answer was lost (never re-sent automatically); served_otherwise = never sent, the requisition was served another way';
-
-
---
--- Name: COLUMN requisition_outbox.to_address; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.requisition_outbox.to_address IS 'Owner''s e-mail when the requisition was issued (NULL: none, serve it another way); never changed';
-
-
---
--- Name: COLUMN requisition_outbox.portal_link; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.requisition_outbox.portal_link IS 'The owner''s personal portal link, printed in the e-mail';
-
-
---
--- Name: COLUMN requisition_outbox.kind; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.requisition_outbox.kind IS 'requisition (sent at issue), receipt (to the owner, on confirmation in the portal), officer_notice (to the officer)';
-
-
---
--- Name: requisition_outbox_attempts; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.requisition_outbox_attempts (
-    id bigint NOT NULL,
-    outbox_id bigint NOT NULL,
-    attempted_by text DEFAULT CURRENT_USER NOT NULL,
-    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    finished_at timestamp with time zone,
-    to_address text NOT NULL,
-    smtp_server text NOT NULL,
-    outcome text,
-    smtp_code integer,
-    smtp_answer text,
-    CONSTRAINT "attempt outcome must be sent, deferred, failed or unknown" CHECK ((outcome = ANY (ARRAY['sent'::text, 'deferred'::text, 'failed'::text, 'unknown'::text])))
-);
-
-ALTER TABLE ONLY camreq.requisition_outbox_attempts FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE requisition_outbox_attempts; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.requisition_outbox_attempts IS 'Every sending attempt and the mail server''s answer (outcome NULL: interrupted)';
-
-
---
 -- Name: requisition_outbox_attempts_id_seq; Type: SEQUENCE; Schema: camreq; Owner: -
 --
 
@@ -2222,31 +2947,6 @@ ALTER TABLE camreq.requisition_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS ID
     NO MAXVALUE
     CACHE 1
 );
-
-
---
--- Name: requisition_status_history; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.requisition_status_history (
-    id bigint NOT NULL,
-    requisition_id bigint NOT NULL,
-    changed_by text DEFAULT CURRENT_USER NOT NULL,
-    changed_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    from_status text,
-    to_status text NOT NULL,
-    note text,
-    CONSTRAINT "status note must be at most 2000 characters" CHECK ((length(note) <= 2000))
-);
-
-ALTER TABLE ONLY camreq.requisition_status_history FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE requisition_status_history; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.requisition_status_history IS 'Who changed a requisition''s status, when, from, to and why; rows are never changed';
 
 
 --
@@ -2300,78 +3000,6 @@ COMMENT ON TABLE camreq.requisition_transitions IS 'Allowed status changes; any 
 
 
 --
--- Name: requisitions; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.requisitions (
-    id bigint NOT NULL,
-    number text,
-    year integer,
-    unit text NOT NULL,
-    officer_name text NOT NULL,
-    officer_rank text NOT NULL,
-    officer_email text NOT NULL,
-    officer_phone text NOT NULL,
-    case_number text NOT NULL,
-    investigation text NOT NULL,
-    authorisation_ref text,
-    owner_id bigint NOT NULL,
-    search_id bigint,
-    answer_deadline timestamp with time zone NOT NULL,
-    delivery text NOT NULL,
-    status text DEFAULT 'draft'::text NOT NULL,
-    purge_deadline timestamp with time zone,
-    pdf_path text,
-    created_by text DEFAULT CURRENT_USER NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    issued_at timestamp with time zone,
-    no_footage_reason text,
-    CONSTRAINT "a no-footage reason goes with the no_footage status only" CHECK (((no_footage_reason IS NULL) OR (status = 'no_footage'::text))),
-    CONSTRAINT "answer deadline must be in the future" CHECK ((answer_deadline > created_at)),
-    CONSTRAINT "authorisation reference must be at most 200 characters" CHECK ((length(authorisation_ref) <= 200)),
-    CONSTRAINT "case number must be 1 to 100 characters" CHECK (((length(btrim(case_number)) >= 1) AND (length(btrim(case_number)) <= 100))),
-    CONSTRAINT "delivery must be 1 to 2000 characters" CHECK (((length(btrim(delivery)) >= 1) AND (length(btrim(delivery)) <= 2000))),
-    CONSTRAINT "investigation must be flagrance, preliminary or judicial" CHECK ((investigation = ANY (ARRAY['flagrance'::text, 'preliminary'::text, 'judicial'::text]))),
-    CONSTRAINT "issued requisitions have a number and year, drafts have none" CHECK ((((status = 'draft'::text) OR ((status = 'cancelled'::text) AND (issued_at IS NULL))) = ((number IS NULL) AND (year IS NULL)))),
-    CONSTRAINT "officer e-mail must be at most 200 characters" CHECK ((length(officer_email) <= 200)),
-    CONSTRAINT "officer name must be 1 to 200 characters" CHECK (((length(btrim(officer_name)) >= 1) AND (length(btrim(officer_name)) <= 200))),
-    CONSTRAINT "officer phone must be at most 50 characters" CHECK ((length(officer_phone) <= 50)),
-    CONSTRAINT "officer rank must be at most 200 characters" CHECK ((length(officer_rank) <= 200)),
-    CONSTRAINT "unit must be 1 to 200 characters" CHECK (((length(btrim(unit)) >= 1) AND (length(btrim(unit)) <= 200)))
-);
-
-ALTER TABLE ONLY camreq.requisitions FORCE ROW LEVEL SECURITY;
-
-
---
--- Name: TABLE requisitions; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.requisitions IS 'Judicial requisitions, one per owner; number given at issue, gapless per unit and year';
-
-
---
--- Name: COLUMN requisitions.purge_deadline; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.requisitions.purge_deadline IS 'Earliest purge_at of its cameras, kept by a trigger';
-
-
---
--- Name: COLUMN requisitions.pdf_path; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.requisitions.pdf_path IS 'Unused since schema 6 (the PDF is in camreq.requisition_documents)';
-
-
---
--- Name: COLUMN requisitions.no_footage_reason; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.requisitions.no_footage_reason IS 'Why the owner had no footage (status no_footage)';
-
-
---
 -- Name: requisitions_due_soon; Type: VIEW; Schema: camreq; Owner: -
 --
 
@@ -2387,7 +3015,7 @@ CREATE VIEW camreq.requisitions_due_soon WITH (security_invoker='true') AS
     r.purge_deadline,
     (r.purge_deadline - now()) AS time_left,
     (r.purge_deadline <= now()) AS purged
-   FROM ((camreq.requisitions r
+   FROM ((camreq.my_requisitions() r(id, number, year, unit, officer_name, officer_rank, officer_email, officer_phone, case_number, investigation, authorisation_ref, owner_id, search_id, answer_deadline, delivery, status, purge_deadline, pdf_path, created_by, created_at, issued_at, no_footage_reason)
      JOIN camreq.owners o ON ((o.id = r.owner_id)))
      JOIN camreq.requisition_statuses s ON ((s.status = r.status)))
   WHERE (s.is_open AND (r.purge_deadline <= (now() + '48:00:00'::interval)))
@@ -2433,65 +3061,6 @@ COMMENT ON TABLE camreq.schema_version IS 'One row per applied migration; the hi
 
 
 --
--- Name: search_incidents; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.search_incidents (
-    search_id bigint NOT NULL,
-    incident_id text NOT NULL,
-    window_start timestamp with time zone NOT NULL,
-    window_end timestamp with time zone NOT NULL,
-    geom public.geometry(Geometry,2154) NOT NULL,
-    CONSTRAINT "incident end must not be before its start" CHECK ((window_end >= window_start))
-);
-
-
---
--- Name: TABLE search_incidents; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.search_incidents IS 'The incidents of each logged search, in the storage CRS';
-
-
---
--- Name: searches; Type: TABLE; Schema: camreq; Owner: -
---
-
-CREATE TABLE camreq.searches (
-    id bigint NOT NULL,
-    searched_by text DEFAULT CURRENT_USER NOT NULL,
-    searched_at timestamp with time zone DEFAULT now() NOT NULL,
-    reason text NOT NULL,
-    distance_m double precision NOT NULL,
-    in_view_only boolean DEFAULT false NOT NULL,
-    incident_count integer NOT NULL,
-    result_count integer NOT NULL,
-    include_out_of_service boolean DEFAULT false NOT NULL,
-    speed_kmh double precision,
-    margin_minutes double precision DEFAULT 0 NOT NULL,
-    unit text,
-    CONSTRAINT "route margin must be 0 minutes or more" CHECK ((margin_minutes >= (0)::double precision)),
-    CONSTRAINT "route speed must be positive (km/h)" CHECK ((speed_kmh > (0)::double precision)),
-    CONSTRAINT "search distance must be between 0 and 5000 metres" CHECK (((distance_m > (0)::double precision) AND (distance_m <= (5000)::double precision))),
-    CONSTRAINT "search reason must not be empty" CHECK ((btrim(reason) <> ''::text))
-);
-
-
---
--- Name: TABLE searches; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON TABLE camreq.searches IS 'Consultation log: one row per search, written in the same transaction as the search';
-
-
---
--- Name: COLUMN searches.unit; Type: COMMENT; Schema: camreq; Owner: -
---
-
-COMMENT ON COLUMN camreq.searches.unit IS 'Unit of the login who searched, at the time of the search';
-
-
---
 -- Name: search_statistics; Type: VIEW; Schema: camreq; Owner: -
 --
 
@@ -2532,6 +3101,7 @@ ALTER TABLE camreq.searches ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 CREATE TABLE camreq.settings (
     singleton boolean DEFAULT true NOT NULL,
     srid integer NOT NULL,
+    signing_policy text DEFAULT 'optional'::text NOT NULL,
     portal_public_url text,
     portal_link_days_after_purge integer DEFAULT 30 NOT NULL,
     portal_deposit_limit_bytes bigint DEFAULT '53687091200'::bigint NOT NULL,
@@ -2540,7 +3110,8 @@ CREATE TABLE camreq.settings (
     CONSTRAINT "portal deposit limit must be positive" CHECK ((portal_deposit_limit_bytes > 0)),
     CONSTRAINT "portal link days after purge must be between 0 and 365" CHECK (((portal_link_days_after_purge >= 0) AND (portal_link_days_after_purge <= 365))),
     CONSTRAINT "portal public URL must be http(s)://host[/path] without a trail" CHECK ((portal_public_url ~ '^https?://[A-Za-z0-9.:\[\]-]+(/[A-Za-z0-9._~%-]+)*$'::text)),
-    CONSTRAINT settings_singleton_check CHECK (singleton)
+    CONSTRAINT settings_singleton_check CHECK (singleton),
+    CONSTRAINT "signing policy must be optional or required" CHECK ((signing_policy = ANY (ARRAY['optional'::text, 'required'::text])))
 );
 
 
@@ -2549,6 +3120,13 @@ CREATE TABLE camreq.settings (
 --
 
 COMMENT ON TABLE camreq.settings IS 'Database-wide settings chosen at install (one row)';
+
+
+--
+-- Name: COLUMN settings.signing_policy; Type: COMMENT; Schema: camreq; Owner: -
+--
+
+COMMENT ON COLUMN camreq.settings.signing_policy IS 'optional: issued PDFs are signed when a certificate is configured; required: issuing without one is refused';
 
 
 --
@@ -2593,6 +3171,14 @@ ALTER TABLE ONLY camreq.requisition_cameras
 
 ALTER TABLE ONLY camreq.address_abbreviations
     ADD CONSTRAINT address_abbreviations_pkey PRIMARY KEY (abbreviation);
+
+
+--
+-- Name: address_communes address_communes_pkey; Type: CONSTRAINT; Schema: camreq; Owner: -
+--
+
+ALTER TABLE ONLY camreq.address_communes
+    ADD CONSTRAINT address_communes_pkey PRIMARY KEY (code_insee, code_postal);
 
 
 --
@@ -2889,6 +3475,20 @@ ALTER TABLE ONLY camreq.settings
 
 ALTER TABLE ONLY camreq.users
     ADD CONSTRAINT users_pkey PRIMARY KEY (login);
+
+
+--
+-- Name: address_communes_postcode_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX address_communes_postcode_idx ON camreq.address_communes USING btree (code_postal);
+
+
+--
+-- Name: address_communes_words_idx; Type: INDEX; Schema: camreq; Owner: -
+--
+
+CREATE INDEX address_communes_words_idx ON camreq.address_communes USING btree (words);
 
 
 --
@@ -3561,12 +4161,10 @@ CREATE POLICY portal_links_kept_by_the_portal ON camreq.portal_links TO camreq_o
 
 
 --
--- Name: portal_links portal_links_of_issued_requisitions; Type: POLICY; Schema: camreq; Owner: -
+-- Name: portal_links portal_links_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY portal_links_of_issued_requisitions ON camreq.portal_links FOR INSERT TO camreq_admin, camreq_investigator WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = portal_links.requisition_id))));
+CREATE POLICY portal_links_served ON camreq.portal_links TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -3576,15 +4174,6 @@ CREATE POLICY portal_links_of_issued_requisitions ON camreq.portal_links FOR INS
 ALTER TABLE camreq.requisition_cameras ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: requisition_cameras requisition_cameras_added_to_visible_drafts; Type: POLICY; Schema: camreq; Owner: -
---
-
-CREATE POLICY requisition_cameras_added_to_visible_drafts ON camreq.requisition_cameras FOR INSERT TO camreq_admin, camreq_investigator WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE ((r.id = requisition_cameras.requisition_id) AND (r.status = 'draft'::text)))));
-
-
---
 -- Name: requisition_cameras requisition_cameras_counted; Type: POLICY; Schema: camreq; Owner: -
 --
 
@@ -3592,12 +4181,10 @@ CREATE POLICY requisition_cameras_counted ON camreq.requisition_cameras FOR SELE
 
 
 --
--- Name: requisition_cameras requisition_cameras_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisition_cameras requisition_cameras_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_cameras_of_visible_requisitions ON camreq.requisition_cameras FOR SELECT TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_cameras.requisition_id))));
+CREATE POLICY requisition_cameras_served ON camreq.requisition_cameras TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -3620,14 +4207,10 @@ ALTER TABLE camreq.requisition_counters ENABLE ROW LEVEL SECURITY;
 ALTER TABLE camreq.requisition_documents ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: requisition_documents requisition_documents_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisition_documents requisition_documents_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_documents_of_visible_requisitions ON camreq.requisition_documents TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_documents.requisition_id)))) WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_documents.requisition_id))));
+CREATE POLICY requisition_documents_served ON camreq.requisition_documents TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -3650,25 +4233,17 @@ ALTER TABLE camreq.requisition_outbox ENABLE ROW LEVEL SECURITY;
 ALTER TABLE camreq.requisition_outbox_attempts ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: requisition_outbox_attempts requisition_outbox_attempts_of_visible_messages; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisition_outbox_attempts requisition_outbox_attempts_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_outbox_attempts_of_visible_messages ON camreq.requisition_outbox_attempts TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.requisition_outbox o
-  WHERE (o.id = requisition_outbox_attempts.outbox_id)))) WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.requisition_outbox o
-  WHERE (o.id = requisition_outbox_attempts.outbox_id))));
+CREATE POLICY requisition_outbox_attempts_served ON camreq.requisition_outbox_attempts TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
--- Name: requisition_outbox requisition_outbox_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisition_outbox requisition_outbox_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_outbox_of_visible_requisitions ON camreq.requisition_outbox TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_outbox.requisition_id)))) WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE ((r.id = requisition_outbox.requisition_id) AND (r.status <> 'draft'::text)))));
+CREATE POLICY requisition_outbox_served ON camreq.requisition_outbox TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -3692,21 +4267,10 @@ CREATE POLICY requisition_status_history_counted ON camreq.requisition_status_hi
 
 
 --
--- Name: requisition_status_history requisition_status_history_of_my_changes; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisition_status_history requisition_status_history_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_status_history_of_my_changes ON camreq.requisition_status_history FOR INSERT TO camreq_admin, camreq_investigator WITH CHECK (((changed_by = CURRENT_USER) AND (EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_status_history.requisition_id)))));
-
-
---
--- Name: requisition_status_history requisition_status_history_of_visible_requisitions; Type: POLICY; Schema: camreq; Owner: -
---
-
-CREATE POLICY requisition_status_history_of_visible_requisitions ON camreq.requisition_status_history FOR SELECT TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.requisitions r
-  WHERE (r.id = requisition_status_history.requisition_id))));
+CREATE POLICY requisition_status_history_served ON camreq.requisition_status_history TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -3730,10 +4294,10 @@ CREATE POLICY requisitions_counted ON camreq.requisitions FOR SELECT TO camreq_s
 
 
 --
--- Name: requisitions requisitions_of_my_unit; Type: POLICY; Schema: camreq; Owner: -
+-- Name: requisitions requisitions_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisitions_of_my_unit ON camreq.requisitions TO camreq_admin, camreq_investigator USING ((( SELECT camreq.is_administrator() AS is_administrator) OR (unit = ( SELECT camreq.investigator_unit() AS investigator_unit)))) WITH CHECK ((( SELECT camreq.is_administrator() AS is_administrator) OR (unit = ( SELECT camreq.investigator_unit() AS investigator_unit))));
+CREATE POLICY requisitions_served ON camreq.requisitions TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -3757,21 +4321,10 @@ CREATE POLICY search_incidents_counted ON camreq.search_incidents FOR SELECT TO 
 
 
 --
--- Name: search_incidents search_incidents_of_my_searches; Type: POLICY; Schema: camreq; Owner: -
+-- Name: search_incidents search_incidents_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY search_incidents_of_my_searches ON camreq.search_incidents FOR INSERT TO camreq_investigator WITH CHECK ((EXISTS ( SELECT
-   FROM camreq.searches s
-  WHERE ((s.id = search_incidents.search_id) AND (s.searched_by = CURRENT_USER)))));
-
-
---
--- Name: search_incidents search_incidents_of_visible_searches; Type: POLICY; Schema: camreq; Owner: -
---
-
-CREATE POLICY search_incidents_of_visible_searches ON camreq.search_incidents FOR SELECT TO camreq_admin, camreq_investigator USING ((EXISTS ( SELECT
-   FROM camreq.searches s
-  WHERE (s.id = search_incidents.search_id))));
+CREATE POLICY search_incidents_served ON camreq.search_incidents TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -3788,24 +4341,10 @@ CREATE POLICY searches_counted ON camreq.searches FOR SELECT TO camreq_statistic
 
 
 --
--- Name: searches searches_logged_by_registered_investigators; Type: POLICY; Schema: camreq; Owner: -
+-- Name: searches searches_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY searches_logged_by_registered_investigators ON camreq.searches FOR INSERT TO camreq_investigator WITH CHECK (((searched_by = CURRENT_USER) AND (( SELECT camreq.login_role(CURRENT_USER) AS login_role) IS NOT NULL)));
-
-
---
--- Name: searches searches_of_my_unit; Type: POLICY; Schema: camreq; Owner: -
---
-
-CREATE POLICY searches_of_my_unit ON camreq.searches FOR SELECT TO camreq_investigator USING (((searched_by = CURRENT_USER) OR (unit = ( SELECT camreq.my_unit() AS my_unit))));
-
-
---
--- Name: searches searches_read_by_administrators; Type: POLICY; Schema: camreq; Owner: -
---
-
-CREATE POLICY searches_read_by_administrators ON camreq.searches FOR SELECT TO camreq_admin USING (( SELECT camreq.is_administrator() AS is_administrator));
+CREATE POLICY searches_served ON camreq.searches TO camreq_private USING (true) WITH CHECK (true);
 
 
 --
@@ -3836,10 +4375,10 @@ CREATE POLICY users_read_by_the_portal ON camreq.users FOR SELECT TO camreq_owne
 
 
 --
--- Name: users users_see_themselves; Type: POLICY; Schema: camreq; Owner: -
+-- Name: users users_served; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY users_see_themselves ON camreq.users FOR SELECT TO camreq_admin, camreq_analyst, camreq_investigator USING ((login = CURRENT_USER));
+CREATE POLICY users_served ON camreq.users FOR SELECT TO camreq_private USING (true);
 
 
 --
@@ -3852,6 +4391,7 @@ GRANT USAGE ON SCHEMA camreq TO camreq_investigator;
 GRANT USAGE ON SCHEMA camreq TO camreq_statistics;
 GRANT USAGE ON SCHEMA camreq TO camreq_owner_portal;
 GRANT USAGE ON SCHEMA camreq TO camreq_portal;
+GRANT USAGE ON SCHEMA camreq TO camreq_private;
 
 
 --
@@ -3861,6 +4401,34 @@ GRANT USAGE ON SCHEMA camreq TO camreq_portal;
 REVOKE ALL ON FUNCTION camreq.add_portal_link(requisition bigint, token text) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.add_portal_link(requisition bigint, token text) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.add_portal_link(requisition bigint, token text) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION add_requisition_cameras(requisition bigint, camera_ids bigint[], search_ids bigint[], incident_ids text[], window_starts timestamp with time zone[], window_ends timestamp with time zone[], purge_ats timestamp with time zone[]); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.add_requisition_cameras(requisition bigint, camera_ids bigint[], search_ids bigint[], incident_ids text[], window_starts timestamp with time zone[], window_ends timestamp with time zone[], purge_ats timestamp with time zone[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.add_requisition_cameras(requisition bigint, camera_ids bigint[], search_ids bigint[], incident_ids text[], window_starts timestamp with time zone[], window_ends timestamp with time zone[], purge_ats timestamp with time zone[]) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.add_requisition_cameras(requisition bigint, camera_ids bigint[], search_ids bigint[], incident_ids text[], window_starts timestamp with time zone[], window_ends timestamp with time zone[], purge_ats timestamp with time zone[]) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION add_requisition_document(requisition bigint, file_name text, pdf bytea); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.add_requisition_document(requisition bigint, file_name text, pdf bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.add_requisition_document(requisition bigint, file_name text, pdf bytea) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.add_requisition_document(requisition bigint, file_name text, pdf bytea) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION address_query_communes(typed_words text, typed_postcode text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.address_query_communes(typed_words text, typed_postcode text) TO camreq_investigator;
 
 
 --
@@ -3888,12 +4456,57 @@ REVOKE ALL ON FUNCTION camreq.caller_may_follow(requisition bigint) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION check_my_requisition(requisition bigint, draft boolean); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.check_my_requisition(requisition bigint, draft boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.check_my_requisition(requisition bigint, draft boolean) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.check_my_requisition(requisition bigint, draft boolean) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION claim_outbox_message(smtp_server text, skip bigint[]); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.claim_outbox_message(smtp_server text, skip bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.claim_outbox_message(smtp_server text, skip bigint[]) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.claim_outbox_message(smtp_server text, skip bigint[]) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION clock_statistics(from_day date, to_day date, only_unit text); Type: ACL; Schema: camreq; Owner: -
 --
 
 REVOKE ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.clock_statistics(from_day date, to_day date, only_unit text) TO camreq_analyst;
+
+
+--
+-- Name: FUNCTION create_requisition(unit text, officer_name text, officer_rank text, officer_email text, officer_phone text, case_number text, investigation text, authorisation_ref text, owner_id bigint, search_id bigint, answer_deadline timestamp with time zone, delivery text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.create_requisition(unit text, officer_name text, officer_rank text, officer_email text, officer_phone text, case_number text, investigation text, authorisation_ref text, owner_id bigint, search_id bigint, answer_deadline timestamp with time zone, delivery text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.create_requisition(unit text, officer_name text, officer_rank text, officer_email text, officer_phone text, case_number text, investigation text, authorisation_ref text, owner_id bigint, search_id bigint, answer_deadline timestamp with time zone, delivery text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.create_requisition(unit text, officer_name text, officer_rank text, officer_email text, officer_phone text, case_number text, investigation text, authorisation_ref text, owner_id bigint, search_id bigint, answer_deadline timestamp with time zone, delivery text) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION drop_address_indexes(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.drop_address_indexes() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.drop_address_indexes() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.drop_address_indexes() TO camreq_analyst;
+
+
+--
+-- Name: FUNCTION finish_outbox_attempt(attempt bigint, attempt_outcome text, code integer, answer text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.finish_outbox_attempt(attempt bigint, attempt_outcome text, code integer, answer text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.finish_outbox_attempt(attempt bigint, attempt_outcome text, code integer, answer text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.finish_outbox_attempt(attempt bigint, attempt_outcome text, code integer, answer text) TO camreq_investigator;
 
 
 --
@@ -3915,6 +4528,24 @@ GRANT ALL ON FUNCTION camreq.grant_role(login name, camreq_role text, login_unit
 
 
 --
+-- Name: FUNCTION index_addresses(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.index_addresses() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.index_addresses() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.index_addresses() TO camreq_analyst;
+
+
+--
+-- Name: FUNCTION interrupted_messages(stuck_after interval); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.interrupted_messages(stuck_after interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.interrupted_messages(stuck_after interval) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.interrupted_messages(stuck_after interval) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION investigator_unit(); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -3922,6 +4553,7 @@ REVOKE ALL ON FUNCTION camreq.investigator_unit() FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_investigator;
+GRANT ALL ON FUNCTION camreq.investigator_unit() TO camreq_private;
 
 
 --
@@ -3935,6 +4567,15 @@ GRANT ALL ON FUNCTION camreq.is_administrator() TO camreq_investigator;
 
 
 --
+-- Name: FUNCTION issue_requisition(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.issue_requisition(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.issue_requisition(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.issue_requisition(requisition bigint) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION login_role(login name); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -3942,6 +4583,7 @@ REVOKE ALL ON FUNCTION camreq.login_role(login name) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_investigator;
+GRANT ALL ON FUNCTION camreq.login_role(login name) TO camreq_private;
 
 
 --
@@ -3952,6 +4594,7 @@ REVOKE ALL ON FUNCTION camreq.login_unit(login name) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_investigator;
+GRANT ALL ON FUNCTION camreq.login_unit(login name) TO camreq_private;
 
 
 --
@@ -3964,13 +4607,513 @@ GRANT ALL ON FUNCTION camreq.monthly_statistics(from_day date, to_day date, only
 
 
 --
--- Name: FUNCTION my_unit(); Type: ACL; Schema: camreq; Owner: -
+-- Name: TABLE requisition_cameras; Type: ACL; Schema: camreq; Owner: -
 --
 
-REVOKE ALL ON FUNCTION camreq.my_unit() FROM PUBLIC;
-GRANT ALL ON FUNCTION camreq.my_unit() TO camreq_admin;
-GRANT ALL ON FUNCTION camreq.my_unit() TO camreq_analyst;
-GRANT ALL ON FUNCTION camreq.my_unit() TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.camera_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(camera_id) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.search_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(search_id) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.incident_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(incident_id) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.window_start; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(window_start) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.window_end; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(window_end) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_cameras.purge_at; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_requisition_cameras(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisition_cameras() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisition_cameras() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisition_cameras() TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION my_requisition_documents(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisition_documents() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisition_documents() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisition_documents() TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_outbox; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox.message_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
+GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox.status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox.sent_at; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox.portal_link; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(portal_link) ON TABLE camreq.requisition_outbox TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox.kind; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(kind) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
+
+
+--
+-- Name: FUNCTION my_requisition_outbox(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisition_outbox() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisition_outbox() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisition_outbox() TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_outbox_attempts; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.outbox_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(outbox_id) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.attempted_by; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(attempted_by) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.finished_at; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(finished_at) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.to_address; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(to_address) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.smtp_server; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(smtp_server) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.outcome; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(outcome) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.smtp_code; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(smtp_code) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_outbox_attempts.smtp_answer; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(smtp_answer) ON TABLE camreq.requisition_outbox_attempts TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_requisition_outbox_attempts(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisition_outbox_attempts() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisition_outbox_attempts() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisition_outbox_attempts() TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisition_status_history; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_status_history.requisition_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_status_history.from_status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
+GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_status_history.to_status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
+GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_private;
+
+
+--
+-- Name: COLUMN requisition_status_history.note; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
+GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_requisition_status_history(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisition_status_history() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisition_status_history() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisition_status_history() TO camreq_investigator;
+
+
+--
+-- Name: TABLE requisitions; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.requisitions TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.requisitions TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.unit; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(unit) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.officer_name; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_name) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.officer_rank; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_rank) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.officer_email; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_email) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.officer_phone; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(officer_phone) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.case_number; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(case_number) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.investigation; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(investigation) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.authorisation_ref; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(authorisation_ref) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.owner_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(owner_id) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.search_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(search_id) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.answer_deadline; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(answer_deadline) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.delivery; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(delivery) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.status; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_owner_portal;
+GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.purge_deadline; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_owner_portal;
+GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: COLUMN requisitions.no_footage_reason; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_owner_portal;
+GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_requisitions(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_requisitions() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_requisitions() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_requisitions() TO camreq_investigator;
+
+
+--
+-- Name: TABLE search_incidents; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.search_incidents TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: COLUMN search_incidents.search_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(search_id) ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: COLUMN search_incidents.incident_id; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(incident_id) ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: COLUMN search_incidents.window_start; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(window_start) ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: COLUMN search_incidents.window_end; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(window_end) ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: COLUMN search_incidents.geom; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(geom) ON TABLE camreq.search_incidents TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_search_incidents(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_search_incidents() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_search_incidents() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_search_incidents() TO camreq_investigator;
+
+
+--
+-- Name: TABLE searches; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT ON TABLE camreq.searches TO camreq_statistics;
+GRANT SELECT ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.reason; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(reason) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.distance_m; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(distance_m) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.in_view_only; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(in_view_only) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.incident_count; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(incident_count) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.result_count; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(result_count) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.include_out_of_service; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(include_out_of_service) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.speed_kmh; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(speed_kmh) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: COLUMN searches.margin_minutes; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT INSERT(margin_minutes) ON TABLE camreq.searches TO camreq_private;
+
+
+--
+-- Name: FUNCTION my_searches(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.my_searches() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.my_searches() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.my_searches() TO camreq_investigator;
 
 
 --
@@ -4104,22 +5247,21 @@ GRANT ALL ON FUNCTION camreq.portal_finish_deposit(token text, upload_id text, s
 --
 
 GRANT SELECT,INSERT,UPDATE ON TABLE camreq.portal_links TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.portal_links TO camreq_private;
 
 
 --
 -- Name: COLUMN portal_links.requisition_id; Type: ACL; Schema: camreq; Owner: -
 --
 
-GRANT INSERT(requisition_id) ON TABLE camreq.portal_links TO camreq_admin;
-GRANT INSERT(requisition_id) ON TABLE camreq.portal_links TO camreq_investigator;
+GRANT INSERT(requisition_id) ON TABLE camreq.portal_links TO camreq_private;
 
 
 --
 -- Name: COLUMN portal_links.token_sha256; Type: ACL; Schema: camreq; Owner: -
 --
 
-GRANT INSERT(token_sha256) ON TABLE camreq.portal_links TO camreq_admin;
-GRANT INSERT(token_sha256) ON TABLE camreq.portal_links TO camreq_investigator;
+GRANT INSERT(token_sha256) ON TABLE camreq.portal_links TO camreq_private;
 
 
 --
@@ -4187,6 +5329,15 @@ GRANT ALL ON FUNCTION camreq.registry_findings(territory public.geometry) TO cam
 
 
 --
+-- Name: FUNCTION requeue_message(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.requeue_message(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.requeue_message(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.requeue_message(requisition bigint) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION requisition_deposits(requisition bigint); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -4210,6 +5361,15 @@ REVOKE ALL ON FUNCTION camreq.requisition_outbox_portal_link() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION requisition_pdf(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.requisition_pdf(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.requisition_pdf(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.requisition_pdf(requisition bigint) TO camreq_investigator;
+
+
+--
 -- Name: FUNCTION requisition_portal_links(requisitions bigint[]); Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -4225,6 +5385,7 @@ GRANT ALL ON FUNCTION camreq.requisition_portal_links(requisitions bigint[]) TO 
 REVOKE ALL ON FUNCTION camreq.requisition_receipt(requisition bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION camreq.requisition_receipt(requisition bigint) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.requisition_receipt(requisition bigint) TO camreq_investigator;
+GRANT ALL ON FUNCTION camreq.requisition_receipt(requisition bigint) TO camreq_private;
 
 
 --
@@ -4235,6 +5396,51 @@ REVOKE ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) 
 GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.search_addresses(query text, max_results integer) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION search_cameras(ids text[], wkbs bytea[], starts timestamp with time zone[], ends timestamp with time zone[], speed_kmh double precision, distance double precision, include_out_of_service boolean, in_view_only boolean, margin_minutes double precision, reason text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.search_cameras(ids text[], wkbs bytea[], starts timestamp with time zone[], ends timestamp with time zone[], speed_kmh double precision, distance double precision, include_out_of_service boolean, in_view_only boolean, margin_minutes double precision, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.search_cameras(ids text[], wkbs bytea[], starts timestamp with time zone[], ends timestamp with time zone[], speed_kmh double precision, distance double precision, include_out_of_service boolean, in_view_only boolean, margin_minutes double precision, reason text) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION sees_every_unit(); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.sees_every_unit() FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.sees_every_unit() TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.sees_every_unit() TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION serve_otherwise(requisition bigint); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.serve_otherwise(requisition bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.serve_otherwise(requisition bigint) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.serve_otherwise(requisition bigint) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION set_requisition_status(requisition bigint, new_status text, note text, no_footage_reason text); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.set_requisition_status(requisition bigint, new_status text, note text, no_footage_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.set_requisition_status(requisition bigint, new_status text, note text, no_footage_reason text) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.set_requisition_status(requisition bigint, new_status text, note text, no_footage_reason text) TO camreq_investigator;
+
+
+--
+-- Name: FUNCTION split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]); Type: ACL; Schema: camreq; Owner: -
+--
+
+REVOKE ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) TO camreq_admin;
+GRANT ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) TO camreq_analyst;
+GRANT ALL ON FUNCTION camreq.split_address_number(tokens text[], OUT numero integer, OUT rep text, OUT words text[]) TO camreq_investigator;
 
 
 --
@@ -4249,10 +5455,9 @@ REVOKE ALL ON FUNCTION camreq.statistics_scope(only_unit text) FROM PUBLIC;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.users TO camreq_admin;
-GRANT SELECT ON TABLE camreq.users TO camreq_analyst;
-GRANT SELECT ON TABLE camreq.users TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.users TO camreq_statistics;
 GRANT SELECT ON TABLE camreq.users TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.users TO camreq_private;
 
 
 --
@@ -4264,6 +5469,7 @@ GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_admin;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_analyst;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_investigator;
 GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_owner_portal;
+GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_private;
 
 
 --
@@ -4273,6 +5479,15 @@ GRANT ALL ON FUNCTION camreq.visible_login(login name) TO camreq_owner_portal;
 GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_admin;
 GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.address_abbreviations TO camreq_investigator;
+
+
+--
+-- Name: TABLE address_communes; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.address_communes TO camreq_admin;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.address_communes TO camreq_analyst;
+GRANT SELECT ON TABLE camreq.address_communes TO camreq_investigator;
 
 
 --
@@ -4316,6 +5531,7 @@ GRANT SELECT ON TABLE camreq.audit_log TO camreq_admin;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE camreq.camera_types TO camreq_admin;
 GRANT SELECT ON TABLE camreq.camera_types TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.camera_types TO camreq_investigator;
+GRANT SELECT ON TABLE camreq.camera_types TO camreq_private;
 
 
 --
@@ -4327,6 +5543,7 @@ GRANT SELECT,INSERT,UPDATE ON TABLE camreq.cameras TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.cameras TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.cameras TO camreq_statistics;
 GRANT SELECT ON TABLE camreq.cameras TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.cameras TO camreq_private;
 
 
 --
@@ -4356,6 +5573,7 @@ GRANT SELECT,INSERT,UPDATE ON TABLE camreq.owners TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.owners TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.owners TO camreq_statistics;
 GRANT SELECT ON TABLE camreq.owners TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.owners TO camreq_private;
 
 
 --
@@ -4387,270 +5605,32 @@ GRANT SELECT,INSERT,UPDATE ON TABLE camreq.portal_fetch_tokens TO camreq_owner_p
 
 
 --
--- Name: TABLE requisition_cameras; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_statistics;
-GRANT SELECT ON TABLE camreq.requisition_cameras TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisition_cameras.requisition_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.camera_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(camera_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(camera_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.search_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(search_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(search_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.incident_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(incident_id) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(incident_id) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.window_start; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(window_start) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(window_start) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.window_end; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(window_end) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(window_end) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_cameras.purge_at; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_admin;
-GRANT INSERT(purge_at) ON TABLE camreq.requisition_cameras TO camreq_investigator;
-
-
---
 -- Name: TABLE requisition_documents; Type: ACL; Schema: camreq; Owner: -
 --
 
-GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.requisition_documents TO camreq_private;
 
 
 --
 -- Name: COLUMN requisition_documents.requisition_id; Type: ACL; Schema: camreq; Owner: -
 --
 
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_documents TO camreq_admin;
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_documents TO camreq_investigator;
+GRANT INSERT(requisition_id) ON TABLE camreq.requisition_documents TO camreq_private;
 
 
 --
 -- Name: COLUMN requisition_documents.file_name; Type: ACL; Schema: camreq; Owner: -
 --
 
-GRANT INSERT(file_name) ON TABLE camreq.requisition_documents TO camreq_admin;
-GRANT INSERT(file_name) ON TABLE camreq.requisition_documents TO camreq_investigator;
+GRANT INSERT(file_name) ON TABLE camreq.requisition_documents TO camreq_private;
 
 
 --
 -- Name: COLUMN requisition_documents.pdf; Type: ACL; Schema: camreq; Owner: -
 --
 
-GRANT INSERT(pdf) ON TABLE camreq.requisition_documents TO camreq_admin;
-GRANT INSERT(pdf) ON TABLE camreq.requisition_documents TO camreq_investigator;
-
-
---
--- Name: TABLE requisition_outbox; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisition_outbox.requisition_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_investigator;
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisition_outbox.message_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_investigator;
-GRANT INSERT(message_id) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisition_outbox.status; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(status) ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT UPDATE(status) ON TABLE camreq.requisition_outbox TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox.sent_at; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT UPDATE(sent_at) ON TABLE camreq.requisition_outbox TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox.portal_link; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(portal_link) ON TABLE camreq.requisition_outbox TO camreq_admin;
-GRANT UPDATE(portal_link) ON TABLE camreq.requisition_outbox TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox.kind; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(kind) ON TABLE camreq.requisition_outbox TO camreq_owner_portal;
-
-
---
--- Name: TABLE requisition_outbox_attempts; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.outbox_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(outbox_id) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT INSERT(outbox_id) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.finished_at; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(finished_at) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT UPDATE(finished_at) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.to_address; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(to_address) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT INSERT(to_address) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.smtp_server; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(smtp_server) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT INSERT(smtp_server) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.outcome; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(outcome) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT UPDATE(outcome) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.smtp_code; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(smtp_code) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT UPDATE(smtp_code) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: COLUMN requisition_outbox_attempts.smtp_answer; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(smtp_answer) ON TABLE camreq.requisition_outbox_attempts TO camreq_admin;
-GRANT UPDATE(smtp_answer) ON TABLE camreq.requisition_outbox_attempts TO camreq_investigator;
-
-
---
--- Name: TABLE requisition_status_history; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_statistics;
-GRANT SELECT ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisition_status_history.requisition_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_admin;
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_investigator;
-GRANT INSERT(requisition_id) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisition_status_history.from_status; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_admin;
-GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_investigator;
-GRANT INSERT(from_status) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisition_status_history.to_status; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_admin;
-GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_investigator;
-GRANT INSERT(to_status) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisition_status_history.note; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_admin;
-GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_investigator;
-GRANT INSERT(note) ON TABLE camreq.requisition_status_history TO camreq_owner_portal;
+GRANT INSERT(pdf) ON TABLE camreq.requisition_documents TO camreq_private;
 
 
 --
@@ -4662,6 +5642,7 @@ GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_statistics;
 GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.requisition_statuses TO camreq_private;
 
 
 --
@@ -4672,139 +5653,7 @@ GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_admin;
 GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_owner_portal;
-
-
---
--- Name: TABLE requisitions; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT ON TABLE camreq.requisitions TO camreq_admin;
-GRANT SELECT ON TABLE camreq.requisitions TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.requisitions TO camreq_statistics;
-GRANT SELECT ON TABLE camreq.requisitions TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisitions.unit; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(unit) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(unit) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.officer_name; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(officer_name) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(officer_name) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.officer_rank; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(officer_rank) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(officer_rank) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.officer_email; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(officer_email) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(officer_email) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.officer_phone; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(officer_phone) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(officer_phone) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.case_number; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(case_number) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(case_number) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.investigation; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(investigation) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(investigation) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.authorisation_ref; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(authorisation_ref) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(authorisation_ref) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.owner_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(owner_id) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(owner_id) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.search_id; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(search_id) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(search_id) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.answer_deadline; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(answer_deadline) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(answer_deadline) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.delivery; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT INSERT(delivery) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT INSERT(delivery) ON TABLE camreq.requisitions TO camreq_investigator;
-
-
---
--- Name: COLUMN requisitions.status; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_investigator;
-GRANT UPDATE(status) ON TABLE camreq.requisitions TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisitions.purge_deadline; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_investigator;
-GRANT UPDATE(purge_deadline) ON TABLE camreq.requisitions TO camreq_owner_portal;
-
-
---
--- Name: COLUMN requisitions.no_footage_reason; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_admin;
-GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_investigator;
-GRANT UPDATE(no_footage_reason) ON TABLE camreq.requisitions TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.requisition_transitions TO camreq_private;
 
 
 --
@@ -4825,24 +5674,6 @@ GRANT SELECT ON TABLE camreq.schema_version TO camreq_investigator;
 
 
 --
--- Name: TABLE search_incidents; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT,INSERT ON TABLE camreq.search_incidents TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.search_incidents TO camreq_admin;
-GRANT SELECT ON TABLE camreq.search_incidents TO camreq_statistics;
-
-
---
--- Name: TABLE searches; Type: ACL; Schema: camreq; Owner: -
---
-
-GRANT SELECT,INSERT ON TABLE camreq.searches TO camreq_investigator;
-GRANT SELECT ON TABLE camreq.searches TO camreq_admin;
-GRANT SELECT ON TABLE camreq.searches TO camreq_statistics;
-
-
---
 -- Name: TABLE search_statistics; Type: ACL; Schema: camreq; Owner: -
 --
 
@@ -4858,6 +5689,14 @@ GRANT SELECT ON TABLE camreq.settings TO camreq_admin;
 GRANT SELECT ON TABLE camreq.settings TO camreq_analyst;
 GRANT SELECT ON TABLE camreq.settings TO camreq_investigator;
 GRANT SELECT ON TABLE camreq.settings TO camreq_owner_portal;
+GRANT SELECT ON TABLE camreq.settings TO camreq_private;
+
+
+--
+-- Name: COLUMN settings.signing_policy; Type: ACL; Schema: camreq; Owner: -
+--
+
+GRANT UPDATE(signing_policy) ON TABLE camreq.settings TO camreq_admin;
 
 
 --
