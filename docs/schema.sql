@@ -111,7 +111,7 @@ BEGIN
     PERFORM camreq.check_my_requisition(requisition, true);
     IF EXISTS (SELECT FROM unnest(search_ids) s(id)
                WHERE s.id IS NOT NULL AND s.id NOT IN (SELECT m.id FROM camreq.my_searches() m)) THEN
-        RAISE EXCEPTION 'SEARCH_ID: a camera''s search is not among the consultation log rows you may see'
+        RAISE EXCEPTION 'CAMERAS: a camera''s search is not among the consultation log rows you may see'
             USING ERRCODE = 'foreign_key_violation';
     END IF;
     INSERT INTO camreq.requisition_cameras
@@ -386,7 +386,7 @@ DECLARE
     new_id bigint;
 BEGIN
     IF search_id IS NOT NULL AND NOT EXISTS (SELECT FROM camreq.my_searches() s WHERE s.id = search_id) THEN
-        RAISE EXCEPTION 'SEARCH_ID: search % is not among the consultation log rows you may see', search_id
+        RAISE EXCEPTION 'CAMERAS: search % is not among the consultation log rows you may see', search_id
             USING ERRCODE = 'foreign_key_violation';
     END IF;
     INSERT INTO camreq.requisitions (unit, officer_name, officer_rank, officer_email, officer_phone, case_number,
