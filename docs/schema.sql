@@ -1977,7 +1977,7 @@ BEGIN
     END IF;
     IF OLD.status = 'issued' AND NEW.status = 'sent' AND NOT EXISTS (
         SELECT FROM camreq.requisition_outbox o
-        WHERE o.requisition_id = OLD.id AND o.status IN ('sent', 'served_otherwise')) THEN
+        WHERE o.requisition_id = OLD.id AND o.kind = 'requisition' AND o.status IN ('sent', 'served_otherwise')) THEN
         RAISE EXCEPTION 'STATUS: requisition % is sent when the mail server accepted its e-mail, or when it was '
             'served another way (say how in the note)', OLD.number USING ERRCODE = 'check_violation';
     END IF;
@@ -4277,7 +4277,7 @@ CREATE POLICY requisition_status_history_served ON camreq.requisition_status_his
 -- Name: requisition_status_history requisition_status_history_through_the_portal; Type: POLICY; Schema: camreq; Owner: -
 --
 
-CREATE POLICY requisition_status_history_through_the_portal ON camreq.requisition_status_history TO camreq_owner_portal USING (true) WITH CHECK ((changed_by = CURRENT_USER));
+CREATE POLICY requisition_status_history_through_the_portal ON camreq.requisition_status_history TO camreq_owner_portal USING (true) WITH CHECK ((changed_by = SESSION_USER));
 
 
 --

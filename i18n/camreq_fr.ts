@@ -354,7 +354,7 @@
         <translation>Impossible d'ouvrir camreq.{table} : le schéma CamReq est-il installé dans cette base ?</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="310"/>
+        <location filename="../core/requisitions.py" line="315"/>
         <source>the case number (numéro de procédure) is required.</source>
         <translation>le numéro de procédure est obligatoire.</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>Nom de l'officier</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="321"/>
+        <location filename="../core/requisitions.py" line="326"/>
         <source>{deadline} is in the past.</source>
         <translation>{deadline} est déjà passé.</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>Date limite de réponse</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="325"/>
+        <location filename="../core/requisitions.py" line="330"/>
         <source>say which format and means of delivery you ask for.</source>
         <translation>indiquez le format et le mode de remise demandés.</translation>
     </message>
@@ -554,7 +554,7 @@
         <translation>Ville de l'unité</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="302"/>
+        <location filename="../core/requisitions.py" line="307"/>
         <source>required, the requisition prints it (give it, or set it once in the CamReq settings).</source>
         <translation>obligatoire, la réquisition l'imprime (indiquez-le, ou une fois pour toutes dans les paramètres CamReq).</translation>
     </message>
@@ -569,7 +569,7 @@
         <translation>DONNÉES SYNTHÉTIQUES : charge le registre d'exemple inventé de l'agglomération grenobloise fourni dans le dossier sample de l'extension (18 propriétaires, 1 415 caméras, et les adresses de neuf communes au format de la Base Adresse Nationale) pour essayer, montrer ou tester CamReq. Aucune de ces caméras, de ces coordonnées ni de ces autorisations n'existe, et les positions des adresses sont inventées : ne le chargez jamais dans une base de production. Il passe par les mêmes imports que camreq:importowners, camreq:importcameras et camreq:importaddresses, en une seule transaction ; le relancer met à jour les mêmes lignes.</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="174"/>
+        <location filename="../core/signing.py" line="178"/>
         <source>the QGIS authentication configuration &apos;{authcfg}&apos; cannot be read: check that it exists and that the master password is set.</source>
         <translation>la configuration d'authentification QGIS « {authcfg} » ne peut pas être lue : vérifiez qu'elle existe et que le mot de passe principal est saisi.</translation>
     </message>
@@ -669,12 +669,12 @@
         <translation>Le point Lambert-93 X {x:.0f}, Y {y:.0f} est hors de France : X va d'environ -378000 à 1320000 et Y d'environ 6005000 à 7235000 mètres.</translation>
     </message>
     <message>
-        <location filename="../core/followup.py" line="44"/>
+        <location filename="../core/followup.py" line="58"/>
         <source>This requisition has no PDF in the database.</source>
         <translation>Cette réquisition n'a pas de PDF dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../core/followup.py" line="55"/>
+        <location filename="../core/followup.py" line="69"/>
         <source>Requisition {number} is {status}: only an issued requisition not yet accepted by the mail server can be sent again.</source>
         <translation>La réquisition {number} est au statut {status} : seule une réquisition émise pas encore acceptée par le serveur de messagerie peut être renvoyée.</translation>
     </message>
@@ -729,17 +729,17 @@
         <translation>le trajet « {incident} » a {parts} parties séparées ; SPEED_KMH exige une ligne continue.</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="19"/>
+        <location filename="../core/inputs.py" line="23"/>
         <source>contains a NUL character (\x00), which cannot be stored; remove it.</source>
         <translation>contient un caractère NUL (\x00), qui ne peut pas être enregistré ; supprimez-le.</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="27"/>
+        <location filename="../core/inputs.py" line="31"/>
         <source>a value is needed.</source>
         <translation>une valeur est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="30"/>
+        <location filename="../core/inputs.py" line="34"/>
         <source>{length} characters, at most {maximum} are accepted.</source>
         <translation>{length} caractères, {maximum} au plus sont acceptés.</translation>
     </message>
@@ -764,137 +764,137 @@
         <translation>QGIS ne peut pas ouvrir {source!r} : donnez une URI XYZ ou WMS (type=xyz&amp;url=…) ou le chemin d'un GeoPackage, d'un MBTiles ou d'un fichier vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="112"/>
+        <location filename="../core/requisitions.py" line="117"/>
         <source>Camera {camera} left out: requisition {requisition} of the same case already asks for its footage from {start} to {end} (REPEAT asks again).</source>
         <translation>Caméra {camera} écartée : la réquisition {requisition} de la même procédure demande déjà ses images du {start} au {end} (REPEAT les redemande).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="124"/>
+        <location filename="../core/requisitions.py" line="129"/>
         <source>{owner}: the answer deadline asked for falls after the footage is purged; brought forward to {deadline}.</source>
         <translation>{owner} : la date limite de réponse demandée tombe après l'effacement des images ; avancée au {deadline}.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="228"/>
+        <location filename="../core/requisitions.py" line="233"/>
         <source>requisition {number} is already {status}, not a draft.</source>
         <translation>la réquisition {number} est déjà au statut {status}, ce n'est plus un brouillon.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="256"/>
+        <location filename="../core/requisitions.py" line="261"/>
         <source>unknown status {status!r}.</source>
         <translation>statut {status!r} inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="267"/>
+        <location filename="../core/requisitions.py" line="272"/>
         <source>say how requisition {number} was served without e-mail (in person, fax, registered letter, with the date).</source>
         <translation>indiquez comment la réquisition {number} a été remise sans courriel (en main propre, par télécopie, par lettre recommandée, avec la date).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="289"/>
+        <location filename="../core/requisitions.py" line="294"/>
         <source>no camera given; select cameras from a camreq:camerasnearincident result.</source>
         <translation>aucune caméra donnée ; sélectionnez des caméras dans un résultat de camreq:camerasnearincident.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="313"/>
+        <location filename="../core/requisitions.py" line="318"/>
         <source>required for a {investigation} investigation ({authorisation}).</source>
         <translation>obligatoire pour une enquête de type {investigation} ({authorisation}).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="327"/>
+        <location filename="../core/requisitions.py" line="332"/>
         <source>WeasyPrint is not installed or its libraries are missing: pip install weasyprint.</source>
         <translation>WeasyPrint n'est pas installé ou ses bibliothèques manquent : pip install weasyprint.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="336"/>
+        <location filename="../core/requisitions.py" line="341"/>
         <source>camera {camera}: window_end is before window_start.</source>
         <translation>caméra {camera} : window_end est antérieur à window_start.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="377"/>
+        <location filename="../core/requisitions.py" line="382"/>
         <source>{count} camera id(s) not in the registry: {ids}.</source>
         <translation>{count} identifiant(s) de caméra absent(s) du registre : {ids}.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="383"/>
+        <location filename="../core/requisitions.py" line="388"/>
         <source>search_id {search} is not in the consultation log (camreq.searches).</source>
         <translation>search_id {search} n'est pas dans le journal des consultations (camreq.searches).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="432"/>
+        <location filename="../core/requisitions.py" line="437"/>
         <source>{folder} cannot be created: {reason}.</source>
         <translation>{folder} ne peut pas être créé : {reason}.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="436"/>
+        <location filename="../core/requisitions.py" line="441"/>
         <source>{folder} is not writable.</source>
         <translation>{folder} n'est pas accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="509"/>
+        <location filename="../core/requisitions.py" line="525"/>
         <source>{path} cannot be written ({reason}); the requisitions are made and their PDFs are kept in the database (Follow-up tab: Open the PDF).</source>
         <translation>{path} ne peut pas être écrit ({reason}) ; les réquisitions sont établies et leurs PDF sont conservés dans la base de données (onglet Suivi : Ouvrir le PDF).</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="525"/>
+        <location filename="../core/requisitions.py" line="541"/>
         <source>Cancelled: no requisition was made or changed.</source>
         <translation>Annulé : aucune réquisition n'a été établie ni modifiée.</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="102"/>
+        <location filename="../core/search.py" line="104"/>
         <source>&apos;{value}&apos; is not an ISO 8601 date-time such as 2025-03-10T14:30:00+01:00.</source>
         <translation>« {value} » n'est pas une date et heure ISO 8601 comme 2025-03-10T14:30:00+01:00.</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="111"/>
+        <location filename="../core/search.py" line="113"/>
         <source>{distance:g} m is out of range; give a distance over 0 and at most {maximum:g} m.</source>
         <translation>{distance:g} m est hors limites ; donnez une distance supérieure à 0 et d'au plus {maximum:g} m.</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="118"/>
+        <location filename="../core/search.py" line="120"/>
         <source>say why you search (case number, incident); it goes to the consultation log.</source>
         <translation>indiquez pourquoi vous recherchez (n° de procédure, faits) ; c'est inscrit au journal des consultations.</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="120"/>
+        <location filename="../core/search.py" line="122"/>
         <source>{speed:g} km/h is not a speed; give one over 0 and at most {maximum:g}, or none.</source>
         <translation>{speed:g} km/h n'est pas une vitesse ; donnez-en une supérieure à 0 et d'au plus {maximum:g}, ou aucune.</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="127"/>
+        <location filename="../core/search.py" line="129"/>
         <source>{margin:g} is out of range; give 0 to {maximum:g} minutes.</source>
         <translation>{margin:g} est hors limites ; donnez de 0 à {maximum:g} minutes.</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="144"/>
+        <location filename="../core/search.py" line="146"/>
         <source>there is no incident to search around.</source>
         <translation>il n'y a aucun fait autour duquel rechercher.</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="148"/>
+        <location filename="../core/search.py" line="166"/>
         <source>the incident id &apos;{incident}&apos; appears more than once.</source>
         <translation>l'identifiant de fait « {incident} » apparaît plusieurs fois.</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="156"/>
+        <location filename="../core/search.py" line="174"/>
         <source>incident &apos;{incident}&apos; has no end; give END or END_FIELD (only a route searched with SPEED_KMH may go without).</source>
         <translation>le fait « {incident} » n'a pas de fin ; donnez END ou END_FIELD (seul un trajet recherché avec SPEED_KMH peut s'en passer).</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="164"/>
+        <location filename="../core/search.py" line="182"/>
         <source>incident &apos;{incident}&apos; ends ({end}) before it starts ({start}).</source>
         <translation>le fait « {incident} » se termine ({end}) avant de commencer ({start}).</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="193"/>
+        <location filename="../core/search.py" line="211"/>
         <source>latitude and longitude swapped? Read as latitude {lat:.5f}, longitude {lon:.5f}; type {lon:.5f} {lat:.5f} (latitude first).</source>
         <translation>latitude et longitude inversées ? Lu comme latitude {lat:.5f}, longitude {lon:.5f} ; saisissez {lon:.5f} {lat:.5f} (latitude en premier).</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="193"/>
+        <location filename="../core/search.py" line="211"/>
         <source>check the coordinates and their system (WGS84 latitude longitude, or Lambert-93 X Y).</source>
         <translation>vérifiez les coordonnées et leur système (latitude longitude WGS84, ou X Y Lambert-93).</translation>
     </message>
     <message>
-        <location filename="../core/search.py" line="201"/>
+        <location filename="../core/search.py" line="219"/>
         <source>incident &apos;{incident}&apos; is more than {km:g} km from every camera of the registry: {cause}</source>
         <translation>le fait « {incident} » est à plus de {km:g} km de toute caméra du registre : {cause}</translation>
     </message>
@@ -1014,22 +1014,22 @@
         <translation>Fin de période</translation>
     </message>
     <message>
-        <location filename="../core/addresses.py" line="116"/>
+        <location filename="../core/addresses.py" line="119"/>
         <source>{file} is not a BAN file: the column(s) {columns} are missing (a BAN file is ;-separated with a header id;id_fantoir;numero;…).</source>
         <translation>{file} n'est pas un fichier BAN : la ou les colonnes {columns} manquent (un fichier BAN est séparé par des ; avec un en-tête id;id_fantoir;numero;…).</translation>
     </message>
     <message>
-        <location filename="../core/addresses.py" line="143"/>
+        <location filename="../core/addresses.py" line="146"/>
         <source>the table lacks the BAN field(s) {fields}.</source>
         <translation>la table n'a pas le ou les champs BAN {fields}.</translation>
     </message>
     <message>
-        <location filename="../core/addresses.py" line="227"/>
+        <location filename="../core/addresses.py" line="234"/>
         <source>Import cancelled: the transaction was rolled back, nothing was imported.</source>
         <translation>Import annulé : la transaction a été annulée, rien n'a été importé.</translation>
     </message>
     <message>
-        <location filename="../core/addresses.py" line="292"/>
+        <location filename="../core/addresses.py" line="326"/>
         <source>The database holds no address: load the Base Adresse Nationale of your département with camreq:importaddresses first.</source>
         <translation>La base de données ne contient aucune adresse : chargez d'abord la Base Adresse Nationale de votre département avec camreq:importaddresses.</translation>
     </message>
@@ -1054,17 +1054,17 @@
         <translation>{file} n'est pas du JSON de l'API Overpass ({reason}).</translation>
     </message>
     <message>
-        <location filename="../core/registry_import.py" line="228"/>
+        <location filename="../core/registry_import.py" line="150"/>
         <source>the layer has no CRS; set its CRS (or SOURCE_CRS) so that its points can be placed.</source>
         <translation>la couche n'a pas de SCR ; définissez son SCR (ou SOURCE_CRS) pour que ses points puissent être placés.</translation>
     </message>
     <message>
-        <location filename="../core/registry_import.py" line="273"/>
+        <location filename="../core/registry_import.py" line="195"/>
         <source>the table has no &apos;name&apos; field (nor &apos;Nom&apos;); each owner needs a name.</source>
         <translation>la table n'a pas de champ « name » (ni « Nom ») ; chaque propriétaire doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../core/registry_import.py" line="500"/>
+        <location filename="../core/registry_import.py" line="422"/>
         <source>Import cancelled at row {row}: the transaction was rolled back, nothing was imported.</source>
         <translation>Import annulé à la ligne {row} : la transaction a été annulée, rien n'a été importé.</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>ce n'est pas un fichier CSV que QGIS sait ouvrir</translation>
     </message>
     <message>
-        <location filename="../core/requisitions.py" line="258"/>
+        <location filename="../core/requisitions.py" line="263"/>
         <source>{reason!r} is not a reason for no footage ({reasons}), and only goes with STATUS=no_footage.</source>
         <translation>{reason!r} n'est pas un motif d'absence d'images ({reasons}), et ne va qu'avec STATUS=no_footage.</translation>
     </message>
@@ -1094,67 +1094,67 @@
         <translation>Fond de carte : {attribution}</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="59"/>
+        <location filename="../core/signing.py" line="63"/>
         <source>this database requires signed requisitions: give the officer&apos;s certificate (SIGNING_AUTHCFG, a QGIS PKI PKCS#12 configuration, or PKCS11_MODULE and PKCS11_KEY_LABEL for a smartcard).</source>
         <translation>cette base exige des réquisitions signées : donnez le certificat de l'officier (SIGNING_AUTHCFG, une configuration PKI PKCS#12 de QGIS, ou PKCS11_MODULE et PKCS11_KEY_LABEL pour une carte à puce).</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="91"/>
+        <location filename="../core/signing.py" line="95"/>
         <source>the certificate of {subject} is not valid before {start}.</source>
         <translation>le certificat de {subject} n'est pas valable avant le {start}.</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="98"/>
+        <location filename="../core/signing.py" line="102"/>
         <source>the certificate of {subject} expired on {end}.</source>
         <translation>le certificat de {subject} a expiré le {end}.</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="103"/>
+        <location filename="../core/signing.py" line="107"/>
         <source>the certificate of {subject} may not sign documents (its key usage has neither digitalSignature nor nonRepudiation).</source>
         <translation>le certificat de {subject} ne permet pas de signer des documents (son usage de clé n'a ni digitalSignature ni nonRepudiation).</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="137"/>
+        <location filename="../core/signing.py" line="141"/>
         <source>the requisition could not be signed: {reason}</source>
         <translation>la réquisition n'a pas pu être signée : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="190"/>
+        <location filename="../core/signing.py" line="194"/>
         <source>&apos;{authcfg}&apos; is a {method} configuration, not PKI PKCS#12.</source>
         <translation>« {authcfg} » est une configuration {method}, pas PKI PKCS#12.</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="201"/>
+        <location filename="../core/signing.py" line="205"/>
         <source>the PKCS#12 file of &apos;{authcfg}&apos; cannot be opened: {reason}</source>
         <translation>le fichier PKCS#12 de « {authcfg} » ne peut pas être ouvert : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="201"/>
+        <location filename="../core/signing.py" line="205"/>
         <source>wrong password or not a PKCS#12 file</source>
         <translation>mot de passe erroné ou fichier qui n'est pas un PKCS#12</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="208"/>
+        <location filename="../core/signing.py" line="212"/>
         <source>the PKCS#12 file of &apos;{authcfg}&apos; holds no key.</source>
         <translation>le fichier PKCS#12 de « {authcfg} » ne contient aucune clé.</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="224"/>
+        <location filename="../core/signing.py" line="228"/>
         <source>the smartcard&apos;s PIN is needed (PKCS11_PIN_AUTHCFG, or type it in the panel).</source>
         <translation>le code PIN de la carte à puce est nécessaire (PKCS11_PIN_AUTHCFG, ou saisissez-le dans le panneau).</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="231"/>
+        <location filename="../core/signing.py" line="235"/>
         <source>the smartcard refused the PIN.</source>
         <translation>la carte à puce a refusé le code PIN.</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="233"/>
+        <location filename="../core/signing.py" line="237"/>
         <source>the smartcard cannot be opened with {module}: {reason}</source>
         <translation>la carte à puce ne peut pas être ouverte avec {module} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/signing.py" line="265"/>
+        <location filename="../core/signing.py" line="269"/>
         <source>the smartcard has no certificate labelled {label}.</source>
         <translation>la carte à puce n'a pas de certificat nommé {label}.</translation>
     </message>
@@ -1262,6 +1262,61 @@
         <location filename="../processing/verify_requisition.py" line="32"/>
         <source>Checks a requisition PDF (INPUT): whether its electronic signature is intact (a file changed by one byte, re-saved or cut short fails), who signed it and when (the timestamp server&apos;s time when it has one), and whether the signer&apos;s certificate chains to a root of TRUST_ROOTS (a PEM bundle; empty: the system&apos;s store). With CONNECTION, it also says whether the file is the very one CamReq recorded when requisition number (read from the PDF&apos;s title) was issued, by its SHA-256. VALID is true when all of these hold.</source>
         <translation>Vérifie le PDF d'une réquisition (INPUT) : si sa signature électronique est intacte (un fichier modifié d'un octet, réenregistré ou tronqué échoue), qui l'a signé et quand (l'heure du serveur d'horodatage quand il y en a une), et si le certificat du signataire remonte à une racine de TRUST_ROOTS (un fichier PEM ; vide : le magasin du système). Avec CONNECTION, il dit aussi si le fichier est exactement celui que CamReq a enregistré à l'émission de ce numéro de réquisition (lu dans le titre du PDF), par son SHA-256. VALID est vrai quand tout cela est vérifié.</translation>
+    </message>
+    <message>
+        <location filename="../core/footage.py" line="46"/>
+        <source>No owner portal is configured in this database (camreq.settings.portal_public_url).</source>
+        <translation>Aucun portail des propriétaires n'est configuré dans cette base (camreq.settings.portal_public_url).</translation>
+    </message>
+    <message>
+        <location filename="../core/footage.py" line="48"/>
+        <source>Requisition {number} has no deposit to fetch.</source>
+        <translation>La réquisition {number} n'a aucun dépôt à récupérer.</translation>
+    </message>
+    <message>
+        <location filename="../core/footage.py" line="54"/>
+        <source>Cancelled: the files fetched so far are in {folder}.</source>
+        <translation>Annulé : les fichiers déjà récupérés sont dans {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../core/footage.py" line="60"/>
+        <source>REFUSED: {name} as the portal sent it has SHA-256 {got}, not the {recorded} recorded at upload: the stored file was altered; it was not kept.</source>
+        <translation>REFUSÉ : {name}, tel que le portail l'a envoyé, a pour SHA-256 {got} et non {recorded} enregistré au dépôt : le fichier stocké a été modifié ; il n'a pas été conservé.</translation>
+    </message>
+    <message>
+        <location filename="../core/footage.py" line="79"/>
+        <source>The portal address {url} is not http(s).</source>
+        <translation>L'adresse du portail {url} n'est pas en http(s).</translation>
+    </message>
+    <message>
+        <location filename="../core/footage.py" line="90"/>
+        <source>The portal {url} cannot be reached: {reason}.</source>
+        <translation>Le portail {url} est injoignable : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="49"/>
+        <source>holds a password, which would be saved or printed in clear; keep it in the QGIS authentication database (a saved connection's Authentication tab), a pg_service.conf service or a .pgpass file, and give the connection's name or service=…</source>
+        <translation>contient un mot de passe, qui serait enregistré ou affiché en clair ; gardez-le dans la base d'authentification de QGIS (onglet Authentification d'une connexion enregistrée), un service pg_service.conf ou un fichier .pgpass, et donnez le nom de la connexion ou service=…</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="150"/>
+        <source>an incident id of {length} characters ('{start}…'); give ids of at most {maximum}.</source>
+        <translation>un identifiant d'incident de {length} caractères (« {start}… ») ; donnez des identifiants d'au plus {maximum}.</translation>
+    </message>
+    <message>
+        <location filename="../core/search.py" line="158"/>
+        <source>incident &apos;{incident}&apos; is dated {value}; give a date-time between {first} and {last}.</source>
+        <translation>l'incident « {incident} » est daté du {value} ; donnez une date et heure entre {first} et {last}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_footage.py" line="28"/>
+        <source>Fetch deposited footage</source>
+        <translation>Récupérer les images déposées</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_footage.py" line="29"/>
+        <source>Downloads the files the owner deposited on the owner portal for requisition NUMBER (of your unit) into OUTPUT_FOLDER, with a 15-minute token the database gives your login only. Each file&apos;s SHA-256 is checked against the one recorded at upload: a file that differs is refused and not kept. Writes a reception report (PDF) listing every file, its size and SHA-256, for the case file.</source>
+        <translation>Télécharge dans OUTPUT_FOLDER les fichiers que le propriétaire a déposés sur le portail pour la réquisition NUMBER (de votre unité), avec un jeton de 15 minutes que la base ne donne qu'à votre identifiant. Le SHA-256 de chaque fichier est comparé à celui enregistré au dépôt : un fichier différent est refusé et non conservé. Écrit un procès-verbal de réception (PDF) listant chaque fichier, sa taille et son SHA-256, pour la procédure.</translation>
     </message>
 </context>
 <context>
@@ -1567,94 +1622,122 @@
     </message>
 </context>
 <context>
+    <name>FetchFootage</name>
+    <message>
+        <location filename="../processing/fetch_footage.py" line="39"/>
+        <source>Requisition number</source>
+        <translation>Numéro de réquisition</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_footage.py" line="40"/>
+        <source>Folder for the footage</source>
+        <translation>Dossier des images</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_footage.py" line="41"/>
+        <source>Files fetched</source>
+        <translation>Fichiers récupérés</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_footage.py" line="42"/>
+        <source>Reception report (PDF)</source>
+        <translation>Procès-verbal de réception (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_footage.py" line="53"/>
+        <source>{name}: SHA-256 {sha} checked</source>
+        <translation>{name} : SHA-256 {sha} vérifié</translation>
+    </message>
+</context>
+<context>
     <name>FollowupTab</name>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="49"/>
+        <location filename="../dialogs/followup_tab.py" line="55"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="60"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="60"/>
         <source>draft {id}</source>
         <translation>brouillon {id}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="60"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="81"/>
+        <location filename="../dialogs/followup_tab.py" line="91"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="60"/>
         <source>Purge</source>
         <translation>Effacement</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="60"/>
         <source>Answer by</source>
         <translation>Réponse avant le</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="81"/>
+        <location filename="../dialogs/followup_tab.py" line="91"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="81"/>
+        <location filename="../dialogs/followup_tab.py" line="91"/>
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.ui" line="70"/>
+        <location filename="../dialogs/followup_tab.ui" line="80"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="121"/>
+        <location filename="../dialogs/followup_tab.py" line="146"/>
         <source>No database chosen yet: open the CamReq settings.</source>
         <translation>Aucune base choisie : ouvrez les paramètres CamReq.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="131"/>
+        <location filename="../dialogs/followup_tab.py" line="156"/>
         <source>CamReq follow-up</source>
         <translation>Suivi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="154"/>
+        <location filename="../dialogs/followup_tab.py" line="181"/>
         <source>CamReq history</source>
         <translation>Historique CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="172"/>
+        <location filename="../dialogs/followup_tab.py" line="244"/>
         <source>The PDF cannot be opened: {path}</source>
         <translation>Impossible d'ouvrir le PDF : {path}</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="184"/>
+        <location filename="../dialogs/followup_tab.py" line="256"/>
         <source>CamReq sending</source>
         <translation>Envoi CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="193"/>
+        <location filename="../dialogs/followup_tab.py" line="265"/>
         <source>Sent {s}, failed {f}, still waiting {p}.</source>
         <translation>Envoyées {s}, en échec {f}, encore en attente {p}.</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="212"/>
+        <location filename="../dialogs/followup_tab.py" line="284"/>
         <source>CamReq answer</source>
         <translation>Réponse CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="221"/>
+        <location filename="../dialogs/followup_tab.py" line="293"/>
         <source>Requisition {n} recorded.</source>
         <translation>Réquisition {n} enregistrée.</translation>
     </message>
@@ -1684,24 +1767,84 @@
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.ui" line="61"/>
+        <location filename="../dialogs/followup_tab.ui" line="71"/>
         <source>Record an answer</source>
         <translation>Enregistrer une réponse</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.ui" line="77"/>
+        <location filename="../dialogs/followup_tab.ui" line="87"/>
         <source>Record</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="164"/>
+        <location filename="../dialogs/followup_tab.py" line="236"/>
         <source>CamReq PDF</source>
         <translation>PDF CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/followup_tab.py" line="54"/>
+        <location filename="../dialogs/followup_tab.py" line="60"/>
         <source>Case {case}</source>
         <translation>Procédure {case}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="100"/>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="100"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="100"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="100"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="185"/>
+        <source>CamReq deposits</source>
+        <translation>Dépôts CamReq</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="194"/>
+        <source>{status}; portal link first opened {when}</source>
+        <translation>{status} ; lien du portail ouvert pour la première fois le {when}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="198"/>
+        <source>{status}; the owner has not opened the portal link yet</source>
+        <translation>{status} ; le propriétaire n'a pas encore ouvert le lien du portail</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="211"/>
+        <source>Folder for the footage</source>
+        <translation>Dossier des images</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="214"/>
+        <source>CamReq footage</source>
+        <translation>Images CamReq</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.py" line="223"/>
+        <source>{n} files fetched, SHA-256 checked; reception report: {report}</source>
+        <translation>{n} fichiers récupérés, SHA-256 vérifiés ; procès-verbal de réception : {report}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="59"/>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/followup_tab.ui" line="62"/>
+        <source>Fetch the footage the owner deposited on the portal, SHA-256 checked, with a reception report</source>
+        <translation>Récupérer les images déposées par le propriétaire sur le portail, SHA-256 vérifiés, avec un procès-verbal de réception</translation>
     </message>
 </context>
 <context>
@@ -2614,187 +2757,187 @@
         <translation>Paramètres CamReq</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="12"/>
+        <location filename="../dialogs/settings_dialog.ui" line="22"/>
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="18"/>
+        <location filename="../dialogs/settings_dialog.ui" line="28"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="28"/>
+        <location filename="../dialogs/settings_dialog.ui" line="38"/>
         <source>A QGIS PostgreSQL connection (Data Source Manager), or a connection string such as service=camreq</source>
         <translation>Une connexion PostgreSQL de QGIS (gestionnaire des sources de données), ou une chaîne de connexion comme service=camreq</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="38"/>
+        <location filename="../dialogs/settings_dialog.ui" line="48"/>
         <source>Requesting officer</source>
         <translation>Officier requérant</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="44"/>
+        <location filename="../dialogs/settings_dialog.ui" line="54"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="58"/>
+        <location filename="../dialogs/settings_dialog.ui" line="68"/>
         <source>Rank</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="72"/>
+        <location filename="../dialogs/settings_dialog.ui" line="82"/>
         <source>Unit</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="86"/>
+        <location filename="../dialogs/settings_dialog.ui" line="96"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="96"/>
+        <location filename="../dialogs/settings_dialog.ui" line="106"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="106"/>
+        <location filename="../dialogs/settings_dialog.ui" line="116"/>
         <source>Unit address</source>
         <translation>Adresse du service</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="116"/>
+        <location filename="../dialogs/settings_dialog.ui" line="126"/>
         <source>Unit city</source>
         <translation>Ville du service</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="129"/>
+        <location filename="../dialogs/settings_dialog.ui" line="139"/>
         <source>Outgoing mail (SMTP)</source>
         <translation>Courrier sortant (SMTP)</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="135"/>
+        <location filename="../dialogs/settings_dialog.ui" line="145"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="149"/>
+        <location filename="../dialogs/settings_dialog.ui" line="159"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="166"/>
+        <location filename="../dialogs/settings_dialog.ui" line="176"/>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="176"/>
+        <location filename="../dialogs/settings_dialog.ui" line="186"/>
         <source>Credentials</source>
         <translation>Identifiants</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="186"/>
+        <location filename="../dialogs/settings_dialog.ui" line="196"/>
         <source>Sender address</source>
         <translation>Adresse d'expédition</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="291"/>
+        <location filename="../dialogs/settings_dialog.ui" line="301"/>
         <source>Search and display</source>
         <translation>Recherche et affichage</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="297"/>
+        <location filename="../dialogs/settings_dialog.ui" line="307"/>
         <source>Default radius</source>
         <translation>Rayon par défaut</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="317"/>
+        <location filename="../dialogs/settings_dialog.ui" line="327"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="324"/>
+        <location filename="../dialogs/settings_dialog.ui" line="334"/>
         <source>Investigator: the CamReq panel only. Analyst: also the registry and database tools.</source>
         <translation>Enquêteur : le panneau CamReq seul. Analyste : aussi les outils du registre et de la base.</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="331"/>
+        <location filename="../dialogs/settings_dialog.ui" line="341"/>
         <source>Base map</source>
         <translation>Fond de carte</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="338"/>
+        <location filename="../dialogs/settings_dialog.ui" line="348"/>
         <source>Any layer source QGIS opens, shown under the cameras and in the requisition maps: an XYZ or WMS URI (type=xyz&amp;url=…) or the path of a GeoPackage, MBTiles or vector file.</source>
         <translation>Toute source de couche que QGIS ouvre, affichée sous les caméras et sur les cartes des réquisitions : une URI XYZ ou WMS (type=xyz&amp;url=…) ou le chemin d'un fichier GeoPackage, MBTiles ou vecteur.</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="345"/>
+        <location filename="../dialogs/settings_dialog.ui" line="355"/>
         <source>Base map attribution</source>
         <translation>Source du fond de carte</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="352"/>
+        <location filename="../dialogs/settings_dialog.ui" line="362"/>
         <source>e.g. © OpenStreetMap contributors</source>
         <translation>ex. © les contributeurs d'OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="199"/>
+        <location filename="../dialogs/settings_dialog.ui" line="209"/>
         <source>Electronic signature</source>
         <translation>Signature électronique</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="205"/>
+        <location filename="../dialogs/settings_dialog.ui" line="215"/>
         <source>Certificate (PKCS#12)</source>
         <translation>Certificat (PKCS#12)</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="212"/>
+        <location filename="../dialogs/settings_dialog.ui" line="222"/>
         <source>A PKI PKCS#12 configuration of the QGIS authentication database holding the officer&apos;s certificate; leave empty to sign with a smartcard.</source>
         <translation>Une configuration PKI PKCS#12 de la base d'authentification de QGIS contenant le certificat de l'officier ; laissez vide pour signer avec une carte à puce.</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="219"/>
+        <location filename="../dialogs/settings_dialog.ui" line="229"/>
         <source>Smartcard library</source>
         <translation>Bibliothèque de la carte à puce</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="226"/>
+        <location filename="../dialogs/settings_dialog.ui" line="236"/>
         <source>e.g. /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so</source>
         <translation>p. ex. /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="233"/>
+        <location filename="../dialogs/settings_dialog.ui" line="243"/>
         <source>Smartcard slot</source>
         <translation>Lecteur de la carte</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="240"/>
+        <location filename="../dialogs/settings_dialog.ui" line="250"/>
         <source>First card found</source>
         <translation>Première carte trouvée</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="250"/>
+        <location filename="../dialogs/settings_dialog.ui" line="260"/>
         <source>Smartcard key label</source>
         <translation>Nom de la clé sur la carte</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="260"/>
+        <location filename="../dialogs/settings_dialog.ui" line="270"/>
         <source>Smartcard PIN</source>
         <translation>Code PIN de la carte à puce</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="267"/>
+        <location filename="../dialogs/settings_dialog.ui" line="277"/>
         <source>A Basic configuration whose password is the PIN; leave empty to type the PIN each time requisitions are issued.</source>
         <translation>Une configuration Basic dont le mot de passe est le code PIN ; laissez vide pour saisir le code PIN à chaque émission de réquisitions.</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="274"/>
+        <location filename="../dialogs/settings_dialog.ui" line="284"/>
         <source>Timestamp server</source>
         <translation>Serveur d'horodatage</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.ui" line="281"/>
+        <location filename="../dialogs/settings_dialog.ui" line="291"/>
         <source>RFC 3161 URL (optional)</source>
         <translation>URL RFC 3161 (facultatif)</translation>
     </message>

@@ -46,6 +46,10 @@ DROP POLICY requisition_outbox_attempts_of_visible_messages ON camreq.requisitio
 DROP POLICY requisition_documents_of_visible_requisitions ON camreq.requisition_documents;
 DROP POLICY users_see_themselves ON camreq.users;
 DROP POLICY portal_links_of_issued_requisitions ON camreq.portal_links;
+-- The portal's history rows are by the portal's login (session_user), as every other row.
+DROP POLICY requisition_status_history_through_the_portal ON camreq.requisition_status_history;
+CREATE POLICY requisition_status_history_through_the_portal ON camreq.requisition_status_history
+    TO camreq_owner_portal USING (true) WITH CHECK (changed_by = session_user);
 DROP FUNCTION camreq.my_unit();
 
 GRANT USAGE ON SCHEMA camreq TO camreq_private;
@@ -169,7 +173,7 @@ BEGIN
     END IF;
     IF OLD.status = 'issued' AND NEW.status = 'sent' AND NOT EXISTS (
         SELECT FROM camreq.requisition_outbox o
-        WHERE o.requisition_id = OLD.id AND o.status IN ('sent', 'served_otherwise')) THEN
+        WHERE o.requisition_id = OLD.id AND o.kind = 'requisition' AND o.status IN ('sent', 'served_otherwise')) THEN
         RAISE EXCEPTION 'STATUS: requisition % is sent when the mail server accepted its e-mail, or when it was '
             'served another way (say how in the note)', OLD.number USING ERRCODE = 'check_violation';
     END IF;

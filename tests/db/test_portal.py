@@ -37,22 +37,28 @@ class PortalProcess:
         self.db, self.storage, self.login = db, storage, login
         self.process: subprocess.Popen | None = None
         self.options: list[str] = []  # more command-line options of scripts/portal
+        self.log = storage.parent / f"portal-{self.port}.log"  # what it printed (a pipe nobody reads would fill up)
 
     def start(self) -> None:
         env = {**os.environ, "PGPASSWORD": LOGIN_PASSWORD}
-        self.process = subprocess.Popen(
-            [str(ROOT / "scripts" / "portal"), "--database", f"{self.db} host=localhost user={self.login}",
-             "--storage", str(self.storage), "--listen", f"127.0.0.1:{self.port}", "--public-url", self.url,
-             *self.options],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+        with self.log.open("ab") as log:  # the portal keeps its own copy of the file open
+            self.process = subprocess.Popen(
+                [str(ROOT / "scripts" / "portal"), "--database", f"{self.db} host=localhost user={self.login}",
+                 "--storage", str(self.storage), "--listen", f"127.0.0.1:{self.port}", "--public-url", self.url,
+                 *self.options],
+                env=env, stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
         while True:  # until it answers (or died)
-            assert self.process.poll() is None, self.process.stdout.read().decode()
+            assert self.process.poll() is None, self.printed()
             try:
                 urllib.request.urlopen(self.url + "/static/portal.css", timeout=5).close()  # noqa: S310
                 return
             except OSError:
                 time.sleep(0.1)
+
+    def printed(self) -> str:
+        """Return what the portal printed so far (its log and any traceback)."""
+        return self.log.read_text(errors="replace")
 
     def stop(self) -> None:
         if self.process is not None:
@@ -79,7 +85,8 @@ def portal(db, create, cameras_layer, scene, sql, tmp_path):
     server = PortalProcess(db, tmp_path / "depot", login)
     sql(db, "UPDATE camreq.settings SET portal_public_url = %s", (server.url,))
     create(cameras_layer())
-    sql(db, "UPDATE camreq.requisitions SET status = 'sent'")
+    sql(db, "UPDATE camreq.requisition_outbox SET status = 'served_otherwise' WHERE kind = 'requisition'")
+    sql(db, "UPDATE camreq.requisitions SET status = 'sent'")  # served: as if the e-mails had gone
     links = dict(
         sql(db, "SELECT r.number, o.portal_link FROM camreq.requisitions r JOIN camreq.requisition_outbox o "
                 "ON o.requisition_id = r.id")
@@ -174,8 +181,8 @@ def test_the_owner_answers_the_whole_requisition_in_a_browser(portal, db, sql, t
                       "(SELECT max(id) FROM camreq.requisition_status_history WHERE to_status = 'sent' "
                       "AND requisition_id = r.id) ORDER BY h.id", (number,))  # fmt: skip
     assert history == [
-        ("sent", "acknowledged", "camreq_owner_portal", "par le propriétaire, via le portail : accusé de réception"),
-        ("acknowledged", "footage_delivered", "camreq_owner_portal",
+        ("sent", "acknowledged", portal["login"], "par le propriétaire, via le portail : accusé de réception"),
+        ("acknowledged", "footage_delivered", portal["login"],
          "par le propriétaire, via le portail : réponse confirmée complète"),
     ]  # fmt: skip
     [(stored_sha, upload_id)] = sql(db, "SELECT sha256, upload_id FROM camreq.portal_deposits")
