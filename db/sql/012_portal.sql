@@ -162,28 +162,6 @@ BEGIN
 END
 $$;
 
--- Creates the link of a requisition issued in this transaction (the caller's, through row-level security) from a
--- token the client drew; returns <public url>/r/<token>, or NULL where no portal is configured.
-CREATE FUNCTION camreq.add_portal_link(requisition bigint, token text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-    public_url text := (SELECT portal_public_url FROM camreq.settings);
-    link text;
-BEGIN
-    IF public_url IS NULL THEN
-        RETURN NULL;
-    END IF;
-    IF token !~ '^[A-Za-z0-9_-]{43}$' THEN
-        RAISE EXCEPTION 'a portal token is 43 URL-safe characters (256 bits)' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    link := public_url || '/r/' || token;
-    INSERT INTO camreq.portal_links (requisition_id, token_sha256)
-    VALUES (requisition, encode(sha256(convert_to(token, 'UTF8')), 'hex'));
-    UPDATE camreq.requisition_outbox SET portal_link = link WHERE requisition_id = requisition AND kind = 'requisition';
-    RETURN link;
-END
-$$;
-
 CREATE FUNCTION camreq.portal_links_before_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -225,17 +203,11 @@ CREATE TRIGGER requisition_outbox_portal_link BEFORE UPDATE OF portal_link ON ca
     FOR EACH ROW WHEN (OLD.portal_link IS DISTINCT FROM NEW.portal_link)
     EXECUTE FUNCTION camreq.requisition_outbox_portal_link();
 
-GRANT INSERT (requisition_id, token_sha256) ON camreq.portal_links TO camreq_admin, camreq_investigator;
-GRANT UPDATE (portal_link) ON camreq.requisition_outbox TO camreq_admin, camreq_investigator;
-GRANT EXECUTE ON FUNCTION camreq.add_portal_link(bigint, text) TO camreq_admin, camreq_investigator;
 
 ALTER TABLE camreq.portal_links ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE camreq.portal_answers ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE camreq.portal_deposits ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE camreq.portal_fetch_tokens ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
-CREATE POLICY portal_links_of_issued_requisitions ON camreq.portal_links FOR INSERT
-    TO camreq_admin, camreq_investigator
-    WITH CHECK (EXISTS (SELECT FROM camreq.requisitions r WHERE r.id = requisition_id));
 
 -- What camreq_owner_portal (the functions' owner) reads and writes: requisitions in full (the functions choose the
 -- row by token or by the caller's unit), the portal tables, the status history rows of its own changes.
@@ -596,9 +568,8 @@ REVOKE EXECUTE ON FUNCTION camreq.portal_link_of(text), camreq.portal_move(bigin
     camreq.portal_finish_deposit(text, text, text, text, text), camreq.portal_confirm(text, bytea),
     camreq.portal_fetch_deposits(text), camreq.portal_expired_deposits(), camreq.portal_record_deletion(text),
     camreq.caller_may_follow(bigint), camreq.requisition_portal_links(bigint[]), camreq.requisition_deposits(bigint),
-    camreq.requisition_receipt(bigint), camreq.portal_fetch_token(bigint, text), camreq.add_portal_link(bigint, text),
+    camreq.requisition_receipt(bigint), camreq.portal_fetch_token(bigint, text),
     camreq.requisition_outbox_portal_link() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION camreq.add_portal_link(bigint, text) TO camreq_admin, camreq_investigator;
 GRANT EXECUTE ON FUNCTION camreq.portal_requisition(text), camreq.portal_document(text),
     camreq.portal_acknowledge(text), camreq.portal_answer(text, bigint, text, text),
     camreq.portal_start_deposit(text, bigint, text, text, bigint), camreq.portal_upload(text, text),

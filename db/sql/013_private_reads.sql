@@ -29,7 +29,7 @@ $$;
 -- policies go: camreq_private alone reads and writes them, for the functions below.
 REVOKE ALL ON camreq.searches, camreq.search_incidents, camreq.requisitions, camreq.requisition_cameras,
     camreq.requisition_status_history, camreq.requisition_outbox, camreq.requisition_outbox_attempts,
-    camreq.requisition_documents, camreq.portal_links FROM camreq_admin, camreq_investigator;
+    camreq.requisition_documents FROM camreq_admin, camreq_investigator;
 REVOKE ALL ON camreq.users FROM camreq_analyst, camreq_investigator;
 DROP POLICY searches_of_my_unit ON camreq.searches;
 DROP POLICY searches_read_by_administrators ON camreq.searches;
@@ -45,7 +45,6 @@ DROP POLICY requisition_outbox_of_visible_requisitions ON camreq.requisition_out
 DROP POLICY requisition_outbox_attempts_of_visible_messages ON camreq.requisition_outbox_attempts;
 DROP POLICY requisition_documents_of_visible_requisitions ON camreq.requisition_documents;
 DROP POLICY users_see_themselves ON camreq.users;
-DROP POLICY portal_links_of_issued_requisitions ON camreq.portal_links;
 -- The portal's history rows are by the portal's login (session_user), as every other row.
 DROP POLICY requisition_status_history_through_the_portal ON camreq.requisition_status_history;
 CREATE POLICY requisition_status_history_through_the_portal ON camreq.requisition_status_history
@@ -417,7 +416,7 @@ $$;
 
 -- Creates the link of a requisition of the caller's issued in this transaction from a token the client drew;
 -- returns <public url>/r/<token>, or NULL where no portal is configured.
-CREATE OR REPLACE FUNCTION camreq.add_portal_link(requisition bigint, token text) RETURNS text
+CREATE FUNCTION camreq.add_portal_link(requisition bigint, token text) RETURNS text
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, camreq, pg_temp AS $$
 DECLARE
     public_url text := (SELECT portal_public_url FROM camreq.settings);
