@@ -13,6 +13,7 @@ packages=(
     redis-server                                # addok, the peer of bench/addresses.py
     softhsm2 poppler-utils                      # a PKCS#11 token for the signing tests; pdftoppm
     chromium                                    # the owner portal's browser tests (Playwright drives it)
+    clamav-daemon                               # clamd: the portal's scan test starts its own, with its own signature
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -22,6 +23,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing Debian packages: ${missing[*]}"
     apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+    if [[ " ${missing[*]} " == *" clamav-daemon "* ]] && [ -d /run/systemd/system ]; then
+        # Installed just now: its system clamd and freshclam (which wants the internet) are not CamReq's.
+        systemctl disable --now clamav-daemon.socket clamav-daemon.service clamav-freshclam.service
+    fi
 fi
 
 if [ ! -x .venv/bin/python ]; then

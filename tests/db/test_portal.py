@@ -9,11 +9,13 @@ import hashlib
 import io
 import os
 import re
+import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg2
@@ -475,54 +477,62 @@ def test_a_deposit_that_would_fill_the_disk_is_refused(portal, db, sql):
     assert sql(db, "SELECT count(*) FROM camreq.portal_deposits") == [(0,)]
 
 
-class Clamd:
-    """A stand-in for clamd on a unix socket, speaking its INSTREAM protocol: FOUND for the EICAR test string."""
-
-    def __init__(self, path: Path) -> None:
-        import socket
-        import struct
-        import threading
-
-        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.server.bind(str(path))
-        self.server.listen()
-        self.path = str(path)
-
-        def serve() -> None:
-            while True:
-                try:
-                    connection, _ = self.server.accept()
-                except OSError:
-                    return
-                with connection, connection.makefile("rb") as stream:
-                    assert stream.read(10) == b"zINSTREAM\0"
-                    data = b""
-                    while size := struct.unpack("!L", stream.read(4))[0]:
-                        data += stream.read(size)
-                    found = b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE" in data
-                    connection.sendall(b"stream: Eicar-Signature FOUND\0" if found else b"stream: OK\0")
-
-        threading.Thread(target=serve, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.close()
+CLAMD = "/usr/sbin/clamd"  # Debian's clamav-daemon
+EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 
 
-def test_with_clamd_a_flagged_file_is_quarantined_and_reported(portal, db, sql, tmp_path):
-    clamd = Clamd(tmp_path / "clamd.sock")
+def clamd_pongs(path: str) -> bool:
+    """Return whether a clamd answers PING on the unix socket at path."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.settimeout(10)
+        try:
+            connection.connect(path)
+            connection.sendall(b"zPING\0")
+            return connection.recv(16) == b"PONG\0"
+        except OSError:
+            return False
+
+
+@pytest.fixture(scope="module")
+def clamd_socket(tmp_path_factory) -> Iterator[str]:
+    """Debian's real clamd on a unix socket of its own, its database one body signature: the EICAR test string."""
+    folder = tmp_path_factory.mktemp("clamd")
+    (folder / "db").mkdir()  # no freshclam (no internet): a custom database, loaded in under a second
+    signature = b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE".hex()
+    (folder / "db" / "camreq-test.ndb").write_text(f"Eicar-Test-Signature:0:*:{signature}\n")
+    path = folder / "clamd.sock"
+    config = folder / "clamd.conf"  # no TCPSocket: the unix socket only; no User: it runs as whoever starts it
+    config.write_text(f"DatabaseDirectory {folder / 'db'}\nLocalSocket {path}\n")
+    log = folder / "clamd.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [CLAMD, "--foreground", f"--config-file={config}"], stdout=output, stderr=subprocess.STDOUT
+        )
+    try:
+        while not clamd_pongs(str(path)):  # until its database is loaded and it answers (or it died)
+            assert process.poll() is None, log.read_text(errors="replace")
+            time.sleep(0.05)
+        yield str(path)
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def test_with_clamd_a_flagged_file_is_quarantined_and_reported(portal, db, sql, clamd_socket):
     server = portal["server"]
     server.stop()
-    server.options = ["--clamd-socket", clamd.path]
+    server.options = ["--clamd-socket", clamd_socket]
     server.start()
     number, link = first_link(portal, sql, db)
-    eicar = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
-    for name, data in (("clean.mp4", b"plain footage"), ("eicar.com", eicar)):
+    for name, data in (("clean.mp4", b"plain footage"), ("eicar.com", EICAR)):
         _, location, headers = tus_create(link, camera_of(db, sql, number), name, len(data))
         patch = {**headers, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}
         assert request(location, "PATCH", data, patch)[0] == 204
-    clamd.close()
-    rows = dict(sql(db, "SELECT file_name, scan_result FROM camreq.portal_deposits"))
-    assert rows == {"clean.mp4": "clean", "eicar.com": "infected"}
+    deposits = sql(db, "SELECT file_name, scan_result, scan_detail FROM camreq.portal_deposits")
+    assert {name: (result, detail) for name, result, detail in deposits} == {
+        "clean.mp4": ("clean", "stream: OK"),
+        "eicar.com": ("infected", "stream: Eicar-Test-Signature.UNOFFICIAL FOUND"),  # clamd's own answer
+    }
     [(flagged,)] = sql(db, "SELECT upload_id FROM camreq.portal_deposits WHERE scan_result = 'infected'")
     assert os.listdir(server.storage / "quarantine") == [flagged] and flagged not in os.listdir(
         server.storage / "deposits"
