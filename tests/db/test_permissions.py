@@ -196,7 +196,7 @@ MATRIX = [
         "portal_fetch_tokens",
         "insert (a fetch token for a requisition of the unit)",
         "SELECT camreq.portal_fetch_token(min(id), left(md5(random()::text) || md5(random()::text), 43)) "
-        "FROM camreq.requisitions",
+        "FROM camreq.my_requisitions()",
         SEARCHERS,
     ),
     (
