@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg2
+from psycopg2 import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = secrets.token_urlsafe(16)  # the throwaway login's, for this run only
@@ -36,8 +37,10 @@ def setup_database(name: str, portal_url: str, login: str) -> str:
     admin = psycopg2.connect(dbname="postgres")
     admin.autocommit = True
     with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')  # nosec B608: a name of our own
-        cursor.execute(f'CREATE ROLE "{login}" LOGIN PASSWORD %s IN ROLE camreq_portal', (PASSWORD,))  # nosec B608
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        cursor.execute(
+            sql.SQL("CREATE ROLE {} LOGIN PASSWORD %s IN ROLE camreq_portal").format(sql.Identifier(login)), (PASSWORD,)
+        )
     admin.close()
     conn = connect(f"dbname={name}")
     schema.install_or_upgrade(conn, report=lambda message: None)
@@ -66,6 +69,7 @@ def setup_database(name: str, portal_url: str, login: str) -> str:
         )
         cursor.execute("SELECT camreq.issue_requisition(%s), camreq.add_portal_link(%s, %s)",
                        (requisition, requisition, token))  # fmt: skip
+        cursor.execute("SELECT camreq.serve_otherwise(%s)", (requisition,))  # served: sent needs a delivery recorded
         cursor.execute("UPDATE camreq.requisitions SET status = 'sent' WHERE id = %s", (requisition,))
     conn.close()
     return token
@@ -176,8 +180,8 @@ def main(size_mb: int = 256) -> None:
     admin = psycopg2.connect(dbname="postgres")
     admin.autocommit = True
     with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')  # nosec B608: a name of our own
-        cursor.execute(f'DROP ROLE "{login}"')  # nosec B608
+        cursor.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+        cursor.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(login)))
     admin.close()
     mb = size_mb
     print(f"deposit of {mb} MB: tee + sha256sum {mb / plain:.0f} MB/s, portal (tus, loopback) "
