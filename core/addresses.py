@@ -1,11 +1,11 @@
 """Base Adresse Nationale addresses: reading BAN rows, checking them, loading them, and the forgiving search.
 
-A BAN file is one CSV per département (`adresses-38.csv.gz`), `;`-separated, UTF-8, with the columns of
-BAN_COLUMNS. An import loads or refreshes the communes its rows name, keyed on the BAN id (the old
-`ADRNIVX_…` style and the new `38185_2560_00012_bis` style alike), in the caller's transaction: the rows are
-checked as one COPY streams them into a staging table, then one statement updates the changed ones, one inserts
-the new ones and one removes the communes' addresses the file no longer has. A row that cannot be stored comes
-back with its reason and keeps its stored version.
+A BAN file is one CSV per département (`adresses-38.csv.gz`), `;`-separated, UTF-8, with a header
+`id;id_fantoir;numero;rep;nom_voie;…`. An import loads or refreshes the communes its rows name, keyed on the BAN
+id (the old `ADRNIVX_…` style and the new `38185_2560_00012_bis` style alike), in the caller's transaction: the
+rows are checked as one COPY streams them into a staging table, then one statement updates the changed ones, one
+removes the communes' addresses the file no longer has and one inserts the new ones. A row that cannot be stored
+comes back with its reason and keeps its stored version.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import TextIO, cast
 
@@ -39,31 +40,6 @@ from ..errors import CamreqError
 from .import_values import FALSE_WORDS, TRUE_WORDS
 from .translation import tr
 
-BAN_COLUMNS = (
-    "id",
-    "id_fantoir",
-    "numero",
-    "rep",
-    "nom_voie",
-    "code_postal",
-    "code_insee",
-    "nom_commune",
-    "code_insee_ancienne_commune",
-    "nom_ancienne_commune",
-    "x",
-    "y",
-    "lon",
-    "lat",
-    "type_position",
-    "alias",
-    "nom_ld",
-    "libelle_acheminement",
-    "nom_afnor",
-    "source_position",
-    "source_nom_voie",
-    "certification_commune",
-    "cad_parcelles",
-)
 REQUIRED_COLUMNS = ("id", "numero", "nom_voie", "code_postal", "code_insee", "nom_commune")
 # (west, south, east, north) in WGS84: metropolitan France with Corsica, then the overseas départements and
 # collectivities the BAN covers.
@@ -80,9 +56,21 @@ CODE_INSEE = re.compile(r"[0-9][0-9AB][0-9]{3}")
 CODE_POSTAL = re.compile(r"[0-9]{5}")
 NUMERO = re.compile(r"[0-9]{1,5}")
 MAX_TEXT = 200
+LIMITED_TEXTS = (
+    "id_fantoir",
+    "rep",
+    "nom_voie",
+    "nom_commune",
+    "nom_ancienne_commune",
+    "type_position",
+    "source_position",
+)
 COPY_CHUNK = 2_000  # rows per piece of the COPY stream
 DEFAULT_SUGGESTIONS = 10
 
+BAN_FIELDS = db.STAGED_COLUMNS[:-1]  # the BAN columns a row is read as (all staged ones but "rejected")
+Fields = tuple[str, ...]  # a row's values, in BAN_FIELDS order
+Row = tuple[int, Fields, str | None]  # (row number, values, why the row cannot be read or None)
 Reject = Callable[[int, dict[str, str], str], None]  # (row number, raw values, reason)
 
 
@@ -102,8 +90,8 @@ class AddressImportResult:
     loaded: int = 0  # rows read and kept: imported, updated or already up to date
 
 
-def ban_file_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line number, values by column) of a BAN CSV file, plain or gzip-compressed."""
+def ban_file_rows(path: Path) -> Iterator[Row]:
+    """Yield the rows of a BAN CSV file, plain or gzip-compressed, numbered by their line."""
     with open(path, "rb") as raw:
         compressed = raw.read(2) == b"\x1f\x8b"
     stream: TextIO = (  # closed by the with below
@@ -123,20 +111,20 @@ def ban_file_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                 ).format(file=path.name, columns=", ".join(missing)),
                 "INPUT",
             )
+        width = len(header)
+        # A column the header lacks reads as the empty value appended to each row.
+        pick = itemgetter(*(header.index(name) if name in header else width for name in BAN_FIELDS))
         for line, values in enumerate(reader, start=2):
-            if len(values) != len(header):
-                yield (
-                    line,
-                    {"id": values[0] if values else "", "_columns": str(len(values)), "_expected": str(len(header))},
-                )
-                continue
-            yield line, dict(zip(header, values, strict=True))
+            if len(values) == width:
+                values.append("")
+                yield line, pick(values), None
+            else:
+                unreadable = f"the row has {len(values)} columns, the header {width}"
+                yield line, pick([*values[:width], *[""] * (width + 1 - len(values[:width]))]), unreadable
 
 
-def source_rows(
-    source: QgsFeatureSource, context: QgsCoordinateTransformContext
-) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (feature id, values by lower-case field name) of any table with the BAN columns.
+def source_rows(source: QgsFeatureSource, context: QgsCoordinateTransformContext) -> Iterator[Row]:
+    """Yield the rows of any table with the BAN columns, numbered by feature id.
 
     A point layer without lon/lat fields gives its point, in WGS84.
     """
@@ -156,68 +144,71 @@ def source_rows(
         if transform is not None and not geometry.isNull() and not geometry.isEmpty():
             point = transform.transform(geometry.centroid().asPoint())
             values["lon"], values["lat"] = repr(point.x()), repr(point.y())
-        yield feature.id(), values
+        yield feature.id(), tuple(values.get(name, "") for name in BAN_FIELDS), None
 
 
-def checked_row(values: dict[str, str]) -> tuple:
-    """Return a BAN row's staged values (db.STAGED_COLUMNS order, rejected=False), or raise BanRowError."""
-    if "_columns" in values:
-        raise BanRowError(f"the row has {values['_columns']} columns, the header {values['_expected']}")
-    joined = "".join(values.values())
+def checked_row(fields: Fields) -> tuple:
+    """Return a row's staged values (db.STAGED_COLUMNS order, rejected=False), or raise BanRowError."""
+    joined = "".join(fields)
     if "\x00" in joined or "\ufffd" in joined:  # rare: then find the field to name
-        for name, value in values.items():
+        for name, value in zip(BAN_FIELDS, fields, strict=True):
             if "\x00" in value:
                 raise BanRowError(f"{name} contains a NUL character (\\x00), which cannot be stored")
             if "\ufffd" in value:
                 raise BanRowError(f"{name} is not UTF-8 text")
-    get = {
-        name: (values.get(name) or "").strip() for name in db.STAGED_COLUMNS[:-1]
-    }  # the BAN columns staged (all but "rejected")
-    if not BAN_ID.fullmatch(get["id"]):
-        raise BanRowError(f"id {_shown(get['id'])} is not a BAN id (letters, digits, _ and -)")
-    if not NUMERO.fullmatch(get["numero"]):
-        raise BanRowError(f"numero {_shown(get['numero'])} is not a number")
-    if not CODE_INSEE.fullmatch(get["code_insee"]):
-        raise BanRowError(f"code_insee {_shown(get['code_insee'])} is not a commune code such as 38185")
-    if not CODE_POSTAL.fullmatch(get["code_postal"]):
-        raise BanRowError(f"code_postal {_shown(get['code_postal'])} is not a 5-digit postcode")
-    for name in ("nom_voie", "nom_commune"):
-        if not get[name]:
-            raise BanRowError(f"{name} is missing")
-    for name in (
-        "id_fantoir",
-        "rep",
-        "nom_voie",
-        "nom_commune",
-        "nom_ancienne_commune",
-        "type_position",
-        "source_position",
-    ):
-        if len(get[name]) > MAX_TEXT:
-            raise BanRowError(f"{name} has {len(get[name])} characters, at most {MAX_TEXT} are accepted")
-    lon, lat = _position(get["lon"], get["lat"])
-    return (
-        get["id"],
-        get["id_fantoir"] or None,
-        int(get["numero"]),
-        get["rep"] or None,
-        get["nom_voie"],
-        get["code_postal"],
-        get["code_insee"],
-        get["nom_commune"],
-        get["nom_ancienne_commune"] or None,
+    (
+        ban_id,
+        id_fantoir,
+        numero,
+        rep,
+        nom_voie,
+        code_postal,
+        code_insee,
+        nom_commune,
+        nom_ancienne_commune,
         lon,
         lat,
-        get["type_position"] or None,
-        get["source_position"] or None,
-        _certification(get["certification_commune"]),
+        type_position,
+        source_position,
+        certification,
+    ) = map(str.strip, fields)
+    if not BAN_ID.fullmatch(ban_id):
+        raise BanRowError(f"id {_shown(ban_id)} is not a BAN id (letters, digits, _ and -)")
+    if not NUMERO.fullmatch(numero):
+        raise BanRowError(f"numero {_shown(numero)} is not a number")
+    if not CODE_INSEE.fullmatch(code_insee):
+        raise BanRowError(f"code_insee {_shown(code_insee)} is not a commune code such as 38185")
+    if not CODE_POSTAL.fullmatch(code_postal):
+        raise BanRowError(f"code_postal {_shown(code_postal)} is not a 5-digit postcode")
+    if not nom_voie:
+        raise BanRowError("nom_voie is missing")
+    if not nom_commune:
+        raise BanRowError("nom_commune is missing")
+    if len(joined) > MAX_TEXT:  # then one of the texts may be too long
+        for name, value in zip(BAN_FIELDS, fields, strict=True):
+            if name in LIMITED_TEXTS and len(value.strip()) > MAX_TEXT:
+                raise BanRowError(f"{name} has {len(value.strip())} characters, at most {MAX_TEXT} are accepted")
+    return (
+        ban_id,
+        id_fantoir or None,
+        numero,
+        rep or None,
+        nom_voie,
+        code_postal,
+        code_insee,
+        nom_commune,
+        nom_ancienne_commune or None,
+        *_position(lon, lat),
+        type_position or None,
+        source_position or None,
+        _certification(certification),
         False,
     )
 
 
 def import_addresses(
     conn: psycopg2.extensions.connection,
-    rows: Iterable[tuple[int, dict[str, str]]],
+    rows: Iterable[Row],
     feedback: QgsFeedback,
     reject: Reject,
 ) -> AddressImportResult:
@@ -237,7 +228,7 @@ def import_addresses(
 
 
 def _staged_rows(
-    rows: Iterable[tuple[int, dict[str, str]]],
+    rows: Iterable[Row],
     feedback: QgsFeedback,
     reject: Reject,
     result: AddressImportResult,
@@ -245,18 +236,20 @@ def _staged_rows(
 ) -> Iterator[tuple]:
     """Yield the staged values of the rows, reporting and counting each refused one; stop where cancelled."""
     seen: set[str] = set()
-    for number, values in rows:
+    for number, fields, unreadable in rows:
         if feedback.isCanceled():
             cancelled.append(True)
             return
         try:
-            staged = checked_row(values)
+            if unreadable:
+                raise BanRowError(unreadable)
+            staged = checked_row(fields)
             if staged[0] in seen:
                 raise BanRowError(f"id {staged[0]} appears twice in the input")
         except BanRowError as error:
             result.rejected += 1
-            reject(number, values, str(error))
-            kept = _kept_key(values, seen)
+            reject(number, dict(zip(BAN_FIELDS, fields, strict=True)), str(error))
+            kept = None if unreadable else _kept_key(fields, seen)
             if kept is not None:  # the stored version of a refused row stays
                 seen.add(kept[0])
                 yield (*kept, *(None,) * 7, True)
@@ -282,9 +275,7 @@ class _CsvStream(io.TextIOBase):
         return self._text.getvalue()
 
 
-def load_addresses(
-    connection: str, rows: Iterator[tuple[int, dict[str, str]]], feedback: QgsFeedback, reject: Reject
-) -> AddressImportResult:
+def load_addresses(connection: str, rows: Iterator[Row], feedback: QgsFeedback, reject: Reject) -> AddressImportResult:
     """Load or refresh the addresses of the communes the rows hold, in one transaction (see import_addresses)."""
     with transaction(connection) as conn:
         return import_addresses(conn, rows, feedback, reject)
@@ -339,9 +330,10 @@ def _position(lon_text: str, lat_text: str) -> tuple[float, float]:
         lon, lat = float(lon_text.replace(",", ".")), float(lat_text.replace(",", "."))
     except ValueError:
         raise BanRowError(f"position {_shown(lon_text)}, {_shown(lat_text)} is not a longitude and latitude") from None
-    if not any(west <= lon <= east and south <= lat <= north for west, south, east, north in FRANCE_BOXES):
-        raise BanRowError(f"position {lon}, {lat} (lon, lat) is outside France")
-    return lon, lat
+    for west, south, east, north in FRANCE_BOXES:
+        if west <= lon <= east and south <= lat <= north:
+            return lon, lat
+    raise BanRowError(f"position {lon}, {lat} (lon, lat) is outside France")
 
 
 def _certification(text: str) -> bool | None:
@@ -350,9 +342,9 @@ def _certification(text: str) -> bool | None:
     return True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
 
 
-def _kept_key(values: dict[str, str], seen: set[str]) -> tuple[str, None, None, None, None, None, str] | None:
+def _kept_key(fields: Fields, seen: set[str]) -> tuple[str, None, None, None, None, None, str] | None:
     """Return the (id, …, code_insee) of a refused row whose stored version stays, None if it has no clean key."""
-    ban_id, insee = (values.get("id") or "").strip(), (values.get("code_insee") or "").strip()
+    ban_id, insee = fields[BAN_FIELDS.index("id")].strip(), fields[BAN_FIELDS.index("code_insee")].strip()
     if ban_id in seen or not BAN_ID.fullmatch(ban_id) or not CODE_INSEE.fullmatch(insee):
         return None
     return ban_id, None, None, None, None, None, insee

@@ -63,9 +63,9 @@ LARGE_LOAD = "SELECT (SELECT count(*) FROM ban_staging) > (SELECT count(*) FROM 
 INCOMING = """
 SELECT s.id, s.id_fantoir, s.numero, s.rep, coalesce(r.rep, camreq.fold(s.rep)) AS rep_key, s.nom_voie,
        s.code_postal, s.code_insee, s.nom_commune, s.nom_ancienne_commune, s.type_position, s.source_position,
-       s.certification_commune, ST_Transform(ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326), srid.value) AS geom
+       s.certification_commune,
+       ST_Transform(ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326), (SELECT camreq.storage_srid())) AS geom
 FROM ban_staging s
-CROSS JOIN (SELECT camreq.storage_srid() AS value) srid
 LEFT JOIN camreq.address_repetitions r ON r.written = lower(s.rep)
 WHERE NOT s.rejected
 """
@@ -136,10 +136,10 @@ def apply_staged(cursor: Cursor) -> tuple[int, int, int, int]:
         cursor.execute("SELECT camreq.drop_address_indexes()")
     cursor.execute(UPDATE_CHANGED)
     updated = cursor.rowcount
+    cursor.execute(REMOVE_GONE)  # before the inserts, which it need not read
+    removed = cursor.rowcount
     cursor.execute(INSERT_NEW)
     imported = cursor.rowcount
-    cursor.execute(REMOVE_GONE)
-    removed = cursor.rowcount
     cursor.execute(REFRESH_STREETS)
     _refreshed, communes = cursor.fetchone() or (None, 0)
     cursor.execute("SELECT camreq.index_addresses()")

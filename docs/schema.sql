@@ -520,6 +520,7 @@ $$;
 CREATE FUNCTION camreq.index_addresses() RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'camreq', 'pg_temp'
+    SET maintenance_work_mem TO '256MB'
     AS $$
 BEGIN
     CREATE INDEX IF NOT EXISTS addresses_street_idx ON camreq.addresses (code_insee, code_postal, nom_voie, numero);
@@ -1596,14 +1597,15 @@ $$;
 
 CREATE FUNCTION camreq.refresh_address_streets(communes text[]) RETURNS void
     LANGUAGE sql
+    SET work_mem TO '256MB'
     AS $$
-    DELETE FROM camreq.address_streets WHERE code_insee = ANY(communes);
-    DELETE FROM camreq.address_communes WHERE code_insee = ANY(communes);
+    DELETE FROM camreq.address_streets WHERE code_insee IN (SELECT unnest(communes));
+    DELETE FROM camreq.address_communes WHERE code_insee IN (SELECT unnest(communes));
     INSERT INTO camreq.address_communes (code_insee, code_postal, nom_commune, words)
     SELECT code_insee, code_postal, nom_commune, camreq.normalize_address_words(camreq.address_tokens(nom_commune))
     FROM (
         SELECT code_insee, code_postal, min(nom_commune) AS nom_commune FROM camreq.addresses
-        WHERE code_insee = ANY(communes)
+        WHERE code_insee IN (SELECT unnest(communes))
         GROUP BY code_insee, code_postal
     ) named;
     INSERT INTO camreq.address_streets (code_insee, code_postal, nom_voie, nom_commune, street_text, search_text, geom)
@@ -1613,7 +1615,7 @@ CREATE FUNCTION camreq.refresh_address_streets(communes text[]) RETURNS void
                camreq.normalize_address_words(camreq.address_tokens(nom_voie)) AS street_text,
                (array_agg(geom ORDER BY numero, rep NULLS FIRST))[(count(*) + 1) / 2] AS geom
         FROM camreq.addresses
-        WHERE code_insee = ANY(communes)
+        WHERE code_insee IN (SELECT unnest(communes))
         GROUP BY code_insee, code_postal, nom_voie
     ) s
     JOIN camreq.address_communes c USING (code_insee, code_postal);
