@@ -85,6 +85,22 @@ def test_bad_rows_come_back_with_their_reason_and_keep_their_stored_version(
     assert sql(addresses_db, "SELECT count(*) FROM camreq.addresses") == [(len(ban_rows()),)]
 
 
+def test_rows_of_the_wrong_width_are_refused_and_a_header_without_optional_columns_reads(
+    db, sql, tmp_path, import_addresses
+):
+    columns = ("id", "numero", "nom_voie", "code_postal", "code_insee", "nom_commune", "lon", "lat")
+    [first, second, third] = (";".join(row[c] for c in columns) for row in ban_rows()[:3])
+    path = tmp_path / "adresses-38.csv"
+    path.write_text("\n".join([";".join(columns), first, second + ";extra", third.rsplit(";", 2)[0]]) + "\n")
+    outputs, rejected = import_addresses(db, str(path))
+    assert [(r["row"], r["id"], r["reason"]) for r in rejected] == [
+        (3, ban_rows()[1]["id"], "the row has 9 columns, the header 8"),
+        (4, ban_rows()[2]["id"], "the row has 6 columns, the header 8"),
+    ]
+    assert outputs["IMPORTED"] == 1
+    assert stored(sql, db, "id, rep, id_fantoir, certification_commune") == {(ban_rows()[0]["id"], None, None, None)}
+
+
 def test_hostile_text_is_stored_verbatim_or_refused_naming_the_field(db, sql, ban_file, import_addresses, hostile):
     kind, value = hostile
     row = dict(ban_rows()[0], nom_voie=value.replace(";", ",").replace("\n", " "))
