@@ -7,8 +7,10 @@ import email
 import email.policy
 import hashlib
 import io
+import json
 import os
 import re
+import secrets
 import socket
 import subprocess
 import time
@@ -404,6 +406,46 @@ def test_fetchfootage_is_refused_to_another_unit(portal, db, sql, logins, camreq
             {"CONNECTION": logins["investigator"], "NUMBER": number, "OUTPUT_FOLDER": str(tmp_path)},
         )
     assert sql(db, "SELECT count(*) FROM camreq.portal_fetch_tokens") == [(0,)]
+
+
+def test_the_portal_log_has_a_line_per_request_and_no_token(portal, db, sql, investigator):
+    number, link = first_link(portal, sql, db)
+    token = link.rsplit("/r/", 1)[1]
+    server = portal["server"]
+    assert request(link + "/document")[0] == 200
+    cookie, csrf = csrf_of(link)
+    form = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    assert request(link + "/accuse", "POST", f"csrf={csrf}".encode(), form)[0] == 200  # 303, then the page
+    deposit_file(portal, db, sql, b"footage")
+    near_miss = token[:-1] + ("B" if token.endswith("A") else "A")  # a typo: 42 of the token's 43 characters
+    assert request(server.url + "/r/" + near_miss)[0] == 404
+    assert request(link + "%00")[0] == 500  # PostgreSQL takes no NUL: an exception, logged with its traceback
+    fetch_token = secrets.token_urlsafe(32)
+    [(requisition,)] = sql(db, "SELECT id FROM camreq.requisitions WHERE number = %s", (number,))
+    sql(investigator, "SELECT camreq.portal_fetch_token(%s, %s)", (requisition, fetch_token))
+    bearer = {"Authorization": f"Bearer {fetch_token}"}
+    status, _, body = request(server.url + "/fetch", headers=bearer)
+    [upload_id] = [deposit["upload_id"] for deposit in json.loads(body)["deposits"]]
+    assert status == 200 and request(f"{server.url}/fetch/{upload_id}", headers=bearer)[0] == 200
+    for _ in range(1200):  # until the traceback is logged, after the 500 was sent (a minute at most)
+        if "Exception in ASGI application" in server.printed():
+            break
+        time.sleep(0.05)
+    log = server.printed()
+    for secret in (token, fetch_token):
+        assert secret[:20] not in log and secret[-20:] not in log
+
+    def shown(sent: str) -> str:
+        """Return how the log shows a link's path: the first 6 hex digits of the SHA-256 of what was sent."""
+        return "/r/sha256:" + hashlib.sha256(sent.encode()).hexdigest()[:6]  # as in camreq.portal_links
+
+    link_path = shown(token)
+    for line in (f'"GET {link_path} HTTP/1.1" 200', f'"GET {link_path}/document HTTP/1.1" 200',
+                 f'"POST {link_path}/accuse HTTP/1.1" 303', f'"POST {link_path}/tus HTTP/1.1" 201',
+                 f'"PATCH {link_path}/tus/{upload_id} HTTP/1.1" 204', f'"GET {shown(near_miss)} HTTP/1.1" 404',
+                 f'"GET {shown(token + "%00")} HTTP/1.1" 500', "ValueError: A string literal cannot contain NUL",
+                 '"GET /fetch HTTP/1.1" 200', f'"GET /fetch/{upload_id} HTTP/1.1" 200'):  # fmt: skip
+        assert line in log, line
 
 
 def test_the_followup_tab_shows_the_link_opening_flags_unopened_links_and_lists_deposits(
