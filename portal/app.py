@@ -21,7 +21,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import tus
+from . import links, tus
 from .receipt import receipt_pdf, receipt_time
 from .service import Database, RefusalError
 from .storage import Storage
@@ -225,14 +225,15 @@ def create_app(portal: Portal) -> Starlette:
         retention.cancel()
         portal.db.close()
 
+    links.register()
     routes = [
-        Route("/r/{token}", requisition_page),
-        Route("/r/{token}/document", document),
-        Route("/r/{token}/tus", tus.create, methods=["POST"]),
-        Route("/r/{token}/tus", tus.options, methods=["OPTIONS"]),
-        Route("/r/{token}/tus/{upload_id:str}", tus.head, methods=["HEAD"]),
-        Route("/r/{token}/tus/{upload_id:str}", tus.patch, methods=["PATCH"]),
-        Route("/r/{token}/{action:str}", action, methods=["POST"]),
+        Route("/r/{token:token}", requisition_page),
+        Route("/r/{token:token}/document", document),
+        Route("/r/{token:token}/tus", tus.create, methods=["POST"]),
+        Route("/r/{token:token}/tus", tus.options, methods=["OPTIONS"]),
+        Route("/r/{token:token}/tus/{upload_id:upload_id}", tus.head, methods=["HEAD"]),
+        Route("/r/{token:token}/tus/{upload_id:upload_id}", tus.patch, methods=["PATCH"]),
+        Route("/r/{token:token}/{action:str}", action, methods=["POST"]),
         Route("/fetch", fetch_list),
         Route("/fetch/{upload_id:str}", fetch_file),
         Mount("/static/vendor", StaticFiles(directory=VENDOR / "dist")),

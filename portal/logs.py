@@ -15,9 +15,11 @@ from typing import Any
 from uvicorn.config import LOGGING_CONFIG
 from uvicorn.logging import AccessFormatter, DefaultFormatter
 
+from . import links
+
 # what a client sent as a link's token (a near miss is nearly a real token), and a token anywhere else (a fetch
-# token, a message): 43 URL-safe characters
-TOKEN = re.compile(r"(?<=/r/)[^/?\s\"]+|(?<![\w-])[\w-]{43}(?![\w-])", re.ASCII)
+# token, a message)
+TOKEN = re.compile(rf"(?<=/r/)[^/?\s\"]+|(?<![\w-]){links.TOKEN}(?![\w-])", re.ASCII)
 
 
 def mask(text: str) -> str:
