@@ -21,7 +21,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import links, tus
+from . import fields, links, tus
 from .receipt import receipt_pdf, receipt_time
 from .service import Database, RefusalError
 from .storage import Storage
@@ -150,16 +150,19 @@ async def action(request: Request) -> Response:
     form = await request.form()
     if not portal.csrf_ok(request, str(form.get("csrf", ""))):
         return _page("refused.html", 403)
-    camera = str(form.get("camera", ""))
     try:
         if what == "accuse":
             done = await run_in_threadpool(portal.db.acknowledge, token)
-        elif what in ("aucune", "refus") and camera.isdigit():
+        elif what in ("aucune", "refus"):
+            camera = fields.whole_number(str(form.get("camera", "")), "camera")
             answer = "no_footage" if what == "aucune" else "refused"
-            reason = str(form.get("reason", "")).strip()
+            reason = fields.free_text(str(form.get("reason", "")), "raison")
             if not reason or (answer == "no_footage" and reason not in NO_FOOTAGE_LABELS):
-                return RedirectResponse(f"/r/{token}?fait=raison", status_code=303)
-            await run_in_threadpool(portal.db.answer, token, int(camera), answer, reason)
+                raise RefusalError("raison")
+            try:
+                await run_in_threadpool(portal.db.answer, token, camera, answer, reason)
+            except RefusalError:  # the camera is not one of the link's requisition (or the link is dead)
+                raise RefusalError("camera") from None
             done = True
         elif what == "confirme":
             answered = await run_in_threadpool(portal.db.requisition, token)  # the receipt shows it as confirmed

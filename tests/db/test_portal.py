@@ -6,6 +6,7 @@ import base64
 import email
 import email.policy
 import hashlib
+import html
 import io
 import json
 import os
@@ -326,6 +327,81 @@ def camera_of(db: str, sql, number: str) -> int:
     """Return the first requisition camera id of a requisition."""
     return sql(db, "SELECT min(c.id) FROM camreq.requisition_cameras c JOIN camreq.requisitions r "
                    "ON r.id = c.requisition_id WHERE r.number = %s", (number,))[0][0]  # fmt: skip
+
+
+FULLWIDTH = str.maketrans("0123456789", "".join(chr(0xFF10 + digit) for digit in range(10)))  # int() reads them
+
+
+class _Unfollowed(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the redirect comes back as an HTTPError, to be read as such
+
+
+def answer_state(db: str, sql, number: str) -> list:
+    """Return what an owner's answer would change: the status, its history, the answers, the deposits."""
+    return sql(db, "SELECT r.status, (SELECT count(*) FROM camreq.requisition_status_history h "
+                   "WHERE h.requisition_id = r.id), (SELECT count(*) FROM camreq.portal_answers), "
+                   "(SELECT count(*) FROM camreq.portal_deposits) FROM camreq.requisitions r WHERE r.number = %s",
+               (number,))  # fmt: skip
+
+
+BAD_FORMS = {  # what an owner's form may carry that PostgreSQL would refuse or no camera of theirs has
+    "a superscript two for the camera": ("refus", "camera=%C2%B2&reason=ferme", "camera"),
+    "a fullwidth camera number": ("refus", "camera={fullwidth}&reason=ferme", "camera"),
+    "a camera of thirty nines": ("aucune", "camera=" + "9" * 30 + "&reason=overwritten", "camera"),
+    "another requisition's camera": ("refus", "camera={other}&reason=ferme", "camera"),
+    "no camera": ("aucune", "reason=overwritten", "camera"),
+    "a NUL in the refusal reason": ("refus", "camera={camera}&reason=a%00b", "raison_nul"),
+    "a NUL in the no-footage reason": ("aucune", "camera={camera}&reason=overwritten%00", "raison_nul"),
+}
+SAID = {  # the French words the page then says, naming the field
+    "camera": "Caméra : ce n'est pas une caméra de cette réquisition.",
+    "raison_nul": "La raison contient un caractère interdit (un caractère nul)",
+}
+
+
+@pytest.mark.parametrize("bad", BAD_FORMS)
+def test_a_bad_camera_or_reason_in_a_form_is_named_in_french_and_changes_nothing(bad, portal, db, sql):
+    number, link = first_link(portal, sql, db)
+    camera = camera_of(db, sql, number)
+    [(other,)] = sql(db, "SELECT min(number) FROM camreq.requisitions WHERE number <> %s", (number,))
+    what, form, code = BAD_FORMS[bad]
+    form = form.format(camera=camera, other=camera_of(db, sql, other), fullwidth=str(camera).translate(FULLWIDTH))
+    cookie, csrf = csrf_of(link)
+    before = answer_state(db, sql, number)
+    headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    sent = urllib.request.Request(link + "/" + what, f"csrf={csrf}&{form}".encode(), headers, method="POST")  # noqa: S310
+    with pytest.raises(urllib.error.HTTPError) as answered:
+        urllib.request.build_opener(_Unfollowed).open(sent, timeout=60)
+    location = answered.value.headers["Location"]
+    assert answered.value.code == 303 and location == f"/r/{link.rsplit('/r/', 1)[1]}?fait={code}"
+    status, _, page = request(portal["server"].url + location, headers={"Cookie": cookie})
+    assert status == 200 and SAID[code] in html.unescape(page.decode())
+    assert answer_state(db, sql, number) == before == [("sent", before[0][1], 0, 0)]
+    assert "Traceback" not in portal["server"].printed()
+
+
+@pytest.mark.parametrize(
+    ("camera", "length", "said"),
+    [("9" * 30, "10", "Caméra :"), ("²", "10", "Caméra :"), ("fullwidth", "10", "Caméra :"), ("-1", "10", "Caméra :"),
+     ("", "9" * 30, "Taille du fichier :"), ("", "1_0", "Taille du fichier :"), ("", "²", "Taille du fichier :")],
+)  # fmt: skip
+def test_a_bad_camera_or_length_in_a_tus_creation_is_named_in_french_and_changes_nothing(
+    camera, length, said, portal, db, sql
+):
+    number, link = first_link(portal, sql, db)
+    real = str(camera_of(db, sql, number))
+    camera = {"fullwidth": real.translate(FULLWIDTH), "": real}.get(camera, camera)
+    cookie, csrf = csrf_of(link)
+    before = answer_state(db, sql, number)
+    metadata = "filename YS5tcDQ=,camera " + base64.b64encode(camera.encode()).decode()  # a.mp4
+    headers = {"Tus-Resumable": "1.0.0", "Cookie": cookie, "X-CSRF-Token": csrf, "Upload-Metadata": metadata,
+               "Upload-Length": length}  # fmt: skip
+    status, answer, body = request(link + "/tus", "POST", b"", headers)
+    assert status == 400 and said in body.decode() and answer["Content-Type"].startswith("text/plain")
+    assert answer_state(db, sql, number) == before
+    assert os.listdir(portal["server"].storage / "incoming") == []
+    assert "Traceback" not in portal["server"].printed()
 
 
 def test_an_upload_cut_by_a_server_restart_resumes_and_ends_with_the_right_hash(portal, db, sql):
