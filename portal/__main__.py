@@ -8,6 +8,7 @@ from pathlib import Path
 import uvicorn
 
 from .app import Portal, create_app
+from .logs import log_config
 from .service import Database
 from .storage import Storage
 
@@ -36,7 +37,7 @@ def main() -> None:
     )
     uvicorn.run(
         create_app(portal), host=host or "127.0.0.1", port=int(port), proxy_headers=bool(arguments.trusted_proxy),
-        forwarded_allow_ips=arguments.trusted_proxy or None, log_level="info",
+        forwarded_allow_ips=arguments.trusted_proxy or None, log_config=log_config(), log_level="info",
     )  # fmt: skip
 
 

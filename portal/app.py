@@ -21,7 +21,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import tus
+from . import fields, links, tus
 from .receipt import receipt_pdf, receipt_time
 from .service import Database, RefusalError
 from .storage import Storage
@@ -150,16 +150,19 @@ async def action(request: Request) -> Response:
     form = await request.form()
     if not portal.csrf_ok(request, str(form.get("csrf", ""))):
         return _page("refused.html", 403)
-    camera = str(form.get("camera", ""))
     try:
         if what == "accuse":
             done = await run_in_threadpool(portal.db.acknowledge, token)
-        elif what in ("aucune", "refus") and camera.isdigit():
+        elif what in ("aucune", "refus"):
+            camera = fields.whole_number(str(form.get("camera", "")), "camera")
             answer = "no_footage" if what == "aucune" else "refused"
-            reason = str(form.get("reason", "")).strip()
+            reason = fields.free_text(str(form.get("reason", "")), "raison")
             if not reason or (answer == "no_footage" and reason not in NO_FOOTAGE_LABELS):
-                return RedirectResponse(f"/r/{token}?fait=raison", status_code=303)
-            await run_in_threadpool(portal.db.answer, token, int(camera), answer, reason)
+                raise RefusalError("raison")
+            try:
+                await run_in_threadpool(portal.db.answer, token, camera, answer, reason)
+            except RefusalError:  # the camera is not one of the link's requisition (or the link is dead)
+                raise RefusalError("camera") from None
             done = True
         elif what == "confirme":
             answered = await run_in_threadpool(portal.db.requisition, token)  # the receipt shows it as confirmed
@@ -225,14 +228,15 @@ def create_app(portal: Portal) -> Starlette:
         retention.cancel()
         portal.db.close()
 
+    links.register()
     routes = [
-        Route("/r/{token}", requisition_page),
-        Route("/r/{token}/document", document),
-        Route("/r/{token}/tus", tus.create, methods=["POST"]),
-        Route("/r/{token}/tus", tus.options, methods=["OPTIONS"]),
-        Route("/r/{token}/tus/{upload_id:str}", tus.head, methods=["HEAD"]),
-        Route("/r/{token}/tus/{upload_id:str}", tus.patch, methods=["PATCH"]),
-        Route("/r/{token}/{action:str}", action, methods=["POST"]),
+        Route("/r/{token:token}", requisition_page),
+        Route("/r/{token:token}/document", document),
+        Route("/r/{token:token}/tus", tus.create, methods=["POST"]),
+        Route("/r/{token:token}/tus", tus.options, methods=["OPTIONS"]),
+        Route("/r/{token:token}/tus/{upload_id:upload_id}", tus.head, methods=["HEAD"]),
+        Route("/r/{token:token}/tus/{upload_id:upload_id}", tus.patch, methods=["PATCH"]),
+        Route("/r/{token:token}/{action:str}", action, methods=["POST"]),
         Route("/fetch", fetch_list),
         Route("/fetch/{upload_id:str}", fetch_file),
         Mount("/static/vendor", StaticFiles(directory=VENDOR / "dist")),

@@ -19,7 +19,7 @@ from psycopg2.sql import SQL, Identifier, Placeholder
 
 
 class RefusalError(Exception):
-    """The database refused an owner's action; code names which refusal (limit, unanswered, unknown)."""
+    """The portal or the database refused an owner's action; code names which refusal (limit, camera, raison...)."""
 
     def __init__(self, code: str) -> None:
         """Keep the code."""

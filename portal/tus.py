@@ -17,9 +17,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
-from . import clamd
+from . import clamd, fields
 from .names import safe_file_name
 from .service import RefusalError
+from .vocabulary import ANSWER_MESSAGES
 
 if TYPE_CHECKING:
     from .app import Portal
@@ -28,9 +29,10 @@ VERSION = "1.0.0"
 _LOCKS: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
 
-def _tus(status: int, **headers: str) -> Response:
-    """Return a tus response with the protocol's version header."""
-    return Response(status_code=status, headers={"Tus-Resumable": VERSION, "Cache-Control": "no-store", **headers})
+def _tus(status: int, message: str = "", **headers: str) -> Response:
+    """Return a tus response with the protocol's version header (and a French message saying what was wrong)."""
+    headers = {"Tus-Resumable": VERSION, "Cache-Control": "no-store", **headers}
+    return Response(message or None, status_code=status, headers=headers, media_type="text/plain" if message else None)
 
 
 def _metadata(header: str) -> dict[str, str]:
@@ -56,17 +58,12 @@ async def create(request: Request) -> Response:
     token = request.path_params["token"]
     if not portal.csrf_ok(request, request.headers.get("x-csrf-token", "")):
         return _tus(403)
-    try:
-        length = int(request.headers.get("upload-length", ""))
-    except ValueError:
-        return _tus(400)
     meta = _metadata(request.headers.get("upload-metadata", ""))
     try:
-        camera = int(meta.get("camera", ""))
-    except ValueError:
-        return _tus(400)
-    if length < 0:
-        return _tus(400)
+        length = fields.whole_number(request.headers.get("upload-length", ""), "taille")
+        camera = fields.whole_number(meta.get("camera", ""), "camera")
+    except RefusalError as refusal:
+        return _tus(400, ANSWER_MESSAGES[refusal.code])
     if not portal.storage.has_room_for(length):
         return _tus(507)
     upload_id = secrets.token_hex(16)

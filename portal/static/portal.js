@@ -17,7 +17,8 @@
       },
       onError: function (error) {
         var code = error.originalResponse ? error.originalResponse.getStatus() : 0;
-        status.textContent = file.name + " : " + (code === 413 ? "volume maximal de dépôt atteint."
+        status.textContent = file.name + " : " + (code === 400 ? error.originalResponse.getBody()
+          : code === 413 ? "volume maximal de dépôt atteint."
           : code === 507 ? "le serveur manque de place, réessayez plus tard."
           : "envoi interrompu ; choisissez de nouveau le fichier pour reprendre là où il s'est arrêté.");
       },

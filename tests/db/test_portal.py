@@ -6,9 +6,12 @@ import base64
 import email
 import email.policy
 import hashlib
+import html
 import io
+import json
 import os
 import re
+import secrets
 import socket
 import subprocess
 import time
@@ -228,6 +231,62 @@ def test_repeated_wrong_tokens_from_one_address_are_slowed_down(portal):
     assert max(times[:5]) < 0.5 <= times[6] and times[7] >= 1.0  # the delay the portal waits is at least this
 
 
+MANGLED = {  # a link's token or upload id as a copy can spoil it, none of which PostgreSQL may be sent as such
+    "NUL": lambda part: part + "%00",
+    "a character too many": lambda part: part + "A",
+    "an odd character": lambda part: part[:-1] + "%C3%A9",  # é
+}
+
+
+@pytest.mark.parametrize("how", MANGLED)
+def test_a_mangled_token_or_upload_id_is_answered_as_a_wrong_one(how, portal, db, sql):
+    number, link = first_link(portal, sql, db)
+    token, server, camera = link.rsplit("/r/", 1)[1], portal["server"].url, camera_of(db, sql, number)
+    status, location, headers = tus_create(link, camera, "a.mp4", 10)
+    assert status == 201
+    upload_id = location.rsplit("/", 1)[1]
+    form = {"Cookie": headers["Cookie"], "Content-Type": "application/x-www-form-urlencoded"}
+    created = {
+        **headers,
+        "Upload-Length": "1",
+        "Upload-Metadata": "camera " + base64.b64encode(b"%d" % camera).decode(),
+    }
+    patch = {**headers, "Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"}
+
+    def answers(token: str, upload_id: str, only_tus: bool = False) -> list[tuple[int, str, bytes]]:
+        """Return (status, type, body) of the page, the PDF, a form, a tus creation, then HEAD, PATCH of upload_id."""
+        at = f"{server}/r/{token}"
+        resuming = [(f"{at}/tus/{upload_id}", "HEAD", None, headers), (f"{at}/tus/{upload_id}", "PATCH", b"x", patch)]
+        calls = [(at, "GET", None, {}), (at + "/document", "GET", None, {}),
+                 (at + "/accuse", "POST", f"csrf={headers['X-CSRF-Token']}".encode(), form),
+                 (at + "/tus", "POST", b"", created)]  # fmt: skip
+        answered = [request(*call) for call in ([] if only_tus else calls) + resuming]
+        return [(status, head.get("Content-Type", ""), body) for status, head, body in answered]
+
+    wrong = token[:-1] + ("B" if token.endswith("A") else "A")
+    mangled = answers(MANGLED[how](token), upload_id)
+    assert mangled == answers(wrong, upload_id)
+    assert [status for status, _, _ in mangled] == [404] * 6 and b"Ce lien ne fonctionne pas" in mangled[0][2]
+    wrong_upload_id = ("0" if upload_id[0] != "0" else "1") + upload_id[1:]
+    assert answers(token, MANGLED[how](upload_id), only_tus=True) == answers(token, wrong_upload_id, only_tus=True)
+    assert answers(token, wrong_upload_id, only_tus=True) == [(404, "", b"")] * 2
+    assert request(location, "HEAD", None, headers)[1]["Upload-Offset"] == "0"  # no PATCH went in
+    assert sql(db, "SELECT count(*) FROM camreq.portal_deposits") == [(1,)]
+    assert sql(db, "SELECT status FROM camreq.requisitions WHERE number = %s", (number,)) == [("acknowledged",)]
+    assert "Traceback" not in portal["server"].printed()
+
+
+def test_mangled_tokens_count_as_wrong_tokens_for_the_slowdown(portal, db, sql):
+    _, link = first_link(portal, sql, db)
+    token = link.rsplit("/r/", 1)[1]
+    server = portal["server"].url
+    for mangle in [*MANGLED.values(), *MANGLED.values()]:  # six, the five free ones and the one slowed half a second
+        assert request(server + "/r/" + mangle(token))[0] == 404
+    started = time.monotonic()
+    assert request(link + "%00")[0] == 404
+    assert time.monotonic() - started >= 1.0  # the seventh: the portal waits at least a second
+
+
 def csrf_of(link: str) -> tuple[str, str]:
     """Return (cookie header, CSRF token) of the page at link."""
     status, headers, body = request(link)
@@ -268,6 +327,81 @@ def camera_of(db: str, sql, number: str) -> int:
     """Return the first requisition camera id of a requisition."""
     return sql(db, "SELECT min(c.id) FROM camreq.requisition_cameras c JOIN camreq.requisitions r "
                    "ON r.id = c.requisition_id WHERE r.number = %s", (number,))[0][0]  # fmt: skip
+
+
+FULLWIDTH = str.maketrans("0123456789", "".join(chr(0xFF10 + digit) for digit in range(10)))  # int() reads them
+
+
+class _Unfollowed(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the redirect comes back as an HTTPError, to be read as such
+
+
+def answer_state(db: str, sql, number: str) -> list:
+    """Return what an owner's answer would change: the status, its history, the answers, the deposits."""
+    return sql(db, "SELECT r.status, (SELECT count(*) FROM camreq.requisition_status_history h "
+                   "WHERE h.requisition_id = r.id), (SELECT count(*) FROM camreq.portal_answers), "
+                   "(SELECT count(*) FROM camreq.portal_deposits) FROM camreq.requisitions r WHERE r.number = %s",
+               (number,))  # fmt: skip
+
+
+BAD_FORMS = {  # what an owner's form may carry that PostgreSQL would refuse or no camera of theirs has
+    "a superscript two for the camera": ("refus", "camera=%C2%B2&reason=ferme", "camera"),
+    "a fullwidth camera number": ("refus", "camera={fullwidth}&reason=ferme", "camera"),
+    "a camera of thirty nines": ("aucune", "camera=" + "9" * 30 + "&reason=overwritten", "camera"),
+    "another requisition's camera": ("refus", "camera={other}&reason=ferme", "camera"),
+    "no camera": ("aucune", "reason=overwritten", "camera"),
+    "a NUL in the refusal reason": ("refus", "camera={camera}&reason=a%00b", "raison_nul"),
+    "a NUL in the no-footage reason": ("aucune", "camera={camera}&reason=overwritten%00", "raison_nul"),
+}
+SAID = {  # the French words the page then says, naming the field
+    "camera": "Caméra : ce n'est pas une caméra de cette réquisition.",
+    "raison_nul": "La raison contient un caractère interdit (un caractère nul)",
+}
+
+
+@pytest.mark.parametrize("bad", BAD_FORMS)
+def test_a_bad_camera_or_reason_in_a_form_is_named_in_french_and_changes_nothing(bad, portal, db, sql):
+    number, link = first_link(portal, sql, db)
+    camera = camera_of(db, sql, number)
+    [(other,)] = sql(db, "SELECT min(number) FROM camreq.requisitions WHERE number <> %s", (number,))
+    what, form, code = BAD_FORMS[bad]
+    form = form.format(camera=camera, other=camera_of(db, sql, other), fullwidth=str(camera).translate(FULLWIDTH))
+    cookie, csrf = csrf_of(link)
+    before = answer_state(db, sql, number)
+    headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    sent = urllib.request.Request(link + "/" + what, f"csrf={csrf}&{form}".encode(), headers, method="POST")  # noqa: S310
+    with pytest.raises(urllib.error.HTTPError) as answered:
+        urllib.request.build_opener(_Unfollowed).open(sent, timeout=60)
+    location = answered.value.headers["Location"]
+    assert answered.value.code == 303 and location == f"/r/{link.rsplit('/r/', 1)[1]}?fait={code}"
+    status, _, page = request(portal["server"].url + location, headers={"Cookie": cookie})
+    assert status == 200 and SAID[code] in html.unescape(page.decode())
+    assert answer_state(db, sql, number) == before == [("sent", before[0][1], 0, 0)]
+    assert "Traceback" not in portal["server"].printed()
+
+
+@pytest.mark.parametrize(
+    ("camera", "length", "said"),
+    [("9" * 30, "10", "Caméra :"), ("²", "10", "Caméra :"), ("fullwidth", "10", "Caméra :"), ("-1", "10", "Caméra :"),
+     ("", "9" * 30, "Taille du fichier :"), ("", "1_0", "Taille du fichier :"), ("", "²", "Taille du fichier :")],
+)  # fmt: skip
+def test_a_bad_camera_or_length_in_a_tus_creation_is_named_in_french_and_changes_nothing(
+    camera, length, said, portal, db, sql
+):
+    number, link = first_link(portal, sql, db)
+    real = str(camera_of(db, sql, number))
+    camera = {"fullwidth": real.translate(FULLWIDTH), "": real}.get(camera, camera)
+    cookie, csrf = csrf_of(link)
+    before = answer_state(db, sql, number)
+    metadata = "filename YS5tcDQ=,camera " + base64.b64encode(camera.encode()).decode()  # a.mp4
+    headers = {"Tus-Resumable": "1.0.0", "Cookie": cookie, "X-CSRF-Token": csrf, "Upload-Metadata": metadata,
+               "Upload-Length": length}  # fmt: skip
+    status, answer, body = request(link + "/tus", "POST", b"", headers)
+    assert status == 400 and said in body.decode() and answer["Content-Type"].startswith("text/plain")
+    assert answer_state(db, sql, number) == before
+    assert os.listdir(portal["server"].storage / "incoming") == []
+    assert "Traceback" not in portal["server"].printed()
 
 
 def test_an_upload_cut_by_a_server_restart_resumes_and_ends_with_the_right_hash(portal, db, sql):
@@ -404,6 +538,40 @@ def test_fetchfootage_is_refused_to_another_unit(portal, db, sql, logins, camreq
             {"CONNECTION": logins["investigator"], "NUMBER": number, "OUTPUT_FOLDER": str(tmp_path)},
         )
     assert sql(db, "SELECT count(*) FROM camreq.portal_fetch_tokens") == [(0,)]
+
+
+def test_the_portal_log_has_a_line_per_request_and_no_token(portal, db, sql, investigator):
+    number, link = first_link(portal, sql, db)
+    token = link.rsplit("/r/", 1)[1]
+    server = portal["server"]
+    assert request(link + "/document")[0] == 200
+    cookie, csrf = csrf_of(link)
+    form = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    assert request(link + "/accuse", "POST", f"csrf={csrf}".encode(), form)[0] == 200  # 303, then the page
+    deposit_file(portal, db, sql, b"footage")
+    near_miss = token[:-1] + ("B" if token.endswith("A") else "A")  # a typo: 42 of the token's 43 characters
+    assert request(server.url + "/r/" + near_miss)[0] == 404
+    fetch_token = secrets.token_urlsafe(32)
+    [(requisition,)] = sql(db, "SELECT id FROM camreq.requisitions WHERE number = %s", (number,))
+    sql(investigator, "SELECT camreq.portal_fetch_token(%s, %s)", (requisition, fetch_token))
+    bearer = {"Authorization": f"Bearer {fetch_token}"}
+    status, _, body = request(server.url + "/fetch", headers=bearer)
+    [upload_id] = [deposit["upload_id"] for deposit in json.loads(body)["deposits"]]
+    assert status == 200 and request(f"{server.url}/fetch/{upload_id}", headers=bearer)[0] == 200
+    log = server.printed()
+    for secret in (token, fetch_token):
+        assert secret[:20] not in log and secret[-20:] not in log
+
+    def shown(sent: str) -> str:
+        """Return how the log shows a link's path: the first 6 hex digits of the SHA-256 of what was sent."""
+        return "/r/sha256:" + hashlib.sha256(sent.encode()).hexdigest()[:6]  # as in camreq.portal_links
+
+    link_path = shown(token)
+    for line in (f'"GET {link_path} HTTP/1.1" 200', f'"GET {link_path}/document HTTP/1.1" 200',
+                 f'"POST {link_path}/accuse HTTP/1.1" 303', f'"POST {link_path}/tus HTTP/1.1" 201',
+                 f'"PATCH {link_path}/tus/{upload_id} HTTP/1.1" 204', f'"GET {shown(near_miss)} HTTP/1.1" 404',
+                 '"GET /fetch HTTP/1.1" 200', f'"GET /fetch/{upload_id} HTTP/1.1" 200'):  # fmt: skip
+        assert line in log, line
 
 
 def test_the_followup_tab_shows_the_link_opening_flags_unopened_links_and_lists_deposits(
