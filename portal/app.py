@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import logging
 import secrets
 import time
 from collections.abc import AsyncIterator
@@ -13,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import psycopg2
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -28,6 +30,7 @@ from .storage import Storage
 from .vocabulary import ANSWER_MESSAGES, NO_FOOTAGE_LABELS, STATUS_LABELS
 
 HERE = Path(__file__).resolve().parent
+LOG = logging.getLogger("camreq.portal")
 VENDOR = HERE.parent / "build" / "portal-npm" / "node_modules" / "tus-js-client"
 PARIS = ZoneInfo("Europe/Paris")
 CSRF_COOKIE = "camreq_csrf"
@@ -201,6 +204,11 @@ async def fetch_file(request: Request) -> Response:
     return FileResponse(portal.storage.deposit(upload_id), media_type="application/octet-stream")
 
 
+async def unavailable(_request: Request, _error: Exception) -> Response:
+    """Answer any request while the database cannot be reached: a page saying so, 503, nothing recorded."""
+    return _page("unavailable.html", 503)
+
+
 def _bearer(request: Request) -> str:
     """Return the token of an Authorization: Bearer header (empty without one)."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
@@ -210,9 +218,12 @@ def _bearer(request: Request) -> str:
 async def _delete_expired(portal: Portal) -> None:
     """Delete the files whose retention is over and record each deletion, every hour."""
     while True:
-        for upload_id in await run_in_threadpool(portal.db.expired_deposits):
-            portal.storage.delete(upload_id)
-            await run_in_threadpool(portal.db.record_deletion, upload_id)
+        try:
+            for upload_id in await run_in_threadpool(portal.db.expired_deposits):
+                portal.storage.delete(upload_id)
+                await run_in_threadpool(portal.db.record_deletion, upload_id)
+        except psycopg2.OperationalError as error:  # a file deleted but not yet recorded is listed again next time
+            LOG.warning("Deposit retention: the database cannot be reached (%s); next try in an hour.", error)
         await asyncio.sleep(RETENTION_EVERY_S)
 
 
@@ -242,6 +253,6 @@ def create_app(portal: Portal) -> Starlette:
         Mount("/static/vendor", StaticFiles(directory=VENDOR / "dist")),
         Mount("/static", StaticFiles(directory=HERE / "static")),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={psycopg2.OperationalError: unavailable})
     app.state.portal = portal
     return app

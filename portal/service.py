@@ -51,12 +51,27 @@ class Database:
     @contextmanager
     def cursor(self) -> Iterator[psycopg2.extensions.cursor]:
         """Yield a cursor in one transaction, committed at the end, rolled back on any exception."""
-        conn = self.pool.getconn()
+        conn = self._live_connection()
         try:
             with conn, conn.cursor() as cursor:
                 yield cursor
         finally:
-            self.pool.putconn(conn)
+            self.pool.putconn(conn, close=bool(conn.closed))
+
+    def _live_connection(self) -> psycopg2.extensions.connection:
+        """Return a pooled connection that answers; those the server dropped (a restart) are replaced.
+
+        Raises psycopg2.OperationalError where the server cannot be reached.
+        """
+        for _pooled in range(self.pool.maxconn):
+            conn = self.pool.getconn()
+            try:
+                with conn.cursor() as cursor:
+                    cursor.execute("SELECT 1")  # opens the transaction the caller's statements join
+                return conn
+            except (psycopg2.OperationalError, psycopg2.InterfaceError):
+                self.pool.putconn(conn, close=True)
+        return self.pool.getconn()  # a new connection, or the server's refusal
 
     def call(self, function: str, *args: Any) -> Any:
         """Return the single value of SELECT camreq.<function>(args); refusals become RefusalError."""

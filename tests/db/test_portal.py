@@ -404,6 +404,29 @@ def test_a_bad_camera_or_length_in_a_tus_creation_is_named_in_french_and_changes
     assert "Traceback" not in portal["server"].printed()
 
 
+def test_the_portal_outlives_a_database_restart_and_says_when_the_database_is_out_of_reach(portal, db, sql):
+    number, link = first_link(portal, sql, db)
+    login = portal["login"]
+    assert request(link)[0] == 200  # the pool now holds a connection
+
+    def drop_connections() -> None:
+        """Close the portal login's connections from the server side, as a restart of PostgreSQL does."""
+        admin_execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", params=(login,))
+
+    drop_connections()
+    status, _headers, body = request(link)
+    assert (status, f"Réquisition judiciaire n° {number}" in body.decode()) == (200, True), portal["server"].printed()
+    admin_execute("ALTER ROLE {} NOLOGIN", login)  # the server refuses the portal: as if it were still starting
+    try:
+        drop_connections()
+        status, _headers, body = request(link)
+        assert status == 503 and "Service momentanément indisponible" in html.unescape(body.decode())
+    finally:
+        admin_execute("ALTER ROLE {} LOGIN", login)
+    assert request(link)[0] == 200
+    assert "Traceback" not in portal["server"].printed()
+
+
 def test_an_upload_cut_by_a_server_restart_resumes_and_ends_with_the_right_hash(portal, db, sql):
     number, link = first_link(portal, sql, db)
     data = os.urandom(5 * 1024 * 1024 + 3)
