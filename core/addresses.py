@@ -120,7 +120,7 @@ def ban_file_rows(path: Path) -> Iterator[Row]:
                 yield line, pick(values), None
             else:
                 unreadable = f"the row has {len(values)} columns, the header {width}"
-                yield line, pick([*values[:width], *[""] * (width + 1 - len(values[:width]))]), unreadable
+                yield line, pick(values[:width] + [""] * (width + 1)), unreadable
 
 
 def source_rows(source: QgsFeatureSource, context: QgsCoordinateTransformContext) -> Iterator[Row]:
